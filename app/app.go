@@ -1,0 +1,106 @@
+// Package app holds the facades the desktop binds into the frontend: one per
+// area, thin — they validate input, call the desk, map errors to
+// {code, message} and leave events to the desk. No SQL and no HTTP here.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/keydesk/keydesk/backend/desk"
+)
+
+// Config configures the app; zero values pick production defaults.
+type Config struct {
+	Home      string // data dir; $KEYDESK_HOME or the OS config dir + Keydesk
+	LocalAddr string // embedded server address; 127.0.0.1:8470
+	Emitter   desk.Emitter
+	Log       *slog.Logger
+}
+
+// App owns the desk and the bound facades. New does no I/O, so the
+// bindings can be listed (by `wails generate module`) without starting
+// anything; Startup opens the desk.
+type App struct {
+	cfg        Config
+	Keys       *KeysAPI
+	Workspaces *WorkspacesAPI
+
+	mu       sync.RWMutex
+	desk     *desk.Desk
+	startErr error
+}
+
+// New returns an app that is not started yet.
+func New(cfg Config) *App {
+	a := &App{cfg: cfg}
+	a.Keys = &KeysAPI{app: a}
+	a.Workspaces = &WorkspacesAPI{app: a}
+	return a
+}
+
+// Startup opens the desk (desk.db, embedded server, Local workspace) and
+// starts the background jobs. When it fails, the window still opens and
+// every call explains why.
+func (a *App) Startup(ctx context.Context) error {
+	d, err := desk.Open(ctx, desk.Options{Home: a.cfg.Home, LocalAddr: a.cfg.LocalAddr, Emitter: a.cfg.Emitter, Log: a.cfg.Log})
+	if err == nil {
+		err = d.StartJobs()
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.desk, a.startErr = d, err
+	return err
+}
+
+// Shutdown stops everything Startup started.
+func (a *App) Shutdown() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.desk == nil {
+		return nil
+	}
+	err := a.desk.Close()
+	a.desk = nil
+	return err
+}
+
+// Bindings are the structs whose methods the frontend may call.
+func (a *App) Bindings() []any { return []any{a.Keys, a.Workspaces} }
+
+var errNotStarted = errors.New("Keydesk is still starting")
+
+// started returns the desk, or why there is none.
+func (a *App) started() (*desk.Desk, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	switch {
+	case a.startErr != nil:
+		return nil, &Error{Code: CodeNotStarted, Message: fmt.Sprintf("Keydesk could not start: %v", a.startErr)}
+	case a.desk == nil:
+		return nil, &Error{Code: CodeNotStarted, Message: errNotStarted.Error()}
+	}
+	return a.desk, nil
+}
+
+// requestTimeout bounds every call from the UI, so a hung server never
+// freezes a dialog.
+const requestTimeout = 30 * time.Second
+
+func callContext() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), requestTimeout)
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func formatTimePtr(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := formatTime(*t)
+	return &s
+}

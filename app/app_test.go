@@ -1,0 +1,102 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/keydesk/keydesk/app"
+)
+
+func newApp(t *testing.T) *app.App {
+	t.Helper()
+	t.Setenv("KEYDESK_KEYRING", "memory")
+	a := app.New(app.Config{Home: t.TempDir(), LocalAddr: "127.0.0.1:0"})
+	if err := a.Startup(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Shutdown() })
+	return a
+}
+
+func appError(t *testing.T, err error) *app.Error {
+	t.Helper()
+	var ae *app.Error
+	if !errors.As(err, &ae) {
+		t.Fatalf("error %v (%T) is not an app.Error", err, err)
+	}
+	return ae
+}
+
+func TestCallsBeforeStartupExplainThemselves(t *testing.T) {
+	a := app.New(app.Config{Home: t.TempDir()})
+	_, err := a.Keys.List("wsl_x")
+	if e := appError(t, err); e.Code != app.CodeNotStarted {
+		t.Fatalf("= %+v", e)
+	}
+}
+
+func TestCreateListDelete(t *testing.T) {
+	a := newApp(t)
+	list, err := a.Workspaces.List()
+	if err != nil || len(list) != 1 || list[0].Name != "Local" || list[0].Kind != "local" || list[0].Role != "admin" {
+		t.Fatalf("workspaces = %+v, %v", list, err)
+	}
+	ws := list[0].ID
+	days := 7
+	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "  deploy  ", Role: "member", ExpiresInDays: &days})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.Key.Name != "deploy" || created.Key.Role != "member" || created.Key.ExpiresAt == nil || created.Secret == "" {
+		t.Fatalf("created = %+v", created.Key)
+	}
+	keys, err := a.Keys.List(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, k := range keys {
+		found = found || (k.ID == created.Key.ID && k.MaskedKey == created.Key.MaskedKey && k.Status == "active")
+	}
+	if !found {
+		t.Fatalf("created key not listed: %+v", keys)
+	}
+	if err := a.Keys.Delete(ws, created.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+	err = a.Keys.Delete(ws, created.Key.ID)
+	if e := appError(t, err); e.Code != app.CodeNotFound {
+		t.Fatalf("second delete = %+v", e)
+	}
+}
+
+func TestBadInputNamesTheField(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	before, _ := a.Keys.List(ws)
+	zero, tooMany := 0, 400
+	cases := []struct {
+		req   app.CreateKeyRequest
+		field string
+	}{
+		{app.CreateKeyRequest{Name: ""}, "name"},
+		{app.CreateKeyRequest{Name: "x", Role: "owner"}, "role"},
+		{app.CreateKeyRequest{Name: "x", ExpiresInDays: &zero}, "expiresInDays"},
+		{app.CreateKeyRequest{Name: "x", ExpiresInDays: &tooMany}, "expiresInDays"},
+	}
+	for _, tc := range cases {
+		_, err := a.Keys.Create(ws, tc.req)
+		if e := appError(t, err); e.Code != app.CodeInvalidInput || e.Field != tc.field || e.Message == "" {
+			t.Errorf("%+v: %+v", tc.req, e)
+		}
+	}
+	if _, err := a.Keys.Create("wsl_nope", app.CreateKeyRequest{Name: "x"}); appError(t, err).Code != app.CodeNotFound {
+		t.Errorf("unknown workspace: %v", err)
+	}
+	after, _ := a.Keys.List(ws)
+	if len(after) != len(before) {
+		t.Fatal("rejected input changed the keys")
+	}
+}

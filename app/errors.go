@@ -1,0 +1,73 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/desk"
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+// Error is what a failed call looks like to the frontend: a stable code, a
+// sentence for the user and, for bad input, the field it is about.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Error codes; the frontend's locale file maps them to words.
+const (
+	CodeInvalidInput = "invalid_input"
+	CodeUnauthorized = "unauthorized"
+	CodeForbidden    = "forbidden"
+	CodeNotFound     = "not_found"
+	CodeConflict     = "conflict"
+	CodeOffline      = "offline"
+	CodeTimeout      = "timeout"
+	CodeInternal     = "internal"
+	CodeNotStarted   = "not_started"
+)
+
+// FormatError is Wails' ErrorFormatter: the one place where errors become
+// {code, message}.
+func FormatError(err error) any { return toError(err) }
+
+func toError(err error) *Error {
+	var ae *Error
+	var ce *client.Error
+	var fe *keys.FieldError
+	switch {
+	case errors.As(err, &ae):
+		return ae
+	case errors.As(err, &fe):
+		return &Error{Code: CodeInvalidInput, Message: fe.Error(), Field: fe.Field}
+	case errors.Is(err, desk.ErrOffline), errors.Is(err, client.ErrUnreachable):
+		return &Error{Code: CodeOffline, Message: err.Error()}
+	case errors.Is(err, context.DeadlineExceeded):
+		return &Error{Code: CodeTimeout, Message: "The server did not answer in time. Try again."}
+	case errors.Is(err, desk.ErrOwnAccessKey):
+		return &Error{Code: CodeConflict, Message: "This is the key Keydesk itself uses to reach this workspace. Deleting it would lock the app out."}
+	case errors.Is(err, desk.ErrUnknownWorkspace):
+		return &Error{Code: CodeNotFound, Message: "This workspace no longer exists in Keydesk."}
+	case errors.As(err, &ce):
+		code := ce.Problem.Code
+		if code == "" {
+			code = CodeInternal
+		}
+		return &Error{Code: code, Message: ce.Error(), Field: ce.Problem.Field}
+	}
+	return &Error{Code: CodeInternal, Message: err.Error()}
+}
+
+// wrap returns nil or the frontend form of err, so facades can end with
+// `return v, wrap(err)`.
+func wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return toError(err)
+}

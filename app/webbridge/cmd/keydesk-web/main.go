@@ -1,0 +1,66 @@
+// Command keydesk-web serves the Keydesk frontend with its real Go backend
+// to a browser on loopback, for end-to-end tests and UI work without a
+// display. Usage: keydesk-web [-addr 127.0.0.1:34115] [-dist frontend/dist]
+// (the data dir is $KEYDESK_HOME, as for the desktop).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/keydesk/keydesk/app"
+	"github.com/keydesk/keydesk/app/webbridge"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:34115", "loopback address to serve on")
+	dist := flag.String("dist", "frontend/dist", "the built frontend")
+	localAddr := flag.String("local-addr", "127.0.0.1:0", "address of the embedded key server")
+	flag.Parse()
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	if err := run(*addr, *dist, *localAddr, log); err != nil {
+		fmt.Fprintln(os.Stderr, "keydesk-web:", err)
+		os.Exit(1)
+	}
+}
+
+func run(addr, dist, localAddr string, log *slog.Logger) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("-addr must be a loopback address, got %s", addr)
+	}
+	bus := webbridge.NewBus()
+	a := app.New(app.Config{Emitter: bus, Log: log, LocalAddr: localAddr})
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := a.Startup(ctx); err != nil {
+		return err
+	}
+	defer a.Shutdown()
+	h, err := webbridge.Handler(a.Bindings(), os.DirFS(dist), bus, app.FormatError)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln)
+	log.Info("keydesk-web listening", "url", "http://"+ln.Addr().String())
+	<-ctx.Done()
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	return hs.Shutdown(shutdown)
+}

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/keydesk/keydesk/backend/server"
+)
+
+func newAdminCmd(stdio IO) *cobra.Command {
+	cmd := &cobra.Command{Use: "admin", Short: "Administer a Keydesk server's database directly"}
+	cmd.AddCommand(newCreateWorkspaceCmd(stdio))
+	return cmd
+}
+
+type createdWorkspace struct {
+	WorkspaceID string `json:"workspaceId"`
+	AdminKey    string `json:"adminKey"`
+	AdminKeyID  string `json:"adminKeyId"`
+}
+
+func newCreateWorkspaceCmd(stdio IO) *cobra.Command {
+	var db string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "create-workspace NAME",
+		Short: "Create a workspace and print its first admin key",
+		Long:  "Create a workspace in the server's database and print its id and first admin key. The key is shown only this once.",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := server.OpenStore(db, nil)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			ws, created, err := server.New(store, server.Options{}).CreateWorkspace(cmd.Context(), args[0], "First admin")
+			if err != nil {
+				return err
+			}
+			out := createdWorkspace{WorkspaceID: ws.ID, AdminKey: created.Secret, AdminKeyID: created.Key.ID}
+			if asJSON {
+				enc := json.NewEncoder(stdio.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(out)
+			}
+			fmt.Fprintf(stdio.Out, "Workspace:  %s (%s)\nAdmin key:  %s\n\nStore the admin key now: it is not shown again.\n", ws.Name, ws.ID, created.Secret)
+			return nil
+		},
+	}
+	dbFlag(cmd, stdio, &db)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print {workspaceId, adminKey, adminKeyId} as JSON")
+	return cmd
+}

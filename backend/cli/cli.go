@@ -1,0 +1,114 @@
+// Package cli holds the `keydesk` commands: the server (`serve`), workspace
+// administration, and the key commands scripts and CI pipelines use.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/keydesk/keydesk/backend/server"
+)
+
+// Exit codes, as documented in the README and DESIGN.md.
+const (
+	ExitOK          = 0
+	ExitError       = 1
+	ExitUsage       = 2
+	ExitCheckFailed = 3
+	ExitRejected    = 4
+)
+
+// exitError carries an exit code up to Main.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// IO is where commands read and write.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	Getenv func(string) string
+}
+
+// Main runs the keydesk command line and returns the exit code.
+func Main(args []string, stdio IO) int {
+	if stdio.Getenv == nil {
+		stdio.Getenv = os.Getenv
+	}
+	root := newRoot(stdio)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintln(stdio.Err, "keydesk: "+err.Error())
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if isUsage(err) {
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// isUsage recognises cobra's own argument and flag errors.
+func isUsage(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "required flag"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRoot(stdio IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "keydesk",
+		Short:         "Keydesk: manage and use API keys",
+		Long:          "keydesk runs a Keydesk key server and lets scripts and CI pipelines use, check and rotate their keys.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       server.Version,
+	}
+	root.SetIn(stdio.In)
+	root.SetOut(stdio.Out)
+	root.SetErr(stdio.Err)
+	root.AddCommand(newServeCmd(stdio), newAdminCmd(stdio))
+	return root
+}
+
+func newLogger(w io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, usageError("--log-level must be debug, info, warn or error, got %q", level)
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
+}
+
+// defaultDB is the database when --db and KEYDESK_DB are not given.
+const defaultDB = "sqlite:keydesk-server.db"
+
+func dbFlag(cmd *cobra.Command, stdio IO, target *string) {
+	def := stdio.Getenv("KEYDESK_DB")
+	if def == "" {
+		def = defaultDB
+	}
+	cmd.Flags().StringVar(target, "db", def, "database: sqlite:PATH or postgres://… (env KEYDESK_DB)")
+}

@@ -1,0 +1,154 @@
+package cli_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/cli"
+	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+var binary string
+
+// TestMain builds the real binary once, pure Go, as users get it.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "keydesk-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "keydesk")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", binary, "github.com/keydesk/keydesk/backend/cmd/keydesk")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		panic("build keydesk: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = cli.Main(args, cli.IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
+	return out.String(), errb.String(), code
+}
+
+func TestCreateWorkspacePrintsIDAndAdminKey(t *testing.T) {
+	db := "sqlite:" + filepath.Join(t.TempDir(), "k.db")
+	out, errOut, code := run(t, "admin", "create-workspace", "Acme", "--db", db, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct{ WorkspaceID, AdminKey string }
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output %q: %v", out, err)
+	}
+	if !strings.HasPrefix(got.WorkspaceID, "ws_") {
+		t.Fatalf("workspace id %q", got.WorkspaceID)
+	}
+	if _, err := keys.ParseSecret(got.AdminKey); err != nil {
+		t.Fatalf("admin key %q: %v", got.AdminKey, err)
+	}
+	out, _, code = run(t, "admin", "create-workspace", "Second", "--db", db)
+	if code != 0 || !strings.Contains(out, "Workspace:  Second (ws_") || !strings.Contains(out, "Admin key:  kd_") {
+		t.Fatalf("text output: %q", out)
+	}
+}
+
+func TestUsageErrorsExitWith2(t *testing.T) {
+	for _, args := range [][]string{
+		{"nonsense"},
+		{"admin", "create-workspace"},
+		{"serve", "--tls-cert", "x.pem"},
+		{"serve", "--bogus"},
+	} {
+		_, errOut, code := run(t, args...)
+		if code != cli.ExitUsage || !strings.HasPrefix(errOut, "keydesk: ") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if _, errOut, code := run(t, "admin", "create-workspace", "", "--db", "sqlite:"+filepath.Join(t.TempDir(), "k.db")); code != cli.ExitError || !strings.Contains(errOut, "name must be 1–100 characters") {
+		t.Errorf("empty name: exit %d, %q", code, errOut)
+	}
+}
+
+// TestServe runs the built binary: create a workspace, serve it, and drive a
+// key through create, verify and delete over HTTP.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	db := "sqlite:" + filepath.Join(dir, "k.db")
+	out, err := exec.Command(binary, "admin", "create-workspace", "Acme", "--db", db, "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ws struct{ WorkspaceID, AdminKey string }
+	json.Unmarshal(out, &ws)
+
+	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--db", db)
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	url := waitForURL(t, stderr)
+
+	ctx := context.Background()
+	admin, _ := client.New(url, ws.AdminKey)
+	who, err := admin.WhoAmI(ctx)
+	if err != nil || who.WorkspaceID != ws.WorkspaceID || who.Role != "admin" {
+		t.Fatalf("whoami = %+v, %v", who, err)
+	}
+	created, err := admin.CreateKey(ctx, ws.WorkspaceID, api.CreateKeyRequest{Name: "ci"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anon, _ := client.New(url, "")
+	if v, _ := anon.Verify(ctx, created.Secret); !v.Valid {
+		t.Fatalf("verify = %+v", v)
+	}
+	if err := admin.DeleteKey(ctx, ws.WorkspaceID, created.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := anon.Verify(ctx, created.Secret); v.Valid || v.Reason != "not_found" {
+		t.Fatalf("verify after delete = %+v", v)
+	}
+}
+
+func waitForURL(t *testing.T, r interface{ Read([]byte) (int, error) }) string {
+	t.Helper()
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			line := sc.Text()
+			if i := strings.Index(line, "url=http://"); i >= 0 {
+				found <- strings.Fields(line[i+4:])[0]
+			}
+		}
+	}()
+	select {
+	case u := <-found:
+		return u
+	case <-time.After(20 * time.Second):
+		t.Fatal("keydesk serve did not start listening")
+		return ""
+	}
+}

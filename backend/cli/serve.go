@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/keydesk/keydesk/backend/server"
+)
+
+func newServeCmd(stdio IO) *cobra.Command {
+	var addr, db, certFile, keyFile, logLevel string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run a Keydesk key server",
+		Example: `  keydesk serve --db sqlite:/var/lib/keydesk/keys.db
+  keydesk serve --addr 0.0.0.0:8470 --db postgres://keydesk@db/keydesk --tls-cert cert.pem --tls-key key.pem`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if (certFile == "") != (keyFile == "") {
+				return usageError("--tls-cert and --tls-key must be given together")
+			}
+			log, err := newLogger(stdio.Err, logLevel)
+			if err != nil {
+				return err
+			}
+			store, err := server.OpenStore(db, log)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			srv := server.New(store, server.Options{Log: log})
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w", addr, err)
+			}
+			hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			errc := make(chan error, 1)
+			scheme := "http"
+			if certFile != "" {
+				scheme = "https"
+			}
+			go func() {
+				if certFile != "" {
+					errc <- hs.ServeTLS(ln, certFile, keyFile)
+				} else {
+					errc <- hs.Serve(ln)
+				}
+			}()
+			log.Info("keydesk server listening", "url", scheme+"://"+ln.Addr().String(), "version", server.Version)
+			select {
+			case err := <-errc:
+				return err
+			case <-ctx.Done():
+			}
+			log.Info("shutting down")
+			shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8470", "address to listen on")
+	dbFlag(cmd, stdio, &db)
+	cmd.Flags().StringVar(&certFile, "tls-cert", "", "TLS certificate file (PEM)")
+	cmd.Flags().StringVar(&keyFile, "tls-key", "", "TLS private key file (PEM)")
+	cmd.Flags().StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
+	return cmd
+}

@@ -1,0 +1,232 @@
+// Package client is the typed Go client of the Keydesk HTTP API, used by the
+// desktop app and the CLI alike.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/keydesk/keydesk/backend/api"
+)
+
+// Error categories a caller can test with errors.Is.
+var (
+	ErrUnreachable  = errors.New("the server cannot be reached")
+	ErrUnauthorized = errors.New("the key was rejected")
+	ErrForbidden    = errors.New("the key may not do this")
+	ErrNotFound     = errors.New("not found")
+	ErrInvalid      = errors.New("invalid input")
+	ErrConflict     = errors.New("conflict")
+)
+
+// Error is a problem response from the server.
+type Error struct {
+	Status  int
+	Problem api.Problem
+}
+
+func (e *Error) Error() string {
+	if e.Problem.Detail != "" {
+		return e.Problem.Detail
+	}
+	return fmt.Sprintf("the server answered %d %s", e.Status, http.StatusText(e.Status))
+}
+
+// Is maps the status to the error categories above.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrUnauthorized:
+		return e.Status == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.Status == http.StatusForbidden
+	case ErrNotFound:
+		return e.Status == http.StatusNotFound
+	case ErrInvalid:
+		return e.Status == http.StatusBadRequest || e.Status == http.StatusRequestEntityTooLarge
+	case ErrConflict:
+		return e.Status == http.StatusConflict
+	}
+	return false
+}
+
+// NetworkError wraps a failure to talk to the server at all.
+type NetworkError struct {
+	URL string
+	Err error
+}
+
+func (e *NetworkError) Error() string {
+	return fmt.Sprintf("cannot reach %s: %v", e.URL, e.Err)
+}
+
+func (e *NetworkError) Unwrap() []error { return []error{ErrUnreachable, e.Err} }
+
+// Client talks to one Keydesk server with one key.
+type Client struct {
+	base string
+	key  string
+	http *http.Client
+}
+
+// Option configures a Client.
+type Option func(*Client)
+
+// WithHTTPClient replaces the default HTTP client (30 s timeout).
+func WithHTTPClient(h *http.Client) Option { return func(c *Client) { c.http = h } }
+
+// New returns a client for the server at baseURL, authenticating with key.
+func New(baseURL, key string, opts ...Option) (*Client, error) {
+	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("server URL must look like https://keys.example.com, got %q", baseURL)
+	}
+	c := &Client{base: u.String(), key: key, http: &http.Client{Timeout: 30 * time.Second}}
+	for _, o := range opts {
+		o(c)
+	}
+	return c, nil
+}
+
+// BaseURL is the server's URL without a trailing slash.
+func (c *Client) BaseURL() string { return c.base }
+
+func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
+	var rd io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	if err != nil {
+		return err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Accept", "application/json")
+	if c.key != "" {
+		req.Header.Set("Authorization", "Bearer "+c.key)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return &NetworkError{URL: c.base, Err: unwrapURLError(err)}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return &NetworkError{URL: c.base, Err: err}
+	}
+	if resp.StatusCode >= 400 {
+		e := &Error{Status: resp.StatusCode}
+		if json.Unmarshal(data, &e.Problem) != nil || e.Problem.Status == 0 {
+			e.Problem = api.Problem{Status: resp.StatusCode, Title: http.StatusText(resp.StatusCode)}
+		}
+		return e
+	}
+	if out == nil || resp.StatusCode == http.StatusNoContent {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("the server at %s sent a response that is not Keydesk JSON (HTTP %d): %w", c.base, resp.StatusCode, err)
+	}
+	return nil
+}
+
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+// Health calls GET /healthz.
+func (c *Client) Health(ctx context.Context) (api.Health, error) {
+	var out api.Health
+	return out, c.do(ctx, http.MethodGet, "/healthz", nil, &out)
+}
+
+// WhoAmI describes the client's key.
+func (c *Client) WhoAmI(ctx context.Context) (api.WhoAmI, error) {
+	var out api.WhoAmI
+	return out, c.do(ctx, http.MethodGet, "/v1/whoami", nil, &out)
+}
+
+// Verify asks whether secret is a valid key.
+func (c *Client) Verify(ctx context.Context, secret string) (api.VerifyResponse, error) {
+	var out api.VerifyResponse
+	return out, c.do(ctx, http.MethodPost, "/v1/keys/verify", api.VerifyRequest{Key: secret}, &out)
+}
+
+// ListParams selects a page of keys.
+type ListParams struct {
+	PageIndex    int
+	PageSize     int
+	Status       string
+	Query        string
+	Sort         string
+	UpdatedSince *int64
+}
+
+func (p ListParams) encode() string {
+	v := url.Values{}
+	v.Set("pageIndex", strconv.Itoa(p.PageIndex))
+	if p.PageSize > 0 {
+		v.Set("pageSize", strconv.Itoa(p.PageSize))
+	}
+	if p.Status != "" {
+		v.Set("status", p.Status)
+	}
+	if p.Query != "" {
+		v.Set("q", p.Query)
+	}
+	if p.Sort != "" {
+		v.Set("sort", p.Sort)
+	}
+	if p.UpdatedSince != nil {
+		v.Set("updatedSince", strconv.FormatInt(*p.UpdatedSince, 10))
+	}
+	return v.Encode()
+}
+
+func keysPath(workspaceID string) string {
+	return "/v1/workspaces/" + url.PathEscape(workspaceID) + "/keys"
+}
+
+// ListKeys returns one page of a workspace's keys.
+func (c *Client) ListKeys(ctx context.Context, workspaceID string, p ListParams) (api.KeyList, error) {
+	var out api.KeyList
+	return out, c.do(ctx, http.MethodGet, keysPath(workspaceID)+"?"+p.encode(), nil, &out)
+}
+
+// CreateKey creates a key; the result holds its secret, shown once.
+func (c *Client) CreateKey(ctx context.Context, workspaceID string, req api.CreateKeyRequest) (api.CreatedKey, error) {
+	var out api.CreatedKey
+	return out, c.do(ctx, http.MethodPost, keysPath(workspaceID), req, &out)
+}
+
+// GetKey returns one key.
+func (c *Client) GetKey(ctx context.Context, workspaceID, keyID string) (api.Key, error) {
+	var out api.Key
+	return out, c.do(ctx, http.MethodGet, keysPath(workspaceID)+"/"+url.PathEscape(keyID), nil, &out)
+}
+
+// DeleteKey deletes a key at once.
+func (c *Client) DeleteKey(ctx context.Context, workspaceID, keyID string) error {
+	return c.do(ctx, http.MethodDelete, keysPath(workspaceID)+"/"+url.PathEscape(keyID), nil, nil)
+}

@@ -1,0 +1,197 @@
+package desk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/secrets"
+)
+
+// syncPageSize is the page size of sync requests, the server's maximum.
+const syncPageSize = 1000
+
+// SyncAll syncs every workspace, one after another. Failures are recorded on
+// each workspace (offline since, last error), not returned.
+func (d *Desk) SyncAll(ctx context.Context) {
+	var ids []string
+	if err := d.db.Model(&Workspace{}).Order("position, created_at").Pluck("id", &ids).Error; err != nil {
+		d.opts.Log.Error("list workspaces for sync", "err", err)
+		return
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return
+		}
+		if err := d.Sync(ctx, id); err != nil {
+			d.opts.Log.Warn("sync failed", "workspace", id, "err", err)
+		}
+	}
+}
+
+// Sync brings the cache of one workspace up to the server's revision. It
+// fetches every change after the cursor (deletions included) and applies
+// them in one transaction, so the cache is always either the old or the new
+// state. When the cache is empty, or the server's revision is behind the
+// cursor (a restored or replaced server), it resyncs in full.
+func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
+	lock := d.workspaceLock(workspaceID)
+	lock.Lock()
+	defer lock.Unlock()
+
+	ws, err := d.workspace(workspaceID)
+	if err != nil {
+		return err
+	}
+	c, err := d.client(ws)
+	if err != nil {
+		return d.recordFailure(ws, err)
+	}
+	changes, revision, full, err := d.fetchChanges(ctx, c, ws)
+	if err != nil {
+		return d.recordFailure(ws, err)
+	}
+	now := d.now()
+	err = d.db.Transaction(func(tx *gorm.DB) error {
+		if full {
+			if err := tx.Where("workspace_id = ?", ws.ID).Delete(&CachedKey{}).Error; err != nil {
+				return err
+			}
+		}
+		var upserts []CachedKey
+		var deletions []string
+		for _, k := range changes {
+			if k.Deleted {
+				deletions = append(deletions, k.ID)
+			} else {
+				upserts = append(upserts, cachedFromAPI(ws.ID, k))
+			}
+		}
+		if len(deletions) > 0 {
+			if err := tx.Where("workspace_id = ? AND id IN ?", ws.ID, deletions).Delete(&CachedKey{}).Error; err != nil {
+				return err
+			}
+		}
+		if len(upserts) > 0 {
+			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(upserts, 200).Error; err != nil {
+				return err
+			}
+		}
+		return tx.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(map[string]any{
+			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "",
+		}).Error
+	})
+	if err != nil {
+		return fmt.Errorf("save the synced keys of %s: %w", ws.Name, err)
+	}
+	if len(changes) > 0 || full {
+		d.emit(EventKeysChanged, WorkspaceEvent{WorkspaceID: ws.ID})
+	}
+	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
+	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID})
+	return nil
+}
+
+// fetchChanges pages through the changes after the workspace's cursor. Each
+// page starts after the last revision of the one before, so a change made
+// during the sync is neither skipped nor applied twice.
+func (d *Desk) fetchChanges(ctx context.Context, c *client.Client, ws Workspace) (changes []api.Key, revision int64, full bool, err error) {
+	since := ws.Cursor
+	full = since == 0
+	total := -1
+	for {
+		page, err := c.ListKeys(ctx, ws.RemoteID, client.ListParams{PageSize: syncPageSize, UpdatedSince: &since})
+		if err != nil {
+			return nil, 0, false, err
+		}
+		if !full && page.Revision < ws.Cursor {
+			d.opts.Log.Warn("server revision is behind the cache; resyncing in full", "workspace", ws.ID, "server", page.Revision, "cursor", ws.Cursor)
+			since, full, changes, total = 0, true, nil, -1
+			continue
+		}
+		if total < 0 {
+			total = int(page.Total)
+		}
+		changes = append(changes, page.Items...)
+		if len(page.Items) > 0 {
+			since = page.Items[len(page.Items)-1].Revision
+		}
+		revision = max(page.Revision, since)
+		d.emit(EventSyncProgress, SyncProgress{WorkspaceID: ws.ID, Done: len(changes), Total: max(total, len(changes))})
+		if len(page.Items) < syncPageSize {
+			return changes, revision, full, nil
+		}
+	}
+}
+
+// recordFailure keeps the cache as it is and notes why the sync failed.
+func (d *Desk) recordFailure(ws Workspace, cause error) error {
+	updates := map[string]any{"last_error": describe(cause)}
+	if errors.Is(cause, client.ErrUnreachable) {
+		if ws.OfflineSince == nil {
+			updates["offline_since"] = d.now()
+		}
+		cause = fmt.Errorf("%w: %w", ErrOffline, cause)
+	}
+	if err := d.db.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(updates).Error; err != nil {
+		d.opts.Log.Error("record sync failure", "workspace", ws.ID, "err", err)
+	}
+	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
+	return cause
+}
+
+// describe turns a sync failure into a sentence for the workspace header.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, client.ErrUnreachable):
+		return "The server cannot be reached: " + errors.Unwrap(err).Error()
+	case errors.Is(err, client.ErrUnauthorized):
+		return "The server rejected the desktop's access key: " + err.Error()
+	case errors.Is(err, client.ErrForbidden):
+		return "The access key may not read this workspace: " + err.Error()
+	case errors.Is(err, secrets.ErrNotFound):
+		return "The access key for this workspace is not in the keychain."
+	}
+	return err.Error()
+}
+
+func (d *Desk) workspace(id string) (Workspace, error) {
+	var ws Workspace
+	err := d.db.Where("id = ?", id).Take(&ws).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return ws, fmt.Errorf("workspace %s: %w", id, ErrUnknownWorkspace)
+	}
+	return ws, err
+}
+
+// client returns the API client of a workspace, with its access key from
+// the keychain.
+func (d *Desk) client(ws Workspace) (*client.Client, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if c, ok := d.clients[ws.ID]; ok {
+		return c, nil
+	}
+	secret, err := d.opts.Secrets.Get(secrets.WorkspaceAccessKey(ws.ID))
+	if err != nil {
+		return nil, err
+	}
+	c, err := client.New(d.serverURL(ws), secret)
+	if err != nil {
+		return nil, err
+	}
+	d.clients[ws.ID] = c
+	return c, nil
+}
+
+func (d *Desk) serverURL(ws Workspace) string {
+	if ws.Kind == KindLocal {
+		return d.local.url
+	}
+	return ws.ServerURL
+}

@@ -1,0 +1,122 @@
+package keys
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Role says what a key may do.
+type Role string
+
+const (
+	RoleAdmin  Role = "admin"  // manages keys, profiles and reads the audit log
+	RoleMember Role = "member" // reads only
+	RoleAPI    Role = "api"    // a key your services verify; whoami and self-rotate only
+)
+
+// Status is derived from a key's fields and the time; it is never stored.
+type Status string
+
+const (
+	StatusActive   Status = "active"
+	StatusInactive Status = "inactive" // disabled by hand or by the end of a rotation overlap
+	StatusExpired  Status = "expired"
+)
+
+// Limits of the key rules. The API and the UI both quote them.
+const (
+	MaxExpiryDays      = 366
+	MaxNameLength      = 100
+	DefaultOverlapDays = 7
+	MaxOverlapDays     = 30
+)
+
+// ErrInvalid marks a value a user gave that breaks a rule. Errors wrapping it
+// name the field and the rule, so they can be shown as they are.
+var ErrInvalid = errors.New("invalid input")
+
+// FieldError names the field that broke a rule.
+type FieldError struct {
+	Field string
+	Rule  string
+}
+
+func (e *FieldError) Error() string { return e.Field + " " + e.Rule }
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+func invalid(field, format string, args ...any) error {
+	return &FieldError{Field: field, Rule: fmt.Sprintf(format, args...)}
+}
+
+// ParseRole accepts "" as the default role, api.
+func ParseRole(s string) (Role, error) {
+	switch Role(s) {
+	case "":
+		return RoleAPI, nil
+	case RoleAdmin, RoleMember, RoleAPI:
+		return Role(s), nil
+	}
+	return "", invalid("role", "must be one of admin, member, api, got %q", s)
+}
+
+// ValidateName trims and checks a key's name: 1–100 characters, no control
+// characters.
+func ValidateName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	n := utf8.RuneCountInString(name)
+	if !utf8.ValidString(name) {
+		return "", invalid("name", "must be valid UTF-8")
+	}
+	if n == 0 || n > MaxNameLength {
+		return "", invalid("name", "must be 1–%d characters, got %d", MaxNameLength, n)
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x202e || r == 0x202d {
+			return "", invalid("name", "must not contain control characters")
+		}
+	}
+	return name, nil
+}
+
+// ExpiryPolicy is a workspace's limit on key lifetimes.
+type ExpiryPolicy struct {
+	MaxDays    int  // 0 means the global maximum, 366
+	AllowNever bool // whether keys may never expire
+}
+
+// DefaultExpiryPolicy allows everything the key rules allow.
+var DefaultExpiryPolicy = ExpiryPolicy{MaxDays: MaxExpiryDays, AllowNever: true}
+
+// ExpiresAt turns expiresInDays (nil = never) into an expiry time.
+func (p ExpiryPolicy) ExpiresAt(now time.Time, days *int) (*time.Time, error) {
+	max := p.MaxDays
+	if max <= 0 || max > MaxExpiryDays {
+		max = MaxExpiryDays
+	}
+	if days == nil {
+		if !p.AllowNever {
+			return nil, invalid("expiresInDays", "must be 1–%d: this workspace does not allow keys that never expire", max)
+		}
+		return nil, nil
+	}
+	if *days < 1 || *days > max {
+		return nil, invalid("expiresInDays", "must be 1–%d or null, got %d", max, *days)
+	}
+	t := now.UTC().AddDate(0, 0, *days).Truncate(time.Second)
+	return &t, nil
+}
+
+// StatusAt derives a key's status. Expiry wins over disabled so that the
+// table says why a key stopped working for good.
+func StatusAt(enabled bool, expiresAt *time.Time, now time.Time) Status {
+	switch {
+	case expiresAt != nil && !now.Before(*expiresAt):
+		return StatusExpired
+	case !enabled:
+		return StatusInactive
+	}
+	return StatusActive
+}

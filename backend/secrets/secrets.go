@@ -1,0 +1,207 @@
+// Package secrets keeps the desktop's secrets (workspace access keys and the
+// key secrets a user chose to remember) in the OS keychain, through
+// 99designs/keyring. When no keychain can be used it says so and keeps them
+// in memory only: a secret is never written anywhere else.
+package secrets
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/99designs/keyring"
+)
+
+// ServiceName is the keychain service every Keydesk item is stored under.
+const ServiceName = "keydesk"
+
+// ErrNotFound means no secret is stored under that name.
+var ErrNotFound = errors.New("no such secret in the keychain")
+
+// Store holds secrets by name.
+type Store interface {
+	Get(name string) (string, error)
+	Set(name, value string) error
+	Delete(name string) error
+}
+
+// Info describes the backend in use, for Settings.
+type Info struct {
+	Backend    string `json:"backend"`    // keyring backend id, or "memory"
+	Label      string `json:"label"`      // words for the user
+	Persistent bool   `json:"persistent"` // false: secrets are forgotten when the app quits
+	Problem    string `json:"problem"`    // why the preferred keychain could not be used
+}
+
+// Config chooses and unlocks a backend.
+type Config struct {
+	Dir      string // directory of the encrypted-file backend
+	Backend  string // KEYDESK_KEYRING: file, secret-service, kwallet, keychain, wincred, keyctl, memory
+	Password string // KEYDESK_KEYRING_PASSWORD, for the file backend
+}
+
+// ConfigFromEnv reads KEYDESK_KEYRING and KEYDESK_KEYRING_PASSWORD.
+func ConfigFromEnv(dir string) Config {
+	return Config{Dir: dir, Backend: os.Getenv("KEYDESK_KEYRING"), Password: os.Getenv("KEYDESK_KEYRING_PASSWORD")}
+}
+
+var labels = map[keyring.BackendType]string{
+	keyring.KeychainBackend:      "macOS Keychain",
+	keyring.WinCredBackend:       "Windows Credential Manager",
+	keyring.SecretServiceBackend: "Secret Service (GNOME Keyring / KeePassXC)",
+	keyring.KWalletBackend:       "KWallet",
+	keyring.KeyCtlBackend:        "Linux kernel keyring",
+	keyring.FileBackend:          "Encrypted file",
+}
+
+// Open returns the best usable store. It never fails: when no keychain can be
+// used it returns an in-memory store whose Info says why.
+func Open(cfg Config) (Store, Info) {
+	if cfg.Backend == "memory" {
+		return NewMemory(), Info{Backend: "memory", Label: "Not remembered (memory only)", Problem: "KEYDESK_KEYRING=memory"}
+	}
+	candidates := osBackends()
+	if cfg.Backend != "" {
+		candidates = []keyring.BackendType{keyring.BackendType(cfg.Backend)}
+	} else if cfg.Password != "" {
+		candidates = append(candidates, keyring.FileBackend)
+	}
+	var problems []error
+	for _, b := range candidates {
+		kr, err := open(b, cfg)
+		if err == nil {
+			return &keyringStore{kr: kr}, Info{Backend: string(b), Label: labels[b], Persistent: true}
+		}
+		problems = append(problems, fmt.Errorf("%s: %w", labels[b], err))
+	}
+	problem := "no keychain is available on this system"
+	if len(problems) > 0 {
+		problem = errors.Join(problems...).Error()
+	}
+	return NewMemory(), Info{Backend: "memory", Label: "Not remembered (no keychain available)", Problem: problem}
+}
+
+// osBackends lists the platform's keychains in order of preference.
+func osBackends() []keyring.BackendType {
+	switch runtime.GOOS {
+	case "darwin":
+		return []keyring.BackendType{keyring.KeychainBackend}
+	case "windows":
+		return []keyring.BackendType{keyring.WinCredBackend}
+	}
+	// Without a session bus there is no Secret Service or KWallet to ask,
+	// and dbus would try to autolaunch one.
+	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		return nil
+	}
+	return []keyring.BackendType{keyring.SecretServiceBackend, keyring.KWalletBackend}
+}
+
+func open(b keyring.BackendType, cfg Config) (keyring.Keyring, error) {
+	if b == keyring.FileBackend && cfg.Password == "" {
+		return nil, errors.New("the encrypted file needs a passphrase (KEYDESK_KEYRING_PASSWORD)")
+	}
+	if b == keyring.FileBackend && cfg.Dir == "" {
+		return nil, errors.New("no directory for the encrypted file")
+	}
+	kcfg := keyring.Config{
+		ServiceName:     ServiceName,
+		AllowedBackends: []keyring.BackendType{b},
+		// "login" is the collection every desktop session unlocks; the
+		// default would ask to create a new one through a GUI prompt.
+		LibSecretCollectionName:  "login",
+		KWalletAppID:             "keydesk",
+		KWalletFolder:            "keydesk",
+		KeychainTrustApplication: true,
+		KeyCtlScope:              "user",
+		FileDir:                  filepath.Join(cfg.Dir, "keyring"),
+		FilePasswordFunc:         func(string) (string, error) { return cfg.Password, nil },
+	}
+	type result struct {
+		kr  keyring.Keyring
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		kr, err := keyring.Open(kcfg)
+		if err == nil {
+			err = probe(kr)
+		}
+		done <- result{kr, err}
+	}()
+	select {
+	case r := <-done:
+		return r.kr, r.err
+	case <-time.After(5 * time.Second):
+		return nil, errors.New("the keychain did not answer within 5 seconds")
+	}
+}
+
+// probe proves a backend works: a backend can open and still be unusable
+// (a locked collection, a wrong passphrase for the file). It reads an
+// existing item, then writes and removes a probe item.
+func probe(kr keyring.Keyring) error {
+	names, err := kr.Keys()
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		if name != probeItem {
+			if _, err := kr.Get(name); err != nil && !errors.Is(err, keyring.ErrKeyNotFound) {
+				return err
+			}
+			break
+		}
+	}
+	if err := kr.Set(keyring.Item{Key: probeItem, Data: []byte("ok"), Label: "Keydesk: keychain check"}); err != nil {
+		return err
+	}
+	return kr.Remove(probeItem)
+}
+
+const probeItem = "keydesk-probe"
+
+type keyringStore struct{ kr keyring.Keyring }
+
+func (s *keyringStore) Get(name string) (string, error) {
+	item, err := s.kr.Get(name)
+	if errors.Is(err, keyring.ErrKeyNotFound) {
+		return "", ErrNotFound
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s from the keychain: %w", name, err)
+	}
+	return string(item.Data), nil
+}
+
+func (s *keyringStore) Set(name, value string) error {
+	err := s.kr.Set(keyring.Item{Key: name, Data: []byte(value), Label: "Keydesk: " + name})
+	if err != nil {
+		return fmt.Errorf("write %s to the keychain: %w", name, err)
+	}
+	return nil
+}
+
+func (s *keyringStore) Delete(name string) error {
+	err := s.kr.Remove(name)
+	if err != nil && !errors.Is(err, keyring.ErrKeyNotFound) && !os.IsNotExist(err) {
+		return fmt.Errorf("remove %s from the keychain: %w", name, err)
+	}
+	return nil
+}
+
+// NewMemory returns a store that forgets everything when the process ends.
+func NewMemory() Store { return &keyringStore{kr: keyring.NewArrayKeyring(nil)} }
+
+// Names of the items Keydesk keeps.
+
+// WorkspaceAccessKey names the access key the desktop uses for a workspace.
+func WorkspaceAccessKey(workspaceID string) string { return "workspace/" + workspaceID + "/access" }
+
+// RememberedKey names a key secret the user chose to remember.
+func RememberedKey(workspaceID, keyID string) string {
+	return "workspace/" + workspaceID + "/keys/" + keyID
+}

@@ -1,0 +1,109 @@
+package secrets_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/secrets"
+)
+
+func roundTrip(t *testing.T, s secrets.Store) string {
+	t.Helper()
+	secret, _ := keys.NewSecret("kd", nil)
+	name := secrets.RememberedKey("ws_test", "key_"+secret[3:9])
+	if _, err := s.Get(name); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatalf("Get before Set: %v", err)
+	}
+	if err := s.Set(name, secret); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Get(name); err != nil || got != secret {
+		t.Fatalf("Get = %q, %v", got, err)
+	}
+	if err := s.Delete(name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Get(name); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatalf("Get after Delete: %v", err)
+	}
+	if err := s.Delete(name); err != nil {
+		t.Fatalf("deleting a missing secret: %v", err)
+	}
+	if err := s.Set(name, secret); err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
+func TestMemory(t *testing.T) {
+	roundTrip(t, secrets.NewMemory())
+}
+
+func TestFileBackendIsEncrypted(t *testing.T) {
+	dir := t.TempDir()
+	s, info := secrets.Open(secrets.Config{Dir: dir, Backend: "file", Password: "correct horse"})
+	if info.Backend != "file" || !info.Persistent {
+		t.Fatalf("info = %+v", info)
+	}
+	secret := roundTrip(t, s)
+	var files int
+	filepath.Walk(dir, func(path string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		files++
+		data, _ := os.ReadFile(path)
+		if bytes.Contains(data, []byte(secret)) || bytes.Contains(data, []byte(secret[3:20])) {
+			t.Fatalf("%s holds the secret in plaintext", path)
+		}
+		return nil
+	})
+	if files == 0 {
+		t.Fatal("the file backend wrote nothing")
+	}
+	// Reopened with the passphrase, the secret is still there.
+	again, _ := secrets.Open(secrets.Config{Dir: dir, Backend: "file", Password: "correct horse"})
+	if got, err := again.Get(secrets.RememberedKey("ws_test", "key_"+secret[3:9])); err != nil || got != secret {
+		t.Fatalf("after reopen: %q, %v", got, err)
+	}
+	// A wrong passphrase is not silently accepted.
+	wrong, info := secrets.Open(secrets.Config{Dir: dir, Backend: "file", Password: "wrong"})
+	if info.Backend != "memory" || info.Problem == "" || info.Persistent {
+		t.Fatalf("wrong passphrase opened %+v", info)
+	}
+	roundTrip(t, wrong)
+}
+
+func TestUnusableBackendFallsBackToMemory(t *testing.T) {
+	cases := map[string]secrets.Config{
+		"file without passphrase": {Dir: t.TempDir(), Backend: "file"},
+		"unknown backend":         {Backend: "pass-the-salt"},
+		"forced memory":           {Backend: "memory"},
+	}
+	for name, cfg := range cases {
+		t.Run(name, func(t *testing.T) {
+			s, info := secrets.Open(cfg)
+			if info.Backend != "memory" || info.Persistent || info.Problem == "" {
+				t.Fatalf("info = %+v", info)
+			}
+			roundTrip(t, s)
+		})
+	}
+}
+
+// TestSecretService runs against a real gnome-keyring; scripts/test-go.sh
+// starts one in dbus-run-session and sets KEYDESK_TEST_SECRET_SERVICE.
+func TestSecretService(t *testing.T) {
+	if os.Getenv("KEYDESK_TEST_SECRET_SERVICE") == "" {
+		t.Skip("set KEYDESK_TEST_SECRET_SERVICE=1 inside a session with gnome-keyring running")
+	}
+	s, info := secrets.Open(secrets.Config{Dir: t.TempDir()})
+	if info.Backend != "secret-service" || !info.Persistent {
+		t.Fatalf("info = %+v", info)
+	}
+	roundTrip(t, s)
+}

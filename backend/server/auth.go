@@ -1,0 +1,103 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+// principal is the key a request authenticated with.
+type principal struct {
+	key Key
+	ws  Workspace
+}
+
+// credential reads the secret from `Authorization: Bearer` or `X-API-Key`.
+func credential(r *http.Request) (string, error) {
+	bearer := ""
+	if h := r.Header.Get("Authorization"); h != "" {
+		scheme, value, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
+			return "", unauthorized("the Authorization header must be \"Bearer <key>\"")
+		}
+		bearer = strings.TrimSpace(value)
+	}
+	header := strings.TrimSpace(r.Header.Get("X-API-Key"))
+	switch {
+	case bearer != "" && header != "":
+		return "", badRequest("Authorization", "send the key in Authorization or X-API-Key, not both")
+	case bearer != "":
+		return bearer, nil
+	case header != "":
+		return header, nil
+	}
+	return "", unauthorized("an API key is required: send it as \"Authorization: Bearer <key>\" or \"X-API-Key: <key>\"")
+}
+
+// checkSecret finds the key behind secret and says why it may not be used.
+// Unknown and known-but-unusable keys take the same path: parse, hash, one
+// indexed lookup.
+func (s *Server) checkSecret(ctx context.Context, secret string) (Key, string, error) {
+	if _, err := keys.ParseSecret(secret); err != nil {
+		return Key{}, api.ReasonMalformed, unauthorized("the API key is malformed: " + err.Error())
+	}
+	hash := keys.Hash(secret)
+	k, err := s.store.KeyByHash(ctx, hash)
+	if errors.Is(err, ErrNotFound) || (err == nil && !keys.HashEqual(k.Hash, hash)) {
+		return Key{}, api.ReasonNotFound, unauthorized("the API key is not valid: it does not exist or was deleted")
+	}
+	if err != nil {
+		return Key{}, "", err
+	}
+	switch k.Status(s.clock()) {
+	case keys.StatusExpired:
+		return k, api.ReasonExpired, unauthorized("the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
+	case keys.StatusInactive:
+		return k, api.ReasonDisabled, unauthorized("the API key is disabled")
+	}
+	return k, "", nil
+}
+
+// authed wraps a handler with authentication and the role check. With
+// inWorkspace, the {ws} path value must be the key's own workspace.
+func (s *Server) authed(roles []keys.Role, inWorkspace bool, h func(http.ResponseWriter, *http.Request, principal)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		secret, err := credential(r)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		k, _, err := s.checkSecret(r.Context(), secret)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		if inWorkspace && r.PathValue("ws") != k.WorkspaceID {
+			s.writeError(w, r, forbidden("this key belongs to another workspace"))
+			return
+		}
+		if !slices.Contains(roles, k.Role) {
+			s.writeError(w, r, forbidden("a key with role "+string(k.Role)+" may not do this; it needs role "+joinRoles(roles)))
+			return
+		}
+		ws, err := s.store.Workspace(r.Context(), k.WorkspaceID)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		h(w, r, principal{key: k, ws: ws})
+	})
+}
+
+func joinRoles(roles []keys.Role) string {
+	parts := make([]string, len(roles))
+	for i, r := range roles {
+		parts[i] = string(r)
+	}
+	return strings.Join(parts, " or ")
+}

@@ -1,0 +1,214 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+// MaxBodyBytes is the largest request body the API reads.
+const MaxBodyBytes = 1 << 20
+
+const maxPageSize = 1000
+
+// decode reads a JSON body strictly: unknown fields, trailing data, wrong
+// types and bodies over 1 MiB are errors that name what was wrong.
+func decode(w http.ResponseWriter, r *http.Request, dst any) error {
+	body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+	data, err := io.ReadAll(body)
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return &apiError{status: http.StatusRequestEntityTooLarge, code: api.CodeTooLarge, detail: "the request body is larger than 1 MiB"}
+	}
+	if err != nil {
+		return badRequest("", "could not read the request body")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		data = []byte("{}")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return jsonError(err)
+	}
+	if dec.More() {
+		return badRequest("", "the request body must be a single JSON object")
+	}
+	return nil
+}
+
+func jsonError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		if typeErr.Field == "" {
+			return badRequest("", "the request body must be a JSON object")
+		}
+		return badRequest(typeErr.Field, fmt.Sprintf("%s must be %s, got %s", typeErr.Field, jsonTypeName(typeErr.Type.String()), typeErr.Value))
+	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
+		return badRequest("", "the request body is not valid JSON")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return badRequest(field, fmt.Sprintf("unknown field %q", field))
+	}
+	return badRequest("", "the request body is not valid: "+err.Error())
+}
+
+func jsonTypeName(goType string) string {
+	switch strings.TrimPrefix(goType, "*") {
+	case "string":
+		return "a string"
+	case "bool":
+		return "true or false"
+	case "int", "int64", "int32":
+		return "an integer"
+	}
+	return "a " + goType
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	if err := s.store.Ping(r.Context()); err != nil {
+		s.log.Error("health check failed", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, api.Health{Status: "database unavailable", Version: Version})
+		return
+	}
+	writeJSON(w, http.StatusOK, api.Health{Status: "ok", Version: Version})
+}
+
+// handleVerify answers whether a key is valid. It needs no credential of its
+// own: the key under test is the credential, and it is 256 bits of entropy.
+func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
+	var req api.VerifyRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if req.Key == "" {
+		s.writeError(w, r, badRequest("key", "key is required"))
+		return
+	}
+	k, reason, err := s.checkSecret(r.Context(), req.Key)
+	if err != nil && reason == "" {
+		s.writeError(w, r, err)
+		return
+	}
+	if reason != "" {
+		writeJSON(w, http.StatusOK, api.VerifyResponse{Valid: false, Reason: reason, KeyID: k.ID})
+		return
+	}
+	writeJSON(w, http.StatusOK, api.VerifyResponse{
+		Valid: true, KeyID: k.ID, WorkspaceID: k.WorkspaceID, Role: string(k.Role), ExpiresAt: utc(k.ExpiresAt),
+	})
+}
+
+func (s *Server) handleWhoAmI(w http.ResponseWriter, r *http.Request, p principal) {
+	writeJSON(w, http.StatusOK, api.WhoAmI{
+		KeyID: p.key.ID, KeyName: p.key.Name, WorkspaceID: p.ws.ID, WorkspaceName: p.ws.Name,
+		Role: string(p.key.Role), ProfileID: p.key.ProfileID, ExpiresAt: utc(p.key.ExpiresAt),
+	})
+}
+
+func (s *Server) handleListKeys(w http.ResponseWriter, r *http.Request, p principal) {
+	q, err := parseListQuery(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	now := s.clock()
+	page, err := s.store.ListKeys(r.Context(), p.ws.ID, q, now)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := api.KeyList{Items: make([]api.Key, len(page.Items)), Total: page.Total, Revision: page.Revision}
+	for i, c := range page.Items {
+		if c.Deleted {
+			out.Items[i] = api.Key{ID: c.ID, Revision: c.Revision, Deleted: true}
+		} else {
+			out.Items[i] = s.keyJSON(c.Key, now)
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func parseListQuery(r *http.Request) (ListQuery, error) {
+	v := r.URL.Query()
+	q := ListQuery{PageSize: 50, Search: v.Get("q"), Sort: v.Get("sort")}
+	var err error
+	if q.PageIndex, err = intParam(v.Get("pageIndex"), "pageIndex", 0, 0, 1<<20); err != nil {
+		return q, err
+	}
+	if q.PageSize, err = intParam(v.Get("pageSize"), "pageSize", 50, 1, maxPageSize); err != nil {
+		return q, err
+	}
+	switch st := keys.Status(v.Get("status")); st {
+	case "", keys.StatusActive, keys.StatusInactive, keys.StatusExpired:
+		q.Status = st
+	default:
+		return q, badRequest("status", fmt.Sprintf("status must be active, inactive or expired, got %q", st))
+	}
+	if field := strings.TrimPrefix(q.Sort, "-"); field != "" {
+		if _, ok := sortColumns[field]; !ok {
+			return q, badRequest("sort", fmt.Sprintf("sort must be one of %s (with - for descending), got %q", strings.Join(SortFields(), ", "), q.Sort))
+		}
+	}
+	if raw := v.Get("updatedSince"); raw != "" {
+		rev, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || rev < 0 {
+			return q, badRequest("updatedSince", fmt.Sprintf("updatedSince must be a revision (an integer ≥ 0), got %q", raw))
+		}
+		q.UpdatedSince = &rev
+	}
+	return q, nil
+}
+
+func intParam(raw, name string, def, min, max int) (int, error) {
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < min || n > max {
+		return 0, badRequest(name, fmt.Sprintf("%s must be an integer from %d to %d, got %q", name, min, max, raw))
+	}
+	return n, nil
+}
+
+func (s *Server) handleCreateKey(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.CreateKeyRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	created, err := s.IssueKey(r.Context(), p.ws.ID, req, p.key.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, created)
+}
+
+func (s *Server) handleGetKey(w http.ResponseWriter, r *http.Request, p principal) {
+	k, err := s.store.Key(r.Context(), p.ws.ID, r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.keyJSON(k, s.clock()))
+}
+
+func (s *Server) handleDeleteKey(w http.ResponseWriter, r *http.Request, p principal) {
+	if err := s.DeleteKey(r.Context(), p.ws.ID, r.PathValue("id"), p.key.ID); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

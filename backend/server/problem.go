@@ -1,0 +1,89 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+// apiError is an error with the words the client should see.
+type apiError struct {
+	status int
+	code   string
+	detail string
+	field  string
+}
+
+func (e *apiError) Error() string { return e.detail }
+
+func badRequest(field, detail string) error {
+	return &apiError{status: http.StatusBadRequest, code: api.CodeInvalidInput, detail: detail, field: field}
+}
+
+func unauthorized(detail string) error {
+	return &apiError{status: http.StatusUnauthorized, code: api.CodeUnauthorized, detail: detail}
+}
+
+func forbidden(detail string) error {
+	return &apiError{status: http.StatusForbidden, code: api.CodeForbidden, detail: detail}
+}
+
+// problemFor is the one place where errors become HTTP statuses.
+func problemFor(err error) api.Problem {
+	var ae *apiError
+	var fe *keys.FieldError
+	switch {
+	case errors.As(err, &ae):
+		return newProblem(ae.status, ae.code, ae.detail, ae.field)
+	case errors.As(err, &fe):
+		return newProblem(http.StatusBadRequest, api.CodeInvalidInput, fe.Error(), fe.Field)
+	case errors.Is(err, keys.ErrInvalid):
+		return newProblem(http.StatusBadRequest, api.CodeInvalidInput, err.Error(), "")
+	case errors.Is(err, ErrNotFound):
+		return newProblem(http.StatusNotFound, api.CodeNotFound, err.Error(), "")
+	case errors.Is(err, ErrConflict):
+		return newProblem(http.StatusConflict, api.CodeConflict, err.Error(), "")
+	case errors.Is(err, ErrUnauthorized):
+		return newProblem(http.StatusUnauthorized, api.CodeUnauthorized, err.Error(), "")
+	case errors.Is(err, ErrForbidden):
+		return newProblem(http.StatusForbidden, api.CodeForbidden, err.Error(), "")
+	}
+	return newProblem(http.StatusInternalServerError, api.CodeInternal, "the server could not complete the request", "")
+}
+
+func newProblem(status int, code, detail, field string) api.Problem {
+	return api.Problem{
+		Type:   "https://keydesk.dev/problems/" + code,
+		Title:  http.StatusText(status),
+		Status: status,
+		Detail: detail,
+		Code:   code,
+		Field:  field,
+	}
+}
+
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	p := problemFor(err)
+	if p.Status >= 500 {
+		// The cause goes to the log, never to the client. Errors never hold
+		// a secret: secrets are only ever handled as hashes below the
+		// handlers.
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if p.Status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="keydesk"`)
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(p.Status)
+	_ = json.NewEncoder(w).Encode(p)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,138 @@
+// Package server is the Keydesk key server: the store (gorm on SQLite or
+// PostgreSQL), the HTTP API with its authentication and roles, and the jobs
+// that run beside it. The desktop embeds it for the Local workspace and
+// `keydesk serve` runs it for a team.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Sentinel errors of the store; the HTTP layer maps them to status codes in
+// one place (problem.go).
+var (
+	ErrNotFound     = errors.New("not found")
+	ErrConflict     = errors.New("conflict")
+	ErrUnauthorized = errors.New("unauthorized")
+	ErrForbidden    = errors.New("forbidden")
+)
+
+// Store owns the database. SQLite allows one writer at a time, so writes go
+// through a single connection and reads through a small pool; PostgreSQL
+// uses one pool for both.
+type Store struct {
+	db   *gorm.DB // writes (and reads inside write transactions)
+	read *gorm.DB // reads outside transactions
+	kind string   // "sqlite" or "postgres"
+}
+
+// OpenStore opens (and migrates) the database named by dsn:
+// "sqlite:PATH", a bare path, or "postgres://…".
+func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
+	cfg := &gorm.Config{
+		Logger:                 logger.Discard, // gorm would log SQL with bound values
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+		TranslateError:         true,
+	}
+	var s Store
+	switch {
+	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+		db, err := gorm.Open(postgres.Open(dsn), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		sqlDB.SetMaxOpenConns(32)
+		sqlDB.SetMaxIdleConns(32)
+		s = Store{db: db, read: db, kind: "postgres"}
+	default:
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		if path == "" {
+			return nil, errors.New("database path is empty: use --db sqlite:PATH or postgres://…")
+		}
+		pragmas := "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)"
+		// BEGIN IMMEDIATE on the writer: a transaction takes the write lock
+		// up front instead of failing to upgrade a read lock later.
+		w, err := gorm.Open(sqlite.Open(path+pragmas+"&_txlock=immediate"), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		wDB, err := w.DB()
+		if err != nil {
+			return nil, err
+		}
+		wDB.SetMaxOpenConns(1)
+		r, err := gorm.Open(sqlite.Open(path+pragmas), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		rDB, err := r.DB()
+		if err != nil {
+			return nil, err
+		}
+		rDB.SetMaxOpenConns(4)
+		s = Store{db: w, read: r, kind: "sqlite"}
+	}
+	if err := s.db.AutoMigrate(&Workspace{}, &Key{}, &Tombstone{}); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("migrate database: %w", err)
+	}
+	if log != nil {
+		log.Info("database ready", "kind", s.kind)
+	}
+	return &s, nil
+}
+
+// Close releases the database connections.
+func (s *Store) Close() error {
+	var errs []error
+	for _, g := range []*gorm.DB{s.db, s.read} {
+		if sqlDB, err := g.DB(); err == nil {
+			errs = append(errs, sqlDB.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	sqlDB, err := s.read.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// bumpRevision reserves n consecutive revisions of a workspace and returns
+// the first. It is the first statement of every mutation, so it also takes
+// the workspace's write lock: revisions are committed in the order they are
+// handed out, which is what lets a client sync by "everything after N".
+func bumpRevision(tx *gorm.DB, workspaceID string, n int64) (int64, error) {
+	res := tx.Model(&Workspace{}).Where("id = ?", workspaceID).
+		UpdateColumn("revision", gorm.Expr("revision + ?", n))
+	if res.Error != nil {
+		return 0, fmt.Errorf("bump revision: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return 0, fmt.Errorf("workspace %s: %w", workspaceID, ErrNotFound)
+	}
+	var rev int64
+	if err := tx.Model(&Workspace{}).Where("id = ?", workspaceID).Pluck("revision", &rev).Error; err != nil {
+		return 0, fmt.Errorf("read revision: %w", err)
+	}
+	return rev - n + 1, nil
+}

@@ -1,0 +1,244 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+// CreateWorkspace stores a new workspace with the default policy.
+func (s *Store) CreateWorkspace(ctx context.Context, ws Workspace) error {
+	if err := s.db.WithContext(ctx).Create(&ws).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return fmt.Errorf("workspace %s: %w", ws.ID, ErrConflict)
+		}
+		return fmt.Errorf("create workspace: %w", err)
+	}
+	return nil
+}
+
+// Workspace returns one workspace.
+func (s *Store) Workspace(ctx context.Context, id string) (Workspace, error) {
+	var ws Workspace
+	err := s.read.WithContext(ctx).Where("id = ?", id).Take(&ws).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return ws, fmt.Errorf("workspace %s: %w", id, ErrNotFound)
+	}
+	return ws, err
+}
+
+// Workspaces lists every workspace, oldest first.
+func (s *Store) Workspaces(ctx context.Context) ([]Workspace, error) {
+	var out []Workspace
+	err := s.read.WithContext(ctx).Order("created_at, id").Find(&out).Error
+	return out, err
+}
+
+// InsertKey stores k in its workspace, giving it the next revision. The
+// policy check runs inside the transaction so it sees the workspace as it is
+// when the key is written.
+func (s *Store) InsertKey(ctx context.Context, k *Key, check func(Workspace) error) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		rev, err := bumpRevision(tx, k.WorkspaceID, 1)
+		if err != nil {
+			return err
+		}
+		if check != nil {
+			var ws Workspace
+			if err := tx.Where("id = ?", k.WorkspaceID).Take(&ws).Error; err != nil {
+				return err
+			}
+			if err := check(ws); err != nil {
+				return err
+			}
+		}
+		k.Revision = rev
+		if err := tx.Create(k).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return fmt.Errorf("key %s: %w", k.ID, ErrConflict)
+			}
+			return fmt.Errorf("insert key: %w", err)
+		}
+		return nil
+	})
+}
+
+// Key returns one key of a workspace.
+func (s *Store) Key(ctx context.Context, workspaceID, id string) (Key, error) {
+	var k Key
+	err := s.read.WithContext(ctx).Where("workspace_id = ? AND id = ?", workspaceID, id).Take(&k).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return k, fmt.Errorf("key %s: %w", id, ErrNotFound)
+	}
+	return k, err
+}
+
+// KeyByHash finds the key whose secret hashes to hash. It always reads from
+// the database, so a key disabled or deleted through any replica is seen at
+// once.
+func (s *Store) KeyByHash(ctx context.Context, hash string) (Key, error) {
+	var k Key
+	err := s.read.WithContext(ctx).Where("hash = ?", hash).Take(&k).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return k, ErrNotFound
+	}
+	return k, err
+}
+
+// DeleteKey removes a key and leaves a tombstone for sync.
+func (s *Store) DeleteKey(ctx context.Context, workspaceID, id string, now time.Time) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		rev, err := bumpRevision(tx, workspaceID, 1)
+		if err != nil {
+			return err
+		}
+		res := tx.Where("workspace_id = ? AND id = ?", workspaceID, id).Delete(&Key{})
+		if res.Error != nil {
+			return fmt.Errorf("delete key: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("key %s: %w", id, ErrNotFound) // rolls the revision back too
+		}
+		return tx.Create(&Tombstone{WorkspaceID: workspaceID, KeyID: id, Revision: rev, DeletedAt: now}).Error
+	})
+}
+
+// ListQuery selects a page of a workspace's keys.
+type ListQuery struct {
+	PageIndex    int
+	PageSize     int
+	Status       keys.Status // "" = any
+	Search       string      // in name, id and masked key, case-insensitive
+	Sort         string      // a sortable field, "-" in front for descending
+	UpdatedSince *int64      // only keys changed after this revision, with deletions
+}
+
+// Change is a key or, when Deleted, the tombstone of one.
+type Change struct {
+	Key
+	Deleted bool
+}
+
+// Page is one page of a key listing.
+type Page struct {
+	Items    []Change
+	Total    int64
+	Revision int64 // the workspace's revision when the page was read
+}
+
+// sortColumns maps API sort fields to columns.
+var sortColumns = map[string]string{
+	"name":       "LOWER(name)",
+	"createdAt":  "created_at",
+	"expiresAt":  "expires_at",
+	"lastUsedAt": "last_used_at",
+	"updatedAt":  "updated_at",
+	"role":       "role",
+	"id":         "id",
+}
+
+// SortFields lists the accepted sort fields, for error messages.
+func SortFields() []string {
+	out := make([]string, 0, len(sortColumns))
+	for f := range sortColumns {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ListKeys returns a page of keys. With UpdatedSince it returns changes in
+// revision order, deletions included, for sync; otherwise live keys filtered
+// and sorted.
+func (s *Store) ListKeys(ctx context.Context, workspaceID string, q ListQuery, now time.Time) (Page, error) {
+	var page Page
+	db := s.read.WithContext(ctx)
+	// Read the revision before the items: every change at or below it is
+	// already committed, so a client may resume from it.
+	if err := db.Model(&Workspace{}).Where("id = ?", workspaceID).Pluck("revision", &page.Revision).Error; err != nil {
+		return page, err
+	}
+	if q.UpdatedSince != nil {
+		return s.listChanges(db, workspaceID, q, page.Revision)
+	}
+	query := db.Model(&Key{}).Where("workspace_id = ?", workspaceID)
+	switch q.Status {
+	case keys.StatusActive:
+		query = query.Where("enabled = ? AND (expires_at IS NULL OR expires_at > ?)", true, now)
+	case keys.StatusInactive:
+		query = query.Where("enabled = ? AND (expires_at IS NULL OR expires_at > ?)", false, now)
+	case keys.StatusExpired:
+		query = query.Where("expires_at IS NOT NULL AND expires_at <= ?", now)
+	}
+	if term := strings.TrimSpace(q.Search); term != "" {
+		like := "%" + escapeLike(strings.ToLower(term)) + "%"
+		query = query.Where("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\' OR LOWER(masked_key) LIKE ? ESCAPE '\\')", like, like, like)
+	}
+	if err := query.Count(&page.Total).Error; err != nil {
+		return page, fmt.Errorf("count keys: %w", err)
+	}
+	field, desc := strings.CutPrefix(q.Sort, "-")
+	if field == "" {
+		field, desc = "createdAt", true
+	}
+	order := sortColumns[field]
+	if desc {
+		order += " DESC"
+	}
+	var rows []Key
+	err := query.Order(order).Order("id").Offset(q.PageIndex * q.PageSize).Limit(q.PageSize).Find(&rows).Error
+	if err != nil {
+		return page, fmt.Errorf("list keys: %w", err)
+	}
+	page.Items = make([]Change, len(rows))
+	for i, k := range rows {
+		page.Items[i] = Change{Key: k}
+	}
+	return page, nil
+}
+
+func (s *Store) listChanges(db *gorm.DB, workspaceID string, q ListQuery, revision int64) (Page, error) {
+	page := Page{Revision: revision}
+	since := *q.UpdatedSince
+	var nKeys, nTombs int64
+	if err := db.Model(&Key{}).Where("workspace_id = ? AND revision > ?", workspaceID, since).Count(&nKeys).Error; err != nil {
+		return page, err
+	}
+	if err := db.Model(&Tombstone{}).Where("workspace_id = ? AND revision > ?", workspaceID, since).Count(&nTombs).Error; err != nil {
+		return page, err
+	}
+	page.Total = nKeys + nTombs
+	// Both lists are in revision order; take enough of each to cover the
+	// requested page and merge them.
+	limit := (q.PageIndex + 1) * q.PageSize
+	var rows []Key
+	if err := db.Where("workspace_id = ? AND revision > ?", workspaceID, since).Order("revision").Limit(limit).Find(&rows).Error; err != nil {
+		return page, err
+	}
+	var tombs []Tombstone
+	if err := db.Where("workspace_id = ? AND revision > ?", workspaceID, since).Order("revision").Limit(limit).Find(&tombs).Error; err != nil {
+		return page, err
+	}
+	merged := make([]Change, 0, len(rows)+len(tombs))
+	for _, k := range rows {
+		merged = append(merged, Change{Key: k})
+	}
+	for _, t := range tombs {
+		merged = append(merged, Change{Key: Key{ID: t.KeyID, WorkspaceID: t.WorkspaceID, Revision: t.Revision}, Deleted: true})
+	}
+	sort.Slice(merged, func(i, j int) bool { return merged[i].Revision < merged[j].Revision })
+	start := min(q.PageIndex*q.PageSize, len(merged))
+	page.Items = merged[start:min(start+q.PageSize, len(merged))]
+	return page, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

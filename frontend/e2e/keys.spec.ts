@@ -1,0 +1,89 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SERVER_PORT } from '../playwright.config';
+
+const SECRET = /^kd_[0-9A-Za-z]{49}$/;
+
+// verify asks the Local workspace's key server directly, as a service would.
+async function verify(secret: string): Promise<{ valid: boolean; reason?: string; keyId?: string }> {
+  const r = await fetch(`http://127.0.0.1:${SERVER_PORT}/v1/keys/verify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ key: secret }),
+  });
+  expect(r.status).toBe(200);
+  return r.json();
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
+
+test('create a key, see its secret once, verify it, delete it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(page).toHaveTitle('Keydesk');
+  await expect(page.getByTestId('workspace-title')).toHaveText('Local');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+
+  // Create: the dialog opens with the focus in the name field.
+  await page.getByTestId('create-key-button').click();
+  const name = page.getByTestId('key-name-input');
+  await expect(name).toBeFocused();
+  await name.fill('E2E deploy key');
+  await shot(page, 'create-key-dialog');
+  await page.getByTestId('create-key-submit').click();
+
+  // The secret: masked by default, the eye reveals it, the copy button copies it.
+  const secretInput = page.getByTestId('secret-input');
+  await expect(secretInput).toHaveAttribute('type', 'password');
+  const secret = await secretInput.inputValue();
+  expect(secret).toMatch(SECRET);
+  await expect(page.getByText('will not be shown again')).toBeVisible();
+  await shot(page, 'secret-dialog');
+  await page.getByTestId('reveal-secret').click();
+  await expect(secretInput).toHaveAttribute('type', 'text');
+  await page.getByTestId('copy-secret').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await page.getByTestId('secret-done').click();
+  await expect(secretInput).toHaveCount(0);
+
+  // Gone from the page for good; the table shows it masked.
+  expect(await page.content()).not.toContain(secret);
+  const masked = `${secret.slice(0, 7)}…${secret.slice(-4)}`;
+  const row = page.getByTestId('key-row').filter({ hasText: 'E2E deploy key' });
+  await expect(row).toContainText(masked);
+  await expect(row.getByTestId('key-status')).toHaveText(/active/i);
+  const keyId = await row.getAttribute('data-key-id');
+  expect(keyId).toMatch(/^key_/);
+  await shot(page, 'keys-table');
+
+  // The secret works against the server.
+  const ok = await verify(secret);
+  expect(ok.valid).toBe(true);
+  expect(ok.keyId).toBe(keyId);
+
+  // Delete: the confirmation names the key; afterwards the secret is dead.
+  await row.getByTestId('delete-key').click();
+  await expect(page.getByTestId('delete-key-target')).toContainText('E2E deploy key');
+  await expect(page.getByTestId('delete-key-target')).toContainText(masked);
+  await shot(page, 'delete-dialog');
+  await page.getByTestId('confirm-delete').click();
+  await expect(page.locator(`[data-key-id="${keyId}"]`)).toHaveCount(0);
+  const dead = await verify(secret);
+  expect(dead.valid).toBe(false);
+  expect(dead.reason).toBe('not_found');
+});
+
+test('bad input is explained next to the field and nothing typed is lost', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('create-key-button').click();
+  const name = page.getByTestId('key-name-input');
+  // A right-to-left override hides a name's real ending: the server refuses it.
+  const spoofed = 'invoice\u202Etxt.exe';
+  await name.fill(spoofed);
+  await name.press('Enter');
+  await expect(page.getByText(/name must not contain control characters/)).toBeVisible();
+  await expect(name).toHaveValue(spoofed);
+  await page.keyboard.press('Escape');
+  await expect(name).toHaveCount(0);
+});

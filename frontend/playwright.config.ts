@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The app is served by app/webbridge (built by scripts/test-e2e.sh) with its
+// real Go backend and a fresh data dir; Chromium is Debian's, never a
+// downloaded one.
+export const APP_PORT = 34199;
+export const SERVER_PORT = 34198; // the embedded key server of the Local workspace
+const home = mkdtempSync(join(tmpdir(), 'keydesk-e2e-'));
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `../build/bin/keydesk-web -addr 127.0.0.1:${APP_PORT} -dist dist -local-addr 127.0.0.1:${SERVER_PORT}`,
+    url: `http://127.0.0.1:${APP_PORT}/`,
+    env: { KEYDESK_HOME: home, KEYDESK_KEYRING: 'memory' },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

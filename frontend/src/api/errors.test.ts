@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, toApiError } from './errors'
+
+describe('toApiError', () => {
+  it.each([
+    ['the {code, message} object a bound method rejects with', { code: 'invalid_input', message: 'name must be 1–100 characters, got 0' }, 'invalid_input', 'name must be 1–100 characters, got 0'],
+    ['the same object as a JSON string', '{"code":"offline","message":"server unreachable"}', 'offline', 'server unreachable'],
+    ['an unknown code', { code: 'teapot', message: 'short and stout' }, 'internal', 'short and stout'],
+    ['a plain string', 'boom', 'internal', 'boom'],
+    ['an Error', new TypeError("Cannot read properties of undefined (reading 'app')"), 'internal', "Cannot read properties of undefined (reading 'app')"],
+    ['nothing useful', 42, 'internal', '42'],
+  ])('turns %s into an ApiError', (_, reason, code, message) => {
+    const err = toApiError(reason)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err).toBeInstanceOf(Error)
+    expect(err.code).toBe(code)
+    expect(err.message).toBe(message)
+  })
+
+  it('returns an ApiError unchanged', () => {
+    const err = new ApiError('conflict', 'changed elsewhere')
+    expect(toApiError(err)).toBe(err)
+  })
+})

@@ -1,0 +1,67 @@
+// Bound Go methods reject with {code, message} (app's ErrorFormatter). Anything
+// else that rejects — a missing binding, a plain string from an older backend —
+// is turned into the same shape so the UI has one error type to handle.
+
+export const API_ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'forbidden',
+  'unauthorized',
+  'offline',
+  'conflict',
+  'internal',
+] as const
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode
+
+  constructor(code: ApiErrorCode, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+  }
+}
+
+function isCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value)
+}
+
+function fromObject(value: object): ApiError | undefined {
+  const { code, message } = value as { code?: unknown; message?: unknown }
+  if (typeof code !== 'string' && typeof message !== 'string') return undefined
+  return new ApiError(isCode(code) ? code : 'internal', typeof message === 'string' ? message : '')
+}
+
+/** Turns whatever a binding rejected with into an ApiError. */
+export function toApiError(reason: unknown): ApiError {
+  if (reason instanceof ApiError) return reason
+  if (typeof reason === 'string') {
+    // Wails passes a formatted error through as a string when it is not an object.
+    try {
+      const parsed: unknown = JSON.parse(reason)
+      if (parsed && typeof parsed === 'object') {
+        const err = fromObject(parsed)
+        if (err) return err
+      }
+    } catch {
+      // not JSON: the string is the message
+    }
+    return new ApiError('internal', reason)
+  }
+  if (reason instanceof Error) return new ApiError('internal', reason.message)
+  if (reason && typeof reason === 'object') {
+    const err = fromObject(reason)
+    if (err) return err
+  }
+  return new ApiError('internal', String(reason))
+}
+
+/** Calls a binding and rejects with an ApiError, whatever went wrong. */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (reason) {
+    throw toApiError(reason)
+  }
+}

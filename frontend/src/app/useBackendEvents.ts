@@ -1,0 +1,27 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { onEvent } from '../api'
+import { queryKeys } from './queryKeys'
+
+/** Keeps cached queries in step with what the backend reports. */
+export function useBackendEvents(): void {
+  const queryClient = useQueryClient()
+
+  useEffect(() => {
+    const refreshWorkspace = (workspaceId: string) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.keys(workspaceId) })
+      // Key counts live in the workspace list.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })
+    }
+
+    const offs = [
+      onEvent('keys:changed', ({ workspaceId }) => refreshWorkspace(workspaceId)),
+      onEvent('sync:done', ({ workspaceId }) => refreshWorkspace(workspaceId)),
+      // Online state, last sync and last error live in the workspace list.
+      onEvent('workspace:status', () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })
+      }),
+    ]
+    return () => offs.forEach((off) => off())
+  }, [queryClient])
+}

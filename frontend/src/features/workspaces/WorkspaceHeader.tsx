@@ -1,0 +1,86 @@
+import { Alert, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
+import { IconCloudOff, IconRefresh } from '@tabler/icons-react'
+import type { Workspace } from '../../api'
+import { en } from '../../i18n/en'
+import { notifyError } from '../../lib/errors'
+import { formatDateTime, formatRelative } from '../../lib/time'
+import { useNow } from '../../lib/useNow'
+import { useSyncWorkspace } from './useWorkspaces'
+
+export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
+  const now = useNow()
+  const sync = useSyncWorkspace()
+
+  const onSync = () =>
+    sync.mutate(workspace.id, {
+      onError: (err) => notifyError(en.workspaces.syncFailed, err),
+    })
+
+  const subtitle = [
+    workspace.kind === 'local' ? en.workspaces.localDescription : workspace.serverUrl,
+    en.workspaces.role[workspace.role] ?? workspace.role,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2} miw={0}>
+          <Title order={2} size="h3" data-testid="workspace-title">
+            {workspace.name}
+          </Title>
+          <Text size="sm" c="dimmed" truncate>
+            {subtitle}
+          </Text>
+        </Stack>
+        <Group gap="sm" wrap="nowrap">
+          {workspace.lastSyncedAt ? (
+            <Tooltip label={formatDateTime(workspace.lastSyncedAt)}>
+              <Text size="sm" c="dimmed" data-testid="last-synced">
+                {en.workspaces.lastSynced(formatRelative(workspace.lastSyncedAt, now))}
+              </Text>
+            </Tooltip>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="last-synced">
+              {en.workspaces.neverSynced}
+            </Text>
+          )}
+          <Button
+            variant="default"
+            size="sm"
+            leftSection={<IconRefresh size={16} />}
+            loading={sync.isPending}
+            onClick={onSync}
+            data-testid="sync-now"
+          >
+            {en.workspaces.syncNow}
+          </Button>
+        </Group>
+      </Group>
+
+      {!workspace.online && (
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconCloudOff size={18} />}
+          data-testid="offline-banner"
+          title={
+            workspace.offlineSince
+              ? en.workspaces.offlineSince(
+                  `${formatDateTime(workspace.offlineSince)} (${formatRelative(workspace.offlineSince, now)})`,
+                )
+              : en.workspaces.offline
+          }
+        >
+          <Stack gap={4}>
+            {workspace.lastError && <Text size="sm">{workspace.lastError}</Text>}
+            <Text size="sm" c="dimmed">
+              {en.workspaces.offlineHint}
+            </Text>
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, formatRelative, formatRelativeOrNever } from './time'
+
+const now = Date.parse('2026-11-23T12:00:00Z')
+const DAY = 86_400_000
+
+describe('time formatting', () => {
+  it('formats a date like "Nov 23, 2026" in local time', () => {
+    expect(formatDate(new Date(2026, 10, 23, 12).toISOString())).toBe('Nov 23, 2026')
+  })
+
+  it('shows an unparsable date as it came', () => {
+    expect(formatDate('soon')).toBe('soon')
+  })
+
+  it.each([
+    [now + 30 * DAY, 'in 30 days'],
+    [now + 365 * DAY, 'in 365 days'],
+    [now - 3 * DAY, '3 days ago'],
+    [now + DAY, 'tomorrow'],
+    [now - 2 * 3_600_000, '2 hours ago'],
+    [now - 5 * 60_000, '5 minutes ago'],
+    [now - 10_000, 'just now'],
+    [now + 3 * 365 * DAY, 'in 3 years'],
+  ])('formats %s relative to now', (t, expected) => {
+    expect(formatRelative(new Date(t).toISOString(), now)).toBe(expected)
+  })
+
+  it('says "never" for an absent time', () => {
+    expect(formatRelativeOrNever(undefined, now)).toBe('never')
+  })
+})

@@ -1,0 +1,18 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { createQueryClient } from './app/queryClient'
+import { Providers } from './app/Providers'
+import { en } from './i18n/en'
+
+document.title = en.appName
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Providers queryClient={createQueryClient()}>
+      <App />
+    </Providers>
+  </StrictMode>,
+)

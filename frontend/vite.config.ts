@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vitest/config'
+
+// dist/.gitkeep is tracked so that `//go:embed all:frontend/dist` compiles on a
+// clean checkout; vite empties dist/ on every build, so put it back afterwards.
+function keepDistGitkeep(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'keydesk:keep-dist-gitkeep',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    closeBundle() {
+      writeFileSync(resolve(outDir, '.gitkeep'), '')
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [react(), keepDistGitkeep()],
+  build: {
+    // The bundle is embedded in the desktop binary and loaded from disk, so a
+    // single ~600 kB chunk costs nothing worth splitting for.
+    chunkSizeWarningLimit: 1024,
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    css: false,
+    mockReset: true,
+    // e2e/ is Playwright's (npm run e2e), not Vitest's.
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+})

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Go checks: vet, the whole test suite, and the keychain test against a real
+# Secret Service (gnome-keyring in a private D-Bus session).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+fence_node_modules
+say "go vet"
+go vet ./...
+say "go test"
+go test -count=1 ./...
+
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  say "keychain test against a real Secret Service"
+  dbus-run-session -- bash -c '
+    echo -n keydesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    KEYDESK_TEST_SECRET_SERVICE=1 go test -count=1 -run TestSecretService -v ./backend/secrets/ | grep -E "^(--- |ok|FAIL|PASS)"
+  ' 2> >(grep -v "Failed to set fd limit" >&2)
+else
+  say "skipping the Secret Service test: gnome-keyring or dbus is not installed"
+fi
