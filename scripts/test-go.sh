@@ -13,10 +13,15 @@ go test -count=1 ./...
 
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   say "keychain test against a real Secret Service"
-  dbus-run-session -- bash -c '
+  # A keyring of its own in a temporary data dir: gnome-keyring creates the
+  # login collection unlocked with this password, whatever the machine has.
+  keyring_home=$(mktemp -d)
+  XDG_DATA_HOME=$keyring_home dbus-run-session -- bash -c '
+    set -eo pipefail
     echo -n keydesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     KEYDESK_TEST_SECRET_SERVICE=1 go test -count=1 -run TestSecretService -v ./backend/secrets/ | grep -E "^(--- |ok|FAIL|PASS)"
   ' 2> >(grep -v "Failed to set fd limit" >&2)
+  rm -rf "$keyring_home"
 else
   say "skipping the Secret Service test: gnome-keyring or dbus is not installed"
 fi
