@@ -53,7 +53,7 @@ func (k *KeysAPI) Create(workspaceID string, req CreateKeyRequest) (CreatedKey, 
 	}
 	ctx, cancel := callContext()
 	defer cancel()
-	created, err := d.CreateKey(ctx, workspaceID, api.CreateKeyRequest{Name: name, Role: req.Role, ExpiresInDays: req.ExpiresInDays})
+	created, err := d.CreateKey(ctx, workspaceID, api.CreateKeyRequest{Name: name, Role: req.Role, ExpiresInDays: api.Some(req.ExpiresInDays)})
 	if err != nil {
 		return CreatedKey{}, wrap(err)
 	}

@@ -37,6 +37,10 @@ func newServeCmd(stdio IO) *cobra.Command {
 			}
 			defer store.Close()
 			srv := server.New(store, server.Options{Log: log})
+			if err := srv.Start(); err != nil {
+				return err
+			}
+			defer srv.Stop()
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)

@@ -102,7 +102,7 @@ func TestCreateListDeleteThroughTheCache(t *testing.T) {
 	ws := localWorkspace(t, d)
 
 	days := 30
-	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "CI deploy", ExpiresInDays: &days})
+	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "CI deploy", ExpiresInDays: api.Some(&days)})
 	if err != nil {
 		t.Fatal(err)
 	}

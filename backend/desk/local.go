@@ -40,6 +40,11 @@ func startLocalServer(dbPath, addr string, log *slog.Logger) (*localServer, erro
 		return nil, err
 	}
 	srv := server.New(store, server.Options{Log: log})
+	if err := srv.Start(); err != nil {
+		ln.Close()
+		store.Close()
+		return nil, err
+	}
 	l := &localServer{
 		srv: srv, store: store, url: "http://" + ln.Addr().String(),
 		http: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second},
@@ -79,7 +84,7 @@ func (l *localServer) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err := l.http.Shutdown(ctx)
-	return errors.Join(err, l.store.Close())
+	return errors.Join(err, l.srv.Stop(), l.store.Close())
 }
 
 const desktopKeyName = "Keydesk desktop"
@@ -119,7 +124,7 @@ func (d *Desk) ensureLocalWorkspace(ctx context.Context) error {
 		}
 	}
 	// The keychain lost the key (or holds one that no longer works).
-	created, err := d.local.srv.IssueKey(ctx, ws.RemoteID, api.CreateKeyRequest{Name: desktopKeyName, Role: string(keys.RoleAdmin)}, "")
+	created, err := d.local.srv.IssueKey(ctx, ws.RemoteID, api.CreateKeyRequest{Name: desktopKeyName, Role: string(keys.RoleAdmin), ExpiresInDays: api.Some[int](nil)}, server.Actor{})
 	if err != nil {
 		return err
 	}
@@ -127,7 +132,7 @@ func (d *Desk) ensureLocalWorkspace(ctx context.Context) error {
 		return err
 	}
 	if ws.AccessKeyID != "" {
-		if err := d.local.srv.DeleteKey(ctx, ws.RemoteID, ws.AccessKeyID, created.Key.ID); err != nil && !errors.Is(err, server.ErrNotFound) {
+		if err := d.local.srv.DeleteKey(ctx, ws.RemoteID, ws.AccessKeyID, server.Actor{KeyID: created.Key.ID}); err != nil && !errors.Is(err, server.ErrNotFound) {
 			return err
 		}
 	}

@@ -90,12 +90,17 @@ type ExpiryPolicy struct {
 // DefaultExpiryPolicy allows everything the key rules allow.
 var DefaultExpiryPolicy = ExpiryPolicy{MaxDays: MaxExpiryDays, AllowNever: true}
 
+// Max is the longest lifetime the policy allows, in days.
+func (p ExpiryPolicy) Max() int {
+	if p.MaxDays <= 0 || p.MaxDays > MaxExpiryDays {
+		return MaxExpiryDays
+	}
+	return p.MaxDays
+}
+
 // ExpiresAt turns expiresInDays (nil = never) into an expiry time.
 func (p ExpiryPolicy) ExpiresAt(now time.Time, days *int) (*time.Time, error) {
-	max := p.MaxDays
-	if max <= 0 || max > MaxExpiryDays {
-		max = MaxExpiryDays
-	}
+	max := p.Max()
 	if days == nil {
 		if !p.AllowNever {
 			return nil, invalid("expiresInDays", "must be 1–%d: this workspace does not allow keys that never expire", max)

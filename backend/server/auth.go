@@ -15,7 +15,10 @@ import (
 type principal struct {
 	key Key
 	ws  Workspace
+	ip  string
 }
+
+func (p principal) actor() Actor { return Actor{KeyID: p.key.ID, IP: p.ip} }
 
 // credential reads the secret from `Authorization: Bearer` or `X-API-Key`.
 func credential(r *http.Request) (string, error) {
@@ -39,44 +42,65 @@ func credential(r *http.Request) (string, error) {
 	return "", unauthorized("an API key is required: send it as \"Authorization: Bearer <key>\" or \"X-API-Key: <key>\"")
 }
 
-// checkSecret finds the key behind secret and says why it may not be used.
-// Unknown and known-but-unusable keys take the same path: parse, hash, one
-// indexed lookup.
-func (s *Server) checkSecret(ctx context.Context, secret string) (Key, string, error) {
+// checkSecret finds the key behind secret and says why it may not be used
+// (an api.Reason…) with the matching 401. Unknown and known-but-unusable
+// keys take the same path: parse, hash, one indexed lookup, a constant-time
+// comparison.
+func (s *Server) checkSecret(ctx context.Context, secret string) (Key, Workspace, string, error) {
 	if _, err := keys.ParseSecret(secret); err != nil {
-		return Key{}, api.ReasonMalformed, unauthorized("the API key is malformed: " + err.Error())
+		return Key{}, Workspace{}, api.ReasonMalformed, unauthorized("the API key is malformed: " + err.Error())
 	}
 	hash := keys.Hash(secret)
 	k, err := s.store.KeyByHash(ctx, hash)
 	if errors.Is(err, ErrNotFound) || (err == nil && !keys.HashEqual(k.Hash, hash)) {
-		return Key{}, api.ReasonNotFound, unauthorized("the API key is not valid: it does not exist or was deleted")
+		return Key{}, Workspace{}, api.ReasonNotFound, unauthorized("the API key is not valid: it does not exist or was deleted")
 	}
 	if err != nil {
-		return Key{}, "", err
+		return Key{}, Workspace{}, "", err
 	}
-	switch k.Status(s.clock()) {
-	case keys.StatusExpired:
-		return k, api.ReasonExpired, unauthorized("the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
-	case keys.StatusInactive:
-		return k, api.ReasonDisabled, unauthorized("the API key is disabled")
+	ws, err := s.store.Workspace(ctx, k.WorkspaceID)
+	if err != nil {
+		return Key{}, Workspace{}, "", err
 	}
-	return k, "", nil
+	now := s.clock()
+	switch {
+	case k.Status(now) == keys.StatusExpired:
+		return k, ws, api.ReasonExpired, unauthorized("the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
+	case k.RevokesAt != nil && k.Status(now) == keys.StatusInactive && !now.Before(*k.RevokesAt):
+		return k, ws, api.ReasonRevoked, unauthorized("the API key was revoked at the end of its rotation overlap; use its successor")
+	case k.Status(now) == keys.StatusInactive:
+		return k, ws, api.ReasonDisabled, unauthorized("the API key is disabled")
+	case k.Role == keys.RoleAPI && !ws.APIAccessEnabled:
+		return k, ws, api.ReasonAPIDisabled, unauthorized("API access is turned off for this workspace")
+	}
+	return k, ws, "", nil
 }
 
-// authed wraps a handler with authentication and the role check. With
-// inWorkspace, the {ws} path value must be the key's own workspace.
+// authed wraps a handler with authentication, the failure rate limit and
+// the role check. With inWorkspace, the {ws} path value must be the key's
+// own workspace.
 func (s *Server) authed(roles []keys.Role, inWorkspace bool, h func(http.ResponseWriter, *http.Request, principal)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ip := clientIP(r)
+		now := s.clock()
+		if wait := s.failures.retryAfter(ip, now); wait > 0 {
+			s.writeError(w, r, tooManyFailures(wait))
+			return
+		}
 		secret, err := credential(r)
 		if err != nil {
 			s.writeError(w, r, err)
 			return
 		}
-		k, _, err := s.checkSecret(r.Context(), secret)
+		k, ws, reason, err := s.checkSecret(r.Context(), secret)
 		if err != nil {
+			if reason != "" {
+				s.failures.fail(ip, now)
+			}
 			s.writeError(w, r, err)
 			return
 		}
+		s.usage.record(k.WorkspaceID, k.ID, now)
 		if inWorkspace && r.PathValue("ws") != k.WorkspaceID {
 			s.writeError(w, r, forbidden("this key belongs to another workspace"))
 			return
@@ -85,12 +109,7 @@ func (s *Server) authed(roles []keys.Role, inWorkspace bool, h func(http.Respons
 			s.writeError(w, r, forbidden("a key with role "+string(k.Role)+" may not do this; it needs role "+joinRoles(roles)))
 			return
 		}
-		ws, err := s.store.Workspace(r.Context(), k.WorkspaceID)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		h(w, r, principal{key: k, ws: ws})
+		h(w, r, principal{key: k, ws: ws, ip: ip})
 	})
 }
 

@@ -86,7 +86,13 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 
 // handleVerify answers whether a key is valid. It needs no credential of its
 // own: the key under test is the credential, and it is 256 bits of entropy.
+// Failed verifications count against the caller's address.
 func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
+	ip, now := clientIP(r), s.clock()
+	if wait := s.failures.retryAfter(ip, now); wait > 0 {
+		s.writeError(w, r, tooManyFailures(wait))
+		return
+	}
 	var req api.VerifyRequest
 	if err := decode(w, r, &req); err != nil {
 		s.writeError(w, r, err)
@@ -96,18 +102,24 @@ func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, badRequest("key", "key is required"))
 		return
 	}
-	k, reason, err := s.checkSecret(r.Context(), req.Key)
+	k, _, reason, err := s.checkSecret(r.Context(), req.Key)
 	if err != nil && reason == "" {
 		s.writeError(w, r, err)
 		return
 	}
 	if reason != "" {
+		s.failures.fail(ip, now)
 		writeJSON(w, http.StatusOK, api.VerifyResponse{Valid: false, Reason: reason, KeyID: k.ID})
 		return
 	}
-	writeJSON(w, http.StatusOK, api.VerifyResponse{
-		Valid: true, KeyID: k.ID, WorkspaceID: k.WorkspaceID, Role: string(k.Role), ExpiresAt: utc(k.ExpiresAt),
-	})
+	s.usage.record(k.WorkspaceID, k.ID, now)
+	out := api.VerifyResponse{Valid: true, KeyID: k.ID, WorkspaceID: k.WorkspaceID, Role: string(k.Role), ExpiresAt: utc(k.ExpiresAt)}
+	if k.ProfileID != "" {
+		if p, err := s.store.profile(r.Context(), k.WorkspaceID, k.ProfileID); err == nil {
+			out.Profile = &api.VerifiedProfile{ID: p.ID, Name: p.Name, Metadata: json.RawMessage(p.Metadata)}
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) handleWhoAmI(w http.ResponseWriter, r *http.Request, p principal) {
@@ -188,27 +200,171 @@ func (s *Server) handleCreateKey(w http.ResponseWriter, r *http.Request, p princ
 		s.writeError(w, r, err)
 		return
 	}
-	created, err := s.IssueKey(r.Context(), p.ws.ID, req, p.key.ID)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, created)
+	created, err := s.IssueKey(r.Context(), p.ws.ID, req, p.actor())
+	respond(s, w, r, http.StatusCreated, created, err)
 }
 
 func (s *Server) handleGetKey(w http.ResponseWriter, r *http.Request, p principal) {
 	k, err := s.store.Key(r.Context(), p.ws.ID, r.PathValue("id"))
-	if err != nil {
+	respond(s, w, r, http.StatusOK, s.keyJSON(k, s.clock()), err)
+}
+
+func (s *Server) handlePatchKey(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.PatchKeyRequest
+	if err := decode(w, r, &req); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.keyJSON(k, s.clock()))
+	k, err := s.PatchKey(r.Context(), p.ws.ID, r.PathValue("id"), req, p.actor())
+	respond(s, w, r, http.StatusOK, k, err)
 }
 
 func (s *Server) handleDeleteKey(w http.ResponseWriter, r *http.Request, p principal) {
-	if err := s.DeleteKey(r.Context(), p.ws.ID, r.PathValue("id"), p.key.ID); err != nil {
+	if err := s.DeleteKey(r.Context(), p.ws.ID, r.PathValue("id"), p.actor()); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) handleRegenerateKey(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.RegenerateRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	created, err := s.RegenerateKey(r.Context(), p.ws.ID, r.PathValue("id"), req, p.actor())
+	respond(s, w, r, http.StatusOK, created, err)
+}
+
+func (s *Server) handleRotateKey(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.RotateRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rotated, err := s.RotateKey(r.Context(), p.ws.ID, r.PathValue("id"), req, p.actor())
+	respond(s, w, r, http.StatusCreated, rotated, err)
+}
+
+// handleSelfRotate lets any key, api keys included, rotate itself: the way
+// a CI pipeline replaces its own key with no downtime.
+func (s *Server) handleSelfRotate(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.RotateRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rotated, err := s.RotateKey(r.Context(), p.ws.ID, p.key.ID, req, p.actor())
+	respond(s, w, r, http.StatusCreated, rotated, err)
+}
+
+func (s *Server) handleCleanupCounts(w http.ResponseWriter, r *http.Request, p principal) {
+	var out api.CleanupCounts
+	var err error
+	out.Expired, out.Revoked, out.Both, err = s.store.CleanupCounts(r.Context(), p.ws.ID, s.clock())
+	respond(s, w, r, http.StatusOK, out, err)
+}
+
+func (s *Server) handleCleanup(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.CleanupRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	n, err := s.CleanupKeys(r.Context(), p.ws.ID, req, p.actor())
+	respond(s, w, r, http.StatusOK, api.CleanupResult{Deleted: n}, err)
+}
+
+func (s *Server) handleGetWorkspace(w http.ResponseWriter, r *http.Request, p principal) {
+	writeJSON(w, http.StatusOK, s.workspaceJSON(p.ws))
+}
+
+func (s *Server) handlePatchWorkspace(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.PatchWorkspaceRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ws, err := s.PatchWorkspace(r.Context(), p.ws.ID, req, p.actor())
+	respond(s, w, r, http.StatusOK, ws, err)
+}
+
+func (s *Server) handleListProfiles(w http.ResponseWriter, r *http.Request, p principal) {
+	list, err := s.Profiles(r.Context(), p.ws.ID)
+	respond(s, w, r, http.StatusOK, api.ProfileList{Items: list}, err)
+}
+
+func (s *Server) handleGetProfile(w http.ResponseWriter, r *http.Request, p principal) {
+	prof, err := s.Profile(r.Context(), p.ws.ID, r.PathValue("id"))
+	respond(s, w, r, http.StatusOK, prof, err)
+}
+
+func (s *Server) handleCreateProfile(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.ProfileRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	prof, err := s.SaveProfile(r.Context(), p.ws.ID, "", req, p.actor())
+	respond(s, w, r, http.StatusCreated, prof, err)
+}
+
+func (s *Server) handlePatchProfile(w http.ResponseWriter, r *http.Request, p principal) {
+	var req api.ProfileRequest
+	if err := decode(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	prof, err := s.SaveProfile(r.Context(), p.ws.ID, r.PathValue("id"), req, p.actor())
+	respond(s, w, r, http.StatusOK, prof, err)
+}
+
+func (s *Server) handleDeleteProfile(w http.ResponseWriter, r *http.Request, p principal) {
+	if err := s.DeleteProfile(r.Context(), p.ws.ID, r.PathValue("id"), r.URL.Query().Get("keys"), p.actor()); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request, p principal) {
+	v := r.URL.Query()
+	pageIndex, err := intParam(v.Get("pageIndex"), "pageIndex", 0, 0, 1<<20)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	pageSize, err := intParam(v.Get("pageSize"), "pageSize", 50, 1, maxPageSize)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	list, err := s.Audit(r.Context(), p.ws.ID, v.Get("keyId"), pageIndex, pageSize)
+	respond(s, w, r, http.StatusOK, list, err)
+}
+
+func (s *Server) handleUsage(w http.ResponseWriter, r *http.Request, p principal) {
+	v := r.URL.Query()
+	keyID := v.Get("keyId")
+	if keyID == "" {
+		s.writeError(w, r, badRequest("keyId", "keyId is required"))
+		return
+	}
+	days, err := intParam(v.Get("days"), "days", 30, 1, 366)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	usage, err := s.Usage(r.Context(), p.ws.ID, keyID, days)
+	respond(s, w, r, http.StatusOK, usage, err)
+}
+
+// respond writes v, or the error when there is one.
+func respond(s *Server, w http.ResponseWriter, r *http.Request, status int, v any, err error) {
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, status, v)
 }

@@ -59,7 +59,48 @@ type Tombstone struct {
 	DeletedAt   time.Time `gorm:"not null"`
 }
 
+// State is what the key rules need of a key.
+func (k Key) State() keys.State {
+	return keys.State{Enabled: k.Enabled, ExpiresAt: k.ExpiresAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke}
+}
+
 // Status derives the key's status at now.
-func (k Key) Status(now time.Time) keys.Status {
-	return keys.StatusAt(k.Enabled, k.ExpiresAt, now)
+func (k Key) Status(now time.Time) keys.Status { return k.State().Status(now) }
+
+// Profile groups keys that share defaults and a policy.
+type Profile struct {
+	ID                string    `gorm:"primaryKey;size:40"`
+	WorkspaceID       string    `gorm:"size:40;not null;index"`
+	Name              string    `gorm:"size:400;not null"`
+	Description       string    `gorm:"size:4000;not null"`
+	DefaultExpiryDays *int      ``
+	KeyPrefix         string    `gorm:"size:12;not null"`
+	RotationDays      *int      ``
+	ReminderDays      string    `gorm:"size:200;not null"`   // JSON array of lead times in days
+	TestEndpoint      string    `gorm:"size:4000;not null"`  // JSON, "" when none
+	Metadata          string    `gorm:"size:65536;not null"` // JSON object
+	CreatedAt         time.Time `gorm:"not null;autoCreateTime:false"`
+	UpdatedAt         time.Time `gorm:"not null;autoUpdateTime:false"`
+}
+
+// AuditEvent records one mutation: who, what, when, from where, and which
+// fields changed. It never holds a secret.
+type AuditEvent struct {
+	ID          int64     `gorm:"primaryKey;autoIncrement"`
+	WorkspaceID string    `gorm:"size:40;not null;index:idx_audit_ws_id,priority:1"`
+	At          time.Time `gorm:"not null"`
+	ActorKeyID  string    `gorm:"size:40;not null"`
+	Action      string    `gorm:"size:40;not null"`
+	TargetKeyID string    `gorm:"size:40;not null;index"`
+	TargetID    string    `gorm:"size:40;not null"`
+	ClientIP    string    `gorm:"size:64;not null"`
+	Changes     string    `gorm:"size:65536;not null"` // JSON object, "" when none
+}
+
+// Usage counts a key's successful uses per UTC day.
+type Usage struct {
+	KeyID       string `gorm:"primaryKey;size:40"`
+	Day         string `gorm:"primaryKey;size:10"` // YYYY-MM-DD
+	WorkspaceID string `gorm:"size:40;not null;index"`
+	Count       int64  `gorm:"not null"`
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/keys"
@@ -11,10 +12,11 @@ import (
 
 // apiError is an error with the words the client should see.
 type apiError struct {
-	status int
-	code   string
-	detail string
-	field  string
+	status     int
+	code       string
+	detail     string
+	field      string
+	retryAfter int // seconds, for 429
 }
 
 func (e *apiError) Error() string { return e.detail }
@@ -75,6 +77,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if p.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="keydesk"`)
+	}
+	var ae *apiError
+	if errors.As(err, &ae) && ae.retryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(ae.retryAfter))
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(p.Status)

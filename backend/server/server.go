@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/robfig/cron/v3"
+
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/keys"
 )
@@ -22,14 +24,27 @@ type Options struct {
 	Now  func() time.Time
 	Log  *slog.Logger
 	Rand io.Reader
+	// Failed verifications and authentications allowed per client address:
+	// a burst, then so many per minute (defaults 30 and 60).
+	FailureBurst      int
+	FailuresPerMinute int
+	// How often recorded uses are written (default 5 s).
+	UsageFlushInterval time.Duration
 }
 
 // Server serves the Keydesk HTTP API over a Store.
 type Server struct {
-	store *Store
-	now   func() time.Time
-	log   *slog.Logger
-	rand  io.Reader
+	store    *Store
+	now      func() time.Time
+	log      *slog.Logger
+	rand     io.Reader
+	usage    *usageRecorder
+	failures *failureLimiter
+	opts     Options
+
+	jobs     *cron.Cron
+	stopJobs context.CancelFunc
+	jobsDone chan struct{}
 }
 
 // New returns a server over store.
@@ -44,7 +59,64 @@ func New(store *Store, opts Options) *Server {
 	if s.rand == nil {
 		s.rand = rand.Reader
 	}
+	if opts.FailureBurst <= 0 {
+		opts.FailureBurst = 30
+	}
+	if opts.FailuresPerMinute <= 0 {
+		opts.FailuresPerMinute = 60
+	}
+	if opts.UsageFlushInterval <= 0 {
+		opts.UsageFlushInterval = 5 * time.Second
+	}
+	s.opts = opts
+	s.usage = newUsageRecorder()
+	s.failures = newFailureLimiter(opts.FailuresPerMinute, opts.FailureBurst)
 	return s
+}
+
+// Start runs the server's jobs: the usage flush every few seconds and, on a
+// robfig/cron schedule, the auto-revoke of keys whose rotation overlap
+// ended. Stop ends them.
+func (s *Server) Start() error {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stopJobs, s.jobsDone = cancel, make(chan struct{})
+	s.jobs = cron.New()
+	if _, err := s.jobs.AddFunc("@every 30s", func() {
+		if _, err := s.RevokeEndedOverlaps(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("auto-revoke failed", "err", err)
+		}
+	}); err != nil {
+		cancel()
+		return err
+	}
+	s.jobs.Start()
+	go func() {
+		defer close(s.jobsDone)
+		t := time.NewTicker(s.opts.UsageFlushInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := s.FlushUsage(ctx); err != nil && ctx.Err() == nil {
+					s.log.Error("usage flush failed", "err", err)
+				}
+			}
+		}
+	}()
+	return nil
+}
+
+// Stop ends the jobs and writes the uses not yet flushed.
+func (s *Server) Stop() error {
+	if s.jobs != nil {
+		s.stopJobs()
+		<-s.jobs.Stop().Done()
+		<-s.jobsDone
+		s.jobs = nil
+	}
+	return s.FlushUsage(context.Background())
 }
 
 // Store returns the server's store.
@@ -70,7 +142,7 @@ func (s *Server) CreateWorkspace(ctx context.Context, name, adminKeyName string)
 	if err := s.store.CreateWorkspace(ctx, ws); err != nil {
 		return Workspace{}, api.CreatedKey{}, err
 	}
-	created, err := s.IssueKey(ctx, ws.ID, api.CreateKeyRequest{Name: adminKeyName, Role: string(keys.RoleAdmin)}, "")
+	created, err := s.IssueKey(ctx, ws.ID, api.CreateKeyRequest{Name: adminKeyName, Role: string(keys.RoleAdmin), ExpiresInDays: api.Some[int](nil)}, Actor{})
 	if err != nil {
 		return Workspace{}, api.CreatedKey{}, fmt.Errorf("create the first admin key: %w", err)
 	}
@@ -78,59 +150,12 @@ func (s *Server) CreateWorkspace(ctx context.Context, name, adminKeyName string)
 	return ws, created, nil
 }
 
-// IssueKey validates a create request and stores a new key. The secret is
-// generated here and leaves only in the returned value.
-func (s *Server) IssueKey(ctx context.Context, workspaceID string, req api.CreateKeyRequest, actorKeyID string) (api.CreatedKey, error) {
-	name, err := keys.ValidateName(req.Name)
-	if err != nil {
-		return api.CreatedKey{}, err
-	}
-	role, err := keys.ParseRole(req.Role)
-	if err != nil {
-		return api.CreatedKey{}, err
-	}
-	now := s.clock()
-	id, err := keys.NewID("key", s.rand)
-	if err != nil {
-		return api.CreatedKey{}, err
-	}
-	k := Key{
-		ID: id, WorkspaceID: workspaceID, Name: name, Role: role, Enabled: true,
-		ProfileID: req.ProfileID, CreatedBy: actorKeyID, CreatedAt: now, UpdatedAt: now,
-	}
-	var secret string
-	err = s.store.InsertKey(ctx, &k, func(ws Workspace) error {
-		if k.ExpiresAt, err = ws.expiryPolicy().ExpiresAt(now, req.ExpiresInDays); err != nil {
-			return err
-		}
-		if secret, err = keys.NewSecret(ws.prefix(), s.rand); err != nil {
-			return err
-		}
-		k.Hash, k.MaskedKey = keys.Hash(secret), keys.Mask(secret)
-		return nil
-	})
-	if err != nil {
-		return api.CreatedKey{}, err
-	}
-	s.log.Info("key created", "workspace", workspaceID, "key", k.ID, "masked", k.MaskedKey, "actor", actorKeyID)
-	return api.CreatedKey{Key: s.keyJSON(k, now), Secret: secret}, nil
-}
-
-// DeleteKey deletes a key at once: the next request with it gets 401.
-func (s *Server) DeleteKey(ctx context.Context, workspaceID, keyID, actorKeyID string) error {
-	if err := s.store.DeleteKey(ctx, workspaceID, keyID, s.clock()); err != nil {
-		return err
-	}
-	s.log.Info("key deleted", "workspace", workspaceID, "key", keyID, "actor", actorKeyID)
-	return nil
-}
-
 func (s *Server) keyJSON(k Key, now time.Time) api.Key {
 	return api.Key{
 		ID: k.ID, Name: k.Name, Role: string(k.Role), MaskedKey: k.MaskedKey,
 		Status: string(k.Status(now)), Enabled: k.Enabled,
 		CreatedAt: k.CreatedAt.UTC(), ExpiresAt: utc(k.ExpiresAt), LastUsedAt: utc(k.LastUsedAt),
-		ProfileID: k.ProfileID, RevokesAt: utc(k.RevokesAt), RotatedFrom: k.RotatedFrom,
+		ProfileID: k.ProfileID, RevokesAt: utc(k.RevokesAt), AutoRevoke: k.AutoRevoke, RotatedFrom: k.RotatedFrom,
 		CreatedBy: k.CreatedBy, UpdatedAt: k.UpdatedAt.UTC(), Revision: k.Revision,
 	}
 }
@@ -166,14 +191,30 @@ func (s *Server) routes() []route {
 	anyKey := []keys.Role{keys.RoleAdmin, keys.RoleMember, keys.RoleAPI}
 	readers := []keys.Role{keys.RoleAdmin, keys.RoleMember}
 	admins := []keys.Role{keys.RoleAdmin}
+	ws := "/v1/workspaces/{ws}"
 	return []route{
 		{"GET /healthz", http.HandlerFunc(s.handleHealth)},
 		{"POST /v1/keys/verify", http.HandlerFunc(s.handleVerify)},
 		{"GET /v1/whoami", s.authed(anyKey, false, s.handleWhoAmI)},
-		{"GET /v1/workspaces/{ws}/keys", s.authed(readers, true, s.handleListKeys)},
-		{"POST /v1/workspaces/{ws}/keys", s.authed(admins, true, s.handleCreateKey)},
-		{"GET /v1/workspaces/{ws}/keys/{id}", s.authed(readers, true, s.handleGetKey)},
-		{"DELETE /v1/workspaces/{ws}/keys/{id}", s.authed(admins, true, s.handleDeleteKey)},
+		{"POST /v1/self/rotate", s.authed(anyKey, false, s.handleSelfRotate)},
+		{"GET " + ws, s.authed(readers, true, s.handleGetWorkspace)},
+		{"PATCH " + ws, s.authed(admins, true, s.handlePatchWorkspace)},
+		{"GET " + ws + "/keys", s.authed(readers, true, s.handleListKeys)},
+		{"POST " + ws + "/keys", s.authed(admins, true, s.handleCreateKey)},
+		{"GET " + ws + "/keys/cleanup", s.authed(admins, true, s.handleCleanupCounts)},
+		{"POST " + ws + "/keys/cleanup", s.authed(admins, true, s.handleCleanup)},
+		{"GET " + ws + "/keys/{id}", s.authed(readers, true, s.handleGetKey)},
+		{"PATCH " + ws + "/keys/{id}", s.authed(admins, true, s.handlePatchKey)},
+		{"DELETE " + ws + "/keys/{id}", s.authed(admins, true, s.handleDeleteKey)},
+		{"POST " + ws + "/keys/{id}/regenerate", s.authed(admins, true, s.handleRegenerateKey)},
+		{"POST " + ws + "/keys/{id}/rotate", s.authed(admins, true, s.handleRotateKey)},
+		{"GET " + ws + "/profiles", s.authed(readers, true, s.handleListProfiles)},
+		{"POST " + ws + "/profiles", s.authed(admins, true, s.handleCreateProfile)},
+		{"GET " + ws + "/profiles/{id}", s.authed(readers, true, s.handleGetProfile)},
+		{"PATCH " + ws + "/profiles/{id}", s.authed(admins, true, s.handlePatchProfile)},
+		{"DELETE " + ws + "/profiles/{id}", s.authed(admins, true, s.handleDeleteProfile)},
+		{"GET " + ws + "/audit", s.authed(admins, true, s.handleAudit)},
+		{"GET " + ws + "/usage", s.authed(readers, true, s.handleUsage)},
 	}
 }
 
@@ -200,6 +241,13 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 
 // Authenticate returns the key behind secret when it may be used now.
 func (s *Server) Authenticate(ctx context.Context, secret string) (Key, error) {
-	k, _, err := s.checkSecret(ctx, secret)
+	k, _, _, err := s.checkSecret(ctx, secret)
 	return k, err
+}
+
+func (s *Server) workspaceJSON(ws Workspace) api.Workspace {
+	return api.Workspace{
+		ID: ws.ID, Name: ws.Name, APIAccessEnabled: ws.APIAccessEnabled, MaxExpiryDays: ws.expiryPolicy().Max(),
+		AllowNeverExpires: ws.AllowNever, KeyPrefix: ws.prefix(), Revision: ws.Revision,
+	}
 }

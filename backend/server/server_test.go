@@ -42,6 +42,7 @@ type env struct {
 	t      *testing.T
 	srv    *server.Server
 	url    string
+	dsn    string
 	dbPath string
 	clock  *fakeClock
 	ws     string
@@ -77,7 +78,7 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{t: t, srv: srv, url: hs.URL, dbPath: path, clock: clock, ws: ws.ID, admin: created.Secret, ctx: ctx}
+	return &env{t: t, srv: srv, url: hs.URL, dsn: dsn, dbPath: path, clock: clock, ws: ws.ID, admin: created.Secret, ctx: ctx}
 }
 
 func (e *env) client(secret string) *client.Client {
@@ -120,6 +121,8 @@ func bearer(secret string) map[string]string {
 }
 
 func intp(i int) *int { return &i }
+
+func days(n int) api.Optional[int] { return api.Some(&n) }
 
 func TestHealthz(t *testing.T) {
 	e := newEnv(t)
@@ -176,7 +179,7 @@ func TestAuthenticationFailures(t *testing.T) {
 
 func TestCreateKeyReturnsSecretOnceAndStoresOnlyItsHash(t *testing.T) {
 	e := newEnv(t)
-	created := e.create(e.admin, api.CreateKeyRequest{Name: "CI deploy", ExpiresInDays: intp(30)})
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "CI deploy", ExpiresInDays: days(30)})
 	k := created.Key
 	if !strings.HasPrefix(created.Secret, "kd_") || k.Role != "api" || k.Status != "active" || !k.Enabled {
 		t.Fatalf("created = %+v", k)
@@ -326,10 +329,10 @@ func TestRoles(t *testing.T) {
 func TestListPagingSortingFiltering(t *testing.T) {
 	e := newEnv(t)
 	for _, n := range []string{"charlie", "alpha", "bravo", "delta_1"} {
-		e.create(e.admin, api.CreateKeyRequest{Name: n, ExpiresInDays: intp(10)})
+		e.create(e.admin, api.CreateKeyRequest{Name: n, ExpiresInDays: days(10)})
 		e.clock.Advance(time.Minute)
 	}
-	e.create(e.admin, api.CreateKeyRequest{Name: "short-lived", ExpiresInDays: intp(1)})
+	e.create(e.admin, api.CreateKeyRequest{Name: "short-lived", ExpiresInDays: days(1)})
 	e.clock.Advance(48 * time.Hour)
 	c := e.client(e.admin)
 
@@ -447,7 +450,7 @@ func TestDeleteStopsTheKeyAtOnce(t *testing.T) {
 
 func TestVerifyReasons(t *testing.T) {
 	e := newEnv(t)
-	shortLived := e.create(e.admin, api.CreateKeyRequest{Name: "short", ExpiresInDays: intp(1)}).Secret
+	shortLived := e.create(e.admin, api.CreateKeyRequest{Name: "short", ExpiresInDays: days(1)}).Secret
 	c := e.client("")
 	v, _ := c.Verify(e.ctx, shortLived)
 	if !v.Valid || v.ExpiresAt == nil {

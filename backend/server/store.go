@@ -87,7 +87,7 @@ func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
 		rDB.SetMaxOpenConns(4)
 		s = Store{db: w, read: r, kind: "sqlite"}
 	}
-	if err := s.db.AutoMigrate(&Workspace{}, &Key{}, &Tombstone{}); err != nil {
+	if err := s.db.AutoMigrate(&Workspace{}, &Key{}, &Tombstone{}, &Profile{}, &AuditEvent{}, &Usage{}); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("migrate database: %w", err)
 	}

@@ -41,33 +41,13 @@ func (s *Store) Workspaces(ctx context.Context) ([]Workspace, error) {
 	return out, err
 }
 
-// InsertKey stores k in its workspace, giving it the next revision. The
-// policy check runs inside the transaction so it sees the workspace as it is
-// when the key is written.
-func (s *Store) InsertKey(ctx context.Context, k *Key, check func(Workspace) error) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		rev, err := bumpRevision(tx, k.WorkspaceID, 1)
-		if err != nil {
-			return err
-		}
-		if check != nil {
-			var ws Workspace
-			if err := tx.Where("id = ?", k.WorkspaceID).Take(&ws).Error; err != nil {
-				return err
-			}
-			if err := check(ws); err != nil {
-				return err
-			}
-		}
-		k.Revision = rev
-		if err := tx.Create(k).Error; err != nil {
-			if errors.Is(err, gorm.ErrDuplicatedKey) {
-				return fmt.Errorf("key %s: %w", k.ID, ErrConflict)
-			}
-			return fmt.Errorf("insert key: %w", err)
-		}
-		return nil
-	})
+func (s *Store) profile(ctx context.Context, workspaceID, id string) (Profile, error) {
+	var p Profile
+	err := s.read.WithContext(ctx).Where("workspace_id = ? AND id = ?", workspaceID, id).Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return p, fmt.Errorf("profile %s: %w", id, ErrNotFound)
+	}
+	return p, err
 }
 
 // Key returns one key of a workspace.
@@ -90,24 +70,6 @@ func (s *Store) KeyByHash(ctx context.Context, hash string) (Key, error) {
 		return k, ErrNotFound
 	}
 	return k, err
-}
-
-// DeleteKey removes a key and leaves a tombstone for sync.
-func (s *Store) DeleteKey(ctx context.Context, workspaceID, id string, now time.Time) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		rev, err := bumpRevision(tx, workspaceID, 1)
-		if err != nil {
-			return err
-		}
-		res := tx.Where("workspace_id = ? AND id = ?", workspaceID, id).Delete(&Key{})
-		if res.Error != nil {
-			return fmt.Errorf("delete key: %w", res.Error)
-		}
-		if res.RowsAffected == 0 {
-			return fmt.Errorf("key %s: %w", id, ErrNotFound) // rolls the revision back too
-		}
-		return tx.Create(&Tombstone{WorkspaceID: workspaceID, KeyID: id, Revision: rev, DeletedAt: now}).Error
-	})
 }
 
 // ListQuery selects a page of a workspace's keys.
@@ -171,11 +133,11 @@ func (s *Store) ListKeys(ctx context.Context, workspaceID string, q ListQuery, n
 	query := db.Model(&Key{}).Where("workspace_id = ?", workspaceID)
 	switch q.Status {
 	case keys.StatusActive:
-		query = query.Where("enabled = ? AND (expires_at IS NULL OR expires_at > ?)", true, now)
+		query = query.Where(notExpired+" AND NOT ("+revoked+")", now, now)
 	case keys.StatusInactive:
-		query = query.Where("enabled = ? AND (expires_at IS NULL OR expires_at > ?)", false, now)
+		query = query.Where(notExpired+" AND ("+revoked+")", now, now)
 	case keys.StatusExpired:
-		query = query.Where("expires_at IS NOT NULL AND expires_at <= ?", now)
+		query = query.Where(expired, now)
 	}
 	if term := strings.TrimSpace(q.Search); term != "" {
 		like := "%" + escapeLike(strings.ToLower(term)) + "%"
@@ -237,6 +199,27 @@ func (s *Store) listChanges(db *gorm.DB, workspaceID string, q ListQuery, revisi
 	start := min(q.PageIndex*q.PageSize, len(merged))
 	page.Items = merged[start:min(start+q.PageSize, len(merged))]
 	return page, nil
+}
+
+// SQL for the derived states, each taking now as its argument; they mirror
+// keys.State.
+const (
+	expired    = "(expires_at IS NOT NULL AND expires_at <= ?)"
+	notExpired = "(expires_at IS NULL OR expires_at > ?)"
+	revoked    = "(enabled = false OR (auto_revoke = true AND revokes_at IS NOT NULL AND revokes_at <= ?))"
+)
+
+// CleanupCounts counts the keys each clean-up choice would delete.
+func (s *Store) CleanupCounts(ctx context.Context, workspaceID string, now time.Time) (expiredN, revokedN, bothN int64, err error) {
+	db := s.read.WithContext(ctx).Model(&Key{}).Where("workspace_id = ?", workspaceID)
+	if err = db.Session(&gorm.Session{}).Where(expired, now).Count(&expiredN).Error; err != nil {
+		return
+	}
+	if err = db.Session(&gorm.Session{}).Where(revoked, now).Count(&revokedN).Error; err != nil {
+		return
+	}
+	err = db.Session(&gorm.Session{}).Where(expired+" AND "+revoked, now, now).Count(&bothN).Error
+	return
 }
 
 func escapeLike(s string) string {

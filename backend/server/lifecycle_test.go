@@ -1,0 +1,516 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/server"
+)
+
+// call sends a JSON request as the admin and decodes the answer into out.
+func (e *env) call(secret, method, path, body string, out any) int {
+	e.t.Helper()
+	status, _, raw := e.raw(method, path, bearer(secret), body)
+	if out != nil {
+		data, _ := json.Marshal(raw)
+		if err := json.Unmarshal(data, out); err != nil {
+			e.t.Fatalf("decode %s %s: %v", method, path, err)
+		}
+	}
+	return status
+}
+
+func (e *env) keyPath(id string) string { return "/v1/workspaces/" + e.ws + "/keys/" + id }
+
+func (e *env) verify(secret string) api.VerifyResponse {
+	e.t.Helper()
+	v, err := e.client("").Verify(e.ctx, secret)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return v
+}
+
+func TestPatchKey(t *testing.T) {
+	e := newEnv(t)
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "svc"})
+	var k api.Key
+	if s := e.call(e.admin, "PATCH", e.keyPath(created.Key.ID), `{"name":"renamed","enabled":false}`, &k); s != 200 {
+		t.Fatalf("patch = %d", s)
+	}
+	if k.Name != "renamed" || k.Enabled || k.Status != "inactive" || k.Revision <= created.Key.Revision {
+		t.Fatalf("patched = %+v", k)
+	}
+	if v := e.verify(created.Secret); v.Valid || v.Reason != api.ReasonDisabled {
+		t.Fatalf("disabled key verifies: %+v", v)
+	}
+	e.call(e.admin, "PATCH", e.keyPath(created.Key.ID), `{"enabled":true}`, &k)
+	if v := e.verify(created.Secret); !v.Valid {
+		t.Fatalf("re-enabled key: %+v", v)
+	}
+	// A patch that changes nothing bumps nothing.
+	rev := k.Revision
+	e.call(e.admin, "PATCH", e.keyPath(created.Key.ID), `{"name":"renamed"}`, &k)
+	if k.Revision != rev {
+		t.Fatal("a no-op patch bumped the revision")
+	}
+	for body, field := range map[string]string{
+		`{}`:                 "",
+		`{"name":""}`:        "name",
+		`{"enabled":"yes"}`:  "enabled",
+		`{"profileId":"no"}`: "profileId",
+		`{"secret":"x"}`:     "secret",
+	} {
+		status, _, problem := e.raw("PATCH", e.keyPath(created.Key.ID), bearer(e.admin), body)
+		if status != 400 || problem["field"] != field && field != "" {
+			t.Errorf("%s: %d %v", body, status, problem)
+		}
+	}
+	if s := e.call(e.admin, "PATCH", e.keyPath("key_nope"), `{"name":"x"}`, nil); s != 404 {
+		t.Fatalf("patch unknown = %d", s)
+	}
+}
+
+func TestRegenerateKillsTheOldSecretAtOnce(t *testing.T) {
+	e := newEnv(t)
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "svc", ExpiresInDays: days(30)})
+	var regen api.CreatedKey
+	if s := e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{}`, &regen); s != 200 {
+		t.Fatalf("regenerate = %d", s)
+	}
+	if regen.Key.ID != created.Key.ID || regen.Secret == created.Secret || regen.Key.MaskedKey == created.Key.MaskedKey {
+		t.Fatalf("regenerated = %+v", regen.Key)
+	}
+	if !regen.Key.ExpiresAt.Equal(*created.Key.ExpiresAt) {
+		t.Fatal("regenerate without expiresInDays changed the expiry")
+	}
+	if v := e.verify(created.Secret); v.Valid {
+		t.Fatal("the old secret still works")
+	}
+	if v := e.verify(regen.Secret); !v.Valid || v.KeyID != created.Key.ID {
+		t.Fatalf("new secret: %+v", v)
+	}
+	e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{"expiresInDays":null}`, &regen)
+	if regen.Key.ExpiresAt != nil {
+		t.Fatal("expiresInDays null should make the key never expire")
+	}
+	e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{"expiresInDays":90}`, &regen)
+	if want := e.clock.Now().AddDate(0, 0, 90); regen.Key.ExpiresAt == nil || !regen.Key.ExpiresAt.Equal(want) {
+		t.Fatalf("expiry = %v, want %v", regen.Key.ExpiresAt, want)
+	}
+	if s := e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{"expiresInDays":400}`, nil); s != 400 {
+		t.Fatalf("bad expiry = %d", s)
+	}
+	// An expired key needs a new expiry to come back.
+	short := e.create(e.admin, api.CreateKeyRequest{Name: "short", ExpiresInDays: days(1)})
+	e.clock.Advance(48 * time.Hour)
+	if s := e.call(e.admin, "POST", e.keyPath(short.Key.ID)+"/regenerate", `{}`, nil); s != 409 {
+		t.Fatalf("regenerate expired without expiry = %d", s)
+	}
+	if s := e.call(e.admin, "POST", e.keyPath(short.Key.ID)+"/regenerate", `{"expiresInDays":7}`, &regen); s != 200 || regen.Key.Status != "active" {
+		t.Fatalf("regenerate expired with expiry = %d %+v", s, regen.Key)
+	}
+}
+
+func TestRotateWithOverlapThenAutoRevoke(t *testing.T) {
+	e := newEnv(t)
+	old := e.create(e.admin, api.CreateKeyRequest{Name: "ci", Role: "api", ExpiresInDays: days(90)})
+	e.clock.Advance(80 * 24 * time.Hour)
+	var rot api.RotatedKey
+	if s := e.call(e.admin, "POST", e.keyPath(old.Key.ID)+"/rotate", `{"overlapDays":3}`, &rot); s != 201 {
+		t.Fatalf("rotate = %d", s)
+	}
+	now := e.clock.Now()
+	if rot.Key.ID == old.Key.ID || rot.Key.Name != "ci" || rot.Key.Role != "api" || rot.Key.RotatedFrom != old.Key.ID {
+		t.Fatalf("successor = %+v", rot.Key)
+	}
+	if rot.Key.ExpiresAt == nil || !rot.Key.ExpiresAt.Equal(now.AddDate(0, 0, 90)) {
+		t.Fatalf("successor expiry = %v: it should get the old key's 90-day lifetime", rot.Key.ExpiresAt)
+	}
+	if rot.Previous.RevokesAt == nil || !rot.Previous.RevokesAt.Equal(now.AddDate(0, 0, 3)) || !rot.Previous.AutoRevoke || rot.Previous.Status != "active" {
+		t.Fatalf("previous = %+v", rot.Previous)
+	}
+	// During the overlap both keys work.
+	if !e.verify(old.Secret).Valid || !e.verify(rot.Secret).Valid {
+		t.Fatal("both keys must work during the overlap")
+	}
+	if s := e.call(e.admin, "POST", e.keyPath(old.Key.ID)+"/rotate", `{}`, nil); s != 409 {
+		t.Fatalf("rotating a rotating key = %d, want 409", s)
+	}
+	// After it, the old key is refused at once, even before the job runs.
+	e.clock.Advance(3*24*time.Hour + time.Second)
+	if v := e.verify(old.Secret); v.Valid || v.Reason != api.ReasonRevoked {
+		t.Fatalf("old key after the overlap: %+v", v)
+	}
+	if !e.verify(rot.Secret).Valid {
+		t.Fatal("successor stopped working")
+	}
+	n, err := e.srv.RevokeEndedOverlaps(e.ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("auto-revoke = %d, %v", n, err)
+	}
+	k, _ := e.client(e.admin).GetKey(e.ctx, e.ws, old.Key.ID)
+	if k.Enabled || k.Status != "inactive" {
+		t.Fatalf("old key after the job = %+v", k)
+	}
+	if n, _ := e.srv.RevokeEndedOverlaps(e.ctx); n != 0 {
+		t.Fatal("the job revoked twice")
+	}
+	var audit api.AuditList
+	e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/audit?keyId="+old.Key.ID, "", &audit)
+	if len(audit.Items) < 3 || audit.Items[0].Action != server.ActionKeyAutoRevoked || audit.Items[0].ActorKeyID != "" {
+		t.Fatalf("audit = %+v", audit.Items)
+	}
+}
+
+func TestRotateRules(t *testing.T) {
+	e := newEnv(t)
+	// The overlap never outlives the old key.
+	soon := e.create(e.admin, api.CreateKeyRequest{Name: "soon", ExpiresInDays: days(2)})
+	var rot api.RotatedKey
+	e.call(e.admin, "POST", e.keyPath(soon.Key.ID)+"/rotate", `{"overlapDays":30}`, &rot)
+	if !rot.Previous.RevokesAt.Equal(*soon.Key.ExpiresAt) {
+		t.Fatalf("revokesAt %v past the expiry %v", rot.Previous.RevokesAt, soon.Key.ExpiresAt)
+	}
+	// Zero overlap: the old key stops now.
+	k0 := e.create(e.admin, api.CreateKeyRequest{Name: "zero"})
+	e.call(e.admin, "POST", e.keyPath(k0.Key.ID)+"/rotate", `{"overlapDays":0}`, &rot)
+	if e.verify(k0.Secret).Valid || rot.Previous.Status != "inactive" {
+		t.Fatal("an overlap of 0 must revoke the old key at once")
+	}
+	// Default: 7 days; autoRevoke false keeps the old key after the overlap.
+	kept := e.create(e.admin, api.CreateKeyRequest{Name: "kept"})
+	e.call(e.admin, "POST", e.keyPath(kept.Key.ID)+"/rotate", `{"autoRevoke":false}`, &rot)
+	if !rot.Previous.RevokesAt.Equal(e.clock.Now().AddDate(0, 0, 7)) || rot.Previous.AutoRevoke {
+		t.Fatalf("previous = %+v", rot.Previous)
+	}
+	e.clock.Advance(8 * 24 * time.Hour)
+	if !e.verify(kept.Secret).Valid {
+		t.Fatal("autoRevoke false: the old key must keep working until revoked by hand")
+	}
+	e.srv.RevokeEndedOverlaps(e.ctx)
+	if k, _ := e.client(e.admin).GetKey(e.ctx, e.ws, kept.Key.ID); !k.Enabled || !e.verify(kept.Secret).Valid {
+		t.Fatal("the job revoked a key with autoRevoke false")
+	}
+	for body, field := range map[string]string{`{"overlapDays":31}`: "overlapDays", `{"overlapDays":-1}`: "overlapDays", `{"autoRevoke":"no"}`: "autoRevoke"} {
+		k := e.create(e.admin, api.CreateKeyRequest{Name: "x"})
+		status, _, p := e.raw("POST", e.keyPath(k.Key.ID)+"/rotate", bearer(e.admin), body)
+		if status != 400 || p["field"] != field {
+			t.Errorf("%s: %d %v", body, status, p)
+		}
+	}
+	disabled := e.create(e.admin, api.CreateKeyRequest{Name: "off"})
+	e.call(e.admin, "PATCH", e.keyPath(disabled.Key.ID), `{"enabled":false}`, nil)
+	if s := e.call(e.admin, "POST", e.keyPath(disabled.Key.ID)+"/rotate", `{}`, nil); s != 409 {
+		t.Fatalf("rotating a disabled key = %d", s)
+	}
+}
+
+func TestSelfRotate(t *testing.T) {
+	e := newEnv(t)
+	ci := e.create(e.admin, api.CreateKeyRequest{Name: "ci", Role: "api"})
+	var rot api.RotatedKey
+	if s := e.call(ci.Secret, "POST", "/v1/self/rotate", `{"overlapDays":1}`, &rot); s != 201 {
+		t.Fatalf("self-rotate = %d", s)
+	}
+	if rot.Previous.ID != ci.Key.ID || rot.Key.RotatedFrom != ci.Key.ID || rot.Key.CreatedBy != ci.Key.ID {
+		t.Fatalf("rotated = %+v / %+v", rot.Key, rot.Previous)
+	}
+	if !e.verify(ci.Secret).Valid || !e.verify(rot.Secret).Valid {
+		t.Fatal("both must work during the overlap")
+	}
+	e.clock.Advance(25 * time.Hour)
+	if e.verify(ci.Secret).Valid || !e.verify(rot.Secret).Valid {
+		t.Fatal("after the overlap only the successor works")
+	}
+}
+
+func TestCleanup(t *testing.T) {
+	e := newEnv(t)
+	active := e.create(e.admin, api.CreateKeyRequest{Name: "active"}).Key.ID
+	exp := e.create(e.admin, api.CreateKeyRequest{Name: "expired", ExpiresInDays: days(1)}).Key.ID
+	off := e.create(e.admin, api.CreateKeyRequest{Name: "revoked"}).Key.ID
+	both := e.create(e.admin, api.CreateKeyRequest{Name: "both", ExpiresInDays: days(1)}).Key.ID
+	e.call(e.admin, "PATCH", e.keyPath(off), `{"enabled":false}`, nil)
+	e.call(e.admin, "PATCH", e.keyPath(both), `{"enabled":false}`, nil)
+	e.clock.Advance(48 * time.Hour)
+
+	path := "/v1/workspaces/" + e.ws + "/keys/cleanup"
+	var counts api.CleanupCounts
+	e.call(e.admin, "GET", path, "", &counts)
+	if counts != (api.CleanupCounts{Expired: 2, Revoked: 2, Both: 1}) {
+		t.Fatalf("counts = %+v", counts)
+	}
+	for body, field := range map[string]string{`{"both":true,"expired":true}`: "both", `{}`: "expired", `{"both":true,"revoked":true}`: "both"} {
+		status, _, p := e.raw("POST", path, bearer(e.admin), body)
+		if status != 400 || p["field"] != field {
+			t.Errorf("%s: %d %v", body, status, p)
+		}
+	}
+	var res api.CleanupResult
+	if s := e.call(e.admin, "POST", path, `{"both":true}`, &res); s != 200 || res.Deleted != 1 {
+		t.Fatalf("both = %d %+v", s, res)
+	}
+	e.call(e.admin, "POST", path, `{"expired":true,"revoked":true}`, &res)
+	if res.Deleted != 2 {
+		t.Fatalf("expired+revoked deleted %d", res.Deleted)
+	}
+	left := map[string]bool{}
+	for _, k := range listAll(t, e).Items {
+		left[k.ID] = true
+	}
+	if !left[active] || left[exp] || left[off] || left[both] {
+		t.Fatalf("left = %v", left)
+	}
+	e.call(e.admin, "GET", path, "", &counts)
+	if counts != (api.CleanupCounts{}) {
+		t.Fatalf("counts after = %+v", counts)
+	}
+}
+
+func TestAPIAccessSwitch(t *testing.T) {
+	e := newEnv(t)
+	svc := e.create(e.admin, api.CreateKeyRequest{Name: "svc", Role: "api"})
+	member := e.create(e.admin, api.CreateKeyRequest{Name: "reader", Role: "member"})
+	var ws api.Workspace
+	if s := e.call(e.admin, "PATCH", "/v1/workspaces/"+e.ws, `{"apiAccessEnabled":false}`, &ws); s != 200 || ws.APIAccessEnabled {
+		t.Fatalf("patch workspace = %d %+v", s, ws)
+	}
+	if v := e.verify(svc.Secret); v.Valid || v.Reason != api.ReasonAPIDisabled {
+		t.Fatalf("api key with API access off: %+v", v)
+	}
+	if !e.verify(member.Secret).Valid {
+		t.Fatal("the switch only concerns api keys")
+	}
+	e.call(e.admin, "PATCH", "/v1/workspaces/"+e.ws, `{"apiAccessEnabled":true}`, nil)
+	if !e.verify(svc.Secret).Valid {
+		t.Fatal("api key after turning access back on")
+	}
+}
+
+func TestWorkspacePolicy(t *testing.T) {
+	e := newEnv(t)
+	var ws api.Workspace
+	e.call(e.admin, "PATCH", "/v1/workspaces/"+e.ws, `{"maxExpiryDays":90,"allowNeverExpires":false,"keyPrefix":"acme"}`, &ws)
+	if ws.MaxExpiryDays != 90 || ws.AllowNeverExpires || ws.KeyPrefix != "acme" {
+		t.Fatalf("ws = %+v", ws)
+	}
+	status, _, p := e.raw("POST", "/v1/workspaces/"+e.ws+"/keys", bearer(e.admin), `{"name":"x","expiresInDays":91}`)
+	if status != 400 || !strings.Contains(p["detail"].(string), "1–90") {
+		t.Fatalf("over the cap = %d %v", status, p)
+	}
+	status, _, p = e.raw("POST", "/v1/workspaces/"+e.ws+"/keys", bearer(e.admin), `{"name":"x","expiresInDays":null}`)
+	if status != 400 || !strings.Contains(p["detail"].(string), "never expire") {
+		t.Fatalf("never = %d %v", status, p)
+	}
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "x", ExpiresInDays: days(90)})
+	if !strings.HasPrefix(created.Secret, "acme_") {
+		t.Fatalf("secret %q does not use the workspace prefix", created.Secret[:5])
+	}
+	for body, field := range map[string]string{`{"maxExpiryDays":0}`: "maxExpiryDays", `{"keyPrefix":"A"}`: "keyPrefix", `{}`: ""} {
+		status, _, p := e.raw("PATCH", "/v1/workspaces/"+e.ws, bearer(e.admin), body)
+		if status != 400 || (field != "" && p["field"] != field) {
+			t.Errorf("%s: %d %v", body, status, p)
+		}
+	}
+}
+
+func TestProfiles(t *testing.T) {
+	e := newEnv(t)
+	base := "/v1/workspaces/" + e.ws + "/profiles"
+	var prof api.Profile
+	body := `{"name":"CI","description":"pipelines","defaultExpiryDays":30,"keyPrefix":"ci","rotationDays":60,
+		"reminderDays":[1,30,7,7],"testEndpoint":{"method":"get","url":"{server}/v1/whoami","auth":"header","name":"X-API-Key"},
+		"metadata":{"tier":"gold","limits":{"rps":10}}}`
+	if s := e.call(e.admin, "POST", base, body, &prof); s != 201 {
+		t.Fatalf("create profile = %d", s)
+	}
+	if prof.Name != "CI" || *prof.DefaultExpiryDays != 30 || prof.KeyPrefix != "ci" || *prof.RotationDays != 60 ||
+		len(prof.ReminderDays) != 3 || prof.ReminderDays[0] != 30 || prof.TestEndpoint.Method != "GET" {
+		t.Fatalf("profile = %+v", prof)
+	}
+	// A key of the profile gets its prefix, its default expiry, and verify
+	// returns its metadata.
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "pipeline", ProfileID: prof.ID})
+	if !strings.HasPrefix(created.Secret, "ci_") || created.Key.ExpiresAt == nil || !created.Key.ExpiresAt.Equal(e.clock.Now().AddDate(0, 0, 30)) {
+		t.Fatalf("key of profile = %+v (%s)", created.Key, created.Secret[:3])
+	}
+	v := e.verify(created.Secret)
+	if v.Profile == nil || v.Profile.ID != prof.ID || !strings.Contains(string(v.Profile.Metadata), `"tier":"gold"`) {
+		t.Fatalf("verify profile = %+v", v.Profile)
+	}
+	// An explicit null still means never.
+	never := e.create(e.admin, api.CreateKeyRequest{Name: "forever", ProfileID: prof.ID, ExpiresInDays: api.Some[int](nil)})
+	if never.Key.ExpiresAt != nil {
+		t.Fatal("explicit null expiry ignored")
+	}
+	e.call(e.admin, "PATCH", base+"/"+prof.ID, `{"description":"changed","testEndpoint":null}`, &prof)
+	if prof.Description != "changed" || prof.TestEndpoint != nil || prof.Name != "CI" || prof.KeyCount != 2 {
+		t.Fatalf("patched = %+v", prof)
+	}
+	var list api.ProfileList
+	e.call(e.admin, "GET", base, "", &list)
+	if len(list.Items) != 1 {
+		t.Fatalf("list = %+v", list)
+	}
+	// In use: refused unless told what to do with the keys.
+	if s := e.call(e.admin, "DELETE", base+"/"+prof.ID, "", nil); s != 409 {
+		t.Fatalf("delete in use = %d", s)
+	}
+	if s := e.call(e.admin, "DELETE", base+"/"+prof.ID+"?keys=detach", "", nil); s != 204 {
+		t.Fatalf("delete detach = %d", s)
+	}
+	k, _ := e.client(e.admin).GetKey(e.ctx, e.ws, created.Key.ID)
+	if k.ProfileID != "" {
+		t.Fatal("key still has the deleted profile")
+	}
+	for body, field := range map[string]string{
+		`{"description":"x"}`:                                              "name",
+		`{"name":"x","defaultExpiryDays":0}`:                               "defaultExpiryDays",
+		`{"name":"x","keyPrefix":"X_"}`:                                    "keyPrefix",
+		`{"name":"x","reminderDays":[-1]}`:                                 "reminderDays",
+		`{"name":"x","metadata":[1]}`:                                      "metadata",
+		`{"name":"x","testEndpoint":{"url":"ftp://x"}}`:                    "testEndpoint.url",
+		`{"name":"x","testEndpoint":{"url":"{server}/x","auth":"header"}}`: "testEndpoint.name",
+	} {
+		status, _, p := e.raw("POST", base, bearer(e.admin), body)
+		if status != 400 || p["field"] != field {
+			t.Errorf("%s: %d %v", body, status, p)
+		}
+	}
+	if s := e.call(e.admin, "POST", "/v1/workspaces/"+e.ws+"/keys", `{"name":"x","profileId":"prf_nope"}`, nil); s != 400 {
+		t.Fatalf("unknown profile = %d", s)
+	}
+}
+
+func TestAuditRecordsEveryMutationWithoutSecrets(t *testing.T) {
+	e := newEnv(t)
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "audited"})
+	var regen api.CreatedKey
+	e.call(e.admin, "PATCH", e.keyPath(created.Key.ID), `{"name":"renamed"}`, nil)
+	e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{}`, &regen)
+	e.call(e.admin, "DELETE", e.keyPath(created.Key.ID), "", nil)
+	var audit api.AuditList
+	if s := e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/audit?pageSize=10", "", &audit); s != 200 {
+		t.Fatalf("audit = %d", s)
+	}
+	var actions []string
+	for _, ev := range audit.Items {
+		actions = append(actions, ev.Action)
+	}
+	want := []string{"key.deleted", "key.regenerated", "key.updated", "key.created"}
+	if strings.Join(actions[:4], ",") != strings.Join(want, ",") {
+		t.Fatalf("actions = %v", actions)
+	}
+	who, _ := e.client(e.admin).WhoAmI(e.ctx)
+	for _, ev := range audit.Items[:4] {
+		if ev.ActorKeyID != who.KeyID || ev.ClientIP != "127.0.0.1" || ev.TargetKeyID != created.Key.ID {
+			t.Errorf("event = %+v", ev)
+		}
+	}
+	if !strings.Contains(string(audit.Items[2].Changes), `"name":{"from":"audited","to":"renamed"}`) {
+		t.Errorf("changes = %s", audit.Items[2].Changes)
+	}
+	raw, _ := json.Marshal(audit)
+	for _, s := range []string{created.Secret, regen.Secret} {
+		if strings.Contains(string(raw), s[3:20]) {
+			t.Fatal("the audit log holds a secret")
+		}
+	}
+	member := e.create(e.admin, api.CreateKeyRequest{Name: "m", Role: "member"})
+	if s := e.call(member.Secret, "GET", "/v1/workspaces/"+e.ws+"/audit", "", nil); s != 403 {
+		t.Fatalf("member reads audit = %d", s)
+	}
+}
+
+func TestUsageAndLastUsedAreFlushedInBatches(t *testing.T) {
+	e := newEnv(t)
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "busy"})
+	for range 5 {
+		e.verify(created.Secret)
+	}
+	k, _ := e.client(e.admin).GetKey(e.ctx, e.ws, created.Key.ID)
+	if k.LastUsedAt != nil {
+		t.Fatal("lastUsedAt written before the flush: a write per verification")
+	}
+	if err := e.srv.FlushUsage(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	k, _ = e.client(e.admin).GetKey(e.ctx, e.ws, created.Key.ID)
+	if k.LastUsedAt == nil || !k.LastUsedAt.Equal(e.clock.Now()) || k.Revision <= created.Key.Revision {
+		t.Fatalf("after flush = %+v", k)
+	}
+	e.clock.Advance(24 * time.Hour)
+	e.verify(created.Secret)
+	e.srv.FlushUsage(e.ctx)
+	var usage api.Usage
+	if s := e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/usage?keyId="+created.Key.ID+"&days=7", "", &usage); s != 200 {
+		t.Fatalf("usage = %d", s)
+	}
+	if len(usage.Days) != 7 || usage.Days[6].Count != 1 || usage.Days[5].Count != 5 || usage.Total != 6 {
+		t.Fatalf("usage = %+v", usage)
+	}
+	if s := e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/usage?days=7", "", nil); s != 400 {
+		t.Fatalf("usage without keyId = %d", s)
+	}
+}
+
+func TestFailedVerificationsAreRateLimitedPerAddress(t *testing.T) {
+	e := newEnv(t)
+	good := e.create(e.admin, api.CreateKeyRequest{Name: "good"}).Secret
+	var limited bool
+	for i := 0; i < 40 && !limited; i++ {
+		status, hdr, _ := e.raw("POST", "/v1/keys/verify", nil, `{"key":"kd_guess`+strings.Repeat("x", i)+`"}`)
+		if status == http.StatusTooManyRequests {
+			limited = hdr.Get("Retry-After") != ""
+		}
+	}
+	if !limited {
+		t.Fatal("40 failed verifications were not rate-limited with Retry-After")
+	}
+	// Authenticated calls from the address are limited too, until time passes.
+	status, _, _ := e.raw("GET", "/v1/whoami", bearer(good), "")
+	if status != http.StatusTooManyRequests {
+		t.Fatalf("whoami while limited = %d", status)
+	}
+	e.clock.Advance(time.Minute)
+	if _, err := e.client(good).WhoAmI(e.ctx); err != nil {
+		t.Fatalf("after a minute: %v", err)
+	}
+}
+
+// TestTwoReplicasShareTheDatabase: a key disabled or deleted through one
+// server is refused by another on the same database at once.
+func TestTwoReplicasShareTheDatabase(t *testing.T) {
+	e := newEnv(t)
+	store2, err := server.OpenStore(e.dsn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store2.Close()
+	replica := httptest.NewServer(server.New(store2, server.Options{Now: e.clock.Now}).Handler())
+	defer replica.Close()
+	c2, _ := client.New(replica.URL, "")
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "shared"})
+	if v, _ := c2.Verify(e.ctx, created.Secret); !v.Valid {
+		t.Fatal("replica does not see the new key")
+	}
+	e.call(e.admin, "PATCH", e.keyPath(created.Key.ID), `{"enabled":false}`, nil)
+	if v, _ := c2.Verify(e.ctx, created.Secret); v.Valid || v.Reason != api.ReasonDisabled {
+		t.Fatalf("replica after disable: %+v", v)
+	}
+	e.call(e.admin, "PATCH", e.keyPath(created.Key.ID), `{"enabled":true}`, nil)
+	if err := e.client(e.admin).DeleteKey(context.Background(), e.ws, created.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c2.Verify(e.ctx, created.Secret); v.Valid || v.Reason != api.ReasonNotFound {
+		t.Fatalf("replica after delete: %+v", v)
+	}
+}

@@ -1,0 +1,262 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+// DefaultReminderDays are the lead times of expiry reminders.
+var DefaultReminderDays = []int{30, 7, 1}
+
+const maxMetadataBytes = 16 << 10
+
+// Profiles lists a workspace's profiles with how many keys use each.
+func (s *Server) Profiles(ctx context.Context, workspaceID string) ([]api.Profile, error) {
+	var rows []Profile
+	if err := s.store.read.WithContext(ctx).Where("workspace_id = ?", workspaceID).Order("LOWER(name), id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	var counts []struct {
+		ProfileID string
+		N         int64
+	}
+	err := s.store.read.WithContext(ctx).Model(&Key{}).Select("profile_id, COUNT(*) AS n").
+		Where("workspace_id = ? AND profile_id <> ''", workspaceID).Group("profile_id").Scan(&counts).Error
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]int64{}
+	for _, c := range counts {
+		byID[c.ProfileID] = c.N
+	}
+	out := make([]api.Profile, len(rows))
+	for i, p := range rows {
+		out[i] = profileJSON(p, byID[p.ID])
+	}
+	return out, nil
+}
+
+// Profile returns one profile.
+func (s *Server) Profile(ctx context.Context, workspaceID, id string) (api.Profile, error) {
+	list, err := s.Profiles(ctx, workspaceID)
+	if err != nil {
+		return api.Profile{}, err
+	}
+	for _, p := range list {
+		if p.ID == id {
+			return p, nil
+		}
+	}
+	return api.Profile{}, fmt.Errorf("profile %s: %w", id, ErrNotFound)
+}
+
+// SaveProfile creates (id == "") or changes a profile.
+func (s *Server) SaveProfile(ctx context.Context, workspaceID, id string, req api.ProfileRequest, actor Actor) (api.Profile, error) {
+	creating := id == ""
+	if creating {
+		if req.Name == nil {
+			return api.Profile{}, badRequest("name", "name is required")
+		}
+		var err error
+		if id, err = keys.NewID("prf", s.rand); err != nil {
+			return api.Profile{}, err
+		}
+	}
+	err := s.store.Update(ctx, workspaceID, s.clock(), actor, func(w *WorkspaceTx) error {
+		p := Profile{ID: id, ReminderDays: mustJSON(DefaultReminderDays), Metadata: "{}"}
+		if !creating {
+			var err error
+			if p, err = w.Profile(id); err != nil {
+				return err
+			}
+		}
+		before := profileJSON(p, 0)
+		if err := applyProfile(&p, req, w.Workspace().expiryPolicy()); err != nil {
+			return err
+		}
+		if err := w.SaveProfile(&p); err != nil {
+			return err
+		}
+		action := ActionProfileUpdated
+		if creating {
+			action = ActionProfileCreated
+		}
+		return w.Audit(action, "", p.ID, map[string]any{"before": before, "after": profileJSON(p, 0)})
+	})
+	if err != nil {
+		return api.Profile{}, err
+	}
+	return s.Profile(ctx, workspaceID, id)
+}
+
+// DeleteProfile deletes a profile. Keys that use it must be dealt with:
+// onKeys "detach" leaves them without a profile, "delete" deletes them;
+// "" refuses when any key uses the profile.
+func (s *Server) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string, actor Actor) error {
+	if onKeys != "" && onKeys != "detach" && onKeys != "delete" {
+		return badRequest("keys", fmt.Sprintf("keys must be detach or delete, got %q", onKeys))
+	}
+	return s.store.Update(ctx, workspaceID, s.clock(), actor, func(w *WorkspaceTx) error {
+		p, err := w.Profile(id)
+		if err != nil {
+			return err
+		}
+		using, err := w.Keys("profile_id = ?", id)
+		if err != nil {
+			return err
+		}
+		if len(using) > 0 && onKeys == "" {
+			return conflict(fmt.Sprintf("%d keys use this profile: delete it with keys=detach to keep them without a profile, or keys=delete to delete them too", len(using)))
+		}
+		for _, k := range using {
+			if onKeys == "delete" {
+				if err := w.DeleteKey(k.ID); err != nil {
+					return err
+				}
+				if err := w.Audit(ActionKeyDeleted, k.ID, "", map[string]any{"name": k.Name, "maskedKey": k.MaskedKey, "reason": "profile deleted"}); err != nil {
+					return err
+				}
+				continue
+			}
+			k.ProfileID = ""
+			if err := w.SaveKey(&k); err != nil {
+				return err
+			}
+		}
+		if err := w.DeleteProfile(id); err != nil {
+			return err
+		}
+		return w.Audit(ActionProfileDeleted, "", id, map[string]any{"name": p.Name, "keys": onKeys, "affectedKeys": len(using)})
+	})
+}
+
+func applyProfile(p *Profile, req api.ProfileRequest, policy keys.ExpiryPolicy) error {
+	if req.Name != nil {
+		name, err := keys.ValidateName(*req.Name)
+		if err != nil {
+			return err
+		}
+		p.Name = name
+	}
+	if req.Description != nil {
+		if n := len([]rune(*req.Description)); n > 1000 {
+			return badRequest("description", fmt.Sprintf("description must be at most 1000 characters, got %d", n))
+		}
+		p.Description = strings.TrimSpace(*req.Description)
+	}
+	if req.DefaultExpiryDays.Set {
+		if d := req.DefaultExpiryDays.Value; d != nil && (*d < 1 || *d > policy.Max()) {
+			return badRequest("defaultExpiryDays", fmt.Sprintf("defaultExpiryDays must be 1–%d or null, got %d", policy.Max(), *d))
+		}
+		p.DefaultExpiryDays = req.DefaultExpiryDays.Value
+	}
+	if req.KeyPrefix != nil {
+		if *req.KeyPrefix != "" && keys.ValidatePrefix(*req.KeyPrefix) != nil {
+			return badRequest("keyPrefix", fmt.Sprintf("keyPrefix must be a lowercase letter followed by 1–11 lowercase letters or digits, got %q", *req.KeyPrefix))
+		}
+		p.KeyPrefix = *req.KeyPrefix
+	}
+	if req.RotationDays.Set {
+		if d := req.RotationDays.Value; d != nil && (*d < 1 || *d > 3650) {
+			return badRequest("rotationDays", fmt.Sprintf("rotationDays must be 1–3650 or null, got %d", *d))
+		}
+		p.RotationDays = req.RotationDays.Value
+	}
+	if req.ReminderDays != nil {
+		days := slices.Clone(*req.ReminderDays)
+		if len(days) > 10 {
+			return badRequest("reminderDays", fmt.Sprintf("reminderDays may hold at most 10 lead times, got %d", len(days)))
+		}
+		for _, d := range days {
+			if d < 0 || d > 366 {
+				return badRequest("reminderDays", fmt.Sprintf("reminderDays must be days from 0 to 366, got %d", d))
+			}
+		}
+		slices.Sort(days)
+		slices.Reverse(days)
+		p.ReminderDays = mustJSON(slices.Compact(days))
+	}
+	if req.TestEndpoint.Set {
+		p.TestEndpoint = ""
+		if te := req.TestEndpoint.Value; te != nil {
+			if err := validateTestEndpoint(te); err != nil {
+				return err
+			}
+			p.TestEndpoint = mustJSON(te)
+		}
+	}
+	if req.Metadata.Set {
+		p.Metadata = "{}"
+		if m := req.Metadata.Value; m != nil {
+			compact := new(bytes.Buffer)
+			if err := json.Compact(compact, *m); err != nil || !bytes.HasPrefix(compact.Bytes(), []byte("{")) {
+				return badRequest("metadata", "metadata must be a JSON object")
+			}
+			if compact.Len() > maxMetadataBytes {
+				return badRequest("metadata", fmt.Sprintf("metadata must be at most %d bytes of JSON, got %d", maxMetadataBytes, compact.Len()))
+			}
+			p.Metadata = compact.String()
+		}
+	}
+	return nil
+}
+
+func validateTestEndpoint(te *api.TestEndpoint) error {
+	te.Method = strings.ToUpper(strings.TrimSpace(te.Method))
+	if te.Method == "" {
+		te.Method = "GET"
+	}
+	if !slices.Contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"}, te.Method) {
+		return badRequest("testEndpoint.method", fmt.Sprintf("testEndpoint.method must be GET, POST, PUT, PATCH, DELETE or HEAD, got %q", te.Method))
+	}
+	probe := strings.NewReplacer("{server}", "http://server", "{workspace}", "ws", "{keyId}", "key").Replace(te.URL)
+	if u, err := url.Parse(probe); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return badRequest("testEndpoint.url", fmt.Sprintf("testEndpoint.url must be an http(s) URL or start with {server}, got %q", te.URL))
+	}
+	switch te.Auth {
+	case "", "bearer":
+		te.Auth, te.Name = "bearer", ""
+	case "header", "query":
+		if strings.TrimSpace(te.Name) == "" {
+			return badRequest("testEndpoint.name", "testEndpoint.name is required for auth "+te.Auth)
+		}
+	default:
+		return badRequest("testEndpoint.auth", fmt.Sprintf("testEndpoint.auth must be bearer, header or query, got %q", te.Auth))
+	}
+	return nil
+}
+
+func profileJSON(p Profile, keyCount int64) api.Profile {
+	out := api.Profile{
+		ID: p.ID, Name: p.Name, Description: p.Description, DefaultExpiryDays: p.DefaultExpiryDays,
+		KeyPrefix: p.KeyPrefix, RotationDays: p.RotationDays, Metadata: json.RawMessage(p.Metadata),
+		CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), KeyCount: keyCount, ReminderDays: []int{},
+	}
+	_ = json.Unmarshal([]byte(p.ReminderDays), &out.ReminderDays)
+	if p.TestEndpoint != "" {
+		var te api.TestEndpoint
+		if json.Unmarshal([]byte(p.TestEndpoint), &te) == nil {
+			out.TestEndpoint = &te
+		}
+	}
+	if len(out.Metadata) == 0 {
+		out.Metadata = json.RawMessage("{}")
+	}
+	return out
+}
+
+func mustJSON(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}

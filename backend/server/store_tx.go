@@ -1,0 +1,185 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Actor is who makes a change, for the audit log. An empty KeyID is the
+// server itself (a scheduled job).
+type Actor struct {
+	KeyID string
+	IP    string
+}
+
+// WorkspaceTx is one transaction over one workspace. It holds the
+// workspace's write lock from the start, hands out consecutive revisions to
+// every change, and writes the audit events of the change in the same
+// transaction: a change and its record commit together or not at all.
+type WorkspaceTx struct {
+	tx    *gorm.DB
+	ws    Workspace
+	now   time.Time
+	actor Actor
+	rev   int64
+}
+
+// Update runs fn in a transaction over the workspace. Revisions are
+// committed in the order they are handed out, which is what lets a client
+// sync by "everything after revision N".
+func (s *Store) Update(ctx context.Context, workspaceID string, now time.Time, actor Actor, fn func(*WorkspaceTx) error) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// A write first: it takes the row lock (PostgreSQL) before any read.
+		res := tx.Model(&Workspace{}).Where("id = ?", workspaceID).UpdateColumn("revision", gorm.Expr("revision"))
+		if res.Error != nil {
+			return fmt.Errorf("lock workspace: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("workspace %s: %w", workspaceID, ErrNotFound)
+		}
+		var ws Workspace
+		if err := tx.Where("id = ?", workspaceID).Take(&ws).Error; err != nil {
+			return err
+		}
+		w := &WorkspaceTx{tx: tx, ws: ws, now: now.UTC(), actor: actor, rev: ws.Revision}
+		if err := fn(w); err != nil {
+			return err
+		}
+		if w.rev != ws.Revision {
+			if err := tx.Model(&Workspace{}).Where("id = ?", ws.ID).UpdateColumn("revision", w.rev).Error; err != nil {
+				return fmt.Errorf("save revision: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Workspace is the workspace as it is inside the transaction.
+func (w *WorkspaceTx) Workspace() Workspace { return w.ws }
+
+func (w *WorkspaceTx) nextRevision() int64 {
+	w.rev++
+	return w.rev
+}
+
+// Key loads a key of this workspace.
+func (w *WorkspaceTx) Key(id string) (Key, error) {
+	var k Key
+	err := w.tx.Where("workspace_id = ? AND id = ?", w.ws.ID, id).Take(&k).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return k, fmt.Errorf("key %s: %w", id, ErrNotFound)
+	}
+	return k, err
+}
+
+// Keys loads the keys of this workspace that match a condition.
+func (w *WorkspaceTx) Keys(query string, args ...any) ([]Key, error) {
+	var out []Key
+	err := w.tx.Where("workspace_id = ?", w.ws.ID).Where(query, args...).Order("id").Find(&out).Error
+	return out, err
+}
+
+// InsertKey stores a new key with the next revision.
+func (w *WorkspaceTx) InsertKey(k *Key) error {
+	k.WorkspaceID, k.Revision = w.ws.ID, w.nextRevision()
+	k.CreatedAt, k.UpdatedAt = w.now, w.now
+	if err := w.tx.Create(k).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return fmt.Errorf("key %s: %w", k.ID, ErrConflict)
+		}
+		return fmt.Errorf("insert key: %w", err)
+	}
+	return nil
+}
+
+// SaveKey writes a changed key with the next revision.
+func (w *WorkspaceTx) SaveKey(k *Key) error {
+	k.Revision, k.UpdatedAt = w.nextRevision(), w.now
+	if err := w.tx.Save(k).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return fmt.Errorf("key %s: %w", k.ID, ErrConflict)
+		}
+		return fmt.Errorf("save key: %w", err)
+	}
+	return nil
+}
+
+// DeleteKey removes a key and leaves a tombstone for sync.
+func (w *WorkspaceTx) DeleteKey(id string) error {
+	res := w.tx.Where("workspace_id = ? AND id = ?", w.ws.ID, id).Delete(&Key{})
+	if res.Error != nil {
+		return fmt.Errorf("delete key: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("key %s: %w", id, ErrNotFound)
+	}
+	if err := w.tx.Where("usages.key_id = ?", id).Delete(&Usage{}).Error; err != nil {
+		return err
+	}
+	return w.tx.Save(&Tombstone{WorkspaceID: w.ws.ID, KeyID: id, Revision: w.nextRevision(), DeletedAt: w.now}).Error
+}
+
+// Profile loads a profile of this workspace.
+func (w *WorkspaceTx) Profile(id string) (Profile, error) {
+	var p Profile
+	err := w.tx.Where("workspace_id = ? AND id = ?", w.ws.ID, id).Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return p, fmt.Errorf("profile %s: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// SaveProfile creates or updates a profile.
+func (w *WorkspaceTx) SaveProfile(p *Profile) error {
+	p.WorkspaceID, p.UpdatedAt = w.ws.ID, w.now
+	if p.CreatedAt.IsZero() {
+		p.CreatedAt = w.now
+	}
+	return w.tx.Save(p).Error
+}
+
+// DeleteProfile removes a profile.
+func (w *WorkspaceTx) DeleteProfile(id string) error {
+	return w.tx.Where("workspace_id = ? AND id = ?", w.ws.ID, id).Delete(&Profile{}).Error
+}
+
+// SaveWorkspace writes the workspace's name and policy.
+func (w *WorkspaceTx) SaveWorkspace(ws Workspace) error {
+	err := w.tx.Model(&Workspace{}).Where("id = ?", w.ws.ID).Updates(map[string]any{
+		"name": ws.Name, "api_access_enabled": ws.APIAccessEnabled, "max_expiry_days": ws.MaxExpiryDays,
+		"allow_never": ws.AllowNever, "key_prefix": ws.KeyPrefix,
+	}).Error
+	if err == nil {
+		ws.Revision = w.ws.Revision
+		w.ws = ws
+	}
+	return err
+}
+
+// Audit records an event of this transaction. changes is marshalled to JSON
+// and must never hold a secret.
+func (w *WorkspaceTx) Audit(action, targetKeyID, targetID string, changes any) error {
+	ev := AuditEvent{
+		WorkspaceID: w.ws.ID, At: w.now, ActorKeyID: w.actor.KeyID, Action: action,
+		TargetKeyID: targetKeyID, TargetID: targetID, ClientIP: w.actor.IP,
+	}
+	if changes != nil {
+		data, err := json.Marshal(changes)
+		if err != nil {
+			return err
+		}
+		ev.Changes = string(data)
+	}
+	return w.tx.Create(&ev).Error
+}
+
+// change is one changed field in an audit event.
+type change struct {
+	From any `json:"from"`
+	To   any `json:"to"`
+}
