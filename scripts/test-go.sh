@@ -11,6 +11,15 @@ go vet ./...
 say "go test"
 go test -count=1 ./...
 
+# The server suite again, against a real PostgreSQL on loopback.
+if command -v pg_ctlcluster >/dev/null; then
+  say "server tests against PostgreSQL"
+  scripts/postgres.sh start
+  KEYDESK_TEST_POSTGRES="$(scripts/postgres.sh dsn keydesk_test)" go test -count=1 ./backend/server/
+else
+  say "skipping the PostgreSQL run: PostgreSQL is not installed (apt-get install postgresql)"
+fi
+
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   say "keychain test against a real Secret Service"
   # A keyring of its own in a temporary data dir: gnome-keyring creates the

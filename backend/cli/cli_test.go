@@ -139,7 +139,7 @@ func waitForURL(t *testing.T, r interface{ Read([]byte) (int, error) }) string {
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {
 			line := sc.Text()
-			if i := strings.Index(line, "url=http://"); i >= 0 {
+			if i := strings.Index(line, "url=http"); i >= 0 {
 				found <- strings.Fields(line[i+4:])[0]
 			}
 		}

@@ -153,7 +153,7 @@ func TestRotateWithOverlapThenAutoRevoke(t *testing.T) {
 		t.Fatal("successor stopped working")
 	}
 	n, err := e.srv.RevokeEndedOverlaps(e.ctx)
-	if err != nil || n != 1 {
+	if err != nil || n < 1 { // on a shared PostgreSQL, other tests' keys may be due too
 		t.Fatalf("auto-revoke = %d, %v", n, err)
 	}
 	k, _ := e.client(e.admin).GetKey(e.ctx, e.ws, old.Key.ID)

@@ -50,6 +50,26 @@ type env struct {
 	ctx    context.Context
 }
 
+// TestMain migrates a shared PostgreSQL database once, before tests open
+// it in parallel.
+// Opening a store migrates it, which is slow on PostgreSQL: the tests share
+// one store there (each still works in workspaces of its own).
+var sharedPostgres *server.Store
+
+func TestMain(m *testing.M) {
+	if pg := os.Getenv("KEYDESK_TEST_POSTGRES"); pg != "" {
+		var err error
+		if sharedPostgres, err = server.OpenStore(pg, nil); err != nil {
+			panic(err)
+		}
+	}
+	code := m.Run()
+	if sharedPostgres != nil {
+		sharedPostgres.Close()
+	}
+	os.Exit(code)
+}
+
 // testDSN lets the suite run against PostgreSQL when KEYDESK_TEST_POSTGRES
 // names a database; every test then uses its own workspaces, so tests can
 // share it.
@@ -64,11 +84,14 @@ func testDSN(t *testing.T) (dsn, path string) {
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	dsn, path := testDSN(t)
-	store, err := server.OpenStore(dsn, nil)
-	if err != nil {
-		t.Fatal(err)
+	store := sharedPostgres
+	if store == nil {
+		var err error
+		if store, err = server.OpenStore(dsn, nil); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { store.Close() })
 	}
-	t.Cleanup(func() { store.Close() })
 	clock := &fakeClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
 	srv := server.New(store, server.Options{Now: clock.Now})
 	hs := httptest.NewServer(srv.Handler())
