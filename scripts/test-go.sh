@@ -15,7 +15,7 @@ go test -count=1 ./...
 if command -v pg_ctlcluster >/dev/null; then
   say "server tests against PostgreSQL"
   scripts/postgres.sh start
-  KEYDESK_TEST_POSTGRES="$(scripts/postgres.sh dsn keydesk_test)" go test -count=1 ./backend/server/
+  KEYDESK_TEST_POSTGRES="$(scripts/postgres.sh dsn keydesk_test)" go test -count=1 ./backend/server/ ./backend/cli/
 else
   say "skipping the PostgreSQL run: PostgreSQL is not installed (apt-get install postgresql)"
 fi

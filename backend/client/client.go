@@ -230,3 +230,62 @@ func (c *Client) GetKey(ctx context.Context, workspaceID, keyID string) (api.Key
 func (c *Client) DeleteKey(ctx context.Context, workspaceID, keyID string) error {
 	return c.do(ctx, http.MethodDelete, keysPath(workspaceID)+"/"+url.PathEscape(keyID), nil, nil)
 }
+
+// PatchKey changes a key's name, enabled flag or profile.
+func (c *Client) PatchKey(ctx context.Context, workspaceID, keyID string, req api.PatchKeyRequest) (api.Key, error) {
+	var out api.Key
+	return out, c.do(ctx, http.MethodPatch, keysPath(workspaceID)+"/"+url.PathEscape(keyID), req, &out)
+}
+
+// RegenerateKey gives a key a new secret; the old one stops working at once.
+func (c *Client) RegenerateKey(ctx context.Context, workspaceID, keyID string, req api.RegenerateRequest) (api.CreatedKey, error) {
+	var out api.CreatedKey
+	return out, c.do(ctx, http.MethodPost, keysPath(workspaceID)+"/"+url.PathEscape(keyID)+"/regenerate", req, &out)
+}
+
+// RotateKey creates a successor and keeps the old key for the overlap.
+func (c *Client) RotateKey(ctx context.Context, workspaceID, keyID string, req api.RotateRequest) (api.RotatedKey, error) {
+	var out api.RotatedKey
+	return out, c.do(ctx, http.MethodPost, keysPath(workspaceID)+"/"+url.PathEscape(keyID)+"/rotate", req, &out)
+}
+
+// SelfRotate rotates the client's own key.
+func (c *Client) SelfRotate(ctx context.Context, req api.RotateRequest) (api.RotatedKey, error) {
+	var out api.RotatedKey
+	return out, c.do(ctx, http.MethodPost, "/v1/self/rotate", req, &out)
+}
+
+// CleanupCounts says how many keys each clean-up choice would delete.
+func (c *Client) CleanupCounts(ctx context.Context, workspaceID string) (api.CleanupCounts, error) {
+	var out api.CleanupCounts
+	return out, c.do(ctx, http.MethodGet, keysPath(workspaceID)+"/cleanup", nil, &out)
+}
+
+// Cleanup deletes expired and/or revoked keys.
+func (c *Client) Cleanup(ctx context.Context, workspaceID string, req api.CleanupRequest) (api.CleanupResult, error) {
+	var out api.CleanupResult
+	return out, c.do(ctx, http.MethodPost, keysPath(workspaceID)+"/cleanup", req, &out)
+}
+
+// Profiles lists a workspace's profiles.
+func (c *Client) Profiles(ctx context.Context, workspaceID string) (api.ProfileList, error) {
+	var out api.ProfileList
+	return out, c.do(ctx, http.MethodGet, "/v1/workspaces/"+url.PathEscape(workspaceID)+"/profiles", nil, &out)
+}
+
+// Audit returns a page of the audit log, newest first.
+func (c *Client) Audit(ctx context.Context, workspaceID, keyID string, pageIndex, pageSize int) (api.AuditList, error) {
+	v := url.Values{"pageIndex": {strconv.Itoa(pageIndex)}, "pageSize": {strconv.Itoa(pageSize)}}
+	if keyID != "" {
+		v.Set("keyId", keyID)
+	}
+	var out api.AuditList
+	return out, c.do(ctx, http.MethodGet, "/v1/workspaces/"+url.PathEscape(workspaceID)+"/audit?"+v.Encode(), nil, &out)
+}
+
+// Usage returns a key's daily use over the last days.
+func (c *Client) Usage(ctx context.Context, workspaceID, keyID string, days int) (api.Usage, error) {
+	v := url.Values{"keyId": {keyID}, "days": {strconv.Itoa(days)}}
+	var out api.Usage
+	return out, c.do(ctx, http.MethodGet, "/v1/workspaces/"+url.PathEscape(workspaceID)+"/usage?"+v.Encode(), nil, &out)
+}
