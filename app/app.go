@@ -29,6 +29,7 @@ type App struct {
 	cfg        Config
 	Keys       *KeysAPI
 	Workspaces *WorkspacesAPI
+	Settings   *SettingsAPI
 
 	mu       sync.RWMutex
 	desk     *desk.Desk
@@ -40,6 +41,7 @@ func New(cfg Config) *App {
 	a := &App{cfg: cfg}
 	a.Keys = &KeysAPI{app: a}
 	a.Workspaces = &WorkspacesAPI{app: a}
+	a.Settings = &SettingsAPI{app: a}
 	return a
 }
 
@@ -70,7 +72,7 @@ func (a *App) Shutdown() error {
 }
 
 // Bindings are the structs whose methods the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Keys, a.Workspaces} }
+func (a *App) Bindings() []any { return []any{a.Keys, a.Workspaces, a.Settings} }
 
 var errNotStarted = errors.New("Keydesk is still starting")
 
@@ -91,8 +93,14 @@ func (a *App) started() (*desk.Desk, error) {
 // freezes a dialog.
 const requestTimeout = 30 * time.Second
 
-func callContext() (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), requestTimeout)
+// call returns the desk and a context for one call from the UI.
+func (a *App) call() (*desk.Desk, context.Context, context.CancelFunc, error) {
+	d, err := a.started()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), requestTimeout)
+	return d, ctx, cancel, nil
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }

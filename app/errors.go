@@ -50,7 +50,11 @@ func toError(err error) *Error {
 	case errors.Is(err, context.DeadlineExceeded):
 		return &Error{Code: CodeTimeout, Message: "The server did not answer in time. Try again."}
 	case errors.Is(err, desk.ErrOwnAccessKey):
-		return &Error{Code: CodeConflict, Message: "This is the key Keydesk itself uses to reach this workspace. Deleting it would lock the app out."}
+		return &Error{Code: CodeConflict, Message: "This is the key Keydesk itself uses to reach this workspace. Changing it would lock the app out."}
+	case errors.Is(err, desk.ErrLocalWorkspace):
+		return &Error{Code: CodeConflict, Message: "The Local workspace belongs to this computer and cannot be edited or removed."}
+	case errors.Is(err, desk.ErrUnknownKey):
+		return &Error{Code: CodeNotFound, Message: "This key is no longer in the workspace. It may have been deleted elsewhere."}
 	case errors.Is(err, desk.ErrUnknownWorkspace):
 		return &Error{Code: CodeNotFound, Message: "This workspace no longer exists in Keydesk."}
 	case errors.As(err, &ce):

@@ -15,20 +15,46 @@ type KeysAPI struct {
 
 // List returns the cached keys of a workspace; it works offline.
 func (k *KeysAPI) List(workspaceID string) ([]Key, error) {
-	d, err := k.app.started()
+	d, ctx, cancel, err := k.app.call()
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := callContext()
 	defer cancel()
+	ws, err := d.Workspace(ctx, workspaceID)
+	if err != nil {
+		return nil, wrap(err)
+	}
 	cached, err := d.Keys(ctx, workspaceID)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	remembered, err := d.RememberedKeys(ctx, workspaceID)
 	if err != nil {
 		return nil, wrap(err)
 	}
 	now := time.Now()
 	out := make([]Key, len(cached))
 	for i, c := range cached {
-		out[i] = keyView(c, now)
+		out[i] = keyView(c, now, remembered[c.ID], c.ID == ws.AccessKeyID)
+	}
+	return out, nil
+}
+
+// Search finds keys by name, id or masked fragment in every workspace.
+func (k *KeysAPI) Search(query string) ([]SearchResult, error) {
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return nil, err
+	}
+	defer cancel()
+	found, err := d.Search(ctx, query, 50)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	now := time.Now()
+	out := make([]SearchResult, len(found))
+	for i, f := range found {
+		out[i] = SearchResult{WorkspaceID: f.Workspace.ID, WorkspaceName: f.Workspace.Name, Key: keyView(f.Key, now, false, f.Key.ID == f.Workspace.AccessKeyID)}
 	}
 	return out, nil
 }
@@ -47,44 +73,222 @@ func (k *KeysAPI) Create(workspaceID string, req CreateKeyRequest) (CreatedKey, 
 	if _, err := keys.DefaultExpiryPolicy.ExpiresAt(time.Now(), req.ExpiresInDays); err != nil {
 		return CreatedKey{}, wrap(err)
 	}
-	d, err := k.app.started()
+	d, ctx, cancel, err := k.app.call()
 	if err != nil {
 		return CreatedKey{}, err
 	}
-	ctx, cancel := callContext()
 	defer cancel()
-	created, err := d.CreateKey(ctx, workspaceID, api.CreateKeyRequest{Name: name, Role: req.Role, ExpiresInDays: api.Some(req.ExpiresInDays)})
+	created, err := d.CreateKey(ctx, workspaceID, api.CreateKeyRequest{Name: name, Role: req.Role, ProfileID: req.ProfileID, ExpiresInDays: api.Some(req.ExpiresInDays)})
 	if err != nil {
 		return CreatedKey{}, wrap(err)
 	}
 	return CreatedKey{Key: apiKeyView(created.Key), Secret: created.Secret}, nil
 }
 
+// Update renames, enables or disables a key, or changes its profile.
+func (k *KeysAPI) Update(workspaceID, keyID string, req UpdateKeyRequest) (Key, error) {
+	if req.Name != nil {
+		name, err := keys.ValidateName(*req.Name)
+		if err != nil {
+			return Key{}, wrap(err)
+		}
+		req.Name = &name
+	}
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return Key{}, err
+	}
+	defer cancel()
+	patch := api.PatchKeyRequest{Name: req.Name, Enabled: req.Enabled}
+	if req.ProfileID != nil {
+		patch.ProfileID = api.Some(req.ProfileID)
+	}
+	updated, err := d.UpdateKey(ctx, workspaceID, keyID, patch)
+	return apiKeyView(updated), wrap(err)
+}
+
+// Regenerate gives a key a new secret, shown once; the old one stops at once.
+func (k *KeysAPI) Regenerate(workspaceID, keyID string, req RegenerateRequest) (CreatedKey, error) {
+	var body api.RegenerateRequest
+	if req.ChangeExpiry {
+		if _, err := keys.DefaultExpiryPolicy.ExpiresAt(time.Now(), req.ExpiresInDays); err != nil {
+			return CreatedKey{}, wrap(err)
+		}
+		body.ExpiresInDays = api.Some(req.ExpiresInDays)
+	}
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return CreatedKey{}, err
+	}
+	defer cancel()
+	created, err := d.RegenerateKey(ctx, workspaceID, keyID, body)
+	if err != nil {
+		return CreatedKey{}, wrap(err)
+	}
+	return CreatedKey{Key: apiKeyView(created.Key), Secret: created.Secret}, nil
+}
+
+// Rotate creates a successor, shown once, and keeps the old key for the
+// overlap.
+func (k *KeysAPI) Rotate(workspaceID, keyID string, req RotateRequest) (RotatedKey, error) {
+	if _, err := keys.OverlapEnd(time.Now(), &req.OverlapDays, nil); err != nil {
+		return RotatedKey{}, wrap(err)
+	}
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return RotatedKey{}, err
+	}
+	defer cancel()
+	rotated, err := d.RotateKey(ctx, workspaceID, keyID, api.RotateRequest{OverlapDays: &req.OverlapDays, AutoRevoke: &req.AutoRevoke})
+	if err != nil {
+		return RotatedKey{}, wrap(err)
+	}
+	return RotatedKey{Key: apiKeyView(rotated.Key), Secret: rotated.Secret, Previous: apiKeyView(rotated.Previous)}, nil
+}
+
 // Delete deletes a key at once.
 func (k *KeysAPI) Delete(workspaceID, keyID string) error {
-	d, err := k.app.started()
+	d, ctx, cancel, err := k.app.call()
 	if err != nil {
 		return err
 	}
-	ctx, cancel := callContext()
 	defer cancel()
-	return wrap(d.DeleteKey(ctx, workspaceID, keyID))
+	if err := d.DeleteKey(ctx, workspaceID, keyID); err != nil {
+		return wrap(err)
+	}
+	return wrap(d.Forget(ctx, workspaceID, keyID))
 }
 
-func keyView(c desk.CachedKey, now time.Time) Key {
+// CleanupCounts says how many keys each clean-up choice would delete.
+func (k *KeysAPI) CleanupCounts(workspaceID string) (CleanupCounts, error) {
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return CleanupCounts{}, err
+	}
+	defer cancel()
+	c, err := d.CleanupCounts(ctx, workspaceID)
+	return CleanupCounts{Expired: c.Expired, Revoked: c.Revoked, Both: c.Both}, wrap(err)
+}
+
+// Cleanup deletes expired and/or revoked keys and returns how many.
+func (k *KeysAPI) Cleanup(workspaceID string, req CleanupRequest) (int64, error) {
+	choice := keys.Cleanup{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both}
+	if err := choice.Validate(); err != nil {
+		return 0, wrap(err)
+	}
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return 0, err
+	}
+	defer cancel()
+	n, err := d.Cleanup(ctx, workspaceID, api.CleanupRequest{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both})
+	return n, wrap(err)
+}
+
+// Remember keeps a key's secret in the OS keychain.
+func (k *KeysAPI) Remember(workspaceID, keyID, secret string) error {
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	return wrap(d.Remember(ctx, workspaceID, keyID, secret))
+}
+
+// Forget removes a key's secret from the keychain.
+func (k *KeysAPI) Forget(workspaceID, keyID string) error {
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	return wrap(d.Forget(ctx, workspaceID, keyID))
+}
+
+// Audit returns a page of the audit log (keyID "" for the whole workspace).
+func (k *KeysAPI) Audit(workspaceID, keyID string, pageIndex, pageSize int) (AuditPage, error) {
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return AuditPage{}, err
+	}
+	defer cancel()
+	list, err := d.Audit(ctx, workspaceID, keyID, pageIndex, pageSize)
+	if err != nil {
+		return AuditPage{}, wrap(err)
+	}
+	cached, _ := d.Keys(ctx, workspaceID)
+	names := map[string]string{}
+	for _, c := range cached {
+		names[c.ID] = c.Name
+	}
+	out := AuditPage{Total: list.Total, Items: make([]AuditEvent, len(list.Items))}
+	for i, e := range list.Items {
+		out.Items[i] = AuditEvent{
+			ID: e.ID, At: formatTime(e.At), ActorKeyID: e.ActorKeyID, ActorName: names[e.ActorKeyID], Action: e.Action,
+			TargetKeyID: e.TargetKeyID, TargetName: names[e.TargetKeyID], TargetID: e.TargetID, ClientIP: e.ClientIP,
+			Changes: string(e.Changes),
+		}
+	}
+	return out, nil
+}
+
+// Usage returns a key's use over the last 30 days.
+func (k *KeysAPI) Usage(workspaceID, keyID string) (Usage, error) {
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return Usage{}, err
+	}
+	defer cancel()
+	u, err := d.Usage(ctx, workspaceID, keyID, 30)
+	if err != nil {
+		return Usage{}, wrap(err)
+	}
+	out := Usage{Total: u.Total, Days: make([]UsageDay, len(u.Days))}
+	for i, day := range u.Days {
+		out.Days[i] = UsageDay{Date: day.Date, Count: day.Count}
+	}
+	return out, nil
+}
+
+// Profiles returns the workspace's profiles, as cached.
+func (k *KeysAPI) Profiles(workspaceID string) ([]Profile, error) {
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return nil, err
+	}
+	defer cancel()
+	list, err := d.Profiles(ctx, workspaceID)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	out := make([]Profile, len(list))
+	for i, p := range list {
+		out[i] = profileView(p)
+	}
+	return out, nil
+}
+
+func keyView(c desk.CachedKey, now time.Time, remembered, own bool) Key {
+	state := c.State()
 	return Key{
-		ID: c.ID, Name: c.Name, Role: c.Role, MaskedKey: c.MaskedKey, Status: string(c.Status(now)),
+		ID: c.ID, Name: c.Name, Role: c.Role, MaskedKey: c.MaskedKey, Status: string(state.Status(now)),
 		Enabled: c.Enabled, CreatedAt: formatTime(c.CreatedAt), ExpiresAt: formatTimePtr(c.ExpiresAt),
 		LastUsedAt: formatTimePtr(c.LastUsedAt), ProfileID: c.ProfileID, RevokesAt: formatTimePtr(c.RevokesAt),
-		RotatedFrom: c.RotatedFrom, CreatedBy: c.CreatedBy, UpdatedAt: formatTime(c.UpdatedAt),
+		AutoRevoke: c.AutoRevoke, Rotating: state.Rotating(now), RotatedFrom: c.RotatedFrom, CreatedBy: c.CreatedBy,
+		UpdatedAt: formatTime(c.UpdatedAt), Remembered: remembered, Own: own,
 	}
 }
 
 func apiKeyView(k api.Key) Key {
+	if k.ID == "" {
+		return Key{}
+	}
+	state := keys.State{Enabled: k.Enabled, ExpiresAt: k.ExpiresAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke}
 	return Key{
 		ID: k.ID, Name: k.Name, Role: k.Role, MaskedKey: k.MaskedKey, Status: k.Status,
 		Enabled: k.Enabled, CreatedAt: formatTime(k.CreatedAt), ExpiresAt: formatTimePtr(k.ExpiresAt),
 		LastUsedAt: formatTimePtr(k.LastUsedAt), ProfileID: k.ProfileID, RevokesAt: formatTimePtr(k.RevokesAt),
-		RotatedFrom: k.RotatedFrom, CreatedBy: k.CreatedBy, UpdatedAt: formatTime(k.UpdatedAt),
+		AutoRevoke: k.AutoRevoke, Rotating: state.Rotating(time.Now()), RotatedFrom: k.RotatedFrom,
+		CreatedBy: k.CreatedBy, UpdatedAt: formatTime(k.UpdatedAt),
 	}
 }

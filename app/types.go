@@ -5,17 +5,20 @@ package app
 
 // Workspace is one workspace in the sidebar.
 type Workspace struct {
-	ID           string  `json:"id"`          // desktop-local id
-	Name         string  `json:"name"`        // the server's workspace name
-	Kind         string  `json:"kind"`        // "local" (embedded server) or "remote"
-	ServerURL    string  `json:"serverUrl"`   // base URL of its Keydesk server
-	WorkspaceID  string  `json:"workspaceId"` // the server's workspace id (ws_…)
-	Role         string  `json:"role"`        // role of the desktop's access key: admin or member
-	Online       bool    `json:"online"`
-	OfflineSince *string `json:"offlineSince,omitempty"`
-	LastSyncedAt *string `json:"lastSyncedAt,omitempty"`
-	LastError    string  `json:"lastError"` // why the last sync failed, in words a user understands
-	KeyCount     int     `json:"keyCount"`
+	ID            string  `json:"id"`          // desktop-local id
+	Name          string  `json:"name"`        // the server's workspace name
+	Kind          string  `json:"kind"`        // "local" (embedded server) or "remote"
+	ServerURL     string  `json:"serverUrl"`   // base URL of its Keydesk server
+	WorkspaceID   string  `json:"workspaceId"` // the server's workspace id (ws_…)
+	Role          string  `json:"role"`        // role of the desktop's access key: admin or member
+	Online        bool    `json:"online"`
+	OfflineSince  *string `json:"offlineSince,omitempty"`
+	LastSyncedAt  *string `json:"lastSyncedAt,omitempty"`
+	LastError     string  `json:"lastError"` // why the last sync failed, in words a user understands
+	KeyCount      int     `json:"keyCount"`
+	CanManage     bool    `json:"canManage"` // false for a member key: every management action is unavailable
+	AllowInsecure bool    `json:"allowInsecure"`
+	CAFile        string  `json:"caFile"`
 }
 
 // Key is a cached key as the table shows it. The secret is never part of it.
@@ -30,16 +33,21 @@ type Key struct {
 	ExpiresAt   *string `json:"expiresAt,omitempty"`
 	LastUsedAt  *string `json:"lastUsedAt,omitempty"`
 	ProfileID   string  `json:"profileId"`
-	RevokesAt   *string `json:"revokesAt,omitempty"`
+	RevokesAt   *string `json:"revokesAt,omitempty"` // set during a rotation overlap
+	AutoRevoke  bool    `json:"autoRevoke"`          // the key stops at revokesAt
+	Rotating    bool    `json:"rotating"`            // in a rotation overlap and still working
 	RotatedFrom string  `json:"rotatedFrom"`
 	CreatedBy   string  `json:"createdBy"`
 	UpdatedAt   string  `json:"updatedAt"`
+	Remembered  bool    `json:"remembered"` // its secret is in the keychain
+	Own         bool    `json:"own"`        // the key Keydesk itself uses for this workspace
 }
 
 // CreateKeyRequest is what the Create API key dialog sends.
 type CreateKeyRequest struct {
 	Name          string `json:"name"`
 	Role          string `json:"role"`          // "" means api
+	ProfileID     string `json:"profileId"`     // "" means none
 	ExpiresInDays *int   `json:"expiresInDays"` // nil means never
 }
 
@@ -47,4 +55,125 @@ type CreateKeyRequest struct {
 type CreatedKey struct {
 	Key    Key    `json:"key"`
 	Secret string `json:"secret"`
+}
+
+// UpdateKeyRequest changes a key; nil fields are left as they are.
+type UpdateKeyRequest struct {
+	Name      *string `json:"name,omitempty"`
+	Enabled   *bool   `json:"enabled,omitempty"`
+	ProfileID *string `json:"profileId,omitempty"` // "" removes the profile
+}
+
+// RegenerateRequest: with ChangeExpiry, ExpiresInDays (nil = never) replaces
+// the expiry; without, the expiry stays.
+type RegenerateRequest struct {
+	ChangeExpiry  bool `json:"changeExpiry"`
+	ExpiresInDays *int `json:"expiresInDays"`
+}
+
+// RotateRequest is what the Rotate dialog sends.
+type RotateRequest struct {
+	OverlapDays int  `json:"overlapDays"` // 0–30
+	AutoRevoke  bool `json:"autoRevoke"`
+}
+
+// RotatedKey is the successor with its secret (shown once) and the old key.
+type RotatedKey struct {
+	Key      Key    `json:"key"`
+	Secret   string `json:"secret"`
+	Previous Key    `json:"previous"`
+}
+
+// CleanupCounts are the keys each clean-up choice would delete.
+type CleanupCounts struct {
+	Expired int64 `json:"expired"`
+	Revoked int64 `json:"revoked"`
+	Both    int64 `json:"both"`
+}
+
+// CleanupRequest chooses what to delete; Both excludes the other two.
+type CleanupRequest struct {
+	Expired bool `json:"expired"`
+	Revoked bool `json:"revoked"`
+	Both    bool `json:"both"`
+}
+
+// Profile is a workspace's key profile, as cached.
+type Profile struct {
+	ID                string `json:"id"`
+	Name              string `json:"name"`
+	Description       string `json:"description"`
+	DefaultExpiryDays *int   `json:"defaultExpiryDays,omitempty"`
+	KeyPrefix         string `json:"keyPrefix"`
+	RotationDays      *int   `json:"rotationDays,omitempty"`
+	ReminderDays      []int  `json:"reminderDays"`
+	KeyCount          int64  `json:"keyCount"`
+}
+
+// AuditEvent is one entry of a workspace's audit log.
+type AuditEvent struct {
+	ID          int64  `json:"id"`
+	At          string `json:"at"`
+	ActorKeyID  string `json:"actorKeyId"` // "" for the server itself
+	ActorName   string `json:"actorName"`  // the actor key's name when cached
+	Action      string `json:"action"`     // key.created, key.rotated, …
+	TargetKeyID string `json:"targetKeyId"`
+	TargetName  string `json:"targetName"`
+	TargetID    string `json:"targetId"`
+	ClientIP    string `json:"clientIp"`
+	Changes     string `json:"changes"` // JSON object of changed fields, never a secret
+}
+
+// AuditPage is one page of the audit log, newest first.
+type AuditPage struct {
+	Items []AuditEvent `json:"items"`
+	Total int64        `json:"total"`
+}
+
+// UsageDay is one day's use of a key.
+type UsageDay struct {
+	Date  string `json:"date"`
+	Count int64  `json:"count"`
+}
+
+// Usage is a key's use over the last 30 days, oldest first.
+type Usage struct {
+	Days  []UsageDay `json:"days"`
+	Total int64      `json:"total"`
+}
+
+// SearchResult is a key found by the search across all workspaces.
+type SearchResult struct {
+	WorkspaceID   string `json:"workspaceId"`
+	WorkspaceName string `json:"workspaceName"`
+	Key           Key    `json:"key"`
+}
+
+// WorkspaceRequest adds a remote workspace or changes one. On update, an
+// empty AccessKey keeps the stored one.
+type WorkspaceRequest struct {
+	ServerURL     string `json:"serverUrl"`
+	WorkspaceID   string `json:"workspaceId"` // optional: the access key tells it
+	AccessKey     string `json:"accessKey"`
+	AllowInsecure bool   `json:"allowInsecure"` // plain http:// to a host that is not this computer
+	CAFile        string `json:"caFile"`        // PEM file of a CA to trust for this server
+}
+
+// ConnectionInfo is what a successful connection test learned.
+type ConnectionInfo struct {
+	WorkspaceID   string `json:"workspaceId"`
+	WorkspaceName string `json:"workspaceName"`
+	Role          string `json:"role"`    // admin or member
+	KeyName       string `json:"keyName"` // the access key's name
+	CanManage     bool   `json:"canManage"`
+}
+
+// Settings is what the Settings view shows and changes.
+type Settings struct {
+	DataDir             string `json:"dataDir"`
+	KeychainBackend     string `json:"keychainBackend"`    // e.g. secret-service, file, memory
+	KeychainLabel       string `json:"keychainLabel"`      // words for the user
+	KeychainPersistent  bool   `json:"keychainPersistent"` // false: secrets are forgotten when Keydesk quits
+	KeychainProblem     string `json:"keychainProblem"`    // why the OS keychain is not used
+	SyncIntervalMinutes int    `json:"syncIntervalMinutes"`
 }

@@ -80,9 +80,12 @@ type Desk struct {
 	bgCancel context.CancelFunc
 	bg       sync.WaitGroup
 
-	mu      sync.Mutex
-	clients map[string]*client.Client // by workspace id
-	syncing map[string]*sync.Mutex    // one sync at a time per workspace
+	secretsMu sync.RWMutex // guards opts.Secrets and opts.SecretsInfo, which UseEncryptedFile swaps
+
+	mu        sync.Mutex
+	clients   map[string]*client.Client // by workspace id
+	syncEntry cron.EntryID
+	syncing   map[string]*sync.Mutex // one sync at a time per workspace
 }
 
 // DefaultHome is $KEYDESK_HOME, else the OS config dir + "Keydesk".
@@ -152,8 +155,13 @@ func Open(ctx context.Context, opts Options) (*Desk, error) {
 
 // StartJobs syncs every workspace now and then on the sync interval.
 func (d *Desk) StartJobs() error {
+	d.mu.Lock()
 	d.cron = cron.New()
-	if _, err := d.cron.AddFunc(fmt.Sprintf("@every %s", d.opts.SyncInterval), func() { d.SyncAll(d.bgCtx) }); err != nil {
+	d.mu.Unlock()
+	if err := d.scheduleSync(); err != nil {
+		return err
+	}
+	if _, err := d.cron.AddFunc(fmt.Sprintf("@every %s", offlineRetry), func() { d.syncOffline(d.bgCtx) }); err != nil {
 		return err
 	}
 	d.cron.Start()
@@ -179,7 +187,7 @@ func openDB(path string) (*gorm.DB, error) {
 		return nil, err
 	}
 	sqlDB.SetMaxOpenConns(1)
-	if err := db.AutoMigrate(&Workspace{}, &CachedKey{}); err != nil {
+	if err := db.AutoMigrate(&Workspace{}, &CachedKey{}, &CachedProfile{}, &Remembered{}, &Setting{}); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
@@ -211,7 +219,17 @@ func (d *Desk) Close() error {
 func (d *Desk) Home() string { return d.opts.Home }
 
 // SecretsInfo says which keychain holds the secrets.
-func (d *Desk) SecretsInfo() secrets.Info { return d.opts.SecretsInfo }
+func (d *Desk) SecretsInfo() secrets.Info {
+	d.secretsMu.RLock()
+	defer d.secretsMu.RUnlock()
+	return d.opts.SecretsInfo
+}
+
+func (d *Desk) secretStore() secrets.Store {
+	d.secretsMu.RLock()
+	defer d.secretsMu.RUnlock()
+	return d.opts.Secrets
+}
 
 // LocalURL is the embedded server's base URL.
 func (d *Desk) LocalURL() string { return d.local.url }

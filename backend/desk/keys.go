@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/secrets"
 )
 
 // Keys returns the cached keys of a workspace, newest first. It reads only
@@ -32,10 +35,10 @@ func (d *Desk) CreateKey(ctx context.Context, workspaceID string, req api.Create
 }
 
 // ErrOwnAccessKey protects the key the desktop itself signs in with.
-var ErrOwnAccessKey = errors.New("this is the key Keydesk itself uses to reach this workspace; deleting it would lock the app out")
+var ErrOwnAccessKey = errors.New("this is the key Keydesk itself uses to reach this workspace; changing it would lock the app out")
 
-// DeleteKey deletes a key on the server and syncs the cache.
-func (d *Desk) DeleteKey(ctx context.Context, workspaceID, keyID string) error {
+// notOwnKey refuses actions that would lock the desktop out.
+func (d *Desk) notOwnKey(workspaceID, keyID string) error {
 	ws, err := d.workspace(workspaceID)
 	if err != nil {
 		return err
@@ -43,9 +46,217 @@ func (d *Desk) DeleteKey(ctx context.Context, workspaceID, keyID string) error {
 	if keyID == ws.AccessKeyID {
 		return ErrOwnAccessKey
 	}
+	return nil
+}
+
+// DeleteKey deletes a key on the server, forgets its remembered secret and
+// syncs the cache.
+func (d *Desk) DeleteKey(ctx context.Context, workspaceID, keyID string) error {
+	if err := d.notOwnKey(workspaceID, keyID); err != nil {
+		return err
+	}
 	return d.mutate(ctx, workspaceID, "Deleting a key", func(c *client.Client, ws Workspace) error {
 		return c.DeleteKey(ctx, ws.RemoteID, keyID)
 	})
+}
+
+// UpdateKey renames, enables or disables a key, or changes its profile.
+func (d *Desk) UpdateKey(ctx context.Context, workspaceID, keyID string, req api.PatchKeyRequest) (api.Key, error) {
+	if req.Enabled != nil && !*req.Enabled {
+		if err := d.notOwnKey(workspaceID, keyID); err != nil {
+			return api.Key{}, err
+		}
+	}
+	var out api.Key
+	err := d.mutate(ctx, workspaceID, "Changing a key", func(c *client.Client, ws Workspace) (err error) {
+		out, err = c.PatchKey(ctx, ws.RemoteID, keyID, req)
+		return err
+	})
+	return out, err
+}
+
+// RegenerateKey gives a key a new secret; a remembered old secret is
+// forgotten, since it no longer works.
+func (d *Desk) RegenerateKey(ctx context.Context, workspaceID, keyID string, req api.RegenerateRequest) (api.CreatedKey, error) {
+	if err := d.notOwnKey(workspaceID, keyID); err != nil {
+		return api.CreatedKey{}, err
+	}
+	var out api.CreatedKey
+	err := d.mutate(ctx, workspaceID, "Regenerating a key", func(c *client.Client, ws Workspace) (err error) {
+		out, err = c.RegenerateKey(ctx, ws.RemoteID, keyID, req)
+		return err
+	})
+	if err == nil {
+		_ = d.Forget(ctx, workspaceID, keyID)
+	}
+	return out, err
+}
+
+// RotateKey creates a successor and keeps the old key for the overlap.
+func (d *Desk) RotateKey(ctx context.Context, workspaceID, keyID string, req api.RotateRequest) (api.RotatedKey, error) {
+	if err := d.notOwnKey(workspaceID, keyID); err != nil {
+		return api.RotatedKey{}, err
+	}
+	var out api.RotatedKey
+	err := d.mutate(ctx, workspaceID, "Rotating a key", func(c *client.Client, ws Workspace) (err error) {
+		out, err = c.RotateKey(ctx, ws.RemoteID, keyID, req)
+		return err
+	})
+	return out, err
+}
+
+// CleanupCounts asks the server how many keys each clean-up choice would
+// delete.
+func (d *Desk) CleanupCounts(ctx context.Context, workspaceID string) (api.CleanupCounts, error) {
+	var out api.CleanupCounts
+	err := d.read(ctx, workspaceID, "Counting keys to clean up", func(c *client.Client, ws Workspace) (err error) {
+		out, err = c.CleanupCounts(ctx, ws.RemoteID)
+		return err
+	})
+	return out, err
+}
+
+// Cleanup deletes expired and/or revoked keys on the server.
+func (d *Desk) Cleanup(ctx context.Context, workspaceID string, req api.CleanupRequest) (int64, error) {
+	var out api.CleanupResult
+	err := d.mutate(ctx, workspaceID, "Cleaning up keys", func(c *client.Client, ws Workspace) (err error) {
+		out, err = c.Cleanup(ctx, ws.RemoteID, req)
+		return err
+	})
+	return out.Deleted, err
+}
+
+// Audit reads a page of the workspace's audit log from the server.
+func (d *Desk) Audit(ctx context.Context, workspaceID, keyID string, pageIndex, pageSize int) (api.AuditList, error) {
+	var out api.AuditList
+	err := d.read(ctx, workspaceID, "Reading the audit log", func(c *client.Client, ws Workspace) (err error) {
+		out, err = c.Audit(ctx, ws.RemoteID, keyID, pageIndex, pageSize)
+		return err
+	})
+	return out, err
+}
+
+// Usage reads a key's daily use from the server.
+func (d *Desk) Usage(ctx context.Context, workspaceID, keyID string, days int) (api.Usage, error) {
+	var out api.Usage
+	err := d.read(ctx, workspaceID, "Reading usage", func(c *client.Client, ws Workspace) (err error) {
+		out, err = c.Usage(ctx, ws.RemoteID, keyID, days)
+		return err
+	})
+	return out, err
+}
+
+// Profiles returns the cached profiles of a workspace.
+func (d *Desk) Profiles(ctx context.Context, workspaceID string) ([]CachedProfile, error) {
+	var out []CachedProfile
+	err := d.db.WithContext(ctx).Where("workspace_id = ?", workspaceID).Order("LOWER(name), id").Find(&out).Error
+	return out, err
+}
+
+// Remember keeps a key's secret in the keychain, after checking that it is
+// that key's secret.
+func (d *Desk) Remember(ctx context.Context, workspaceID, keyID, secret string) error {
+	var k CachedKey
+	if err := d.db.WithContext(ctx).Where("workspace_id = ? AND id = ?", workspaceID, keyID).Take(&k).Error; err != nil {
+		return fmt.Errorf("key %s: %w", keyID, ErrUnknownKey)
+	}
+	secret = strings.TrimSpace(secret)
+	if _, err := keys.ParseSecret(secret); err != nil {
+		return fieldError("secret", "is not a Keydesk key: %v", err)
+	}
+	if keys.Mask(secret) != k.MaskedKey {
+		return fieldError("secret", "is not the secret of %s (%s)", k.Name, k.MaskedKey)
+	}
+	if err := d.secretStore().Set(secrets.RememberedKey(workspaceID, keyID), secret); err != nil {
+		return err
+	}
+	return d.db.WithContext(ctx).Save(&Remembered{WorkspaceID: workspaceID, KeyID: keyID}).Error
+}
+
+// Forget removes a remembered secret from the keychain.
+func (d *Desk) Forget(ctx context.Context, workspaceID, keyID string) error {
+	if err := d.secretStore().Delete(secrets.RememberedKey(workspaceID, keyID)); err != nil {
+		return err
+	}
+	return d.db.WithContext(ctx).Where("workspace_id = ? AND key_id = ?", workspaceID, keyID).Delete(&Remembered{}).Error
+}
+
+// RememberedSecret returns a remembered secret (for the key test).
+func (d *Desk) RememberedSecret(workspaceID, keyID string) (string, error) {
+	return d.secretStore().Get(secrets.RememberedKey(workspaceID, keyID))
+}
+
+// RememberedKeys lists the ids of a workspace's keys with a remembered secret.
+func (d *Desk) RememberedKeys(ctx context.Context, workspaceID string) (map[string]bool, error) {
+	var ids []string
+	if err := d.db.WithContext(ctx).Model(&Remembered{}).Where("workspace_id = ?", workspaceID).Pluck("key_id", &ids).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
+}
+
+// Found is a key found by Search.
+type Found struct {
+	Workspace Workspace
+	Key       CachedKey
+}
+
+// Search finds cached keys of every workspace by name, id or masked
+// fragment.
+func (d *Desk) Search(ctx context.Context, query string, limit int) ([]Found, error) {
+	term := strings.ToLower(strings.TrimSpace(query))
+	if term == "" {
+		return nil, nil
+	}
+	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(term) + "%"
+	var found []CachedKey
+	err := d.db.WithContext(ctx).
+		Where(`LOWER(name) LIKE ? ESCAPE '\' OR LOWER(id) LIKE ? ESCAPE '\' OR LOWER(masked_key) LIKE ? ESCAPE '\'`, like, like, like).
+		Order("LOWER(name), id").Limit(limit).Find(&found).Error
+	if err != nil {
+		return nil, err
+	}
+	var list []Workspace
+	if err := d.db.WithContext(ctx).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	byID := map[string]Workspace{}
+	for _, ws := range list {
+		byID[ws.ID] = ws
+	}
+	out := make([]Found, len(found))
+	for i, k := range found {
+		out[i] = Found{Workspace: byID[k.WorkspaceID], Key: k}
+	}
+	return out, nil
+}
+
+// ErrUnknownKey means the key is not in the cache.
+var ErrUnknownKey = errors.New("no such key")
+
+// read runs one server call that changes nothing; offline it says plainly
+// that it needs the server.
+func (d *Desk) read(ctx context.Context, workspaceID, what string, call func(*client.Client, Workspace) error) error {
+	ws, err := d.workspace(workspaceID)
+	if err != nil {
+		return err
+	}
+	c, err := d.client(ws)
+	if err != nil {
+		return err
+	}
+	if err := call(c, ws); err != nil {
+		if errors.Is(err, client.ErrUnreachable) {
+			_ = d.recordFailure(ws, err)
+			return fmt.Errorf("%w: %s needs the server %s, which cannot be reached right now", ErrOffline, what, d.serverURL(ws))
+		}
+		return err
+	}
+	return nil
 }
 
 // mutate runs one server call and then syncs, so the table shows the change

@@ -117,7 +117,7 @@ func (d *Desk) ensureLocalWorkspace(ctx context.Context) error {
 	} else if err != nil {
 		return err
 	}
-	secret, err := d.opts.Secrets.Get(secrets.WorkspaceAccessKey(ws.ID))
+	secret, err := d.secretStore().Get(secrets.WorkspaceAccessKey(ws.ID))
 	if err == nil {
 		if k, err := d.local.srv.Authenticate(ctx, secret); err == nil && k.WorkspaceID == ws.RemoteID && k.Role == keys.RoleAdmin {
 			return nil
@@ -128,7 +128,7 @@ func (d *Desk) ensureLocalWorkspace(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := d.opts.Secrets.Set(secrets.WorkspaceAccessKey(ws.ID), created.Secret); err != nil {
+	if err := d.secretStore().Set(secrets.WorkspaceAccessKey(ws.ID), created.Secret); err != nil {
 		return err
 	}
 	if ws.AccessKeyID != "" {
@@ -153,7 +153,7 @@ func (d *Desk) createLocalWorkspace(ctx context.Context) error {
 		ID: id, Name: remote.Name, Kind: KindLocal, RemoteID: remote.ID,
 		AccessKeyID: created.Key.ID, Role: string(keys.RoleAdmin), CreatedAt: d.now(),
 	}
-	if err := d.opts.Secrets.Set(secrets.WorkspaceAccessKey(ws.ID), created.Secret); err != nil {
+	if err := d.secretStore().Set(secrets.WorkspaceAccessKey(ws.ID), created.Secret); err != nil {
 		return err
 	}
 	return d.db.Create(&ws).Error

@@ -16,19 +16,21 @@ const (
 // Workspace is a workspace the desktop knows. Its access key lives in the
 // keychain, never here.
 type Workspace struct {
-	ID           string `gorm:"primaryKey;size:40"`
-	Name         string `gorm:"not null"`
-	Kind         string `gorm:"size:10;not null"`
-	ServerURL    string `gorm:"not null"` // empty for Local: its port is chosen at start
-	RemoteID     string `gorm:"size:40;not null"`
-	AccessKeyID  string `gorm:"size:40;not null"` // id of the desktop's own key there
-	Role         string `gorm:"size:16;not null"`
-	Position     int    `gorm:"not null"`
-	Cursor       int64  `gorm:"not null"` // the server revision the cache mirrors
-	LastSyncedAt *time.Time
-	OfflineSince *time.Time
-	LastError    string    `gorm:"not null"`
-	CreatedAt    time.Time `gorm:"not null;autoCreateTime:false"`
+	ID            string `gorm:"primaryKey;size:40"`
+	Name          string `gorm:"not null"`
+	Kind          string `gorm:"size:10;not null"`
+	ServerURL     string `gorm:"not null"` // empty for Local: its port is chosen at start
+	AllowInsecure bool   `gorm:"not null"` // plain http:// to a host that is not this computer
+	CAFile        string `gorm:"not null"` // PEM file of a CA trusted for this server
+	RemoteID      string `gorm:"size:40;not null"`
+	AccessKeyID   string `gorm:"size:40;not null"` // id of the desktop's own key there
+	Role          string `gorm:"size:16;not null"`
+	Position      int    `gorm:"not null"`
+	Cursor        int64  `gorm:"not null"` // the server revision the cache mirrors
+	LastSyncedAt  *time.Time
+	OfflineSince  *time.Time
+	LastError     string    `gorm:"not null"`
+	CreatedAt     time.Time `gorm:"not null;autoCreateTime:false"`
 }
 
 // CachedKey is the local mirror of a server key.
@@ -44,23 +46,54 @@ type CachedKey struct {
 	LastUsedAt  *time.Time ``
 	ProfileID   string     `gorm:"not null"`
 	RevokesAt   *time.Time ``
+	AutoRevoke  bool       `gorm:"not null"`
 	RotatedFrom string     `gorm:"not null"`
 	CreatedBy   string     `gorm:"not null"`
 	UpdatedAt   time.Time  `gorm:"not null;autoUpdateTime:false"`
 	Revision    int64      `gorm:"not null"`
 }
 
+// State is what the key rules need of a cached key.
+func (k CachedKey) State() keys.State {
+	return keys.State{Enabled: k.Enabled, ExpiresAt: k.ExpiresAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke}
+}
+
 // Status derives the key's status at now; the cache never stores it, so it
 // stays right while offline.
-func (k CachedKey) Status(now time.Time) keys.Status {
-	return keys.StatusAt(k.Enabled, k.ExpiresAt, now)
+func (k CachedKey) Status(now time.Time) keys.Status { return k.State().Status(now) }
+
+// CachedProfile is the local copy of a server profile.
+type CachedProfile struct {
+	WorkspaceID       string `gorm:"primaryKey;size:40"`
+	ID                string `gorm:"primaryKey;size:40"`
+	Name              string `gorm:"not null"`
+	Description       string `gorm:"not null"`
+	DefaultExpiryDays *int
+	KeyPrefix         string `gorm:"not null"`
+	RotationDays      *int
+	ReminderDays      string `gorm:"not null"` // JSON array
+	TestEndpoint      string `gorm:"not null"` // JSON, "" when none
+	KeyCount          int64  `gorm:"not null"`
+}
+
+// Remembered marks a key whose secret the user chose to keep in the
+// keychain. The secret itself is only in the keychain.
+type Remembered struct {
+	WorkspaceID string `gorm:"primaryKey;size:40"`
+	KeyID       string `gorm:"primaryKey;size:40"`
+}
+
+// Setting is one of the desk's settings.
+type Setting struct {
+	Name  string `gorm:"primaryKey;size:64"`
+	Value string `gorm:"not null"`
 }
 
 func cachedFromAPI(workspaceID string, k api.Key) CachedKey {
 	return CachedKey{
 		WorkspaceID: workspaceID, ID: k.ID, Name: k.Name, Role: k.Role, MaskedKey: k.MaskedKey,
 		Enabled: k.Enabled, CreatedAt: k.CreatedAt.UTC(), ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt,
-		ProfileID: k.ProfileID, RevokesAt: k.RevokesAt, RotatedFrom: k.RotatedFrom, CreatedBy: k.CreatedBy,
+		ProfileID: k.ProfileID, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke, RotatedFrom: k.RotatedFrom, CreatedBy: k.CreatedBy,
 		UpdatedAt: k.UpdatedAt.UTC(), Revision: k.Revision,
 	}
 }

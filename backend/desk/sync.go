@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -52,11 +53,22 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 	if err != nil {
 		return d.recordFailure(ws, err)
 	}
+	// Who the access key is now: its role decides what the UI offers, and
+	// the workspace may have been renamed.
+	who, err := c.WhoAmI(ctx)
+	if err != nil {
+		return d.recordFailure(ws, err)
+	}
 	changes, revision, full, err := d.fetchChanges(ctx, c, ws)
 	if err != nil {
 		return d.recordFailure(ws, err)
 	}
+	profiles, err := c.Profiles(ctx, ws.RemoteID)
+	if err != nil {
+		return d.recordFailure(ws, err)
+	}
 	now := d.now()
+	var forgotten []string
 	err = d.db.Transaction(func(tx *gorm.DB) error {
 		if full {
 			if err := tx.Where("workspace_id = ?", ws.ID).Delete(&CachedKey{}).Error; err != nil {
@@ -77,6 +89,20 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 				return err
 			}
 		}
+		// A deleted key's remembered secret is useless: forget it (after
+		// the commit, below).
+		if err := tx.Model(&Remembered{}).Where("workspace_id = ? AND key_id NOT IN (?)", ws.ID,
+			tx.Model(&CachedKey{}).Select("id").Where("workspace_id = ?", ws.ID)).Pluck("key_id", &forgotten).Error; err != nil {
+			return err
+		}
+		if len(forgotten) > 0 {
+			if err := tx.Where("workspace_id = ? AND key_id IN ?", ws.ID, forgotten).Delete(&Remembered{}).Error; err != nil {
+				return err
+			}
+		}
+		if err := replaceProfiles(tx, ws.ID, profiles.Items); err != nil {
+			return err
+		}
 		if len(upserts) > 0 {
 			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(upserts, 200).Error; err != nil {
 				return err
@@ -84,10 +110,14 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 		}
 		return tx.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(map[string]any{
 			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "",
+			"name": who.WorkspaceName, "role": who.Role, "access_key_id": who.KeyID,
 		}).Error
 	})
 	if err != nil {
 		return fmt.Errorf("save the synced keys of %s: %w", ws.Name, err)
+	}
+	for _, id := range forgotten {
+		_ = d.secretStore().Delete(secrets.RememberedKey(ws.ID, id))
 	}
 	if len(changes) > 0 || full {
 		d.emit(EventKeysChanged, WorkspaceEvent{WorkspaceID: ws.ID})
@@ -149,7 +179,7 @@ func (d *Desk) recordFailure(ws Workspace, cause error) error {
 func describe(err error) string {
 	switch {
 	case errors.Is(err, client.ErrUnreachable):
-		return "The server cannot be reached: " + errors.Unwrap(err).Error()
+		return "The server cannot be reached: " + networkCause(err)
 	case errors.Is(err, client.ErrUnauthorized):
 		return "The server rejected the desktop's access key: " + err.Error()
 	case errors.Is(err, client.ErrForbidden):
@@ -158,6 +188,39 @@ func describe(err error) string {
 		return "The access key for this workspace is not in the keychain."
 	}
 	return err.Error()
+}
+
+// networkCause is the network error below a client.NetworkError: refused,
+// DNS, TLS certificate, timeout.
+func networkCause(err error) string {
+	var ne *client.NetworkError
+	if errors.As(err, &ne) {
+		return ne.Err.Error()
+	}
+	return err.Error()
+}
+
+func replaceProfiles(tx *gorm.DB, workspaceID string, items []api.Profile) error {
+	if err := tx.Where("workspace_id = ?", workspaceID).Delete(&CachedProfile{}).Error; err != nil {
+		return err
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	rows := make([]CachedProfile, len(items))
+	for i, p := range items {
+		reminders, _ := json.Marshal(p.ReminderDays)
+		rows[i] = CachedProfile{
+			WorkspaceID: workspaceID, ID: p.ID, Name: p.Name, Description: p.Description,
+			DefaultExpiryDays: p.DefaultExpiryDays, KeyPrefix: p.KeyPrefix, RotationDays: p.RotationDays,
+			ReminderDays: string(reminders), KeyCount: p.KeyCount,
+		}
+		if p.TestEndpoint != nil {
+			te, _ := json.Marshal(p.TestEndpoint)
+			rows[i].TestEndpoint = string(te)
+		}
+	}
+	return tx.Create(&rows).Error
 }
 
 func (d *Desk) workspace(id string) (Workspace, error) {
@@ -177,11 +240,11 @@ func (d *Desk) client(ws Workspace) (*client.Client, error) {
 	if c, ok := d.clients[ws.ID]; ok {
 		return c, nil
 	}
-	secret, err := d.opts.Secrets.Get(secrets.WorkspaceAccessKey(ws.ID))
+	secret, err := d.secretStore().Get(secrets.WorkspaceAccessKey(ws.ID))
 	if err != nil {
 		return nil, err
 	}
-	c, err := client.New(d.serverURL(ws), secret)
+	c, err := newClient(d.serverURL(ws), secret, ws.CAFile)
 	if err != nil {
 		return nil, err
 	}

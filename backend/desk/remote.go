@@ -1,0 +1,275 @@
+package desk
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/secrets"
+)
+
+// Connection says how to reach a remote workspace.
+type Connection struct {
+	ServerURL     string
+	WorkspaceID   string // optional: the access key tells it
+	AccessKey     string
+	AllowInsecure bool
+	CAFile        string
+}
+
+// ErrLocalWorkspace protects the Local workspace from edits and removal.
+var ErrLocalWorkspace = errors.New("the Local workspace belongs to this computer and cannot be edited or removed")
+
+func fieldError(field, format string, args ...any) error {
+	return &keys.FieldError{Field: field, Rule: fmt.Sprintf(format, args...)}
+}
+
+// normalizeServerURL checks a server URL: http(s), a host, no query; plain
+// http only to this computer unless allowInsecure.
+func normalizeServerURL(raw string, allowInsecure bool) (string, error) {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fieldError("serverUrl", "must look like https://keys.example.com, got %q", raw)
+	}
+	if u.User != nil {
+		return "", fieldError("serverUrl", "must not contain a user name or password")
+	}
+	if u.Scheme == "http" && !allowInsecure && !isLoopback(u.Hostname()) {
+		return "", fieldError("serverUrl", "uses plain http:// to %s, which would send your access key unencrypted: use https://, or tick \"allow insecure\"", u.Hostname())
+	}
+	return strings.TrimRight(u.String(), "/"), nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// httpClient trusts the system roots, plus caFile when given, and never
+// follows a redirect to another host with the access key.
+func httpClient(caFile string) (*http.Client, error) {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	if caFile != "" {
+		pem, err := os.ReadFile(caFile)
+		if err != nil {
+			return nil, fieldError("caFile", "cannot be read: %v", err)
+		}
+		pool, err := x509.SystemCertPool()
+		if err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fieldError("caFile", "holds no PEM certificate")
+		}
+		transport.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
+	return &http.Client{
+		Timeout:   30 * time.Second,
+		Transport: transport,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 5 {
+				return errors.New("too many redirects")
+			}
+			if req.URL.Host != via[0].URL.Host || req.URL.Scheme != via[0].URL.Scheme {
+				return fmt.Errorf("the server redirected to %s://%s; Keydesk does not send the access key to another host", req.URL.Scheme, req.URL.Host)
+			}
+			return nil
+		},
+	}, nil
+}
+
+func newClient(serverURL, accessKey, caFile string) (*client.Client, error) {
+	hc, err := httpClient(caFile)
+	if err != nil {
+		return nil, err
+	}
+	return client.New(serverURL, accessKey, client.WithHTTPClient(hc))
+}
+
+// TestConnection checks a connection with whoami and says what the key may
+// do. Problems are named by the field that causes them.
+func (d *Desk) TestConnection(ctx context.Context, conn Connection) (api.WhoAmI, string, error) {
+	serverURL, err := normalizeServerURL(conn.ServerURL, conn.AllowInsecure)
+	if err != nil {
+		return api.WhoAmI{}, "", err
+	}
+	secret := strings.TrimSpace(conn.AccessKey)
+	if secret == "" {
+		return api.WhoAmI{}, "", fieldError("accessKey", "is required")
+	}
+	if _, err := keys.ParseSecret(secret); err != nil {
+		return api.WhoAmI{}, "", fieldError("accessKey", "is not a Keydesk key: %v", err)
+	}
+	c, err := newClient(serverURL, secret, conn.CAFile)
+	if err != nil {
+		return api.WhoAmI{}, "", err
+	}
+	who, err := c.WhoAmI(ctx)
+	switch {
+	case errors.Is(err, client.ErrUnreachable):
+		return api.WhoAmI{}, "", fieldError("serverUrl", "cannot be reached: %s", networkCause(err))
+	case errors.Is(err, client.ErrUnauthorized):
+		return api.WhoAmI{}, "", fieldError("accessKey", "was rejected by the server: %v", err)
+	case err != nil:
+		return api.WhoAmI{}, "", fieldError("serverUrl", "did not answer like a Keydesk server: %v", err)
+	}
+	if who.Role == string(keys.RoleAPI) {
+		return api.WhoAmI{}, "", fieldError("accessKey", "is an api key, which cannot read a workspace: use an admin or member key")
+	}
+	if id := strings.TrimSpace(conn.WorkspaceID); id != "" && id != who.WorkspaceID {
+		return api.WhoAmI{}, "", fieldError("workspaceId", "does not match the access key, which belongs to workspace %s (%s)", who.WorkspaceID, who.WorkspaceName)
+	}
+	return who, serverURL, nil
+}
+
+// AddWorkspace tests the connection, keeps the access key in the keychain
+// and syncs the new workspace.
+func (d *Desk) AddWorkspace(ctx context.Context, conn Connection) (WorkspaceView, error) {
+	who, serverURL, err := d.TestConnection(ctx, conn)
+	if err != nil {
+		return WorkspaceView{}, err
+	}
+	var dup int64
+	d.db.Model(&Workspace{}).Where("kind = ? AND server_url = ? AND remote_id = ?", KindRemote, serverURL, who.WorkspaceID).Count(&dup)
+	if dup > 0 {
+		return WorkspaceView{}, fieldError("workspaceId", "%s on %s is already in Keydesk", who.WorkspaceName, serverURL)
+	}
+	id, err := keys.NewID("wsl", nil)
+	if err != nil {
+		return WorkspaceView{}, err
+	}
+	var maxPos int
+	d.db.Model(&Workspace{}).Select("COALESCE(MAX(position), 0)").Scan(&maxPos)
+	ws := Workspace{
+		ID: id, Name: who.WorkspaceName, Kind: KindRemote, ServerURL: serverURL, AllowInsecure: conn.AllowInsecure,
+		CAFile: conn.CAFile, RemoteID: who.WorkspaceID, AccessKeyID: who.KeyID, Role: who.Role, Position: maxPos + 1,
+		CreatedAt: d.now(),
+	}
+	if err := d.secretStore().Set(secrets.WorkspaceAccessKey(id), strings.TrimSpace(conn.AccessKey)); err != nil {
+		return WorkspaceView{}, err
+	}
+	if err := d.db.Create(&ws).Error; err != nil {
+		_ = d.secretStore().Delete(secrets.WorkspaceAccessKey(id))
+		return WorkspaceView{}, err
+	}
+	d.opts.Log.Info("workspace added", "workspace", id, "server", serverURL, "role", who.Role)
+	if err := d.Sync(ctx, id); err != nil {
+		d.opts.Log.Warn("first sync of a new workspace failed", "workspace", id, "err", err)
+	}
+	return d.Workspace(ctx, id)
+}
+
+// UpdateWorkspace changes how a remote workspace is reached. An empty
+// access key keeps the stored one; the workspace itself cannot change.
+func (d *Desk) UpdateWorkspace(ctx context.Context, id string, conn Connection) (WorkspaceView, error) {
+	ws, err := d.workspace(id)
+	if err != nil {
+		return WorkspaceView{}, err
+	}
+	if ws.Kind == KindLocal {
+		return WorkspaceView{}, ErrLocalWorkspace
+	}
+	if strings.TrimSpace(conn.AccessKey) == "" {
+		if conn.AccessKey, err = d.secretStore().Get(secrets.WorkspaceAccessKey(id)); err != nil {
+			return WorkspaceView{}, fieldError("accessKey", "is required: the stored one is no longer in the keychain")
+		}
+	}
+	if conn.WorkspaceID == "" {
+		conn.WorkspaceID = ws.RemoteID
+	}
+	who, serverURL, err := d.TestConnection(ctx, conn)
+	if err != nil {
+		return WorkspaceView{}, err
+	}
+	if err := d.secretStore().Set(secrets.WorkspaceAccessKey(id), strings.TrimSpace(conn.AccessKey)); err != nil {
+		return WorkspaceView{}, err
+	}
+	err = d.db.Model(&Workspace{}).Where("id = ?", id).Updates(map[string]any{
+		"server_url": serverURL, "allow_insecure": conn.AllowInsecure, "ca_file": conn.CAFile,
+		"access_key_id": who.KeyID, "role": who.Role, "name": who.WorkspaceName,
+	}).Error
+	if err != nil {
+		return WorkspaceView{}, err
+	}
+	d.dropClient(id)
+	if err := d.Sync(ctx, id); err != nil {
+		d.opts.Log.Warn("sync after editing a workspace failed", "workspace", id, "err", err)
+	}
+	return d.Workspace(ctx, id)
+}
+
+// RemoveWorkspace forgets a remote workspace on this computer: its cache,
+// its access key and the secrets remembered for it. The server is not
+// touched.
+func (d *Desk) RemoveWorkspace(ctx context.Context, id string) error {
+	ws, err := d.workspace(id)
+	if err != nil {
+		return err
+	}
+	if ws.Kind == KindLocal {
+		return ErrLocalWorkspace
+	}
+	lock := d.workspaceLock(id)
+	lock.Lock()
+	defer lock.Unlock()
+	var remembered []Remembered
+	d.db.Where("workspace_id = ?", id).Find(&remembered)
+	err = d.db.Transaction(func(tx *gorm.DB) error {
+		for _, m := range []any{&CachedKey{}, &CachedProfile{}, &Remembered{}} {
+			if err := tx.Where("workspace_id = ?", id).Delete(m).Error; err != nil {
+				return err
+			}
+		}
+		return tx.Delete(&Workspace{}, "id = ?", id).Error
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range remembered {
+		_ = d.secretStore().Delete(secrets.RememberedKey(id, r.KeyID))
+	}
+	_ = d.secretStore().Delete(secrets.WorkspaceAccessKey(id))
+	d.dropClient(id)
+	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: id})
+	return nil
+}
+
+// ReorderWorkspaces puts the workspaces in the given order (Local always
+// comes first in the sidebar).
+func (d *Desk) ReorderWorkspaces(ctx context.Context, ids []string) error {
+	return d.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for i, id := range ids {
+			res := tx.Model(&Workspace{}).Where("id = ?", id).Update("position", i+1)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return fmt.Errorf("workspace %s: %w", id, ErrUnknownWorkspace)
+			}
+		}
+		return nil
+	})
+}
+
+func (d *Desk) dropClient(id string) {
+	d.mu.Lock()
+	delete(d.clients, id)
+	d.mu.Unlock()
+}

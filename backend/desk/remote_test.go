@@ -1,0 +1,457 @@
+package desk_test
+
+import (
+	"context"
+	"encoding/pem"
+	"errors"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/desk"
+	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/secrets"
+	"github.com/keydesk/keydesk/backend/server"
+)
+
+// remote is a real Keydesk server on loopback with one workspace.
+type remote struct {
+	t     *testing.T
+	srv   *server.Server
+	http  *httptest.Server
+	addr  string
+	ws    string
+	admin string
+}
+
+func startRemote(t *testing.T) *remote {
+	t.Helper()
+	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "remote.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	srv := server.New(store, server.Options{})
+	ws, created, err := srv.CreateWorkspace(context.Background(), "Acme", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &remote{t: t, srv: srv, ws: ws.ID, admin: created.Secret}
+	r.http = httptest.NewServer(srv.Handler())
+	r.addr = r.http.Listener.Addr().String()
+	t.Cleanup(func() { r.http.Close() })
+	return r
+}
+
+func (r *remote) url() string { return "http://" + r.addr }
+
+// stop closes the server; restart brings it back on the same address.
+func (r *remote) stop() { r.http.Close() }
+
+func (r *remote) restart() {
+	ln, err := net.Listen("tcp", r.addr)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.http = &httptest.Server{Listener: ln, Config: &http.Server{Handler: r.srv.Handler()}}
+	r.http.Start()
+}
+
+func (r *remote) client() *client.Client {
+	c, _ := client.New(r.url(), r.admin)
+	return c
+}
+
+func (r *remote) key(role string) api.CreatedKey {
+	r.t.Helper()
+	created, err := r.client().CreateKey(context.Background(), r.ws, api.CreateKeyRequest{Name: role + " key", Role: role})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return created
+}
+
+func fieldOf(err error) string {
+	var fe *keys.FieldError
+	if errors.As(err, &fe) {
+		return fe.Field
+	}
+	return ""
+}
+
+func TestAddRemoteWorkspace(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+
+	bad := []struct {
+		name  string
+		conn  desk.Connection
+		field string
+	}{
+		{"no url", desk.Connection{AccessKey: r.admin}, "serverUrl"},
+		{"ftp", desk.Connection{ServerURL: "ftp://x", AccessKey: r.admin}, "serverUrl"},
+		{"plain http elsewhere", desk.Connection{ServerURL: "http://keys.example.com", AccessKey: r.admin}, "serverUrl"},
+		{"no key", desk.Connection{ServerURL: r.url()}, "accessKey"},
+		{"mistyped key", desk.Connection{ServerURL: r.url(), AccessKey: r.admin[:len(r.admin)-1] + "x"}, "accessKey"},
+		{"unreachable", desk.Connection{ServerURL: "http://127.0.0.1:1", AccessKey: r.admin}, "serverUrl"},
+		{"wrong workspace", desk.Connection{ServerURL: r.url(), AccessKey: r.admin, WorkspaceID: "ws_other"}, "workspaceId"},
+		{"api key", desk.Connection{ServerURL: r.url(), AccessKey: r.key("api").Secret}, "accessKey"},
+		{"missing CA file", desk.Connection{ServerURL: r.url(), AccessKey: r.admin, CAFile: "/nonexistent.pem"}, "caFile"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := d.AddWorkspace(ctx, tc.conn); fieldOf(err) != tc.field {
+				t.Fatalf("err = %v, want a problem with %s", err, tc.field)
+			}
+		})
+	}
+	if list, _ := d.Workspaces(ctx); len(list) != 1 {
+		t.Fatalf("failed adds left workspaces behind: %+v", list)
+	}
+
+	// An admin key: added, synced, can manage. The access key is only in the keychain.
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url() + "/", AccessKey: r.admin, WorkspaceID: r.ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws.Name != "Acme" || ws.Role != "admin" || ws.Kind != desk.KindRemote || ws.ServerURL != r.url() || ws.LastSyncedAt == nil || ws.KeyCount != 2 {
+		t.Fatalf("added = %+v", ws)
+	}
+	if _, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin}); fieldOf(err) != "workspaceId" {
+		t.Fatalf("adding it twice: %v", err)
+	}
+	// A member key: read-only.
+	member := r.key("member")
+	d2 := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d2.Close()
+	mws, err := d2.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: member.Secret})
+	if err != nil || mws.Role != "member" {
+		t.Fatalf("member = %+v, %v", mws, err)
+	}
+	if _, err := d2.CreateKey(ctx, mws.ID, api.CreateKeyRequest{Name: "x"}); !errors.Is(err, client.ErrForbidden) {
+		t.Fatalf("member creates: %v", err)
+	}
+	data, _ := os.ReadFile(filepath.Join(d.Home(), "desk.db"))
+	if strings.Contains(string(data), r.admin[3:30]) {
+		t.Fatal("desk.db holds the access key")
+	}
+}
+
+func TestTrustedCAFile(t *testing.T) {
+	store, _ := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "tls.db"), nil)
+	defer store.Close()
+	srv := server.New(store, server.Options{})
+	_, created, _ := srv.CreateWorkspace(context.Background(), "Secure", "admin")
+	ts := httptest.NewTLSServer(srv.Handler())
+	defer ts.Close()
+	caFile := filepath.Join(t.TempDir(), "ca.pem")
+	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ts.Certificate().Raw}), 0o600)
+
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	ctx := context.Background()
+	if _, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: ts.URL, AccessKey: created.Secret}); fieldOf(err) != "serverUrl" || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("untrusted certificate: %v", err)
+	}
+	notPEM := filepath.Join(t.TempDir(), "x.pem")
+	os.WriteFile(notPEM, []byte("hello"), 0o600)
+	if _, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: ts.URL, AccessKey: created.Secret, CAFile: notPEM}); fieldOf(err) != "caFile" {
+		t.Fatalf("not a PEM file: %v", err)
+	}
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: ts.URL, AccessKey: created.Secret, CAFile: caFile})
+	if err != nil || ws.KeyCount != 1 {
+		t.Fatalf("with the CA file: %+v, %v", ws, err)
+	}
+}
+
+// TestCacheMirrorsTheServer drives random creates, edits, rotations and
+// deletes on a real server and checks after each sync that the cache equals
+// the server, field by field.
+func TestCacheMirrorsTheServer(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := r.client()
+	rng := rand.New(rand.NewPCG(1, 2))
+	var ids []string
+	for round := 0; round < 25; round++ {
+		for op := 0; op < 1+rng.IntN(8); op++ {
+			switch n := rng.IntN(10); {
+			case n < 4 || len(ids) == 0:
+				k, err := c.CreateKey(ctx, r.ws, api.CreateKeyRequest{Name: "k" + strings.Repeat("x", rng.IntN(5))})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, k.Key.ID)
+			case n < 6:
+				enabled := rng.IntN(2) == 0
+				name := "renamed"
+				c.PatchKey(ctx, r.ws, ids[rng.IntN(len(ids))], api.PatchKeyRequest{Name: &name, Enabled: &enabled})
+			case n < 7:
+				if rot, err := c.RotateKey(ctx, r.ws, ids[rng.IntN(len(ids))], api.RotateRequest{}); err == nil {
+					ids = append(ids, rot.Key.ID)
+				}
+			default:
+				i := rng.IntN(len(ids))
+				c.DeleteKey(ctx, r.ws, ids[i])
+				ids = append(ids[:i], ids[i+1:]...)
+			}
+		}
+		if rng.IntN(3) == 0 {
+			r.srv.FlushUsage(ctx) // lastUsedAt changes too
+		}
+		if err := d.Sync(ctx, ws.ID); err != nil {
+			t.Fatal(err)
+		}
+		assertMirror(t, d, ws.ID, c, r.ws)
+	}
+}
+
+func assertMirror(t *testing.T, d *desk.Desk, wsID string, c *client.Client, remoteWS string) {
+	t.Helper()
+	page, err := c.ListKeys(context.Background(), remoteWS, client.ListParams{PageSize: 1000, Sort: "id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached, _ := d.Keys(context.Background(), wsID)
+	sort.Slice(cached, func(i, j int) bool { return cached[i].ID < cached[j].ID })
+	if len(cached) != len(page.Items) {
+		t.Fatalf("cache has %d keys, server %d", len(cached), len(page.Items))
+	}
+	for i, k := range page.Items {
+		got := cached[i]
+		if got.ID != k.ID || got.Name != k.Name || got.Enabled != k.Enabled || got.MaskedKey != k.MaskedKey ||
+			got.Revision != k.Revision || !sameTime(got.RevokesAt, k.RevokesAt) || !sameTime(got.LastUsedAt, k.LastUsedAt) ||
+			!sameTime(got.ExpiresAt, k.ExpiresAt) || got.AutoRevoke != k.AutoRevoke || got.RotatedFrom != k.RotatedFrom {
+			t.Fatalf("cached %+v\nserver %+v", got, k)
+		}
+	}
+}
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(*b)
+}
+
+func TestOfflineKeepsTheCacheAndComesBack(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	rec := &recorder{}
+	d := open(t, t.TempDir(), secrets.NewMemory(), rec)
+	defer d.Close()
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.key("api")
+	d.Sync(ctx, ws.ID)
+	before, _ := d.Keys(ctx, ws.ID)
+
+	r.stop()
+	if err := d.Sync(ctx, ws.ID); !errors.Is(err, desk.ErrOffline) {
+		t.Fatalf("sync while down: %v", err)
+	}
+	view, _ := d.Workspace(ctx, ws.ID)
+	if view.OfflineSince == nil || !strings.Contains(view.LastError, "cannot be reached") {
+		t.Fatalf("offline state = %+v", view)
+	}
+	after, _ := d.Keys(ctx, ws.ID)
+	if len(after) != len(before) || len(after) == 0 {
+		t.Fatal("the cache lost keys because the server was unreachable")
+	}
+	_, err = d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "x"})
+	if !errors.Is(err, desk.ErrOffline) || !strings.Contains(err.Error(), "needs the server") {
+		t.Fatalf("create while offline: %v", err)
+	}
+
+	r.restart()
+	r.key("member") // changed while we were offline
+	d.SyncAll(ctx)
+	view, _ = d.Workspace(ctx, ws.ID)
+	if view.OfflineSince != nil || view.LastError != "" || view.KeyCount != len(before)+1 {
+		t.Fatalf("back online = %+v", view)
+	}
+	if rec.count(desk.EventWorkspaceStatus) < 2 {
+		t.Fatal("no workspace:status events for the UI")
+	}
+}
+
+func TestRememberForgetAndDeletionForgets(t *testing.T) {
+	store := secrets.NewMemory()
+	d := open(t, t.TempDir(), store, nil)
+	defer d.Close()
+	ctx := context.Background()
+	ws := localWorkspace(t, d)
+	a, _ := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "a"})
+	b, _ := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "b"})
+	if err := d.Remember(ctx, ws.ID, a.Key.ID, b.Secret); fieldOf(err) != "secret" {
+		t.Fatalf("remembering another key's secret: %v", err)
+	}
+	if err := d.Remember(ctx, ws.ID, a.Key.ID, "kd_nope"); fieldOf(err) != "secret" {
+		t.Fatalf("remembering garbage: %v", err)
+	}
+	if err := d.Remember(ctx, ws.ID, a.Key.ID, a.Secret); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.RememberedSecret(ws.ID, a.Key.ID); got != a.Secret {
+		t.Fatal("secret not in the keychain")
+	}
+	if m, _ := d.RememberedKeys(ctx, ws.ID); !m[a.Key.ID] || m[b.Key.ID] {
+		t.Fatalf("remembered = %v", m)
+	}
+	d.Remember(ctx, ws.ID, b.Key.ID, b.Secret)
+	if err := d.Forget(ctx, ws.ID, b.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Get(secrets.RememberedKey(ws.ID, b.Key.ID)); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatal("Forget left the secret in the keychain")
+	}
+	// Deleting the key, here or anywhere else, forgets its secret at the next sync.
+	if err := d.DeleteKey(ctx, ws.ID, a.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Get(secrets.RememberedKey(ws.ID, a.Key.ID)); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatal("a deleted key's secret is still remembered")
+	}
+}
+
+func TestSearchAcrossWorkspaces(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	local := localWorkspace(t, d)
+	d.CreateKey(ctx, local.ID, api.CreateKeyRequest{Name: "Billing worker"})
+	r.client().CreateKey(ctx, r.ws, api.CreateKeyRequest{Name: "billing-export"})
+	other, _ := r.client().CreateKey(ctx, r.ws, api.CreateKeyRequest{Name: "deploy"})
+	if _, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin}); err != nil {
+		t.Fatal(err)
+	}
+	found, _ := d.Search(ctx, "BILLING", 50)
+	if len(found) != 2 || found[0].Workspace.Name == found[1].Workspace.Name {
+		t.Fatalf("found = %+v", found)
+	}
+	for _, q := range []string{other.Key.ID, other.Key.MaskedKey[3:7]} {
+		found, _ = d.Search(ctx, q, 50)
+		if len(found) != 1 || found[0].Key.ID != other.Key.ID {
+			t.Fatalf("search %q = %+v", q, found)
+		}
+	}
+	if found, _ := d.Search(ctx, "%", 50); len(found) != 0 {
+		t.Fatal("% is a wildcard")
+	}
+}
+
+func TestRemoveAndReorder(t *testing.T) {
+	r1, r2 := startRemote(t), startRemote(t)
+	ctx := context.Background()
+	store := secrets.NewMemory()
+	d := open(t, t.TempDir(), store, nil)
+	defer d.Close()
+	local := localWorkspace(t, d)
+	w1, _ := d.AddWorkspace(ctx, desk.Connection{ServerURL: r1.url(), AccessKey: r1.admin})
+	w2, _ := d.AddWorkspace(ctx, desk.Connection{ServerURL: r2.url(), AccessKey: r2.admin})
+	if err := d.ReorderWorkspaces(ctx, []string{w2.ID, w1.ID}); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := d.Workspaces(ctx)
+	if list[0].ID != local.ID || list[1].ID != w2.ID || list[2].ID != w1.ID {
+		t.Fatalf("order = %v %v %v", list[0].Name, list[1].ID, list[2].ID)
+	}
+	if err := d.RemoveWorkspace(ctx, local.ID); !errors.Is(err, desk.ErrLocalWorkspace) {
+		t.Fatalf("removing Local: %v", err)
+	}
+	if err := d.RemoveWorkspace(ctx, w1.ID); err != nil {
+		t.Fatal(err)
+	}
+	if keys, _ := d.Keys(ctx, w1.ID); len(keys) != 0 {
+		t.Fatal("removed workspace still cached")
+	}
+	if _, err := store.Get(secrets.WorkspaceAccessKey(w1.ID)); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatal("removed workspace's access key still in the keychain")
+	}
+	if _, err := r1.client().WhoAmI(ctx); err != nil {
+		t.Fatal("removing a workspace must not touch the server")
+	}
+}
+
+func TestOwnAccessKeyIsProtected(t *testing.T) {
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	ctx := context.Background()
+	ws := localWorkspace(t, d)
+	off := false
+	if _, err := d.UpdateKey(ctx, ws.ID, ws.AccessKeyID, api.PatchKeyRequest{Enabled: &off}); !errors.Is(err, desk.ErrOwnAccessKey) {
+		t.Fatalf("disable own key: %v", err)
+	}
+	if _, err := d.RegenerateKey(ctx, ws.ID, ws.AccessKeyID, api.RegenerateRequest{}); !errors.Is(err, desk.ErrOwnAccessKey) {
+		t.Fatalf("regenerate own key: %v", err)
+	}
+	if _, err := d.RotateKey(ctx, ws.ID, ws.AccessKeyID, api.RotateRequest{}); !errors.Is(err, desk.ErrOwnAccessKey) {
+		t.Fatalf("rotate own key: %v", err)
+	}
+}
+
+func TestEncryptedFileTakesOverFromMemory(t *testing.T) {
+	home := t.TempDir()
+	d := open(t, home, secrets.NewMemory(), nil)
+	ctx := context.Background()
+	ws := localWorkspace(t, d)
+	created, _ := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "kept"})
+	d.Remember(ctx, ws.ID, created.Key.ID, created.Secret)
+	if err := d.UseEncryptedFile(ctx, "short"); fieldOf(err) != "passphrase" {
+		t.Fatalf("short passphrase: %v", err)
+	}
+	if err := d.UseEncryptedFile(ctx, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	if info := d.SecretsInfo(); info.Backend != "file" || !info.Persistent {
+		t.Fatalf("info = %+v", info)
+	}
+	d.Close()
+	// After a restart the file still holds the access key and the secret.
+	file, info := secrets.Open(secrets.Config{Dir: home, Backend: "file", Password: "correct horse battery"})
+	if !info.Persistent {
+		t.Fatal(info.Problem)
+	}
+	d = open(t, home, file, nil)
+	defer d.Close()
+	if again := localWorkspace(t, d); again.AccessKeyID != ws.AccessKeyID {
+		t.Fatal("the access key was not kept: Keydesk had to make a new one")
+	}
+	if got, _ := d.RememberedSecret(ws.ID, created.Key.ID); got != created.Secret {
+		t.Fatal("the remembered secret was not kept")
+	}
+}
+
+func TestSyncInterval(t *testing.T) {
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	if d.SyncInterval().Minutes() != 5 {
+		t.Fatalf("default = %v", d.SyncInterval())
+	}
+	if err := d.SetSyncInterval(0); fieldOf(err) != "syncIntervalMinutes" {
+		t.Fatalf("0 minutes: %v", err)
+	}
+	if err := d.SetSyncInterval(15); err != nil || d.SyncInterval().Minutes() != 15 {
+		t.Fatalf("15 minutes: %v, %v", err, d.SyncInterval())
+	}
+}
