@@ -1,0 +1,343 @@
+// Package keytest is Keydesk's one-click key test: it builds the request a
+// key would make, sends it with a timeout, measures it, keeps what came
+// back, and renders the exact cURL command (the secret masked unless asked).
+// Failures of the network — DNS, refused, TLS, timeouts, redirects — are
+// results with plain words, not errors.
+package keytest
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+// Limits of a test.
+const (
+	DefaultTimeout = 10 * time.Second
+	MaxBodyBytes   = 1 << 20 // the body kept for "Copy full JSON"
+	PreviewChars   = 800
+)
+
+// Auth schemes: where the secret goes.
+const (
+	AuthBearer = "bearer" // Authorization: Bearer <secret>
+	AuthHeader = "header" // <Name>: <secret>
+	AuthQuery  = "query"  // ?<Name>=<secret>
+)
+
+// Target is what a test calls.
+type Target struct {
+	Method string `json:"method"`
+	URL    string `json:"url"`  // may use {server}, {workspace}, {keyId}
+	Auth   string `json:"auth"` // bearer, header or query
+	Name   string `json:"name"` // header or query parameter name
+}
+
+// DefaultTarget is the call that proves a key works: listing keys for admin
+// and member keys, whoami for api keys (which may not list).
+func DefaultTarget(role string) Target {
+	if role == string(keys.RoleAPI) || role == "" {
+		return Target{Method: http.MethodGet, URL: "{server}/v1/whoami", Auth: AuthBearer}
+	}
+	return Target{Method: http.MethodGet, URL: "{server}/v1/workspaces/{workspace}/keys?pageIndex=0&pageSize=5", Auth: AuthBearer}
+}
+
+// Request is one test.
+type Request struct {
+	Target     Target
+	Server     string // base URL for {server}
+	Workspace  string // for {workspace}
+	KeyID      string // for {keyId}
+	Secret     string
+	Timeout    time.Duration // DefaultTimeout when 0
+	HTTPClient *http.Client  // its Transport is used; redirects are never followed
+}
+
+// Error kinds of a result.
+const (
+	KindDNS      = "dns"
+	KindRefused  = "refused"
+	KindTLS      = "tls"
+	KindTimeout  = "timeout"
+	KindRedirect = "redirect"
+	KindNetwork  = "network"
+	KindInvalid  = "invalid" // the target itself is wrong
+)
+
+// Result is what a test found. It never holds the secret: the URL and the
+// cURL command are masked.
+type Result struct {
+	At            time.Time         `json:"at"`
+	Method        string            `json:"method"`
+	URL           string            `json:"url"` // masked
+	Status        int               `json:"status"`
+	StatusText    string            `json:"statusText"`
+	DurationMs    int64             `json:"durationMs"`
+	Headers       map[string]string `json:"headers,omitempty"`
+	ContentType   string            `json:"contentType,omitempty"`
+	Body          string            `json:"body,omitempty"` // up to 1 MiB
+	BodyBytes     int64             `json:"bodyBytes"`
+	BodyTruncated bool              `json:"bodyTruncated"`
+	IsJSON        bool              `json:"isJson"`
+	Preview       string            `json:"preview,omitempty"` // first 800 characters, pretty JSON
+	Curl          string            `json:"curl"`              // secret masked
+	Error         string            `json:"error,omitempty"`   // plain words, when no response came
+	ErrorKind     string            `json:"errorKind,omitempty"`
+	Location      string            `json:"location,omitempty"` // of a redirect
+}
+
+// OK reports a 2xx answer.
+func (r Result) OK() bool { return r.Status >= 200 && r.Status < 300 }
+
+// Run performs the test.
+func Run(ctx context.Context, req Request) Result {
+	res := Result{At: time.Now().UTC(), Method: method(req.Target)}
+	target, err := req.url()
+	if err != nil {
+		res.Error, res.ErrorKind = err.Error(), KindInvalid
+		return res
+	}
+	res.URL = req.mask(target.String())
+	res.Curl = req.Curl(false)
+	httpReq, err := http.NewRequestWithContext(ctx, res.Method, target.String(), nil)
+	if err != nil {
+		res.Error, res.ErrorKind = "the request cannot be built: "+req.mask(err.Error()), KindInvalid
+		return res
+	}
+	httpReq.Header.Set("Accept", "application/json")
+	httpReq.Header.Set("User-Agent", "Keydesk key test")
+	switch req.Target.Auth {
+	case AuthHeader:
+		httpReq.Header.Set(req.Target.Name, req.Secret)
+	case AuthQuery:
+	default:
+		httpReq.Header.Set("Authorization", "Bearer "+req.Secret)
+	}
+	timeout := req.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	hc := &http.Client{Timeout: timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	if req.HTTPClient != nil {
+		hc.Transport = req.HTTPClient.Transport
+	}
+	start := time.Now()
+	resp, err := hc.Do(httpReq)
+	if err != nil {
+		res.DurationMs = time.Since(start).Milliseconds()
+		res.ErrorKind, res.Error = describe(err, target, timeout)
+		res.Error = req.mask(res.Error)
+		return res
+	}
+	defer resp.Body.Close()
+	body, readErr := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes+1))
+	// The rest is counted but not kept.
+	rest, _ := io.Copy(io.Discard, resp.Body)
+	res.DurationMs = time.Since(start).Milliseconds()
+	res.Status, res.StatusText = resp.StatusCode, http.StatusText(resp.StatusCode)
+	res.ContentType = resp.Header.Get("Content-Type")
+	res.Headers = flatten(resp.Header)
+	res.BodyBytes = int64(len(body)) + rest
+	if len(body) > MaxBodyBytes {
+		body, res.BodyTruncated = body[:MaxBodyBytes], true
+	}
+	if readErr != nil {
+		res.ErrorKind, res.Error = describe(readErr, target, timeout)
+		res.Error = "the answer was cut short: " + req.mask(res.Error)
+	}
+	res.Body = toValidUTF8(body)
+	res.IsJSON, res.Preview = preview(body, res.ContentType, res.BodyTruncated)
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		res.Location = req.mask(resp.Header.Get("Location"))
+		res.ErrorKind = KindRedirect
+		res.Error = fmt.Sprintf("the server redirected (%d) to %s; Keydesk does not follow redirects with a key", resp.StatusCode, res.Location)
+	}
+	return res
+}
+
+func method(t Target) string {
+	m := strings.ToUpper(strings.TrimSpace(t.Method))
+	if m == "" {
+		return http.MethodGet
+	}
+	return m
+}
+
+// url renders the target's URL template.
+func (r Request) url() (*url.URL, error) {
+	server := strings.TrimRight(r.Server, "/")
+	raw := strings.NewReplacer(
+		"{server}", server,
+		"{workspace}", url.PathEscape(r.Workspace),
+		"{keyId}", url.PathEscape(r.KeyID),
+	).Replace(strings.TrimSpace(r.Target.URL))
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("the test URL must be an http(s) URL, got %q", raw)
+	}
+	// A hand-typed query may hold spaces and the like: send (and show) it
+	// encoded.
+	if q, err := url.ParseQuery(u.RawQuery); err == nil && u.RawQuery != "" {
+		u.RawQuery = q.Encode()
+	}
+	if r.Target.Auth == AuthQuery {
+		if r.Target.Name == "" {
+			return nil, errors.New("the query parameter that carries the key has no name")
+		}
+		q := u.Query()
+		q.Set(r.Target.Name, r.Secret)
+		u.RawQuery = q.Encode()
+	}
+	if r.Target.Auth == AuthHeader && strings.TrimSpace(r.Target.Name) == "" {
+		return nil, errors.New("the header that carries the key has no name")
+	}
+	return u, nil
+}
+
+// masked is what stands for the secret wherever it would be shown.
+func (r Request) masked() string {
+	if r.Secret == "" {
+		return ""
+	}
+	return keys.Mask(r.Secret)
+}
+
+// mask replaces the secret (also URL-encoded) in s.
+func (r Request) mask(s string) string {
+	if r.Secret == "" {
+		return s
+	}
+	s = strings.ReplaceAll(s, r.Secret, r.masked())
+	if esc := url.QueryEscape(r.Secret); esc != r.Secret {
+		s = strings.ReplaceAll(s, esc, url.QueryEscape(r.masked()))
+	}
+	return s
+}
+
+// Curl renders the exact command of the test, quoted for a POSIX shell.
+// The secret is masked unless reveal.
+func (r Request) Curl(reveal bool) string {
+	u, err := r.url()
+	if err != nil {
+		return ""
+	}
+	secret := r.Secret
+	if !reveal {
+		secret = r.masked()
+		if r.Target.Auth == AuthQuery {
+			q := u.Query()
+			q.Set(r.Target.Name, secret)
+			u.RawQuery = q.Encode()
+		}
+	}
+	parts := []string{"curl", "-sS"}
+	if m := method(r.Target); m != http.MethodGet {
+		parts = append(parts, "-X", m)
+	}
+	parts = append(parts, ShellQuote(u.String()), "-H", ShellQuote("Accept: application/json"))
+	switch r.Target.Auth {
+	case AuthQuery:
+	case AuthHeader:
+		parts = append(parts, "-H", ShellQuote(r.Target.Name+": "+secret))
+	default:
+		parts = append(parts, "-H", ShellQuote("Authorization: Bearer "+secret))
+	}
+	return strings.Join(parts, " ")
+}
+
+// ShellQuote quotes s for a POSIX shell: single quotes, with ' as '\''.
+func ShellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@,+%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// describe names a network failure in plain words.
+func describe(err error, u *url.URL, timeout time.Duration) (kind, msg string) {
+	var dnsErr *net.DNSError
+	var certErr *tls.CertificateVerificationError
+	var unknownAuth x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalidCert x509.CertificateInvalidError
+	var recordErr tls.RecordHeaderError
+	var netErr net.Error
+	host := u.Host
+	switch {
+	case errors.As(err, &dnsErr):
+		return KindDNS, fmt.Sprintf("the name %s could not be resolved (DNS): %s", dnsErr.Name, dnsErr.Err)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return KindRefused, fmt.Sprintf("%s refused the connection: nothing is listening on that port", host)
+	case errors.As(err, &unknownAuth):
+		return KindTLS, fmt.Sprintf("the TLS certificate of %s is not trusted: it is signed by an unknown authority (self-signed?)", host)
+	case errors.As(err, &hostErr):
+		return KindTLS, fmt.Sprintf("the TLS certificate of %s is for another name: %s", host, hostErr.Error())
+	case errors.As(err, &invalidCert):
+		return KindTLS, fmt.Sprintf("the TLS certificate of %s is not valid: %s", host, invalidCert.Error())
+	case errors.As(err, &certErr):
+		return KindTLS, fmt.Sprintf("the TLS certificate of %s could not be verified: %s", host, certErr.Err)
+	case errors.As(err, &recordErr):
+		return KindTLS, fmt.Sprintf("%s does not speak TLS on that port: try http://", host)
+	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
+		return KindTimeout, fmt.Sprintf("%s did not answer within %s", host, timeout)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return KindNetwork, fmt.Sprintf("the request to %s failed: %v", host, err)
+}
+
+// preview is the first 800 characters of the body, pretty-printed when it
+// is JSON.
+func preview(body []byte, contentType string, truncated bool) (isJSON bool, out string) {
+	text := body
+	if !truncated && (strings.Contains(contentType, "json") || json.Valid(body)) && json.Valid(body) {
+		var pretty bytes.Buffer
+		if json.Indent(&pretty, body, "", "  ") == nil {
+			isJSON, text = true, pretty.Bytes()
+		}
+	} else if truncated && strings.Contains(contentType, "json") {
+		isJSON = true
+	}
+	s := toValidUTF8(text)
+	if utf8.RuneCountInString(s) > PreviewChars {
+		s = string([]rune(s)[:PreviewChars])
+	}
+	return isJSON, s
+}
+
+func toValidUTF8(b []byte) string {
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+func flatten(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	names := make([]string, 0, len(h))
+	for k := range h {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		out[k] = strings.Join(h[k], ", ")
+	}
+	return out
+}
