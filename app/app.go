@@ -30,6 +30,7 @@ type App struct {
 	Keys       *KeysAPI
 	Workspaces *WorkspacesAPI
 	Settings   *SettingsAPI
+	KeyTest    *KeyTestAPI
 
 	mu       sync.RWMutex
 	desk     *desk.Desk
@@ -42,6 +43,7 @@ func New(cfg Config) *App {
 	a.Keys = &KeysAPI{app: a}
 	a.Workspaces = &WorkspacesAPI{app: a}
 	a.Settings = &SettingsAPI{app: a}
+	a.KeyTest = &KeyTestAPI{app: a}
 	return a
 }
 
@@ -72,7 +74,7 @@ func (a *App) Shutdown() error {
 }
 
 // Bindings are the structs whose methods the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Keys, a.Workspaces, a.Settings} }
+func (a *App) Bindings() []any { return []any{a.Keys, a.Workspaces, a.Settings, a.KeyTest} }
 
 var errNotStarted = errors.New("Keydesk is still starting")
 

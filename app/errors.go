@@ -30,6 +30,7 @@ const (
 	CodeTimeout      = "timeout"
 	CodeInternal     = "internal"
 	CodeNotStarted   = "not_started"
+	CodeNeedSecret   = "need_secret"
 )
 
 // FormatError is Wails' ErrorFormatter: the one place where errors become
@@ -53,6 +54,8 @@ func toError(err error) *Error {
 		return &Error{Code: CodeConflict, Message: "This is the key Keydesk itself uses to reach this workspace. Changing it would lock the app out."}
 	case errors.Is(err, desk.ErrLocalWorkspace):
 		return &Error{Code: CodeConflict, Message: "The Local workspace belongs to this computer and cannot be edited or removed."}
+	case errors.Is(err, desk.ErrNoSecret):
+		return &Error{Code: CodeNeedSecret, Message: "This key's secret is not in the keychain. Paste it to test the key.", Field: "secret"}
 	case errors.Is(err, desk.ErrUnknownKey):
 		return &Error{Code: CodeNotFound, Message: "This key is no longer in the workspace. It may have been deleted elsewhere."}
 	case errors.Is(err, desk.ErrUnknownWorkspace):

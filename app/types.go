@@ -177,3 +177,25 @@ type Settings struct {
 	KeychainProblem     string `json:"keychainProblem"`    // why the OS keychain is not used
 	SyncIntervalMinutes int    `json:"syncIntervalMinutes"`
 }
+
+// TestResult is one key test: what was called and what came back. It never
+// holds the secret (URL and cURL are masked); Body is the full answer up to
+// 1 MiB, only in the result of a run, not in the history.
+type TestResult struct {
+	At            string            `json:"at"`
+	Method        string            `json:"method"`
+	URL           string            `json:"url"`
+	Status        int               `json:"status"` // 0 when no answer came
+	StatusText    string            `json:"statusText"`
+	DurationMs    int64             `json:"durationMs"`
+	Headers       map[string]string `json:"headers"`
+	ContentType   string            `json:"contentType"`
+	Body          string            `json:"body"`
+	BodyBytes     int64             `json:"bodyBytes"`
+	BodyTruncated bool              `json:"bodyTruncated"`
+	IsJSON        bool              `json:"isJson"`
+	Preview       string            `json:"preview"` // first 800 characters, pretty JSON
+	Curl          string            `json:"curl"`    // secret masked
+	Error         string            `json:"error"`   // DNS, refused, TLS, timeout, redirect — in words
+	ErrorKind     string            `json:"errorKind"`
+}

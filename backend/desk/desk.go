@@ -187,7 +187,7 @@ func openDB(path string) (*gorm.DB, error) {
 		return nil, err
 	}
 	sqlDB.SetMaxOpenConns(1)
-	if err := db.AutoMigrate(&Workspace{}, &CachedKey{}, &CachedProfile{}, &Remembered{}, &Setting{}); err != nil {
+	if err := db.AutoMigrate(&Workspace{}, &CachedKey{}, &CachedProfile{}, &Remembered{}, &Setting{}, &TestRun{}); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}

@@ -232,7 +232,7 @@ func (d *Desk) RemoveWorkspace(ctx context.Context, id string) error {
 	var remembered []Remembered
 	d.db.Where("workspace_id = ?", id).Find(&remembered)
 	err = d.db.Transaction(func(tx *gorm.DB) error {
-		for _, m := range []any{&CachedKey{}, &CachedProfile{}, &Remembered{}} {
+		for _, m := range []any{&CachedKey{}, &CachedProfile{}, &Remembered{}, &TestRun{}} {
 			if err := tx.Where("workspace_id = ?", id).Delete(m).Error; err != nil {
 				return err
 			}

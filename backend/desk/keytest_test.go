@@ -1,0 +1,83 @@
+package desk_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/desk"
+	"github.com/keydesk/keydesk/backend/secrets"
+)
+
+func TestKeyTestOnTheLocalWorkspace(t *testing.T) {
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	ctx := context.Background()
+	ws := localWorkspace(t, d)
+	admin, _ := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "ops", Role: "admin"})
+	svc, _ := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "svc", Role: "api"})
+
+	// Not remembered: the test asks for the secret.
+	if _, err := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: admin.Key.ID}); !errors.Is(err, desk.ErrNoSecret) {
+		t.Fatalf("without a secret: %v", err)
+	}
+	d.Remember(ctx, ws.ID, admin.Key.ID, admin.Secret)
+	res, err := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: admin.Key.ID})
+	if err != nil || res.Status != 200 || !strings.Contains(res.URL, "/v1/workspaces/"+ws.RemoteID+"/keys?pageIndex=0&pageSize=5") {
+		t.Fatalf("admin test = %+v, %v", res, err)
+	}
+	// An api key tests with whoami; a pasted secret must be that key's.
+	if _, err := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: svc.Key.ID, Secret: admin.Secret}); fieldOf(err) != "secret" {
+		t.Fatalf("wrong pasted secret: %v", err)
+	}
+	res, _ = d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: svc.Key.ID, Secret: svc.Secret})
+	if res.Status != 200 || !strings.HasSuffix(res.URL, "/v1/whoami") {
+		t.Fatalf("api test = %+v", res)
+	}
+	// A disabled key: 401, kept in the history like any result.
+	off := false
+	d.UpdateKey(ctx, ws.ID, svc.Key.ID, api.PatchKeyRequest{Enabled: &off})
+	res, _ = d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: svc.Key.ID, Secret: svc.Secret})
+	if res.Status != 401 {
+		t.Fatalf("disabled key test = %+v", res)
+	}
+	// A pasted garbage key.
+	res, err = d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, Secret: "kd_garbage"})
+	if err != nil || res.Status != 401 {
+		t.Fatalf("garbage = %+v, %v", res, err)
+	}
+	for i := 0; i < 25; i++ {
+		d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: admin.Key.ID})
+	}
+	history, _ := d.TestHistory(ctx, ws.ID, admin.Key.ID)
+	if len(history) != 20 {
+		t.Fatalf("history has %d results, want the last 20", len(history))
+	}
+	svcHistory, _ := d.TestHistory(ctx, ws.ID, svc.Key.ID)
+	if len(svcHistory) != 2 || svcHistory[0].Status != 401 || svcHistory[1].Status != 200 {
+		t.Fatalf("svc history = %+v", svcHistory)
+	}
+	curl, _ := d.TestCurl(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: admin.Key.ID}, false)
+	revealed, _ := d.TestCurl(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: admin.Key.ID}, true)
+	if strings.Contains(curl, admin.Secret) || !strings.Contains(revealed, admin.Secret) {
+		t.Fatalf("curl = %s / %s", curl, revealed)
+	}
+	raw, _ := json.Marshal(history)
+	if strings.Contains(string(raw), admin.Secret[3:]) {
+		t.Fatal("the history holds the secret")
+	}
+	d.Close()
+	for _, f := range []string{"desk.db", "desk.db-wal"} {
+		data, _ := os.ReadFile(filepath.Join(d.Home(), f))
+		for _, s := range []string{admin.Secret, svc.Secret} {
+			if strings.Contains(string(data), s[3:30]) {
+				t.Fatalf("%s holds a tested secret", f)
+			}
+		}
+	}
+}
