@@ -238,30 +238,9 @@ func (d *Desk) Search(ctx context.Context, query string, limit int) ([]Found, er
 // ErrUnknownKey means the key is not in the cache.
 var ErrUnknownKey = errors.New("no such key")
 
-// read runs one server call that changes nothing; offline it says plainly
-// that it needs the server.
+// read runs one server call. Nothing is queued offline (the server
+// creates secrets): an unreachable server is recorded and said plainly.
 func (d *Desk) read(ctx context.Context, workspaceID, what string, call func(*client.Client, Workspace) error) error {
-	ws, err := d.workspace(workspaceID)
-	if err != nil {
-		return err
-	}
-	c, err := d.client(ws)
-	if err != nil {
-		return err
-	}
-	if err := call(c, ws); err != nil {
-		if errors.Is(err, client.ErrUnreachable) {
-			_ = d.recordFailure(ws, err)
-			return fmt.Errorf("%w: %s needs the server %s, which cannot be reached right now", ErrOffline, what, d.serverURL(ws))
-		}
-		return err
-	}
-	return nil
-}
-
-// mutate runs one server call and then syncs, so the table shows the change
-// at once. Nothing is queued offline: the server creates secrets.
-func (d *Desk) mutate(ctx context.Context, workspaceID, what string, call func(*client.Client, Workspace) error) error {
 	ws, err := d.workspace(workspaceID)
 	if err != nil {
 		return err
@@ -275,6 +254,15 @@ func (d *Desk) mutate(ctx context.Context, workspaceID, what string, call func(*
 			_ = d.recordFailure(ws, err)
 			return fmt.Errorf("%w: %s needs the server %s, which cannot be reached right now. Your cached keys stay readable; try again when it is back", ErrOffline, what, d.serverURL(ws))
 		}
+		return err
+	}
+	return nil
+}
+
+// mutate runs one server call that changes something, then syncs, so the
+// table shows the change at once.
+func (d *Desk) mutate(ctx context.Context, workspaceID, what string, call func(*client.Client, Workspace) error) error {
+	if err := d.read(ctx, workspaceID, what, call); err != nil {
 		return err
 	}
 	if err := d.Sync(ctx, workspaceID); err != nil {
