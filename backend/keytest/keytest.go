@@ -261,7 +261,8 @@ func (r Request) Curl(reveal bool) string {
 	return strings.Join(parts, " ")
 }
 
-// ShellQuote quotes s for a POSIX shell: single quotes, with ' as '\”.
+// ShellQuote quotes s for a POSIX shell: in single quotes, where an embedded
+// quote closes the quoting, adds an escaped quote and opens it again.
 func ShellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@,+%", r))
