@@ -1,0 +1,113 @@
+// Package reminders decides when a key needs the user's attention — it is
+// about to expire, has expired, its rotation overlap is ending, a rotation
+// is due by its profile's policy, or it has gone unused — and keeps each
+// reminder once, so that restarts and repeated scans never repeat one.
+package reminders
+
+import (
+	"slices"
+	"time"
+)
+
+// Kinds of reminder.
+const (
+	KindExpiring      = "expiring"       // threshold: the lead time in days
+	KindExpired       = "expired"        // threshold: 0
+	KindOverlapEnding = "overlap_ending" // threshold: 1 (day)
+	KindRotationDue   = "rotation_due"   // threshold: the policy's days
+	KindUnused        = "unused"         // threshold: 90 (days since last use) or 30 (never used)
+)
+
+// DefaultLeadDays are the expiry lead times when a profile sets none.
+var DefaultLeadDays = []int{30, 7, 1}
+
+const (
+	day               = 24 * time.Hour
+	unusedAfterDays   = 90
+	neverUsedDays     = 30
+	overlapEndingDays = 1
+)
+
+// Key is what the rules need of a key.
+type Key struct {
+	WorkspaceID  string
+	ID           string
+	Name         string
+	Active       bool // active now: enabled, not expired, not past an auto-revoke
+	Enabled      bool
+	CreatedAt    time.Time
+	ExpiresAt    *time.Time
+	LastUsedAt   *time.Time
+	RevokesAt    *time.Time // set during a rotation overlap
+	AutoRevoke   bool
+	LeadDays     []int // the profile's lead times; nil for the default
+	RotationDays *int  // the profile's rotation policy
+}
+
+// Due is one reminder a key needs now.
+type Due struct {
+	WorkspaceID string
+	KeyID       string
+	Kind        string
+	Threshold   int       // days; with Kind, what makes it unique per key
+	DueAt       time.Time // the moment it concerns: expiry, overlap end, …
+}
+
+// Evaluate returns the reminders key k needs at now, given which kinds are
+// turned on (nil: all).
+func Evaluate(k Key, now time.Time, enabled map[string]bool) []Due {
+	on := func(kind string) bool { return enabled == nil || enabled[kind] }
+	due := func(kind string, threshold int, at time.Time) Due {
+		return Due{WorkspaceID: k.WorkspaceID, KeyID: k.ID, Kind: kind, Threshold: threshold, DueAt: at}
+	}
+	var out []Due
+	if k.ExpiresAt != nil && k.Enabled {
+		left := k.ExpiresAt.Sub(now)
+		switch {
+		case left <= 0:
+			if on(KindExpired) {
+				out = append(out, due(KindExpired, 0, *k.ExpiresAt))
+			}
+		case on(KindExpiring) && k.Active:
+			// Only the nearest lead time that has been reached: at 5 days
+			// left, the 7-day reminder, not the 30-day one as well.
+			leads := k.LeadDays
+			if leads == nil {
+				leads = DefaultLeadDays
+			}
+			leads = slices.Sorted(slices.Values(leads))
+			for _, lead := range leads {
+				if lead > 0 && left <= time.Duration(lead)*day {
+					out = append(out, due(KindExpiring, lead, *k.ExpiresAt))
+					break
+				}
+			}
+		}
+	}
+	if !k.Active {
+		return out
+	}
+	if on(KindOverlapEnding) && k.RevokesAt != nil && k.AutoRevoke {
+		if left := k.RevokesAt.Sub(now); left > 0 && left <= overlapEndingDays*day {
+			out = append(out, due(KindOverlapEnding, overlapEndingDays, *k.RevokesAt))
+		}
+	}
+	if on(KindRotationDue) && k.RotationDays != nil && *k.RotationDays > 0 && k.RevokesAt == nil {
+		if at := k.CreatedAt.Add(time.Duration(*k.RotationDays) * day); !now.Before(at) {
+			out = append(out, due(KindRotationDue, *k.RotationDays, at))
+		}
+	}
+	if on(KindUnused) {
+		switch {
+		case k.LastUsedAt != nil:
+			if at := k.LastUsedAt.Add(unusedAfterDays * day); !now.Before(at) {
+				out = append(out, due(KindUnused, unusedAfterDays, at))
+			}
+		default:
+			if at := k.CreatedAt.Add(neverUsedDays * day); !now.Before(at) {
+				out = append(out, due(KindUnused, neverUsedDays, at))
+			}
+		}
+	}
+	return out
+}

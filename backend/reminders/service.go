@@ -1,0 +1,233 @@
+package reminders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Reminder is a kept reminder. (workspace, key, kind, threshold) is unique:
+// a scan finds it again and again, but it is stored and notified once.
+type Reminder struct {
+	ID           int64      `gorm:"primaryKey;autoIncrement"`
+	WorkspaceID  string     `gorm:"size:40;not null;uniqueIndex:idx_reminder_once,priority:1"`
+	KeyID        string     `gorm:"size:40;not null;uniqueIndex:idx_reminder_once,priority:2"`
+	Kind         string     `gorm:"size:20;not null;uniqueIndex:idx_reminder_once,priority:3"`
+	Threshold    int        `gorm:"not null;uniqueIndex:idx_reminder_once,priority:4"`
+	KeyName      string     `gorm:"not null"`
+	DueAt        time.Time  `gorm:"not null"`
+	CreatedAt    time.Time  `gorm:"not null;autoCreateTime:false"`
+	SnoozedUntil *time.Time ``
+	DismissedAt  *time.Time `` // by the user
+	ResolvedAt   *time.Time `` // the condition no longer holds (renewed, rotated, deleted) or a nearer threshold took over
+	NotifiedAt   *time.Time ``
+}
+
+// Active reports whether the reminder shows in the reminder center at now.
+func (r Reminder) Active(now time.Time) bool {
+	return r.DismissedAt == nil && r.ResolvedAt == nil && (r.SnoozedUntil == nil || !now.Before(*r.SnoozedUntil))
+}
+
+// Settings are the user's reminder settings.
+type Settings struct {
+	QuietStart int             `json:"quietStart"` // local hour 0–23; equal to QuietEnd: no quiet hours
+	QuietEnd   int             `json:"quietEnd"`
+	LeadDays   []int           `json:"leadDays"` // default lead times for keys whose profile sets none
+	Kinds      map[string]bool `json:"kinds"`    // which kinds are on
+}
+
+// DefaultSettings turns every kind on, with no quiet hours.
+func DefaultSettings() Settings {
+	return Settings{LeadDays: DefaultLeadDays, Kinds: map[string]bool{
+		KindExpiring: true, KindExpired: true, KindOverlapEnding: true, KindRotationDue: true, KindUnused: true,
+	}}
+}
+
+// quiet reports whether t (local time) falls in the quiet hours.
+func (s Settings) quiet(t time.Time) bool {
+	if s.QuietStart == s.QuietEnd {
+		return false
+	}
+	h := t.Hour()
+	if s.QuietStart < s.QuietEnd {
+		return h >= s.QuietStart && h < s.QuietEnd
+	}
+	return h >= s.QuietStart || h < s.QuietEnd // across midnight, e.g. 22–7
+}
+
+// Notifier shows an OS desktop notification.
+type Notifier interface {
+	Notify(title, message string) error
+}
+
+// Service keeps reminders in the desk's database.
+type Service struct {
+	db     *gorm.DB
+	notify Notifier
+	now    func() time.Time
+	log    *slog.Logger
+}
+
+// New returns a service over db (which Migrate has prepared).
+func New(db *gorm.DB, notify Notifier, now func() time.Time, log *slog.Logger) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Service{db: db, notify: notify, now: now, log: log}
+}
+
+// Migrate creates the reminders table.
+func Migrate(db *gorm.DB) error { return db.AutoMigrate(&Reminder{}) }
+
+// Scan evaluates every key, stores the reminders that are new, resolves the
+// ones whose condition has passed, and notifies the new ones (outside quiet
+// hours). It returns the new reminders.
+func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Reminder, error) {
+	now := s.now()
+	var due []Due
+	names := map[string]string{}
+	for _, k := range keys {
+		if k.LeadDays == nil {
+			k.LeadDays = settings.LeadDays
+		}
+		due = append(due, Evaluate(k, now, settings.Kinds)...)
+		names[k.WorkspaceID+"/"+k.ID] = k.Name
+	}
+	var fresh []Reminder
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		current := map[string]bool{}
+		for _, d := range due {
+			current[fmt.Sprintf("%s/%s/%s/%d", d.WorkspaceID, d.KeyID, d.Kind, d.Threshold)] = true
+			r := Reminder{
+				WorkspaceID: d.WorkspaceID, KeyID: d.KeyID, Kind: d.Kind, Threshold: d.Threshold,
+				KeyName: names[d.WorkspaceID+"/"+d.KeyID], DueAt: d.DueAt, CreatedAt: now,
+			}
+			res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&r)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 1 {
+				fresh = append(fresh, r)
+			}
+		}
+		// What no longer holds is resolved: the key was renewed, rotated,
+		// deleted, or a nearer lead time took over.
+		var open []Reminder
+		if err := tx.Where("dismissed_at IS NULL AND resolved_at IS NULL").Find(&open).Error; err != nil {
+			return err
+		}
+		for _, r := range open {
+			if !current[fmt.Sprintf("%s/%s/%s/%d", r.WorkspaceID, r.KeyID, r.Kind, r.Threshold)] {
+				if err := tx.Model(&Reminder{}).Where("id = ?", r.ID).Update("resolved_at", now).Error; err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !settings.quiet(now.Local()) {
+		s.notifyPending(ctx, now)
+	}
+	return fresh, nil
+}
+
+// notifyPending shows an OS notification for each active reminder not yet
+// notified (held back by quiet hours or a snooze until now).
+func (s *Service) notifyPending(ctx context.Context, now time.Time) {
+	if s.notify == nil {
+		return
+	}
+	var pending []Reminder
+	s.db.WithContext(ctx).Where("notified_at IS NULL AND dismissed_at IS NULL AND resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)", now).
+		Order("id").Find(&pending)
+	for _, r := range pending {
+		title, body := Describe(r, now)
+		if err := s.notify.Notify(title, body); err != nil {
+			s.log.Warn("desktop notification failed", "err", err)
+			return // the in-app reminder center still shows it
+		}
+		s.db.WithContext(ctx).Model(&Reminder{}).Where("id = ?", r.ID).Update("notified_at", now)
+	}
+}
+
+// Active lists the reminders to show now, most urgent first.
+func (s *Service) Active(ctx context.Context) ([]Reminder, error) {
+	var out []Reminder
+	err := s.db.WithContext(ctx).
+		Where("dismissed_at IS NULL AND resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)", s.now()).
+		Order("due_at, id").Find(&out).Error
+	return out, err
+}
+
+// ErrNoReminder means the id names no reminder.
+var ErrNoReminder = errors.New("no such reminder")
+
+// Snooze hides a reminder for d, and notifies it again afterwards.
+func (s *Service) Snooze(ctx context.Context, id int64, d time.Duration) error {
+	until := s.now().Add(d)
+	return s.update(ctx, id, map[string]any{"snoozed_until": until, "notified_at": nil})
+}
+
+// Dismiss hides a reminder for good.
+func (s *Service) Dismiss(ctx context.Context, id int64) error {
+	return s.update(ctx, id, map[string]any{"dismissed_at": s.now()})
+}
+
+func (s *Service) update(ctx context.Context, id int64, fields map[string]any) error {
+	res := s.db.WithContext(ctx).Model(&Reminder{}).Where("id = ?", id).Updates(fields)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return ErrNoReminder
+	}
+	return nil
+}
+
+// Describe words a reminder for a notification.
+func Describe(r Reminder, now time.Time) (title, body string) {
+	name := r.KeyName
+	if name == "" {
+		name = r.KeyID
+	}
+	switch r.Kind {
+	case KindExpiring:
+		return "API key expires soon", fmt.Sprintf("%s expires %s. Rotate or extend it before it breaks.", name, until(r.DueAt, now))
+	case KindExpired:
+		return "API key expired", fmt.Sprintf("%s expired on %s. Regenerate it with a new expiry or clean it up.", name, r.DueAt.Local().Format("Jan 2"))
+	case KindOverlapEnding:
+		return "Old key stops soon", fmt.Sprintf("The rotation overlap of %s ends %s: make sure everything uses the new key.", name, until(r.DueAt, now))
+	case KindRotationDue:
+		return "API key due for rotation", fmt.Sprintf("%s is %d days old; its profile asks to rotate it every %d days.", name, int(now.Sub(r.DueAt).Hours()/24)+r.Threshold, r.Threshold)
+	case KindUnused:
+		if r.Threshold == neverUsedDays {
+			return "API key never used", fmt.Sprintf("%s has not been used since it was created %d days ago. Disable it if nobody needs it.", name, r.Threshold)
+		}
+		return "API key unused", fmt.Sprintf("%s has not been used for %d days. Disable it if nobody needs it.", name, r.Threshold)
+	}
+	return "API key reminder", name
+}
+
+func until(t, now time.Time) string {
+	d := t.Sub(now)
+	switch {
+	case d <= 0:
+		return "now"
+	case d < time.Hour:
+		return "in less than an hour"
+	case d < 24*time.Hour:
+		return fmt.Sprintf("in %d hours", int(d.Hours()))
+	}
+	return fmt.Sprintf("in %d days", int(d.Hours()/24))
+}

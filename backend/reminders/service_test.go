@@ -1,0 +1,157 @@
+package reminders_test
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+
+	"github.com/keydesk/keydesk/backend/reminders"
+)
+
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+type notes struct {
+	mu    sync.Mutex
+	shown []string
+}
+
+func (n *notes) Notify(title, msg string) error {
+	n.mu.Lock()
+	n.shown = append(n.shown, title+": "+msg)
+	n.mu.Unlock()
+	return nil
+}
+
+func openDB(t *testing.T, path string) *gorm.DB {
+	t.Helper()
+	db, err := gorm.Open(sqlite.Open(path), &gorm.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := reminders.Migrate(db); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if sqlDB, err := db.DB(); err == nil {
+			sqlDB.Close()
+		}
+	})
+	return db
+}
+
+func expiringKey(expires time.Time) reminders.Key {
+	used := expires.Add(-days(20))
+	return reminders.Key{WorkspaceID: "w", ID: "k1", Name: "deploy", Active: true, Enabled: true,
+		CreatedAt: expires.Add(-days(60)), ExpiresAt: &expires, LastUsedAt: &used}
+}
+
+func TestStoredOnceAcrossScansAndRestarts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "desk.db")
+	c := &clock{t: now}
+	n := &notes{}
+	svc := reminders.New(openDB(t, path), n, c.now, nil)
+	ctx := context.Background()
+	key := expiringKey(now.Add(days(3)))
+	settings := reminders.DefaultSettings()
+
+	fresh, err := svc.Scan(ctx, []reminders.Key{key}, settings)
+	if err != nil || len(fresh) != 1 || fresh[0].Kind != reminders.KindExpiring || fresh[0].Threshold != 7 {
+		t.Fatalf("first scan = %+v, %v", fresh, err)
+	}
+	if fresh, _ = svc.Scan(ctx, []reminders.Key{key}, settings); len(fresh) != 0 {
+		t.Fatalf("second scan made %d new reminders", len(fresh))
+	}
+	// A restart: a new service over the same file.
+	svc = reminders.New(openDB(t, path), n, c.now, nil)
+	if fresh, _ = svc.Scan(ctx, []reminders.Key{key}, settings); len(fresh) != 0 {
+		t.Fatal("a restart repeated the reminder")
+	}
+	if len(n.shown) != 1 {
+		t.Fatalf("notified %d times: %v", len(n.shown), n.shown)
+	}
+	// Closer to the expiry the 1-day reminder takes over from the 7-day one.
+	c.t = now.Add(days(2.5))
+	fresh, _ = svc.Scan(ctx, []reminders.Key{key}, settings)
+	active, _ := svc.Active(ctx)
+	if len(fresh) != 1 || fresh[0].Threshold != 1 || len(active) != 1 || active[0].Threshold != 1 {
+		t.Fatalf("fresh %+v, active %+v", fresh, active)
+	}
+	// Renewed: the reminder resolves itself.
+	renewed := key
+	later := now.Add(days(200))
+	renewed.ExpiresAt = &later
+	svc.Scan(ctx, []reminders.Key{renewed}, settings)
+	if active, _ := svc.Active(ctx); len(active) != 0 {
+		t.Fatalf("renewed key still has reminders: %+v", active)
+	}
+}
+
+func TestSnoozeAndDismissSurviveARestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "desk.db")
+	c := &clock{t: now}
+	n := &notes{}
+	ctx := context.Background()
+	svc := reminders.New(openDB(t, path), n, c.now, nil)
+	keys := []reminders.Key{expiringKey(now.Add(days(3)))}
+	other := expiringKey(now.Add(days(20)))
+	other.ID = "k2"
+	keys = append(keys, other)
+	svc.Scan(ctx, keys, reminders.DefaultSettings())
+	active, _ := svc.Active(ctx)
+	if len(active) != 2 {
+		t.Fatalf("active = %+v", active)
+	}
+	if err := svc.Snooze(ctx, active[0].ID, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Dismiss(ctx, active[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Dismiss(ctx, 9999); err != reminders.ErrNoReminder {
+		t.Fatalf("unknown id: %v", err)
+	}
+	svc = reminders.New(openDB(t, path), n, c.now, nil)
+	svc.Scan(ctx, keys, reminders.DefaultSettings())
+	if active, _ := svc.Active(ctx); len(active) != 0 {
+		t.Fatalf("after restart: %+v", active)
+	}
+	notified := len(n.shown)
+	c.t = now.Add(25 * time.Hour)
+	svc.Scan(ctx, keys, reminders.DefaultSettings())
+	active, _ = svc.Active(ctx)
+	if len(active) != 1 || active[0].KeyID != "k1" {
+		t.Fatalf("after the snooze: %+v", active)
+	}
+	if len(n.shown) != notified+1 {
+		t.Fatal("a snoozed reminder is notified again when the snooze ends")
+	}
+}
+
+func TestQuietHoursHoldNotificationsBack(t *testing.T) {
+	c := &clock{t: time.Date(2026, 6, 15, 23, 30, 0, 0, time.Local)}
+	n := &notes{}
+	ctx := context.Background()
+	svc := reminders.New(openDB(t, filepath.Join(t.TempDir(), "d.db")), n, c.now, nil)
+	settings := reminders.DefaultSettings()
+	settings.QuietStart, settings.QuietEnd = 22, 7
+	keys := []reminders.Key{expiringKey(c.t.Add(days(3)))}
+	svc.Scan(ctx, keys, settings)
+	if len(n.shown) != 0 {
+		t.Fatal("notified during quiet hours")
+	}
+	if active, _ := svc.Active(ctx); len(active) != 1 {
+		t.Fatal("the reminder center must still show it")
+	}
+	c.t = time.Date(2026, 6, 16, 8, 0, 0, 0, time.Local)
+	svc.Scan(ctx, keys, settings)
+	if len(n.shown) != 1 {
+		t.Fatalf("after the quiet hours: %v", n.shown)
+	}
+}
