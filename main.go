@@ -13,6 +13,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
 	"github.com/keydesk/keydesk/app"
+	"github.com/keydesk/keydesk/backend/reminders"
 )
 
 // frontend/dist/.gitkeep is committed, so this embed compiles (and
@@ -24,7 +25,7 @@ var assets embed.FS
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	emitter := &app.WailsEmitter{}
-	a := app.New(app.Config{Emitter: emitter, Log: log})
+	a := app.New(app.Config{Emitter: emitter, Notifier: reminders.OSNotifier{AppName: "Keydesk"}, Log: log})
 	err := wails.Run(&options.App{
 		Title:            "Keydesk",
 		Width:            1280,

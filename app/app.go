@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/keydesk/keydesk/backend/desk"
+	"github.com/keydesk/keydesk/backend/reminders"
 )
 
 // Config configures the app; zero values pick production defaults.
@@ -19,6 +20,7 @@ type Config struct {
 	Home      string // data dir; $KEYDESK_HOME or the OS config dir + Keydesk
 	LocalAddr string // embedded server address; 127.0.0.1:8470
 	Emitter   desk.Emitter
+	Notifier  reminders.Notifier // OS notifications; nil shows none
 	Log       *slog.Logger
 }
 
@@ -31,6 +33,7 @@ type App struct {
 	Workspaces *WorkspacesAPI
 	Settings   *SettingsAPI
 	KeyTest    *KeyTestAPI
+	Reminders  *RemindersAPI
 
 	mu       sync.RWMutex
 	desk     *desk.Desk
@@ -44,6 +47,7 @@ func New(cfg Config) *App {
 	a.Workspaces = &WorkspacesAPI{app: a}
 	a.Settings = &SettingsAPI{app: a}
 	a.KeyTest = &KeyTestAPI{app: a}
+	a.Reminders = &RemindersAPI{app: a}
 	return a
 }
 
@@ -51,7 +55,7 @@ func New(cfg Config) *App {
 // starts the background jobs. When it fails, the window still opens and
 // every call explains why.
 func (a *App) Startup(ctx context.Context) error {
-	d, err := desk.Open(ctx, desk.Options{Home: a.cfg.Home, LocalAddr: a.cfg.LocalAddr, Emitter: a.cfg.Emitter, Log: a.cfg.Log})
+	d, err := desk.Open(ctx, desk.Options{Home: a.cfg.Home, LocalAddr: a.cfg.LocalAddr, Emitter: a.cfg.Emitter, Notifier: a.cfg.Notifier, Log: a.cfg.Log})
 	if err == nil {
 		err = d.StartJobs()
 	}
@@ -74,7 +78,9 @@ func (a *App) Shutdown() error {
 }
 
 // Bindings are the structs whose methods the frontend may call.
-func (a *App) Bindings() []any { return []any{a.Keys, a.Workspaces, a.Settings, a.KeyTest} }
+func (a *App) Bindings() []any {
+	return []any{a.Keys, a.Workspaces, a.Settings, a.KeyTest, a.Reminders}
+}
 
 var errNotStarted = errors.New("Keydesk is still starting")
 

@@ -199,3 +199,25 @@ type TestResult struct {
 	Error         string            `json:"error"`   // DNS, refused, TLS, timeout, redirect — in words
 	ErrorKind     string            `json:"errorKind"`
 }
+
+// Reminder is one entry of the reminder center.
+type Reminder struct {
+	ID          int64  `json:"id"`
+	WorkspaceID string `json:"workspaceId"`
+	KeyID       string `json:"keyId"`
+	KeyName     string `json:"keyName"`
+	Kind        string `json:"kind"` // expiring, expired, overlap_ending, rotation_due, unused
+	Threshold   int    `json:"threshold"`
+	DueAt       string `json:"dueAt"`
+	Title       string `json:"title"`
+	Message     string `json:"message"`
+	Action      string `json:"action"` // the fitting action: rotate, regenerate, disable
+}
+
+// ReminderSettings are the reminder settings.
+type ReminderSettings struct {
+	QuietStart int             `json:"quietStart"` // hour 0–23; equal to quietEnd: none
+	QuietEnd   int             `json:"quietEnd"`
+	LeadDays   []int           `json:"leadDays"`
+	Kinds      map[string]bool `json:"kinds"`
+}

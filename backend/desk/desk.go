@@ -20,6 +20,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/reminders"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
 
@@ -63,8 +64,9 @@ type Options struct {
 	Emitter      Emitter
 	Log          *slog.Logger
 	Now          func() time.Time
-	LocalAddr    string        // where the embedded server listens; 127.0.0.1:8470 (or the next free port)
-	SyncInterval time.Duration // how often every workspace syncs; 5 minutes
+	Notifier     reminders.Notifier // OS notifications; nil shows none
+	LocalAddr    string             // where the embedded server listens; 127.0.0.1:8470 (or the next free port)
+	SyncInterval time.Duration      // how often every workspace syncs; 5 minutes
 }
 
 // Desk is the desktop core.
@@ -73,6 +75,8 @@ type Desk struct {
 	db    *gorm.DB
 	local *localServer
 	cron  *cron.Cron
+
+	reminders *reminders.Service
 
 	// Background work (the first sync, scheduled syncs) runs under bgCtx;
 	// Close cancels it and waits for it before closing the database.
@@ -141,6 +145,11 @@ func Open(ctx context.Context, opts Options) (*Desk, error) {
 	}
 	d := &Desk{opts: opts, db: db, clients: map[string]*client.Client{}, syncing: map[string]*sync.Mutex{}}
 	d.bgCtx, d.bgCancel = context.WithCancel(context.Background())
+	if err := reminders.Migrate(db); err != nil {
+		d.closeDB()
+		return nil, err
+	}
+	d.reminders = reminders.New(db, opts.Notifier, opts.Now, opts.Log)
 	if d.local, err = startLocalServer(filepath.Join(opts.Home, "local-server.db"), opts.LocalAddr, opts.Log); err != nil {
 		d.closeDB()
 		return nil, err
@@ -164,13 +173,23 @@ func (d *Desk) StartJobs() error {
 	if _, err := d.cron.AddFunc(fmt.Sprintf("@every %s", offlineRetry), func() { d.syncOffline(d.bgCtx) }); err != nil {
 		return err
 	}
+	if _, err := d.cron.AddFunc("@hourly", func() { d.scanReminders(d.bgCtx) }); err != nil {
+		return err
+	}
 	d.cron.Start()
 	d.bg.Add(1)
 	go func() {
 		defer d.bg.Done()
+		d.scanReminders(d.bgCtx) // at start, from the cache, before any server answers
 		d.SyncAll(d.bgCtx)
 	}()
 	return nil
+}
+
+func (d *Desk) scanReminders(ctx context.Context) {
+	if _, err := d.ScanReminders(ctx); err != nil && ctx.Err() == nil {
+		d.opts.Log.Warn("reminder scan failed", "err", err)
+	}
 }
 
 func openDB(path string) (*gorm.DB, error) {

@@ -124,6 +124,7 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 	}
 	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
 	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID})
+	d.scanReminders(ctx)
 	return nil
 }
 

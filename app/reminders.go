@@ -1,0 +1,89 @@
+package app
+
+import (
+	"time"
+
+	"github.com/keydesk/keydesk/backend/reminders"
+)
+
+// RemindersAPI is the reminder center.
+type RemindersAPI struct {
+	app *App
+}
+
+// List returns the reminders to show now, most urgent first.
+func (r *RemindersAPI) List() ([]Reminder, error) {
+	d, ctx, cancel, err := r.app.call()
+	if err != nil {
+		return nil, err
+	}
+	defer cancel()
+	list, err := d.Reminders(ctx)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	now := time.Now()
+	out := make([]Reminder, len(list))
+	for i, rem := range list {
+		title, msg := reminders.Describe(rem, now)
+		out[i] = Reminder{
+			ID: rem.ID, WorkspaceID: rem.WorkspaceID, KeyID: rem.KeyID, KeyName: rem.KeyName, Kind: rem.Kind,
+			Threshold: rem.Threshold, DueAt: formatTime(rem.DueAt), Title: title, Message: msg, Action: fittingAction(rem.Kind),
+		}
+	}
+	return out, nil
+}
+
+func fittingAction(kind string) string {
+	switch kind {
+	case reminders.KindExpired:
+		return "regenerate"
+	case reminders.KindUnused:
+		return "disable"
+	}
+	return "rotate"
+}
+
+// Snooze hides a reminder for some hours (24 for a day, 168 for a week).
+func (r *RemindersAPI) Snooze(id int64, hours int) error {
+	d, ctx, cancel, err := r.app.call()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	return wrap(d.SnoozeReminder(ctx, id, time.Duration(hours)*time.Hour))
+}
+
+// Dismiss hides a reminder for good.
+func (r *RemindersAPI) Dismiss(id int64) error {
+	d, ctx, cancel, err := r.app.call()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	return wrap(d.DismissReminder(ctx, id))
+}
+
+// Settings returns the reminder settings.
+func (r *RemindersAPI) Settings() (ReminderSettings, error) {
+	d, _, cancel, err := r.app.call()
+	if err != nil {
+		return ReminderSettings{}, err
+	}
+	defer cancel()
+	s := d.ReminderSettings()
+	return ReminderSettings{QuietStart: s.QuietStart, QuietEnd: s.QuietEnd, LeadDays: s.LeadDays, Kinds: s.Kinds}, nil
+}
+
+// SetSettings changes the reminder settings.
+func (r *RemindersAPI) SetSettings(s ReminderSettings) (ReminderSettings, error) {
+	d, ctx, cancel, err := r.app.call()
+	if err != nil {
+		return ReminderSettings{}, err
+	}
+	defer cancel()
+	if err := d.SetReminderSettings(ctx, reminders.Settings{QuietStart: s.QuietStart, QuietEnd: s.QuietEnd, LeadDays: s.LeadDays, Kinds: s.Kinds}); err != nil {
+		return ReminderSettings{}, wrap(err)
+	}
+	return r.Settings()
+}

@@ -1,0 +1,48 @@
+package desk_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/reminders"
+	"github.com/keydesk/keydesk/backend/secrets"
+)
+
+func TestReminderForAKeyExpiringSoonSurvivesARestart(t *testing.T) {
+	home, store := t.TempDir(), secrets.NewMemory()
+	ctx := context.Background()
+	rec := &recorder{}
+	d := open(t, home, store, rec)
+	ws := localWorkspace(t, d)
+	three := 3
+	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "expiring soon", ExpiresInDays: api.Some(&three)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sync after the create scanned already.
+	list, _ := d.Reminders(ctx)
+	if len(list) != 1 || list[0].KeyID != created.Key.ID || list[0].Kind != reminders.KindExpiring || list[0].Threshold != 7 {
+		t.Fatalf("reminders = %+v", list)
+	}
+	if rec.count("reminder:new") != 1 {
+		t.Fatalf("events = %v", rec.events)
+	}
+	if err := d.SnoozeReminder(ctx, list[0].ID, 0); fieldOf(err) != "snooze" {
+		t.Fatalf("snooze 0: %v", err)
+	}
+	if err := d.SnoozeReminder(ctx, list[0].ID, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	d = open(t, home, store, rec)
+	defer d.Close()
+	d.ScanReminders(ctx)
+	if list, _ := d.Reminders(ctx); len(list) != 0 {
+		t.Fatalf("after a restart the snoozed reminder is back: %+v", list)
+	}
+	if err := d.SetReminderSettings(ctx, reminders.Settings{LeadDays: []int{0}}); fieldOf(err) != "leadDays" {
+		t.Fatalf("lead 0: %v", err)
+	}
+}
