@@ -8,6 +8,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -24,8 +25,19 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:34115", "loopback address to serve on")
 	dist := flag.String("dist", "frontend/dist", "the built frontend")
 	localAddr := flag.String("local-addr", "127.0.0.1:0", "address of the embedded key server")
+	logFile := flag.String("log", "", "also write the log to this file")
 	flag.Parse()
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	var out io.Writer = os.Stderr
+	if *logFile != "" {
+		f, err := os.OpenFile(*logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "keydesk-web:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		out = io.MultiWriter(os.Stderr, f)
+	}
+	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	if err := run(*addr, *dist, *localAddr, log); err != nil {
 		fmt.Fprintln(os.Stderr, "keydesk-web:", err)
 		os.Exit(1)
