@@ -10,7 +10,17 @@ import (
 )
 
 func newAdminCmd(stdio IO) *cobra.Command {
-	cmd := &cobra.Command{Use: "admin", Short: "Administer a Keydesk server's database directly"}
+	cmd := &cobra.Command{
+		Use:   "admin",
+		Short: "Administer a Keydesk server's database directly",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError("keydesk admin needs a command: create-workspace")
+			}
+			return usageError("unknown command %q for keydesk admin: try create-workspace", args[0])
+		},
+	}
 	cmd.AddCommand(newCreateWorkspaceCmd(stdio))
 	return cmd
 }

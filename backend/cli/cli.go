@@ -90,7 +90,8 @@ func newRoot(stdio IO) *cobra.Command {
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.Err)
-	root.AddCommand(newServeCmd(stdio), newAdminCmd(stdio))
+	root.AddCommand(newServeCmd(stdio), newAdminCmd(stdio), newAuthCmd(stdio),
+		newWhoAmICmd(stdio), newCheckCmd(stdio), newRotateKeyCmd(stdio), newTestCmd(stdio))
 	return root
 }
 

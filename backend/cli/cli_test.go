@@ -73,6 +73,8 @@ func TestCreateWorkspacePrintsIDAndAdminKey(t *testing.T) {
 func TestUsageErrorsExitWith2(t *testing.T) {
 	for _, args := range [][]string{
 		{"nonsense"},
+		{"admin"},
+		{"admin", "bogus"},
 		{"admin", "create-workspace"},
 		{"serve", "--tls-cert", "x.pem"},
 		{"serve", "--bogus"},

@@ -1,0 +1,78 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/keydesk/keydesk/backend/keys"
+)
+
+func TestTestCommand(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	admin := srv.key(t, "ops", "admin", 0)
+	apiKey := srv.key(t, "service", "api", 0)
+	e := env{"KEYDESK_SERVER": srv.URL}
+	test := func(k string, args ...string) result {
+		t.Helper()
+		r := kd(t, e, "", append([]string{"test", "--api-key", k}, args...)...)
+		noSecret(t, r, k)
+		return r
+	}
+
+	// Admin and member keys list keys; api keys call whoami.
+	r := test(admin.Secret)
+	want(t, r, 0, "GET "+srv.URL+"/v1/workspaces/"+srv.WorkspaceID+"/keys?pageIndex=0&pageSize=5", "HTTP 200 OK in ", " ms",
+		`"items": [`, "curl -sS", "Authorization: Bearer "+keys.Mask(admin.Secret))
+	r = test(apiKey.Secret)
+	want(t, r, 0, "GET "+srv.URL+"/v1/whoami", "HTTP 200 OK", `"keyId": "`+apiKey.Key.ID+`"`, keys.Mask(apiKey.Secret))
+
+	// A custom URL, the key in a header, --json.
+	r = test(apiKey.Secret, "--url", "{server}/v1/whoami", "--header", "X-API-Key", "--json")
+	want(t, r, 0)
+	var res struct {
+		Status     int
+		DurationMs int64
+		Preview    string
+		Curl       string
+		Error      string
+	}
+	if err := json.Unmarshal([]byte(r.out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, r)
+	}
+	if res.Status != 200 || res.DurationMs < 0 || !strings.Contains(res.Preview, apiKey.Key.ID) ||
+		!strings.Contains(res.Curl, "X-API-Key: "+keys.Mask(apiKey.Secret)) || res.Error != "" {
+		t.Fatalf("test --json = %+v", res)
+	}
+	want(t, test(apiKey.Secret, "--url", "{server}/v1/whoami", "--bearer"), 0, "Authorization: Bearer")
+
+	// An api key may not list keys: 403 is a rejection (4), as is 401.
+	want(t, test(apiKey.Secret, "--url", "{server}/v1/workspaces/{workspace}/keys"), 4, "HTTP 403", "rejected")
+	disabled := srv.key(t, "disabled", "admin", 0)
+	srv.disable(t, disabled.Key.ID)
+	want(t, test(disabled.Secret), 4, "HTTP 401")
+
+	// A network error is 1 and named plainly; a wrong URL is a usage error.
+	want(t, test(apiKey.Secret, "--url", "http://127.0.0.1:1/ping"), 1, "refused the connection")
+	want(t, test(apiKey.Secret, "--url", "not a url"), 2, "--url")
+	want(t, test(apiKey.Secret, "--header", "X-API-Key", "--bearer"), 2, "not both")
+
+	// Any other endpoint needs no Keydesk server; an echo of the key is masked.
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Token") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]string{"got": r.Header.Get("X-Token")})
+	}))
+	defer echo.Close()
+	r = kd(t, nil, "", "test", "--api-key", apiKey.Secret, "--url", echo.URL+"/ping", "--header", "X-Token")
+	want(t, r, 0, "HTTP 200", `"got": "`+keys.Mask(apiKey.Secret)+`"`)
+	noSecret(t, r, apiKey.Secret)
+	want(t, kd(t, nil, "", "test", "--api-key", apiKey.Secret, "--url", echo.URL+"/ping"), 4, "HTTP 401")
+	want(t, kd(t, nil, "", "test", "--api-key", apiKey.Secret), 2, "no server")
+}

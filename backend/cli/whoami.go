@@ -1,0 +1,169 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/client"
+)
+
+type whoamiOutput struct {
+	session
+	api.WhoAmI
+}
+
+func newWhoAmICmd(stdio IO) *cobra.Command {
+	var o keyOpts
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "whoami",
+		Short: "Show what the key is: id, name, role, workspace, expiry",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := o.resolve(cmd, stdio, true)
+			if err != nil {
+				return err
+			}
+			c, err := s.client()
+			if err != nil {
+				return err
+			}
+			who, err := c.WhoAmI(cmd.Context())
+			if err != nil {
+				return apiError(err)
+			}
+			if asJSON {
+				return printJSON(stdio.Out, whoamiOutput{session: s, WhoAmI: who})
+			}
+			fmt.Fprintf(stdio.Out, "Key:        %s %q\nRole:       %s\nWorkspace:  %s (%s)\nExpiry:     %s\nServer:     %s\n",
+				who.KeyID, who.KeyName, who.Role, who.WorkspaceName, who.WorkspaceID, expiryWords(who.ExpiresAt, time.Now()), s.Server)
+			if who.ProfileID != "" {
+				fmt.Fprintf(stdio.Out, "Profile:    %s\n", who.ProfileID)
+			}
+			return nil
+		},
+	}
+	o.register(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print {server, serverSource, keySource, keyId, keyName, workspaceId, workspaceName, role, profileId, expiresAt}")
+	return cmd
+}
+
+var windowPattern = regexp.MustCompile(`^(?:(\d{1,4})d)?(?:(\d{1,5})h)?$`)
+
+// parseWindow reads a window such as 7d, 36h or 1d12h.
+func parseWindow(s string) (time.Duration, error) {
+	m := windowPattern.FindStringSubmatch(s)
+	if s == "" || m == nil {
+		return 0, usageError("--fail-if-expiring-within must be days and/or hours such as 7d, 36h or 1d12h, got %q", s)
+	}
+	days, _ := strconv.Atoi("0" + m[1])
+	hours, _ := strconv.Atoi("0" + m[2])
+	return time.Duration(days)*24*time.Hour + time.Duration(hours)*time.Hour, nil
+}
+
+type checkOutput struct {
+	OK               bool       `json:"ok"`
+	KeyID            string     `json:"keyId,omitempty"`
+	KeyName          string     `json:"keyName,omitempty"`
+	ExpiresAt        *time.Time `json:"expiresAt"`
+	ExpiresInSeconds *int64     `json:"expiresInSeconds,omitempty"` // absent when it never expires
+	Expired          bool       `json:"expired"`
+	Window           string     `json:"failIfExpiringWithin,omitempty"`
+	Expiring         bool       `json:"expiring"`         // expires within the window
+	Reason           string     `json:"reason,omitempty"` // why the server refused the key
+	Message          string     `json:"message"`
+}
+
+func newCheckCmd(stdio IO) *cobra.Command {
+	var o keyOpts
+	var within string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "check [--fail-if-expiring-within 7d]",
+		Short: "Check that the key works and does not expire soon",
+		Long: `Check the key with the server and print its expiry. Exit codes: 0 the key works
+(and does not expire within the window), 3 it expires within the window or has
+expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`,
+		Example: `  keydesk check --api-key-file key.txt --fail-if-expiring-within 7d
+  keydesk check --fail-if-expiring-within 36h --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var window time.Duration
+			if cmd.Flags().Changed("fail-if-expiring-within") {
+				var err error
+				if window, err = parseWindow(within); err != nil {
+					return err
+				}
+			}
+			s, err := o.resolve(cmd, stdio, true)
+			if err != nil {
+				return err
+			}
+			c, err := s.client()
+			if err != nil {
+				return err
+			}
+			out := checkOutput{Window: within}
+			finish := func(code int, msg string) error {
+				out.Message = msg
+				if asJSON {
+					if err := printJSON(stdio.Out, out); err != nil {
+						return err
+					}
+				} else if code == ExitOK {
+					fmt.Fprintln(stdio.Out, msg)
+				}
+				if code != ExitOK {
+					return &exitError{code: code, err: errors.New(msg)}
+				}
+				return nil
+			}
+			who, err := c.WhoAmI(cmd.Context())
+			if errors.Is(err, client.ErrUnauthorized) || errors.Is(err, client.ErrForbidden) {
+				v := rejection(cmd.Context(), s)
+				out.KeyID, out.Reason = v.KeyID, v.Reason
+				if v.Reason == api.ReasonExpired {
+					out.Expired = true
+					return finish(ExitCheckFailed, fmt.Sprintf("the key %s has expired (%v): create or regenerate one", v.KeyID, err))
+				}
+				return finish(ExitRejected, apiError(err).Error())
+			}
+			if err != nil {
+				return err
+			}
+			now := time.Now()
+			out.KeyID, out.KeyName, out.ExpiresAt = who.KeyID, who.KeyName, who.ExpiresAt
+			msg := fmt.Sprintf("The key %s %q %s.", who.KeyID, who.KeyName, expiryWords(who.ExpiresAt, now))
+			if who.ExpiresAt == nil {
+				out.OK = true
+				return finish(ExitOK, msg)
+			}
+			left := who.ExpiresAt.Sub(now)
+			secs := int64(left / time.Second)
+			out.ExpiresInSeconds = &secs
+			if left <= 0 {
+				out.Expired = true
+				return finish(ExitCheckFailed, fmt.Sprintf("the key %s %s", who.KeyID, expiryWords(who.ExpiresAt, now)))
+			}
+			if window > 0 && left <= window {
+				out.Expiring = true
+				if !asJSON {
+					fmt.Fprintln(stdio.Out, msg)
+				}
+				return finish(ExitCheckFailed, fmt.Sprintf("the key %s expires in %s, within --fail-if-expiring-within %s: rotate it with keydesk rotate-key", who.KeyID, durationWords(left), within))
+			}
+			out.OK = true
+			return finish(ExitOK, msg)
+		},
+	}
+	o.register(cmd)
+	cmd.Flags().StringVar(&within, "fail-if-expiring-within", "", "exit 3 when the key expires within this window: days and/or hours, e.g. 7d, 36h")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print {ok, keyId, keyName, expiresAt, expiresInSeconds, expired, expiring, reason, message}")
+	return cmd
+}
