@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"path"
 	"reflect"
@@ -91,6 +92,13 @@ func Handler(bindings []any, assets fs.FS, bus *Bus, formatError func(error) any
 		io.WriteString(w, script)
 	})
 	mux.HandleFunc("POST /__bridge/call", func(w http.ResponseWriter, r *http.Request) {
+		// Only the page's own script may call: a custom header and a JSON
+		// body force a CORS preflight that other sites never pass, and the
+		// loopback Host check defeats DNS rebinding.
+		if r.Header.Get("X-Keydesk-Bridge") != "1" || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+			http.Error(w, "calls must come from the Keydesk page", http.StatusForbidden)
+			return
+		}
 		var req struct {
 			Name string            `json:"name"`
 			Args []json.RawMessage `json:"args"`
@@ -152,7 +160,22 @@ func Handler(bindings []any, assets fs.FS, bus *Bus, formatError func(error) any
 		}
 		files.ServeHTTP(w, r)
 	})
-	return mux, nil
+	return loopbackOnly(mux), nil
+}
+
+// loopbackOnly refuses requests whose Host is not this computer.
+func loopbackOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, err := net.SplitHostPort(r.Host)
+		if err != nil {
+			host = r.Host
+		}
+		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			http.Error(w, "keydesk-web answers only to localhost", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // call invokes m with JSON arguments, as Wails does for a bound method.
@@ -193,7 +216,7 @@ const runtimeJS = `(function () {
     go[pkg][struct][fn] = async (...args) => {
       const r = await fetch('/__bridge/call', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Keydesk-Bridge': '1' },
         body: JSON.stringify({ name, args }),
       });
       if (r.status === 422) throw (await r.json()).error;

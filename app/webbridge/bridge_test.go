@@ -46,7 +46,10 @@ func newBridge(t *testing.T) (*httptest.Server, *webbridge.Bus) {
 
 func post(t *testing.T, url, body string) (int, map[string]any) {
 	t.Helper()
-	resp, err := http.Post(url+"/__bridge/call", "application/json", strings.NewReader(body))
+	req, _ := http.NewRequest("POST", url+"/__bridge/call", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Keydesk-Bridge", "1")
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,5 +125,24 @@ func TestEventsReachSubscribers(t *testing.T) {
 		case <-deadline:
 			t.Fatal("no event")
 		}
+	}
+}
+
+func TestOtherSitesCannotCall(t *testing.T) {
+	srv, _ := newBridge(t)
+	body := `{"name":"webbridge_test.Greeter.Ping","args":[]}`
+	// A form post from another site: no custom header, not JSON.
+	resp, _ := http.Post(srv.URL+"/__bridge/call", "text/plain", strings.NewReader(body))
+	if resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("simple cross-site post = %d", resp.StatusCode)
+	}
+	// DNS rebinding: the right headers, but another host name.
+	req, _ := http.NewRequest("POST", srv.URL+"/__bridge/call", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Keydesk-Bridge", "1")
+	req.Host = "evil.example.com"
+	resp, _ = http.DefaultClient.Do(req)
+	if resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("rebound host = %d", resp.StatusCode)
 	}
 }

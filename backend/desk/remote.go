@@ -186,33 +186,46 @@ func (d *Desk) UpdateWorkspace(ctx context.Context, id string, conn Connection) 
 	if ws.Kind == KindLocal {
 		return WorkspaceView{}, ErrLocalWorkspace
 	}
-	if strings.TrimSpace(conn.AccessKey) == "" {
-		if conn.AccessKey, err = d.secretStore().Get(secrets.WorkspaceAccessKey(id)); err != nil {
-			return WorkspaceView{}, fieldError("accessKey", "is required: the stored one is no longer in the keychain")
-		}
-	}
+	// No sync may run between the new key and the new URL.
+	lock := d.workspaceLock(id)
+	lock.Lock()
 	if conn.WorkspaceID == "" {
 		conn.WorkspaceID = ws.RemoteID
 	}
-	who, serverURL, err := d.TestConnection(ctx, conn)
+	err = d.updateConnection(ctx, id, conn)
+	lock.Unlock()
 	if err != nil {
 		return WorkspaceView{}, err
 	}
+	if err := d.Sync(ctx, id); err != nil {
+		d.opts.Log.Warn("sync after editing a workspace failed", "workspace", id, "err", err)
+	}
+	return d.Workspace(ctx, id)
+}
+
+// updateConnection tests and stores a workspace's new connection; the
+// caller holds the workspace lock.
+func (d *Desk) updateConnection(ctx context.Context, id string, conn Connection) error {
+	if strings.TrimSpace(conn.AccessKey) == "" {
+		stored, err := d.secretStore().Get(secrets.WorkspaceAccessKey(id))
+		if err != nil {
+			return fieldError("accessKey", "is required: the stored one is no longer in the keychain")
+		}
+		conn.AccessKey = stored
+	}
+	who, serverURL, err := d.TestConnection(ctx, conn)
+	if err != nil {
+		return err
+	}
 	if err := d.secretStore().Set(secrets.WorkspaceAccessKey(id), strings.TrimSpace(conn.AccessKey)); err != nil {
-		return WorkspaceView{}, err
+		return err
 	}
 	err = d.db.Model(&Workspace{}).Where("id = ?", id).Updates(map[string]any{
 		"server_url": serverURL, "allow_insecure": conn.AllowInsecure, "ca_file": conn.CAFile,
 		"access_key_id": who.KeyID, "role": who.Role, "name": who.WorkspaceName,
 	}).Error
-	if err != nil {
-		return WorkspaceView{}, err
-	}
 	d.dropClient(id)
-	if err := d.Sync(ctx, id); err != nil {
-		d.opts.Log.Warn("sync after editing a workspace failed", "workspace", id, "err", err)
-	}
-	return d.Workspace(ctx, id)
+	return err
 }
 
 // RemoveWorkspace forgets a remote workspace on this computer: its cache,

@@ -455,3 +455,34 @@ func TestSyncInterval(t *testing.T) {
 		t.Fatalf("15 minutes: %v, %v", err, d.SyncInterval())
 	}
 }
+
+// TestFullResyncKeepsRememberedSecrets: a server restored from a backup
+// (its revision behind the cache) makes the desk resync in full; the
+// secrets remembered for keys that still exist must survive it.
+func TestFullResyncKeepsRememberedSecrets(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	store := secrets.NewMemory()
+	d := open(t, t.TempDir(), store, nil)
+	defer d.Close()
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := r.key("api")
+	gone := r.key("api")
+	d.Sync(ctx, ws.ID)
+	d.Remember(ctx, ws.ID, kept.Key.ID, kept.Secret)
+	d.Remember(ctx, ws.ID, gone.Key.ID, gone.Secret)
+	r.client().DeleteKey(ctx, r.ws, gone.Key.ID)
+	d.ForceFullResync(ws.ID)
+	if err := d.Sync(ctx, ws.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.RememberedSecret(ws.ID, kept.Key.ID); got != kept.Secret {
+		t.Fatal("a full resync forgot the secret of a key that still exists")
+	}
+	if _, err := d.RememberedSecret(ws.ID, gone.Key.ID); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatal("the secret of a deleted key is still remembered")
+	}
+}

@@ -81,7 +81,10 @@ func (d *Desk) UseEncryptedFile(ctx context.Context, passphrase string) error {
 	if !info.Persistent {
 		return fieldError("passphrase", "does not unlock the encrypted file: %s", info.Problem)
 	}
-	// Copy every secret the desk holds: access keys and remembered secrets.
+	// Copy every secret the desk holds: access keys and remembered secrets,
+	// under the swap lock, so that none stored meanwhile stays behind.
+	d.secretsMu.Lock()
+	defer d.secretsMu.Unlock()
 	var names []string
 	var list []Workspace
 	if err := d.db.WithContext(ctx).Find(&list).Error; err != nil {
@@ -98,7 +101,7 @@ func (d *Desk) UseEncryptedFile(ctx context.Context, passphrase string) error {
 		names = append(names, secrets.RememberedKey(r.WorkspaceID, r.KeyID))
 	}
 	for _, name := range names {
-		value, err := d.secretStore().Get(name)
+		value, err := d.opts.Secrets.Get(name)
 		if errors.Is(err, secrets.ErrNotFound) {
 			continue
 		}
@@ -109,9 +112,7 @@ func (d *Desk) UseEncryptedFile(ctx context.Context, passphrase string) error {
 			return err
 		}
 	}
-	d.secretsMu.Lock()
 	d.opts.Secrets, d.opts.SecretsInfo = store, info
-	d.secretsMu.Unlock()
 	d.opts.Log.Info("secrets now kept in the encrypted file", "dir", d.opts.Home)
 	return nil
 }

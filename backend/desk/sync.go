@@ -89,8 +89,14 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 				return err
 			}
 		}
-		// A deleted key's remembered secret is useless: forget it (after
-		// the commit, below).
+		if len(upserts) > 0 {
+			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(upserts, 200).Error; err != nil {
+				return err
+			}
+		}
+		// A key that is gone from the server takes its remembered secret
+		// with it (forgotten in the keychain after the commit, below).
+		// Computed after the upserts: a full resync empties the cache first.
 		if err := tx.Model(&Remembered{}).Where("workspace_id = ? AND key_id NOT IN (?)", ws.ID,
 			tx.Model(&CachedKey{}).Select("id").Where("workspace_id = ?", ws.ID)).Pluck("key_id", &forgotten).Error; err != nil {
 			return err
@@ -102,11 +108,6 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 		}
 		if err := replaceProfiles(tx, ws.ID, profiles.Items); err != nil {
 			return err
-		}
-		if len(upserts) > 0 {
-			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(upserts, 200).Error; err != nil {
-				return err
-			}
 		}
 		return tx.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(map[string]any{
 			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "",
@@ -162,6 +163,9 @@ func (d *Desk) fetchChanges(ctx context.Context, c *client.Client, ws Workspace)
 
 // recordFailure keeps the cache as it is and notes why the sync failed.
 func (d *Desk) recordFailure(ws Workspace, cause error) error {
+	if errors.Is(cause, context.Canceled) {
+		return cause // the app is closing: nothing failed
+	}
 	updates := map[string]any{"last_error": describe(cause)}
 	if errors.Is(cause, client.ErrUnreachable) {
 		if ws.OfflineSince == nil {
@@ -237,19 +241,22 @@ func (d *Desk) workspace(id string) (Workspace, error) {
 // the keychain.
 func (d *Desk) client(ws Workspace) (*client.Client, error) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	if c, ok := d.clients[ws.ID]; ok {
+	c, ok := d.clients[ws.ID]
+	d.mu.Unlock()
+	if ok {
 		return c, nil
 	}
+	// The keychain may prompt or wait on D-Bus: not under d.mu.
 	secret, err := d.secretStore().Get(secrets.WorkspaceAccessKey(ws.ID))
 	if err != nil {
 		return nil, err
 	}
-	c, err := newClient(d.serverURL(ws), secret, ws.CAFile)
-	if err != nil {
+	if c, err = newClient(d.serverURL(ws), secret, ws.CAFile); err != nil {
 		return nil, err
 	}
+	d.mu.Lock()
 	d.clients[ws.ID] = c
+	d.mu.Unlock()
 	return c, nil
 }
 
@@ -258,4 +265,10 @@ func (d *Desk) serverURL(ws Workspace) string {
 		return d.local.url
 	}
 	return ws.ServerURL
+}
+
+// ForceFullResync makes the next sync of a workspace start from nothing,
+// as when the server says the cache is unknown to it.
+func (d *Desk) ForceFullResync(workspaceID string) error {
+	return d.db.Model(&Workspace{}).Where("id = ?", workspaceID).Update("cursor", 0).Error
 }

@@ -78,7 +78,7 @@ func (c Cleanup) Validate() error {
 		return invalid("both", "cannot be combined with expired or revoked")
 	}
 	if !c.Both && !c.Expired && !c.Revoked {
-		return invalid("expired", "choose at least one of expired, revoked or both")
+		return invalid("choice", "must be at least one of expired, revoked or both")
 	}
 	return nil
 }

@@ -98,6 +98,16 @@ func (p ExpiryPolicy) Max() int {
 	return p.MaxDays
 }
 
+// Clamp brings an expiry within the policy: no later than the maximum
+// lifetime from now, and not "never" when the policy forbids it.
+func (p ExpiryPolicy) Clamp(now time.Time, expiresAt *time.Time) *time.Time {
+	latest := now.UTC().AddDate(0, 0, p.Max()).Truncate(time.Second)
+	if (expiresAt == nil && !p.AllowNever) || (expiresAt != nil && expiresAt.After(latest)) {
+		return &latest
+	}
+	return expiresAt
+}
+
 // ExpiresAt turns expiresInDays (nil = never) into an expiry time.
 func (p ExpiryPolicy) ExpiresAt(now time.Time, days *int) (*time.Time, error) {
 	max := p.Max()

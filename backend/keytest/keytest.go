@@ -153,6 +153,9 @@ func Run(ctx context.Context, req Request) Result {
 	res.Status, res.StatusText = resp.StatusCode, http.StatusText(resp.StatusCode)
 	res.ContentType = resp.Header.Get("Content-Type")
 	res.Headers = flatten(resp.Header)
+	for k, v := range res.Headers {
+		res.Headers[k] = req.mask(v) // a server may echo the key back
+	}
 	res.BodyBytes = int64(len(body)) + rest
 	if len(body) > MaxBodyBytes {
 		body, res.BodyTruncated = body[:MaxBodyBytes], true
@@ -161,8 +164,8 @@ func Run(ctx context.Context, req Request) Result {
 		res.ErrorKind, res.Error = describe(readErr, target, timeout)
 		res.Error = "the answer was cut short: " + req.mask(res.Error)
 	}
-	res.Body = toValidUTF8(body)
 	res.IsJSON, res.Preview = preview(body, res.ContentType, res.BodyTruncated)
+	res.Body, res.Preview = req.mask(toValidUTF8(body)), req.mask(res.Preview)
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		res.Location = req.mask(resp.Header.Get("Location"))
 		res.ErrorKind = KindRedirect

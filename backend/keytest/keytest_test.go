@@ -211,3 +211,17 @@ func FuzzShellQuote(f *testing.F) {
 		}
 	})
 }
+
+func TestAnEchoedSecretIsMasked(t *testing.T) {
+	sec := secret(t)
+	r := run(t, func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("X-Echo", req.Header.Get("Authorization"))
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(401)
+		w.Write([]byte(`{"error":"invalid key ` + sec + `"}`))
+	}, keytest.DefaultTarget("api"), sec)
+	if r.Status != 401 || !strings.Contains(r.Body, keys.Mask(sec)) || !strings.Contains(r.Preview, keys.Mask(sec)) {
+		t.Fatalf("result = %+v", r)
+	}
+	assertNoSecret(t, r, sec)
+}

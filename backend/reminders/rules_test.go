@@ -43,7 +43,11 @@ func TestEvaluate(t *testing.T) {
 		{"unused for 90 days", func(k *reminders.Key) { k.LastUsedAt = at(-days(91)) }, []string{"unused/90"}},
 		{"never used since creation 30 days ago", func(k *reminders.Key) { k.LastUsedAt = nil; k.CreatedAt = now.Add(-days(31)) }, []string{"unused/30"}},
 		{"never used, created yesterday", func(k *reminders.Key) { k.LastUsedAt = nil; k.CreatedAt = now.Add(-days(1)) }, nil},
-		{"several at once", func(k *reminders.Key) { k.ExpiresAt = at(days(6)); k.RotationDays = intp(5); k.LastUsedAt = at(-days(100)) },
+		{"several at once", func(k *reminders.Key) {
+			k.ExpiresAt = at(days(6))
+			k.RotationDays = intp(5)
+			k.LastUsedAt = at(-days(100))
+		},
 			[]string{"expiring/7", "rotation_due/5", "unused/90"}},
 	}
 	for _, tc := range cases {

@@ -11,8 +11,9 @@ import (
 	"gorm.io/gorm/clause"
 )
 
-// Reminder is a kept reminder. (workspace, key, kind, threshold) is unique:
-// a scan finds it again and again, but it is stored and notified once.
+// Reminder is a kept reminder. (workspace, key, kind, threshold, due) is
+// unique: a scan finds it again and again, but it is stored and notified
+// once; a key renewed to a new expiry gets its reminders anew.
 type Reminder struct {
 	ID           int64      `gorm:"primaryKey;autoIncrement"`
 	WorkspaceID  string     `gorm:"size:40;not null;uniqueIndex:idx_reminder_once,priority:1"`
@@ -20,7 +21,7 @@ type Reminder struct {
 	Kind         string     `gorm:"size:20;not null;uniqueIndex:idx_reminder_once,priority:3"`
 	Threshold    int        `gorm:"not null;uniqueIndex:idx_reminder_once,priority:4"`
 	KeyName      string     `gorm:"not null"`
-	DueAt        time.Time  `gorm:"not null"`
+	DueAt        time.Time  `gorm:"not null;uniqueIndex:idx_reminder_once,priority:5"`
 	CreatedAt    time.Time  `gorm:"not null;autoCreateTime:false"`
 	SnoozedUntil *time.Time ``
 	DismissedAt  *time.Time `` // by the user
@@ -91,7 +92,7 @@ func Migrate(db *gorm.DB) error { return db.AutoMigrate(&Reminder{}) }
 // ones whose condition has passed, and notifies the new ones (outside quiet
 // hours). It returns the new reminders.
 func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Reminder, error) {
-	now := s.now()
+	now := s.now().UTC()
 	var due []Due
 	names := map[string]string{}
 	for _, k := range keys {
@@ -105,10 +106,10 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		current := map[string]bool{}
 		for _, d := range due {
-			current[fmt.Sprintf("%s/%s/%s/%d", d.WorkspaceID, d.KeyID, d.Kind, d.Threshold)] = true
+			current[reminderID(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)] = true
 			r := Reminder{
 				WorkspaceID: d.WorkspaceID, KeyID: d.KeyID, Kind: d.Kind, Threshold: d.Threshold,
-				KeyName: names[d.WorkspaceID+"/"+d.KeyID], DueAt: d.DueAt, CreatedAt: now,
+				KeyName: names[d.WorkspaceID+"/"+d.KeyID], DueAt: d.DueAt.UTC().Truncate(time.Second), CreatedAt: now,
 			}
 			res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&r)
 			if res.Error != nil {
@@ -125,7 +126,7 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 			return err
 		}
 		for _, r := range open {
-			if !current[fmt.Sprintf("%s/%s/%s/%d", r.WorkspaceID, r.KeyID, r.Kind, r.Threshold)] {
+			if !current[reminderID(r.WorkspaceID, r.KeyID, r.Kind, r.Threshold, r.DueAt)] {
 				if err := tx.Model(&Reminder{}).Where("id = ?", r.ID).Update("resolved_at", now).Error; err != nil {
 					return err
 				}
@@ -140,6 +141,10 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 		s.notifyPending(ctx, now)
 	}
 	return fresh, nil
+}
+
+func reminderID(ws, key, kind string, threshold int, due time.Time) string {
+	return fmt.Sprintf("%s/%s/%s/%d/%d", ws, key, kind, threshold, due.Unix())
 }
 
 // notifyPending shows an OS notification for each active reminder not yet
@@ -165,7 +170,7 @@ func (s *Service) notifyPending(ctx context.Context, now time.Time) {
 func (s *Service) Active(ctx context.Context) ([]Reminder, error) {
 	var out []Reminder
 	err := s.db.WithContext(ctx).
-		Where("dismissed_at IS NULL AND resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)", s.now()).
+		Where("dismissed_at IS NULL AND resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)", s.now().UTC()).
 		Order("due_at, id").Find(&out).Error
 	return out, err
 }
@@ -175,13 +180,13 @@ var ErrNoReminder = errors.New("no such reminder")
 
 // Snooze hides a reminder for d, and notifies it again afterwards.
 func (s *Service) Snooze(ctx context.Context, id int64, d time.Duration) error {
-	until := s.now().Add(d)
+	until := s.now().UTC().Add(d)
 	return s.update(ctx, id, map[string]any{"snoozed_until": until, "notified_at": nil})
 }
 
 // Dismiss hides a reminder for good.
 func (s *Service) Dismiss(ctx context.Context, id int64) error {
-	return s.update(ctx, id, map[string]any{"dismissed_at": s.now()})
+	return s.update(ctx, id, map[string]any{"dismissed_at": s.now().UTC()})
 }
 
 func (s *Service) update(ctx context.Context, id int64, fields map[string]any) error {

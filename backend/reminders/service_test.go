@@ -83,13 +83,20 @@ func TestStoredOnceAcrossScansAndRestarts(t *testing.T) {
 	if len(fresh) != 1 || fresh[0].Threshold != 1 || len(active) != 1 || active[0].Threshold != 1 {
 		t.Fatalf("fresh %+v, active %+v", fresh, active)
 	}
-	// Renewed: the reminder resolves itself.
+	// Renewed: the reminder resolves itself...
 	renewed := key
-	later := now.Add(days(200))
+	later := c.t.Add(days(200))
 	renewed.ExpiresAt = &later
 	svc.Scan(ctx, []reminders.Key{renewed}, settings)
 	if active, _ := svc.Active(ctx); len(active) != 0 {
 		t.Fatalf("renewed key still has reminders: %+v", active)
+	}
+	// ...and reminds again before the new expiry (the key is in use).
+	c.t = later.Add(-days(5))
+	used := c.t.Add(-time.Hour)
+	renewed.LastUsedAt = &used
+	if fresh, _ := svc.Scan(ctx, []reminders.Key{renewed}, settings); len(fresh) != 1 || fresh[0].Threshold != 7 {
+		t.Fatalf("before the new expiry: %+v", fresh)
 	}
 }
 

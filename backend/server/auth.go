@@ -83,10 +83,6 @@ func (s *Server) authed(roles []keys.Role, inWorkspace bool, h func(http.Respons
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ip := clientIP(r)
 		now := s.clock()
-		if wait := s.failures.retryAfter(ip, now); wait > 0 {
-			s.writeError(w, r, tooManyFailures(wait))
-			return
-		}
 		secret, err := credential(r)
 		if err != nil {
 			s.writeError(w, r, err)
@@ -95,7 +91,7 @@ func (s *Server) authed(roles []keys.Role, inWorkspace bool, h func(http.Respons
 		k, ws, reason, err := s.checkSecret(r.Context(), secret)
 		if err != nil {
 			if reason != "" {
-				s.failures.fail(ip, now)
+				err = s.failures.failed(ip, now, err)
 			}
 			s.writeError(w, r, err)
 			return

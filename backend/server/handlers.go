@@ -89,10 +89,6 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 // Failed verifications count against the caller's address.
 func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 	ip, now := clientIP(r), s.clock()
-	if wait := s.failures.retryAfter(ip, now); wait > 0 {
-		s.writeError(w, r, tooManyFailures(wait))
-		return
-	}
 	var req api.VerifyRequest
 	if err := decode(w, r, &req); err != nil {
 		s.writeError(w, r, err)
@@ -108,7 +104,10 @@ func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if reason != "" {
-		s.failures.fail(ip, now)
+		if err := s.failures.failed(ip, now, nil); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 		writeJSON(w, http.StatusOK, api.VerifyResponse{Valid: false, Reason: reason, KeyID: k.ID})
 		return
 	}
@@ -248,13 +247,15 @@ func (s *Server) handleRotateKey(w http.ResponseWriter, r *http.Request, p princ
 }
 
 // handleSelfRotate lets any key, api keys included, rotate itself: the way
-// a CI pipeline replaces its own key with no downtime.
+// a CI pipeline replaces its own key with no downtime (`keydesk rotate-key`;
+// its --no-auto-revoke is part of the CLI contract).
 func (s *Server) handleSelfRotate(w http.ResponseWriter, r *http.Request, p principal) {
 	var req api.RotateRequest
 	if err := decode(w, r, &req); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+
 	rotated, err := s.RotateKey(r.Context(), p.ws.ID, p.key.ID, req, p.actor())
 	respond(s, w, r, http.StatusCreated, rotated, err)
 }

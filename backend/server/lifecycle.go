@@ -84,6 +84,9 @@ func (s *Server) IssueKey(ctx context.Context, workspaceID string, req api.Creat
 			}
 		}
 		if k.ExpiresAt, err = w.Workspace().expiryPolicy().ExpiresAt(now, days); err != nil {
+			if !req.ExpiresInDays.Set && req.ProfileID != "" {
+				return badRequest("expiresInDays", "the profile's defaultExpiryDays is past the workspace's maximum: give expiresInDays, or lower the profile's default ("+err.Error()+")")
+			}
 			return err
 		}
 		if secret, err = s.newSecret(w, k.ProfileID); err != nil {
@@ -148,6 +151,12 @@ func (s *Server) PatchKey(ctx context.Context, workspaceID, keyID string, req ap
 		if req.Enabled != nil && *req.Enabled != k.Enabled {
 			changes["enabled"] = change{k.Enabled, *req.Enabled}
 			k.Enabled = *req.Enabled
+		}
+		if req.Enabled != nil && *req.Enabled && k.State().OverlapEnded(now) {
+			// Enabling a key its rotation revoked means keeping it: the
+			// overlap no longer applies.
+			changes["revokesAt"] = change{k.RevokesAt, nil}
+			k.RevokesAt, k.AutoRevoke = nil, false
 		}
 		if req.ProfileID.Set {
 			profileID := ""
@@ -252,8 +261,8 @@ func (s *Server) RotateKey(ctx context.Context, workspaceID, keyID string, req a
 		}
 		next = Key{
 			ID: id, Name: old.Name, Role: old.Role, Enabled: true, ProfileID: old.ProfileID,
-			ExpiresAt: keys.SuccessorExpiry(now, old.CreatedAt, old.ExpiresAt), RotatedFrom: old.ID,
-			CreatedBy: actor.KeyID,
+			ExpiresAt:   w.Workspace().expiryPolicy().Clamp(now, keys.SuccessorExpiry(now, old.CreatedAt, old.ExpiresAt)),
+			RotatedFrom: old.ID, CreatedBy: actor.KeyID,
 		}
 		if secret, err = s.newSecret(w, next.ProfileID); err != nil {
 			return err

@@ -248,7 +248,7 @@ func TestCleanup(t *testing.T) {
 	if counts != (api.CleanupCounts{Expired: 2, Revoked: 2, Both: 1}) {
 		t.Fatalf("counts = %+v", counts)
 	}
-	for body, field := range map[string]string{`{"both":true,"expired":true}`: "both", `{}`: "expired", `{"both":true,"revoked":true}`: "both"} {
+	for body, field := range map[string]string{`{"both":true,"expired":true}`: "both", `{}`: "choice", `{"both":true,"revoked":true}`: "both"} {
 		status, _, p := e.raw("POST", path, bearer(e.admin), body)
 		if status != 400 || p["field"] != field {
 			t.Errorf("%s: %d %v", body, status, p)
@@ -475,14 +475,20 @@ func TestFailedVerificationsAreRateLimitedPerAddress(t *testing.T) {
 	if !limited {
 		t.Fatal("40 failed verifications were not rate-limited with Retry-After")
 	}
-	// Authenticated calls from the address are limited too, until time passes.
-	status, _, _ := e.raw("GET", "/v1/whoami", bearer(good), "")
-	if status != http.StatusTooManyRequests {
-		t.Fatalf("whoami while limited = %d", status)
+	// A good key from the same address is never slowed down; a bad one is
+	// refused with 429 until time passes.
+	if _, err := e.client(good).WhoAmI(e.ctx); err != nil {
+		t.Fatalf("a good key while the address is limited: %v", err)
+	}
+	if v := e.verify(good); !v.Valid {
+		t.Fatal("verifying a good key while the address is limited")
+	}
+	if status, _, _ := e.raw("GET", "/v1/whoami", bearer("kd_guess"), ""); status != http.StatusTooManyRequests {
+		t.Fatalf("a bad key while limited = %d", status)
 	}
 	e.clock.Advance(time.Minute)
-	if _, err := e.client(good).WhoAmI(e.ctx); err != nil {
-		t.Fatalf("after a minute: %v", err)
+	if status, _, _ := e.raw("GET", "/v1/whoami", bearer("kd_guess"), ""); status != http.StatusUnauthorized {
+		t.Fatalf("a bad key a minute later = %d, want 401 again", status)
 	}
 }
 
@@ -512,5 +518,36 @@ func TestTwoReplicasShareTheDatabase(t *testing.T) {
 	}
 	if v, _ := c2.Verify(e.ctx, created.Secret); v.Valid || v.Reason != api.ReasonNotFound {
 		t.Fatalf("replica after delete: %+v", v)
+	}
+}
+
+func TestRotationKeepsThePolicy(t *testing.T) {
+	e := newEnv(t)
+	long := e.create(e.admin, api.CreateKeyRequest{Name: "long", ExpiresInDays: days(300)})
+	never := e.create(e.admin, api.CreateKeyRequest{Name: "never"})
+	e.call(e.admin, "PATCH", "/v1/workspaces/"+e.ws, `{"maxExpiryDays":30,"allowNeverExpires":false}`, nil)
+	cap := e.clock.Now().AddDate(0, 0, 30)
+	for _, k := range []api.CreatedKey{long, never} {
+		var rot api.RotatedKey
+		e.call(e.admin, "POST", e.keyPath(k.Key.ID)+"/rotate", `{}`, &rot)
+		if rot.Key.ExpiresAt == nil || rot.Key.ExpiresAt.After(cap) {
+			t.Fatalf("successor of %s expires %v, past the 30-day policy", k.Key.Name, rot.Key.ExpiresAt)
+		}
+	}
+}
+
+func TestEnablingARotatedOutKeyKeepsIt(t *testing.T) {
+	e := newEnv(t)
+	old := e.create(e.admin, api.CreateKeyRequest{Name: "old"})
+	e.call(e.admin, "POST", e.keyPath(old.Key.ID)+"/rotate", `{"overlapDays":1}`, nil)
+	e.clock.Advance(49 * time.Hour)
+	e.srv.RevokeEndedOverlaps(e.ctx)
+	var k api.Key
+	e.call(e.admin, "PATCH", e.keyPath(old.Key.ID), `{"enabled":true}`, &k)
+	if k.Status != "active" || k.RevokesAt != nil || !e.verify(old.Secret).Valid {
+		t.Fatalf("re-enabled = %+v", k)
+	}
+	if n, _ := e.srv.RevokeEndedOverlaps(e.ctx); n != 0 {
+		t.Fatal("the job disabled the re-enabled key again")
 	}
 }

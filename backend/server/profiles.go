@@ -228,10 +228,23 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 		if strings.TrimSpace(te.Name) == "" {
 			return badRequest("testEndpoint.name", "testEndpoint.name is required for auth "+te.Auth)
 		}
+		if !validToken(te.Name) {
+			return badRequest("testEndpoint.name", fmt.Sprintf("testEndpoint.name must be a header or parameter name (letters, digits and !#$%%&'*+-.^_`|~), got %q", te.Name))
+		}
 	default:
 		return badRequest("testEndpoint.auth", fmt.Sprintf("testEndpoint.auth must be bearer, header or query, got %q", te.Auth))
 	}
 	return nil
+}
+
+// validToken reports whether s is an HTTP token (a header name).
+func validToken(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r)) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func profileJSON(p Profile, keyCount int64) api.Profile {

@@ -14,8 +14,9 @@ import (
 )
 
 // failureLimiter rate-limits failed verifications and authentications per
-// client address: a token bucket per address that only failures drain, so
-// a client with a good key is never slowed down.
+// client address: a token bucket per address that only failures drain. A
+// good key is answered without asking it, so a client with one is never
+// slowed down, even from an address that guesses.
 type failureLimiter struct {
 	mu      sync.Mutex
 	perSec  rate.Limit
@@ -53,18 +54,15 @@ func (f *failureLimiter) get(ip string, now time.Time) *rate.Limiter {
 	return b.lim
 }
 
-// retryAfter says how long an address must wait, or 0 when it may go on.
-func (f *failureLimiter) retryAfter(ip string, now time.Time) time.Duration {
+// failed counts a failure of the address: it returns answer while the
+// address has failures left, and a 429 once it has used them up.
+func (f *failureLimiter) failed(ip string, now time.Time, answer error) error {
 	lim := f.get(ip, now)
-	if lim.TokensAt(now) >= 1 {
-		return 0
+	if lim.AllowN(now, 1) {
+		return answer
 	}
-	return time.Duration(float64(time.Second) * (1 - lim.TokensAt(now)) / float64(f.perSec))
-}
-
-// fail drains one token of the address.
-func (f *failureLimiter) fail(ip string, now time.Time) {
-	f.get(ip, now).AllowN(now, 1)
+	wait := time.Duration(float64(time.Second) * (1 - lim.TokensAt(now)) / float64(f.perSec))
+	return tooManyFailures(wait)
 }
 
 func clientIP(r *http.Request) string {

@@ -150,9 +150,22 @@ func (s *Store) ListKeys(ctx context.Context, workspaceID string, q ListQuery, n
 	if field == "" {
 		field, desc = "createdAt", true
 	}
-	order := sortColumns[field]
+	col := sortColumns[field]
+	order := col
 	if desc {
 		order += " DESC"
+	}
+	// NULL is "never": never expires sorts after every date, never used
+	// after every use, on SQLite and PostgreSQL alike.
+	switch field {
+	case "expiresAt":
+		if desc {
+			order = col + " IS NULL DESC, " + order
+		} else {
+			order = col + " IS NULL, " + order
+		}
+	case "lastUsedAt":
+		order = col + " IS NULL, " + order
 	}
 	var rows []Key
 	err := query.Order(order).Order("id").Offset(q.PageIndex * q.PageSize).Limit(q.PageSize).Find(&rows).Error
@@ -169,11 +182,14 @@ func (s *Store) ListKeys(ctx context.Context, workspaceID string, q ListQuery, n
 func (s *Store) listChanges(db *gorm.DB, workspaceID string, q ListQuery, revision int64) (Page, error) {
 	page := Page{Revision: revision}
 	since := *q.UpdatedSince
+	// Only changes up to the revision read first: those are all committed
+	// (revisions commit in order), so the keys and the tombstones below
+	// describe one state even though they are two queries.
 	var nKeys, nTombs int64
-	if err := db.Model(&Key{}).Where("workspace_id = ? AND revision > ?", workspaceID, since).Count(&nKeys).Error; err != nil {
+	if err := db.Model(&Key{}).Where("workspace_id = ? AND revision > ? AND revision <= ?", workspaceID, since, revision).Count(&nKeys).Error; err != nil {
 		return page, err
 	}
-	if err := db.Model(&Tombstone{}).Where("workspace_id = ? AND revision > ?", workspaceID, since).Count(&nTombs).Error; err != nil {
+	if err := db.Model(&Tombstone{}).Where("workspace_id = ? AND revision > ? AND revision <= ?", workspaceID, since, revision).Count(&nTombs).Error; err != nil {
 		return page, err
 	}
 	page.Total = nKeys + nTombs
@@ -181,11 +197,11 @@ func (s *Store) listChanges(db *gorm.DB, workspaceID string, q ListQuery, revisi
 	// requested page and merge them.
 	limit := (q.PageIndex + 1) * q.PageSize
 	var rows []Key
-	if err := db.Where("workspace_id = ? AND revision > ?", workspaceID, since).Order("revision").Limit(limit).Find(&rows).Error; err != nil {
+	if err := db.Where("workspace_id = ? AND revision > ? AND revision <= ?", workspaceID, since, revision).Order("revision").Limit(limit).Find(&rows).Error; err != nil {
 		return page, err
 	}
 	var tombs []Tombstone
-	if err := db.Where("workspace_id = ? AND revision > ?", workspaceID, since).Order("revision").Limit(limit).Find(&tombs).Error; err != nil {
+	if err := db.Where("workspace_id = ? AND revision > ? AND revision <= ?", workspaceID, since, revision).Order("revision").Limit(limit).Find(&tombs).Error; err != nil {
 		return page, err
 	}
 	merged := make([]Change, 0, len(rows)+len(tombs))
