@@ -8,7 +8,13 @@ import { join } from 'node:path';
 // downloaded one.
 export const APP_PORT = 34199;
 export const SERVER_PORT = 34198; // the embedded key server of the Local workspace
-const home = mkdtempSync(join(tmpdir(), 'keydesk-e2e-'));
+// The config is evaluated again in every worker: the first evaluation
+// chooses the data dir, the others inherit it through the environment.
+process.env.KEYDESK_E2E_HOME ??= mkdtempSync(join(tmpdir(), 'keydesk-e2e-'));
+// Every secret a test sees is noted here (outside the data dir); the global
+// teardown then scans the data dir and the log for all of them.
+process.env.KEYDESK_E2E_ISSUED ??= join(mkdtempSync(join(tmpdir(), 'keydesk-e2e-issued-')), 'secrets.txt');
+const home = process.env.KEYDESK_E2E_HOME;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,6 +25,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  globalTeardown: './e2e/teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     viewport: { width: 1280, height: 800 },
@@ -37,7 +44,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `../build/bin/keydesk-web -addr 127.0.0.1:${APP_PORT} -dist dist -local-addr 127.0.0.1:${SERVER_PORT}`,
+    command: `../build/bin/keydesk-web -addr 127.0.0.1:${APP_PORT} -dist dist -local-addr 127.0.0.1:${SERVER_PORT} -log ${join(home, 'keydesk-web.log')}`,
     url: `http://127.0.0.1:${APP_PORT}/`,
     env: { KEYDESK_HOME: home, KEYDESK_KEYRING: 'memory' },
     reuseExistingServer: false,

@@ -235,6 +235,12 @@ func (d *Desk) Search(ctx context.Context, query string, limit int) ([]Found, er
 	return out, nil
 }
 
+// offlineError is a sentence for the user that is also ErrOffline.
+type offlineError struct{ msg string }
+
+func (e *offlineError) Error() string { return e.msg }
+func (e *offlineError) Unwrap() error { return ErrOffline }
+
 // ErrUnknownKey means the key is not in the cache.
 var ErrUnknownKey = errors.New("no such key")
 
@@ -252,7 +258,7 @@ func (d *Desk) read(ctx context.Context, workspaceID, what string, call func(*cl
 	if err := call(c, ws); err != nil {
 		if errors.Is(err, client.ErrUnreachable) {
 			_ = d.recordFailure(ws, err)
-			return fmt.Errorf("%w: %s needs the server %s, which cannot be reached right now. Your cached keys stay readable; try again when it is back", ErrOffline, what, d.serverURL(ws))
+			return &offlineError{fmt.Sprintf("%s needs the server %s, which cannot be reached right now. Your cached keys stay readable; try again when it is back.", what, d.serverURL(ws))}
 		}
 		return err
 	}

@@ -177,6 +177,7 @@ func (d *Desk) recordFailure(ws Workspace, cause error) error {
 		d.opts.Log.Error("record sync failure", "workspace", ws.ID, "err", err)
 	}
 	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
+	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID}) // done, if not well: ends the progress bar
 	return cause
 }
 

@@ -1,22 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { SERVER_PORT } from '../playwright.config';
-
-const SECRET = /^kd_[0-9A-Za-z]{49}$/;
-
-// verify asks the Local workspace's key server directly, as a service would.
-async function verify(secret: string): Promise<{ valid: boolean; reason?: string; keyId?: string }> {
-  const r = await fetch(`http://127.0.0.1:${SERVER_PORT}/v1/keys/verify`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ key: secret }),
-  });
-  expect(r.status).toBe(200);
-  return r.json();
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
-}
+import { expect, test } from '@playwright/test';
+import { SECRET, issued, shot, verify } from './helpers';
 
 test('create a key, see its secret once, verify it, delete it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -36,7 +19,7 @@ test('create a key, see its secret once, verify it, delete it', async ({ page, c
   // The secret: masked by default, the eye reveals it, the copy button copies it.
   const secretInput = page.getByTestId('secret-input');
   await expect(secretInput).toHaveAttribute('type', 'password');
-  const secret = await secretInput.inputValue();
+  const secret = issued(await secretInput.inputValue());
   expect(secret).toMatch(SECRET);
   await expect(page.getByText('will not be shown again')).toBeVisible();
   await shot(page, 'secret-dialog');
@@ -63,7 +46,8 @@ test('create a key, see its secret once, verify it, delete it', async ({ page, c
   expect(ok.keyId).toBe(keyId);
 
   // Delete: the confirmation names the key; afterwards the secret is dead.
-  await row.getByTestId('delete-key').click();
+  await row.getByTestId('key-menu').click();
+  await page.getByTestId('delete-key').click();
   await expect(page.getByTestId('delete-key-target')).toContainText('E2E deploy key');
   await expect(page.getByTestId('delete-key-target')).toContainText(masked);
   await shot(page, 'delete-dialog');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, createKey, listKeys, onEvent } from '.'
+import { ApiError, auditLog, createKey, listKeys, onEvent, regenerateKey, reorderWorkspaces, updateKey } from '.'
 
 // These tests stand in for the Go side: they install the window.go and
 // window.runtime objects that Wails injects, and check what src/api sends.
@@ -7,9 +7,17 @@ type AnyFn = (...args: unknown[]) => unknown
 const w = window as unknown as { go?: unknown; runtime?: unknown }
 
 describe('bindings', () => {
-  const KeysAPI = { List: vi.fn<AnyFn>(), Create: vi.fn<AnyFn>(), Delete: vi.fn<AnyFn>() }
+  const KeysAPI = {
+    List: vi.fn<AnyFn>(),
+    Create: vi.fn<AnyFn>(),
+    Delete: vi.fn<AnyFn>(),
+    Update: vi.fn<AnyFn>(),
+    Regenerate: vi.fn<AnyFn>(),
+    Audit: vi.fn<AnyFn>(),
+  }
+  const WorkspacesAPI = { Reorder: vi.fn<AnyFn>() }
   beforeEach(() => {
-    w.go = { app: { KeysAPI } }
+    w.go = { app: { KeysAPI, WorkspacesAPI } }
   })
   afterEach(() => {
     delete w.go
@@ -17,10 +25,36 @@ describe('bindings', () => {
 
   it('sends expiresInDays: null for a key that never expires', async () => {
     KeysAPI.Create.mockResolvedValue({ key: { id: 'key_1' }, secret: 's' })
-    await createKey('ws_1', { name: 'n', role: 'api', expiresInDays: null })
+    await createKey('ws_1', { name: 'n', role: 'api', profileId: '', expiresInDays: null })
     const [workspaceId, req] = KeysAPI.Create.mock.calls[0]
     expect(workspaceId).toBe('ws_1')
-    expect(JSON.parse(JSON.stringify(req))).toEqual({ name: 'n', role: 'api', expiresInDays: null })
+    expect(JSON.parse(JSON.stringify(req))).toEqual({ name: 'n', role: 'api', profileId: '', expiresInDays: null })
+  })
+
+  it('leaves out what an update does not change, and sends "" to remove a profile', async () => {
+    KeysAPI.Update.mockResolvedValue({ id: 'key_1' })
+    await updateKey('ws_1', 'key_1', { enabled: false, profileId: '' })
+    const [, keyId, req] = KeysAPI.Update.mock.calls[0]
+    expect(keyId).toBe('key_1')
+    expect(JSON.parse(JSON.stringify(req))).toEqual({ enabled: false, profileId: '' })
+  })
+
+  it('sends a regenerate request that keeps or changes the expiry', async () => {
+    KeysAPI.Regenerate.mockResolvedValue({ key: { id: 'key_1' }, secret: 's' })
+    await regenerateKey('ws_1', 'key_1', { changeExpiry: true, expiresInDays: null })
+    expect(JSON.parse(JSON.stringify(KeysAPI.Regenerate.mock.calls[0][2]))).toEqual({ changeExpiry: true, expiresInDays: null })
+  })
+
+  it('reads a null audit page and passes the paging on', async () => {
+    KeysAPI.Audit.mockResolvedValue({ items: null, total: 0 })
+    await expect(auditLog('ws_1', '', 2, 25)).resolves.toEqual({ items: [], total: 0 })
+    expect(KeysAPI.Audit).toHaveBeenCalledWith('ws_1', '', 2, 25)
+  })
+
+  it('sends the new workspace order', async () => {
+    WorkspacesAPI.Reorder.mockResolvedValue(undefined)
+    await reorderWorkspaces(['ws_local', 'ws_b', 'ws_a'])
+    expect(WorkspacesAPI.Reorder).toHaveBeenCalledWith(['ws_local', 'ws_b', 'ws_a'])
   })
 
   it('reads a null list from Go as empty', async () => {
@@ -33,6 +67,11 @@ describe('bindings', () => {
     const err = await listKeys('ws_9').catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect(err).toMatchObject({ code: 'not_found', message: 'workspace ws_9 not found' })
+  })
+
+  it('keeps the field an invalid_input error is about', async () => {
+    KeysAPI.List.mockRejectedValue({ code: 'invalid_input', message: 'must be https', field: 'serverUrl' })
+    await expect(listKeys('ws_1')).rejects.toMatchObject({ code: 'invalid_input', field: 'serverUrl' })
   })
 
   it('rejects with an ApiError when the bindings are missing', async () => {

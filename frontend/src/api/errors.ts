@@ -1,4 +1,4 @@
-// Bound Go methods reject with {code, message} (app's ErrorFormatter). Anything
+// Bound Go methods reject with {code, message, field?} (app's ErrorFormatter). Anything
 // else that rejects — a missing binding, a plain string from an older backend —
 // is turned into the same shape so the UI has one error type to handle.
 
@@ -9,17 +9,22 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'offline',
   'conflict',
+  'timeout',
   'internal',
+  'not_started',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode
+  /** For invalid_input: the request field the message is about (serverUrl, name, …). */
+  readonly field?: string
 
-  constructor(code: ApiErrorCode, message: string) {
+  constructor(code: ApiErrorCode, message: string, field?: string) {
     super(message)
     this.name = 'ApiError'
     this.code = code
+    if (field) this.field = field
   }
 }
 
@@ -28,9 +33,13 @@ function isCode(value: unknown): value is ApiErrorCode {
 }
 
 function fromObject(value: object): ApiError | undefined {
-  const { code, message } = value as { code?: unknown; message?: unknown }
+  const { code, message, field } = value as { code?: unknown; message?: unknown; field?: unknown }
   if (typeof code !== 'string' && typeof message !== 'string') return undefined
-  return new ApiError(isCode(code) ? code : 'internal', typeof message === 'string' ? message : '')
+  return new ApiError(
+    isCode(code) ? code : 'internal',
+    typeof message === 'string' ? message : '',
+    typeof field === 'string' ? field : undefined,
+  )
 }
 
 /** Turns whatever a binding rejected with into an ApiError. */

@@ -3,6 +3,30 @@
 // Every function rejects with an ApiError.
 export * from './types'
 export { ApiError, API_ERROR_CODES, toApiError, type ApiErrorCode } from './errors'
-export { createKey, deleteKey, listKeys } from './keys'
-export { listWorkspaces, syncWorkspace } from './workspaces'
+export {
+  auditLog,
+  cleanupCounts,
+  cleanupKeys,
+  createKey,
+  deleteKey,
+  forgetSecret,
+  keyUsage,
+  listKeys,
+  listProfiles,
+  regenerateKey,
+  rememberSecret,
+  rotateKey,
+  searchKeys,
+  updateKey,
+} from './keys'
+export {
+  addWorkspace,
+  listWorkspaces,
+  removeWorkspace,
+  reorderWorkspaces,
+  syncWorkspace,
+  testConnection,
+  updateWorkspace,
+} from './workspaces'
+export { enableEncryptedFile, getSettings, setSyncInterval } from './settings'
 export { onEvent } from './events'

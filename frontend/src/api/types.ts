@@ -21,6 +21,45 @@ export interface Workspace {
   /** Why the last sync failed, already in words a user understands. */
   lastError: string
   keyCount: number
+  /** False for a member access key: every management action is unavailable. */
+  canManage: boolean
+  allowInsecure: boolean
+  /** PEM file of a CA to trust for this server; "" for the system's. */
+  caFile: string
+}
+
+/** Adds a remote workspace or changes one; on update an empty accessKey keeps the stored one. */
+export interface WorkspaceRequest {
+  serverUrl: string
+  /** Optional: the access key tells the server which workspace it belongs to. */
+  workspaceId: string
+  accessKey: string
+  /** Plain http:// to a host that is not this computer. */
+  allowInsecure: boolean
+  caFile: string
+}
+
+/** What a successful connection test learned. */
+export interface ConnectionInfo {
+  workspaceId: string
+  workspaceName: string
+  role: WorkspaceRole | string
+  /** The access key's name. */
+  keyName: string
+  canManage: boolean
+}
+
+export interface Settings {
+  dataDir: string
+  /** e.g. secret-service, file, memory */
+  keychainBackend: string
+  /** The keychain in words for the user. */
+  keychainLabel: string
+  /** False: remembered secrets are forgotten when Keydesk quits. */
+  keychainPersistent: boolean
+  /** Why the OS keychain is not used; "" when it is. */
+  keychainProblem: string
+  syncIntervalMinutes: number
 }
 
 export const KEY_ROLES = ['api', 'member', 'admin'] as const
@@ -40,18 +79,51 @@ export interface Key {
   expiresAt?: Timestamp
   /** Absent means the key was never used. */
   lastUsedAt?: Timestamp
+  /** "" when the key has no profile. */
   profileId: string
+  /** End of the rotation overlap; set while the key is rotating. */
   revokesAt?: Timestamp
+  /** The key is disabled at revokesAt; otherwise it is kept until someone disables it. */
+  autoRevoke: boolean
+  /** In a rotation overlap and still working. */
+  rotating: boolean
   rotatedFrom: string
   createdBy: string
   updatedAt: Timestamp
+  /** Its secret is in the keychain. */
+  remembered: boolean
+  /** The key Keydesk itself uses to reach the workspace: never delete, disable, regenerate or rotate it. */
+  own: boolean
 }
 
 export interface CreateKeyRequest {
   name: string
   role: KeyRole
+  /** "" means no profile. */
+  profileId: string
   /** null means the key never expires. */
   expiresInDays: number | null
+}
+
+/** Changes a key; absent fields stay as they are. */
+export interface UpdateKeyRequest {
+  name?: string
+  enabled?: boolean
+  /** "" removes the profile. */
+  profileId?: string
+}
+
+export interface RegenerateRequest {
+  /** Without it the expiry stays as it is. */
+  changeExpiry: boolean
+  /** With changeExpiry: the new expiry, null for never. */
+  expiresInDays: number | null
+}
+
+export interface RotateRequest {
+  /** 0–30 */
+  overlapDays: number
+  autoRevoke: boolean
 }
 
 export interface CreatedKey {
@@ -60,10 +132,86 @@ export interface CreatedKey {
   secret: string
 }
 
+export interface RotatedKey {
+  /** The successor. */
+  key: Key
+  /** The successor's secret, shown once. */
+  secret: string
+  /** The old key, now rotating. */
+  previous: Key
+}
+
+/** How many keys each clean-up choice would delete. */
+export interface CleanupCounts {
+  expired: number
+  revoked: number
+  both: number
+}
+
+/** What to delete; both excludes the other two. */
+export interface CleanupRequest {
+  expired: boolean
+  revoked: boolean
+  both: boolean
+}
+
+export interface Profile {
+  id: string
+  name: string
+  description: string
+  defaultExpiryDays?: number
+  keyPrefix: string
+  rotationDays?: number
+  reminderDays: number[]
+  keyCount: number
+}
+
+export interface AuditEvent {
+  id: number
+  at: Timestamp
+  /** "" for the server itself. */
+  actorKeyId: string
+  /** The actor key's name when cached. */
+  actorName: string
+  /** key.created, key.rotated, … */
+  action: string
+  targetKeyId: string
+  targetName: string
+  targetId: string
+  clientIp: string
+  /** JSON object of the changed fields ("" when none), never a secret. */
+  changes: string
+}
+
+/** One page of the audit log, newest first. */
+export interface AuditPage {
+  items: AuditEvent[]
+  total: number
+}
+
+export interface UsageDay {
+  /** YYYY-MM-DD */
+  date: string
+  count: number
+}
+
+/** A key's use over the last 30 days, oldest first. */
+export interface Usage {
+  days: UsageDay[]
+  total: number
+}
+
+export interface SearchResult {
+  workspaceId: string
+  workspaceName: string
+  key: Key
+}
+
 /** Payloads of the events the backend emits, by event name. */
 export interface EventPayloads {
   'keys:changed': { workspaceId: string }
   'workspace:status': { workspaceId: string }
   'sync:done': { workspaceId: string }
+  'sync:progress': { workspaceId: string; done: number; total: number }
 }
 export type EventName = keyof EventPayloads

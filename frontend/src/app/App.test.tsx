@@ -1,19 +1,14 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../api'
 import type { EventName } from '../api'
-import { iso, makeKey, makeWorkspace } from '../test/fixtures'
+import { iso, makeAuditEvent, makeKey, makeWorkspace } from '../test/fixtures'
 import { renderWithProviders } from '../test/render'
 import { App } from './App'
 
 vi.mock('../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../api')>()),
-  listKeys: vi.fn(),
-  createKey: vi.fn(),
-  deleteKey: vi.fn(),
-  listWorkspaces: vi.fn(),
-  syncWorkspace: vi.fn(),
-  onEvent: vi.fn(),
+  ...(await import('../test/apiMocks')).apiMocks(),
 }))
 
 const local = makeWorkspace({ keyCount: 1 })
@@ -69,6 +64,7 @@ describe('app shell', () => {
     const banner = screen.getByTestId('offline-banner')
     expect(banner).toHaveTextContent(/Offline since .* \(2 hours ago\)/)
     expect(banner).toHaveTextContent('Can’t reach keys.acme.example: connection refused.')
+    expect(banner).toHaveTextContent('The keys cached on this computer stay readable.')
   })
 
   it('syncs on "Sync now" and shows the new sync time', async () => {
@@ -95,5 +91,109 @@ describe('app shell', () => {
     vi.mocked(api.listWorkspaces).mockResolvedValue([{ ...local, online: false, lastError: 'The local server stopped.' }])
     handlers.get('workspace:status')!({ workspaceId: 'ws_local' })
     expect(await screen.findByTestId('offline-banner')).toHaveTextContent('The local server stopped.')
+  })
+})
+
+describe('sync progress', () => {
+  it('shows a bar while a sync with a known size runs and hides it when done', async () => {
+    renderWithProviders(<App />)
+    await screen.findByText('local key')
+    expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
+
+    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 0, total: 0 }))
+    expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
+
+    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 250, total: 1000 }))
+    expect(screen.getByTestId('sync-progress')).toHaveAttribute('data-done', '250')
+
+    // Another workspace's sync is not this one's.
+    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_remote', done: 1, total: 2 }))
+    expect(screen.getByTestId('sync-progress')).toHaveAttribute('data-done', '250')
+
+    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 1000, total: 1000 }))
+    expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
+
+    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 10, total: 1000 }))
+    act(() => handlers.get('sync:done')!({ workspaceId: 'ws_local' }))
+    expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
+  })
+})
+
+describe('search', () => {
+  it('finds keys in every workspace and shows the picked one in its workspace', async () => {
+    vi.mocked(api.searchKeys).mockResolvedValue([
+      { workspaceId: 'ws_remote', workspaceName: 'Acme Production', key: makeKey({ id: 'key_remote', name: 'remote key', maskedKey: 'kd_Remo…te01' }) },
+    ])
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+
+    await user.type(screen.getByTestId('search-input'), 'remo')
+    const result = await screen.findByTestId('search-result')
+    expect(api.searchKeys).toHaveBeenCalledWith('remo')
+    expect(result).toHaveTextContent('remote key')
+    expect(result).toHaveTextContent('Acme Production')
+    expect(result).toHaveTextContent('kd_Remo…te01')
+
+    await user.click(result)
+
+    expect(screen.getByTestId('workspace-title')).toHaveTextContent('Acme Production')
+    const row = await screen.findByTestId('key-row')
+    expect(row).toHaveAttribute('data-key-id', 'key_remote')
+    expect(row).toHaveAttribute('data-highlighted', 'true')
+    expect(screen.getByTestId('search-input')).toHaveValue('')
+  })
+
+  it('clears the filters that would hide the picked key', async () => {
+    vi.mocked(api.searchKeys).mockResolvedValue([
+      { workspaceId: 'ws_local', workspaceName: 'Local', key: makeKey({ id: 'key_local', name: 'local key' }) },
+    ])
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+    await user.type(screen.getByTestId('key-filter-input'), 'nothing like it')
+    expect(screen.queryByTestId('key-row')).not.toBeInTheDocument()
+
+    await user.type(screen.getByTestId('search-input'), 'local')
+    await user.click(await screen.findByTestId('search-result'))
+
+    expect(await screen.findByTestId('key-row')).toHaveAttribute('data-highlighted', 'true')
+    expect(screen.getByTestId('key-filter-input')).toHaveValue('')
+  })
+
+  it('says when nothing matches', async () => {
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+    await user.type(screen.getByTestId('search-input'), 'zzz')
+    expect(await screen.findByText('No key matches “zzz”.')).toBeInTheDocument()
+  })
+})
+
+describe('header', () => {
+  it('opens the settings and the workspace audit log', async () => {
+    vi.mocked(api.auditLog).mockResolvedValue({
+      items: [makeAuditEvent({ action: 'key.deleted', targetName: 'old deploy key', changes: '{"name":"old deploy key","maskedKey":"kd_Old0…0000"}' })],
+      total: 1,
+    })
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+
+    await user.click(screen.getByTestId('settings-button'))
+    expect(await screen.findByTestId('settings-data-dir')).toBeInTheDocument()
+    await user.keyboard('{Escape}')
+
+    await user.click(screen.getByTestId('audit-button'))
+    const row = await screen.findByTestId('audit-row')
+    expect(api.auditLog).toHaveBeenCalledWith('ws_local', '', 0, 25)
+    expect(row).toHaveTextContent('Deleted')
+    expect(row).toHaveTextContent('old deploy key')
+    expect(row).toHaveTextContent('kd_Old0…0000')
+    expect(row).toHaveTextContent('Keydesk (this computer)')
+  })
+
+  it('marks a workspace whose access key can only read', async () => {
+    vi.mocked(api.listWorkspaces).mockResolvedValue([{ ...local, role: 'member', canManage: false }])
+    const { user } = renderWithProviders(<App />)
+    const badge = await screen.findByTestId('read-only-badge')
+    await user.hover(badge)
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('member key: it can only read')
   })
 })

@@ -10,15 +10,21 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core'
-import { useDocumentTitle } from '@mantine/hooks'
-import { IconKey, IconMoon, IconSun } from '@tabler/icons-react'
-import { useState } from 'react'
-import { KeysPanel } from '../features/keys/KeysPanel'
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks'
+import { IconKey, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import type { SearchResult } from '../api'
+import { KeysPanel, type KeyFocus } from '../features/keys/KeysPanel'
+import { SearchBox } from '../features/search/SearchBox'
+import { SettingsModal } from '../features/settings/SettingsModal'
 import { WorkspaceHeader } from '../features/workspaces/WorkspaceHeader'
 import { WorkspaceNav } from '../features/workspaces/WorkspaceNav'
 import { useWorkspaces } from '../features/workspaces/useWorkspaces'
 import { en } from '../i18n/en'
 import { useBackendEvents } from './useBackendEvents'
+
+/** How long a picked search result stays marked in the table. */
+const HIGHLIGHT_MS = 3000
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme()
@@ -42,14 +48,28 @@ export function App() {
   useBackendEvents()
   const { data: workspaces, isPending } = useWorkspaces()
   const [selectedId, setSelectedId] = useState<string>()
+  const [focus, setFocus] = useState<(KeyFocus & { workspaceId: string }) | null>(null)
+  const [settingsOpened, settings] = useDisclosure(false)
   // Local (first) until the user picks another; also when the picked one goes away.
   const selected = workspaces?.find((w) => w.id === selectedId) ?? workspaces?.[0]
+
+  const onPick = (result: SearchResult) => {
+    setSelectedId(result.workspaceId)
+    setFocus({ workspaceId: result.workspaceId, keyId: result.key.id, at: Date.now() })
+  }
+
+  // The mark fades; a later pick replaces it.
+  useEffect(() => {
+    if (!focus) return
+    const id = window.setTimeout(() => setFocus((f) => (f === focus ? null : f)), HIGHLIGHT_MS)
+    return () => window.clearTimeout(id)
+  }, [focus])
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'xs' }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="xs" wrap="nowrap">
             <ThemeIcon variant="filled" radius="md" size="md">
               <IconKey size={16} stroke={2} />
             </ThemeIcon>
@@ -57,7 +77,21 @@ export function App() {
               {en.appName}
             </Text>
           </Group>
-          <ColorSchemeToggle />
+          <SearchBox onPick={onPick} />
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip label={en.settings.button}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={en.settings.button}
+                onClick={settings.open}
+                data-testid="settings-button"
+              >
+                <IconSettings size={18} stroke={1.6} />
+              </ActionIcon>
+            </Tooltip>
+            <ColorSchemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -65,11 +99,15 @@ export function App() {
         <WorkspaceNav selectedId={selected?.id} onSelect={setSelectedId} />
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh', minHeight: 560 }}>
         {selected ? (
-          <Stack gap="lg" maw={1400}>
+          <Stack gap="md" maw={1600} w="100%" style={{ flex: 1, minHeight: 0 }}>
             <WorkspaceHeader workspace={selected} />
-            <KeysPanel key={selected.id} workspace={selected} />
+            <KeysPanel
+              key={selected.id}
+              workspace={selected}
+              focus={focus?.workspaceId === selected.id ? focus : null}
+            />
           </Stack>
         ) : (
           !isPending && (
@@ -79,6 +117,7 @@ export function App() {
           )
         )}
       </AppShell.Main>
+      <SettingsModal opened={settingsOpened} onClose={settings.close} />
     </AppShell>
   )
 }

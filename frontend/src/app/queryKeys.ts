@@ -1,6 +1,16 @@
-// TanStack Query keys. Keys of one workspace share a prefix so they can be
-// invalidated together.
+// TanStack Query keys. Everything of one workspace shares the prefix
+// ['workspaces', id] so it can be invalidated together; the workspace list
+// itself is ['workspaces'] and is invalidated with `exact: true`.
 export const queryKeys = {
   workspaces: ['workspaces'] as const,
+  workspace: (workspaceId: string) => ['workspaces', workspaceId] as const,
   keys: (workspaceId: string) => ['workspaces', workspaceId, 'keys'] as const,
+  profiles: (workspaceId: string) => ['workspaces', workspaceId, 'profiles'] as const,
+  cleanupCounts: (workspaceId: string) => ['workspaces', workspaceId, 'cleanup'] as const,
+  /** keyId "" is the whole workspace's log. */
+  audit: (workspaceId: string, keyId: string, pageIndex: number, pageSize: number) =>
+    ['workspaces', workspaceId, 'audit', keyId, pageIndex, pageSize] as const,
+  usage: (workspaceId: string, keyId: string) => ['workspaces', workspaceId, 'usage', keyId] as const,
+  search: (query: string) => ['search', query] as const,
+  settings: ['settings'] as const,
 }

@@ -9,15 +9,17 @@ export function useBackendEvents(): void {
 
   useEffect(() => {
     const refreshWorkspace = (workspaceId: string) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.keys(workspaceId) })
+      // Keys, profiles, clean-up counts, audit and usage of that workspace.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace(workspaceId) })
       // Key counts live in the workspace list.
       void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })
+      void queryClient.invalidateQueries({ queryKey: ['search'] })
     }
 
     const offs = [
       onEvent('keys:changed', ({ workspaceId }) => refreshWorkspace(workspaceId)),
       onEvent('sync:done', ({ workspaceId }) => refreshWorkspace(workspaceId)),
-      // Online state, last sync and last error live in the workspace list.
+      // Online state, last sync, last error and role live in the workspace list.
       onEvent('workspace:status', () => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })
       }),

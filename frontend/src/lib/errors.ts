@@ -5,10 +5,28 @@ import { en } from '../i18n/en'
 /** The sentence to show for a failed call. */
 export function errorMessage(error: unknown): string {
   const err = error instanceof ApiError ? error : toApiError(error)
-  // "offline" gets our own wording: the point is that the action needs the
-  // server, not how the connection failed (the banner shows that).
-  if (err.code === 'offline') return en.errors.byCode.offline
+  // The backend's messages are written for the user (an offline one names the
+  // action and the server); our own words only fill in for an empty one.
   return err.message || en.errors.byCode[err.code]
+}
+
+/**
+ * Where a form shows a failed call: next to one of its fields when the error
+ * names it (the backend's `field`, or a message that starts with the field's
+ * JSON name), else for the whole form.
+ */
+export function formError<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): { field: F | undefined; message: string } {
+  const err = error instanceof ApiError ? error : toApiError(error)
+  const message = errorMessage(err)
+  if (err.field && (fields as readonly string[]).includes(err.field)) return { field: err.field as F, message }
+  if (err.code === 'invalid_input') {
+    const first = /^([A-Za-z]+)\b/.exec(message.trim())?.[1]
+    if (first && (fields as readonly string[]).includes(first)) return { field: first as F, message }
+  }
+  return { field: undefined, message }
 }
 
 /** Shows an error that is not tied to a form field. */

@@ -54,3 +54,26 @@ export function formatRelative(iso: string, now: number): string {
 export function formatRelativeOrNever(iso: string | undefined, now: number): string {
   return iso ? formatRelative(iso, now) : en.time.never
 }
+
+/** The local calendar day `days` from now, as the user would say it. */
+export function dateInDays(days: number, now: number): string {
+  return dateFormat.format(now + days * DAY)
+}
+
+/** "2026-11-23": a local date as <input type="date"> reads and writes it. */
+export function toDateInputValue(t: number): string {
+  const d = new Date(t)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** Whole days from today (local) to the local date "YYYY-MM-DD"; undefined when unparsable. */
+export function daysUntilDate(value: string, now: number): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return undefined
+  const target = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  const today = new Date(now)
+  const start = new Date(today.getFullYear(), today.getMonth(), today.getDate())
+  // Round: a day across a daylight-saving change is 23 or 25 hours long.
+  return Math.round((target.getTime() - start.getTime()) / DAY)
+}

@@ -1,4 +1,4 @@
-import type { Key, Workspace } from '../api'
+import type { AuditEvent, Key, Profile, Settings, Workspace } from '../api'
 
 const DAY = 86_400_000
 
@@ -18,9 +18,13 @@ export function makeKey(overrides: Partial<Key> = {}): Key {
     createdAt: iso(now - 10 * DAY),
     expiresAt: iso(now + 30 * DAY + 60_000),
     profileId: '',
+    autoRevoke: false,
+    rotating: false,
     rotatedFrom: '',
     createdBy: 'key_admin',
     updatedAt: iso(now - 10 * DAY),
+    remembered: false,
+    own: false,
     ...overrides,
   }
 }
@@ -37,8 +41,51 @@ export function makeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
     lastSyncedAt: iso(Date.now() - 5 * 60_000),
     lastError: '',
     keyCount: 0,
+    canManage: true,
+    allowInsecure: false,
+    caFile: '',
     ...overrides,
   }
 }
 
 export const DAYS = DAY
+
+export function makeProfile(overrides: Partial<Profile> = {}): Profile {
+  return {
+    id: 'prof_billing',
+    name: 'Billing',
+    description: '',
+    keyPrefix: 'bill',
+    reminderDays: [30, 7, 1],
+    keyCount: 0,
+    ...overrides,
+  }
+}
+
+export function makeAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    id: 1,
+    at: iso(Date.now() - DAY),
+    actorKeyId: 'key_admin',
+    actorName: 'Keydesk (this computer)',
+    action: 'key.created',
+    targetKeyId: 'key_aaaa',
+    targetName: 'a key',
+    targetId: '',
+    clientIp: '127.0.0.1',
+    changes: '',
+    ...overrides,
+  }
+}
+
+export function makeSettings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    dataDir: '/home/ada/.config/Keydesk',
+    keychainBackend: 'secret-service',
+    keychainLabel: 'GNOME Keyring',
+    keychainPersistent: true,
+    keychainProblem: '',
+    syncIntervalMinutes: 5,
+    ...overrides,
+  }
+}

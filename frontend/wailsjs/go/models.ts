@@ -1,8 +1,123 @@
 export namespace app {
 	
+	export class AuditEvent {
+	    id: number;
+	    at: string;
+	    actorKeyId: string;
+	    actorName: string;
+	    action: string;
+	    targetKeyId: string;
+	    targetName: string;
+	    targetId: string;
+	    clientIp: string;
+	    changes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.actorKeyId = source["actorKeyId"];
+	        this.actorName = source["actorName"];
+	        this.action = source["action"];
+	        this.targetKeyId = source["targetKeyId"];
+	        this.targetName = source["targetName"];
+	        this.targetId = source["targetId"];
+	        this.clientIp = source["clientIp"];
+	        this.changes = source["changes"];
+	    }
+	}
+	export class AuditPage {
+	    items: AuditEvent[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], AuditEvent);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CleanupCounts {
+	    expired: number;
+	    revoked: number;
+	    both: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CleanupCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.expired = source["expired"];
+	        this.revoked = source["revoked"];
+	        this.both = source["both"];
+	    }
+	}
+	export class CleanupRequest {
+	    expired: boolean;
+	    revoked: boolean;
+	    both: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CleanupRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.expired = source["expired"];
+	        this.revoked = source["revoked"];
+	        this.both = source["both"];
+	    }
+	}
+	export class ConnectionInfo {
+	    workspaceId: string;
+	    workspaceName: string;
+	    role: string;
+	    keyName: string;
+	    canManage: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectionInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaceId = source["workspaceId"];
+	        this.workspaceName = source["workspaceName"];
+	        this.role = source["role"];
+	        this.keyName = source["keyName"];
+	        this.canManage = source["canManage"];
+	    }
+	}
 	export class CreateKeyRequest {
 	    name: string;
 	    role: string;
+	    profileId: string;
 	    expiresInDays?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -13,6 +128,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.role = source["role"];
+	        this.profileId = source["profileId"];
 	        this.expiresInDays = source["expiresInDays"];
 	    }
 	}
@@ -28,9 +144,13 @@ export namespace app {
 	    lastUsedAt?: string;
 	    profileId: string;
 	    revokesAt?: string;
+	    autoRevoke: boolean;
+	    rotating: boolean;
 	    rotatedFrom: string;
 	    createdBy: string;
 	    updatedAt: string;
+	    remembered: boolean;
+	    own: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Key(source);
@@ -49,9 +169,13 @@ export namespace app {
 	        this.lastUsedAt = source["lastUsedAt"];
 	        this.profileId = source["profileId"];
 	        this.revokesAt = source["revokesAt"];
+	        this.autoRevoke = source["autoRevoke"];
+	        this.rotating = source["rotating"];
 	        this.rotatedFrom = source["rotatedFrom"];
 	        this.createdBy = source["createdBy"];
 	        this.updatedAt = source["updatedAt"];
+	        this.remembered = source["remembered"];
+	        this.own = source["own"];
 	    }
 	}
 	export class CreatedKey {
@@ -87,6 +211,303 @@ export namespace app {
 		}
 	}
 	
+	export class Profile {
+	    id: string;
+	    name: string;
+	    description: string;
+	    defaultExpiryDays?: number;
+	    keyPrefix: string;
+	    rotationDays?: number;
+	    reminderDays: number[];
+	    keyCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Profile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.defaultExpiryDays = source["defaultExpiryDays"];
+	        this.keyPrefix = source["keyPrefix"];
+	        this.rotationDays = source["rotationDays"];
+	        this.reminderDays = source["reminderDays"];
+	        this.keyCount = source["keyCount"];
+	    }
+	}
+	export class RegenerateRequest {
+	    changeExpiry: boolean;
+	    expiresInDays?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegenerateRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.changeExpiry = source["changeExpiry"];
+	        this.expiresInDays = source["expiresInDays"];
+	    }
+	}
+	export class Reminder {
+	    id: number;
+	    workspaceId: string;
+	    keyId: string;
+	    keyName: string;
+	    kind: string;
+	    threshold: number;
+	    dueAt: string;
+	    title: string;
+	    message: string;
+	    action: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reminder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.workspaceId = source["workspaceId"];
+	        this.keyId = source["keyId"];
+	        this.keyName = source["keyName"];
+	        this.kind = source["kind"];
+	        this.threshold = source["threshold"];
+	        this.dueAt = source["dueAt"];
+	        this.title = source["title"];
+	        this.message = source["message"];
+	        this.action = source["action"];
+	    }
+	}
+	export class ReminderSettings {
+	    quietStart: number;
+	    quietEnd: number;
+	    leadDays: number[];
+	    kinds: Record<string, boolean>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReminderSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.quietStart = source["quietStart"];
+	        this.quietEnd = source["quietEnd"];
+	        this.leadDays = source["leadDays"];
+	        this.kinds = source["kinds"];
+	    }
+	}
+	export class RotateRequest {
+	    overlapDays: number;
+	    autoRevoke: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RotateRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.overlapDays = source["overlapDays"];
+	        this.autoRevoke = source["autoRevoke"];
+	    }
+	}
+	export class RotatedKey {
+	    key: Key;
+	    secret: string;
+	    previous: Key;
+	
+	    static createFrom(source: any = {}) {
+	        return new RotatedKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = this.convertValues(source["key"], Key);
+	        this.secret = source["secret"];
+	        this.previous = this.convertValues(source["previous"], Key);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchResult {
+	    workspaceId: string;
+	    workspaceName: string;
+	    key: Key;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaceId = source["workspaceId"];
+	        this.workspaceName = source["workspaceName"];
+	        this.key = this.convertValues(source["key"], Key);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Settings {
+	    dataDir: string;
+	    keychainBackend: string;
+	    keychainLabel: string;
+	    keychainPersistent: boolean;
+	    keychainProblem: string;
+	    syncIntervalMinutes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dataDir = source["dataDir"];
+	        this.keychainBackend = source["keychainBackend"];
+	        this.keychainLabel = source["keychainLabel"];
+	        this.keychainPersistent = source["keychainPersistent"];
+	        this.keychainProblem = source["keychainProblem"];
+	        this.syncIntervalMinutes = source["syncIntervalMinutes"];
+	    }
+	}
+	export class TestResult {
+	    at: string;
+	    method: string;
+	    url: string;
+	    status: number;
+	    statusText: string;
+	    durationMs: number;
+	    headers: Record<string, string>;
+	    contentType: string;
+	    body: string;
+	    bodyBytes: number;
+	    bodyTruncated: boolean;
+	    isJson: boolean;
+	    preview: string;
+	    curl: string;
+	    error: string;
+	    errorKind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.status = source["status"];
+	        this.statusText = source["statusText"];
+	        this.durationMs = source["durationMs"];
+	        this.headers = source["headers"];
+	        this.contentType = source["contentType"];
+	        this.body = source["body"];
+	        this.bodyBytes = source["bodyBytes"];
+	        this.bodyTruncated = source["bodyTruncated"];
+	        this.isJson = source["isJson"];
+	        this.preview = source["preview"];
+	        this.curl = source["curl"];
+	        this.error = source["error"];
+	        this.errorKind = source["errorKind"];
+	    }
+	}
+	export class UpdateKeyRequest {
+	    name?: string;
+	    enabled?: boolean;
+	    profileId?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UpdateKeyRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.enabled = source["enabled"];
+	        this.profileId = source["profileId"];
+	    }
+	}
+	export class UsageDay {
+	    date: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UsageDay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Usage {
+	    days: UsageDay[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Usage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.days = this.convertValues(source["days"], UsageDay);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Workspace {
 	    id: string;
 	    name: string;
@@ -99,6 +520,9 @@ export namespace app {
 	    lastSyncedAt?: string;
 	    lastError: string;
 	    keyCount: number;
+	    canManage: boolean;
+	    allowInsecure: boolean;
+	    caFile: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Workspace(source);
@@ -117,6 +541,29 @@ export namespace app {
 	        this.lastSyncedAt = source["lastSyncedAt"];
 	        this.lastError = source["lastError"];
 	        this.keyCount = source["keyCount"];
+	        this.canManage = source["canManage"];
+	        this.allowInsecure = source["allowInsecure"];
+	        this.caFile = source["caFile"];
+	    }
+	}
+	export class WorkspaceRequest {
+	    serverUrl: string;
+	    workspaceId: string;
+	    accessKey: string;
+	    allowInsecure: boolean;
+	    caFile: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkspaceRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverUrl = source["serverUrl"];
+	        this.workspaceId = source["workspaceId"];
+	        this.accessKey = source["accessKey"];
+	        this.allowInsecure = source["allowInsecure"];
+	        this.caFile = source["caFile"];
 	    }
 	}
 

@@ -1,41 +1,20 @@
-import {
-  Alert,
-  Button,
-  CopyButton,
-  Group,
-  Modal,
-  PasswordInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core'
-import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react'
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
-import { KEY_ROLES, type CreatedKey, type KeyRole } from '../../api'
+import type { CreatedKey, CreateKeyRequest, KeyRole } from '../../api'
+import { AppModal } from '../../components/AppModal'
+import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
-import { errorMessage, notifyError } from '../../lib/errors'
-import { formatDate } from '../../lib/time'
+import { formError } from '../../lib/errors'
+import { toDateInputValue } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
-import { DEFAULT_EXPIRY, EXPIRY_DAYS, expiresInDays, NEVER } from './expiry'
-import { useCreateKey } from './useKeys'
+import { defaultExpiry, expiresInDays, expiryOfDays, type ExpiryValue } from './expiry'
+import { ExpiryField } from './ExpiryField'
+import { fromProfileValue, NAME_MAX, profileOptions, roleOptions, toProfileValue } from './options'
+import { SecretStep } from './SecretStep'
+import { useCreateKey, useProfiles } from './useKeys'
 
-const NAME_MAX = 100
-
-const roleOptions = KEY_ROLES.map((role) => ({ value: role, label: en.keys.roles[role] }))
-const expiryOptions = [
-  ...EXPIRY_DAYS.map((days) => ({ value: String(days), label: en.createKey.expiresIn(days) })),
-  { value: NEVER, label: en.createKey.expiresNever },
-]
-
-type Field = 'name' | 'role' | 'expiresInDays'
-
-/** Which field an invalid_input message is about: the backend starts it with the JSON field name. */
-function fieldOf(message: string): Field | undefined {
-  const m = /^(name|role|expiresInDays)\b/.exec(message.trim())
-  return m ? (m[1] as Field) : undefined
-}
+const FIELDS = ['name', 'role', 'profileId', 'expiresInDays'] as const
+type Field = (typeof FIELDS)[number]
 
 interface CreateKeyModalProps {
   workspaceId: string
@@ -44,109 +23,84 @@ interface CreateKeyModalProps {
 }
 
 export function CreateKeyModal({ workspaceId, opened, onClose }: CreateKeyModalProps) {
-  return (
-    <Modal.Root opened={opened} onClose={onClose} closeOnClickOutside={false} size="lg" centered>
-      <Modal.Overlay backgroundOpacity={0.55} blur={2} />
-      <Modal.Content>
-        {/* Mounted only while the dialog is open, so each opening starts clean
-            and the secret is gone with it. */}
-        <CreateKeyDialog workspaceId={workspaceId} onClose={onClose} />
-      </Modal.Content>
-    </Modal.Root>
-  )
-}
-
-function CreateKeyDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
-  const create = useCreateKey(workspaceId)
   const [created, setCreated] = useState<CreatedKey | null>(null)
-  const [showSecret, setShowSecret] = useState(false)
-
-  const done = () => {
+  const close = () => {
     setCreated(null)
-    create.reset()
     onClose()
   }
-
   return (
-    <>
-      <Modal.Header>
-        <Modal.Title fw={600} fz="lg">
-          {showSecret ? en.createKey.savedTitle : en.createKey.title}
-        </Modal.Title>
-        <Modal.CloseButton />
-      </Modal.Header>
-      <Modal.Body>
-        {showSecret ? (
-          <SecretStep created={created} onDone={done} />
-        ) : (
-          <CreateKeyForm
-            pending={create.isPending}
-            onCancel={onClose}
-            onSubmit={(req, onFieldError) =>
-              create.mutate(req, {
-                onSuccess: (result) => {
-                  setCreated(result)
-                  setShowSecret(true)
-                },
-                onError: (err) => {
-                  if (err.code === 'invalid_input') onFieldError(fieldOf(err.message), errorMessage(err))
-                  else notifyError(en.createKey.failed, err)
-                },
-              })
-            }
-          />
-        )}
-      </Modal.Body>
-    </>
+    <AppModal
+      opened={opened}
+      onClose={close}
+      closeOnClickOutside={false}
+      size="lg"
+      title={created ? en.secret.createdTitle : en.createKey.title}
+    >
+      {/* Mounted only while the dialog is open, so each opening starts clean
+          and the secret is gone with it. */}
+      {created ? (
+        <SecretStep workspaceId={workspaceId} keyInfo={created.key} secret={created.secret} onDone={close} />
+      ) : (
+        <CreateKeyForm workspaceId={workspaceId} onCancel={close} onCreated={setCreated} />
+      )}
+    </AppModal>
   )
 }
 
 interface CreateKeyFormProps {
-  pending: boolean
+  workspaceId: string
   onCancel: () => void
-  onSubmit: (
-    req: { name: string; role: KeyRole; expiresInDays: number | null },
-    onFieldError: (field: Field | undefined, message: string) => void,
-  ) => void
+  onCreated: (created: CreatedKey) => void
 }
 
-function CreateKeyForm({ pending, onCancel, onSubmit }: CreateKeyFormProps) {
+function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps) {
+  const create = useCreateKey(workspaceId)
+  const { data: profiles } = useProfiles(workspaceId)
+  const now = useNow()
   const [name, setName] = useState('')
   const [role, setRole] = useState<KeyRole>('api')
-  const [expiry, setExpiry] = useState<string>(DEFAULT_EXPIRY)
+  const [profileId, setProfileId] = useState('')
+  const [expiry, setExpiry] = useState<ExpiryValue>(defaultExpiry)
+  const [expiryTouched, setExpiryTouched] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const [formErr, setFormErr] = useState<string | null>(null)
+
+  const clearError = (field: Field) => {
+    if (errors[field]) setErrors((prev) => ({ ...prev, [field]: undefined }))
+  }
+
+  const pickProfile = (id: string) => {
+    setProfileId(id)
+    clearError('profileId')
+    // A profile's default expiry applies until the user picks one themselves.
+    const profile = profiles?.find((p) => p.id === id)
+    if (!expiryTouched) setExpiry(expiryOfDays(profile?.defaultExpiryDays, now, toDateInputValue))
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
-    if (!trimmed) {
-      setErrors({ name: en.createKey.nameRequired })
-      return
-    }
-    setErrors({})
-    setFormError(null)
-    onSubmit({ name: trimmed, role, expiresInDays: expiresInDays(expiry) }, (field, message) => {
-      if (field) setErrors({ [field]: message })
-      else setFormError(message)
+    const days = expiresInDays(expiry, now)
+    const next: Partial<Record<Field, string>> = {}
+    if (!trimmed) next.name = en.createKey.nameRequired
+    if (days === undefined) next.expiresInDays = expiry.date ? en.expiry.customRange : en.expiry.customRequired
+    setErrors(next)
+    if (Object.keys(next).length > 0) return
+    setFormErr(null)
+    const req: CreateKeyRequest = { name: trimmed, role, profileId, expiresInDays: days ?? null }
+    create.mutate(req, {
+      onSuccess: onCreated,
+      onError: (err) => {
+        const { field, message } = formError(err, FIELDS)
+        if (field) setErrors({ [field]: message })
+        else setFormErr(message)
+      },
     })
   }
-
-  const now = useNow()
-  const days = expiresInDays(expiry)
-  const expiryHint =
-    days === null
-      ? en.createKey.expiresNeverHint
-      : en.createKey.expiresOn(formatDate(new Date(now + days * 86_400_000).toISOString()))
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} data-testid="create-key-error">
-            {formError}
-          </Alert>
-        )}
         <TextInput
           label={en.createKey.nameLabel}
           description={en.createKey.nameDescription}
@@ -159,7 +113,7 @@ function CreateKeyForm({ pending, onCancel, onSubmit }: CreateKeyFormProps) {
           value={name}
           onChange={(e) => {
             setName(e.currentTarget.value)
-            if (errors.name) setErrors((prev) => ({ ...prev, name: undefined }))
+            clearError('name')
           }}
           error={errors.name}
         />
@@ -182,83 +136,34 @@ function CreateKeyForm({ pending, onCancel, onSubmit }: CreateKeyFormProps) {
           )}
         />
         <Select
-          label={en.createKey.expiresLabel}
-          data={expiryOptions}
-          value={expiry}
-          onChange={(value) => value && setExpiry(value)}
+          label={en.createKey.profileLabel}
+          description={en.createKey.profileDescription}
+          data={profileOptions(profiles)}
+          value={toProfileValue(profileId)}
+          onChange={(value) => pickProfile(fromProfileValue(value))}
           allowDeselect={false}
-          description={expiryHint}
-          data-testid="key-expiry-select"
+          data-testid="key-profile-select"
+          error={errors.profileId}
+        />
+        <ExpiryField
+          value={expiry}
+          onChange={(value) => {
+            setExpiry(value)
+            setExpiryTouched(true)
+            clearError('expiresInDays')
+          }}
           error={errors.expiresInDays}
         />
+        <FormError title={en.createKey.failed} message={formErr} data-testid="create-key-error" />
         <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onCancel} disabled={pending}>
+          <Button variant="default" onClick={onCancel} disabled={create.isPending}>
             {en.createKey.cancel}
           </Button>
-          <Button type="submit" loading={pending} data-testid="create-key-submit">
+          <Button type="submit" loading={create.isPending} data-testid="create-key-submit">
             {en.createKey.submit}
           </Button>
         </Group>
       </Stack>
     </form>
-  )
-}
-
-function SecretStep({ created, onDone }: { created: CreatedKey | null; onDone: () => void }) {
-  const secret = created?.secret ?? ''
-  return (
-    <Stack gap="md">
-      <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={en.createKey.warningTitle}>
-        {en.createKey.warning}
-      </Alert>
-      <Group gap="sm" align="flex-end" wrap="nowrap">
-        <PasswordInput
-          label={en.createKey.secretLabel}
-          value={secret}
-          readOnly
-          style={{ flex: 1 }}
-          styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          data-testid="secret-input"
-          visibilityToggleButtonProps={{ 'aria-label': en.createKey.reveal, 'data-testid': 'reveal-secret' }}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <CopyButton value={secret} timeout={2000}>
-          {({ copied, copy }) => (
-            <Button
-              data-testid="copy-secret"
-              variant={copied ? 'light' : 'filled'}
-              color={copied ? 'teal' : undefined}
-              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              onClick={copy}
-              miw={104}
-            >
-              {copied ? en.createKey.copied : en.createKey.copy}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      {created && (
-        <Paper withBorder radius="md" p="sm">
-          <Group justify="space-between" wrap="nowrap">
-            <Stack gap={2} miw={0}>
-              <Text size="sm" fw={500} truncate>
-                {created.key.name}
-              </Text>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {created.key.id} · {created.key.maskedKey}
-              </Text>
-            </Stack>
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {en.keys.roles[created.key.role] ?? created.key.role}
-            </Text>
-          </Group>
-        </Paper>
-      )}
-      <Group justify="flex-end">
-        <Button onClick={onDone} data-testid="secret-done">
-          {en.createKey.done}
-        </Button>
-      </Group>
-    </Stack>
   )
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useState } from 'react'
 import type { Key } from '../../api'
+import { AppModal } from '../../components/AppModal'
 import { en } from '../../i18n/en'
 import { notifyError, notifySuccess } from '../../lib/errors'
+import { useLastNonNull } from '../../lib/useLatest'
 import { useDeleteKey } from './useKeys'
 
 interface DeleteKeyModalProps {
@@ -16,8 +17,7 @@ interface DeleteKeyModalProps {
 export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalProps) {
   const remove = useDeleteKey(workspaceId)
   // Keep naming the key while the dialog fades out after target became null.
-  const [shown, setShown] = useState(target)
-  if (target && target !== shown) setShown(target)
+  const shown = useLastNonNull(target)
 
   const confirm = () => {
     if (!target) return
@@ -29,13 +29,7 @@ export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalP
   }
 
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={<Text fw={600} fz="lg">{en.deleteKey.title}</Text>}
-      centered
-      overlayProps={{ backgroundOpacity: 0.55, blur: 2 }}
-    >
+    <AppModal opened={target !== null} onClose={onClose} title={en.deleteKey.title}>
       {shown && (
         <Stack gap="md">
           <Text size="sm">{en.deleteKey.confirm}</Text>
@@ -51,7 +45,7 @@ export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalP
             {en.deleteKey.warning}
           </Alert>
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={remove.isPending}>
+            <Button variant="default" onClick={onClose} disabled={remove.isPending} data-autofocus>
               {en.deleteKey.cancel}
             </Button>
             <Button color="red" onClick={confirm} loading={remove.isPending} data-testid="confirm-delete">
@@ -60,6 +54,6 @@ export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalP
           </Group>
         </Stack>
       )}
-    </Modal>
+    </AppModal>
   )
 }

@@ -1,13 +1,35 @@
-import { Badge } from '@mantine/core'
+import { Badge, Stack, Text, Tooltip } from '@mantine/core'
+import type { Key } from '../../api'
 import { en } from '../../i18n/en'
+import { formatDateTime, formatRelative } from '../../lib/time'
+import { rotatingLabel } from './rotation'
 
 const colors: Record<string, string> = {
   active: 'green',
   inactive: 'gray',
   expired: 'red',
+  rotating: 'violet',
 }
 
-export function KeyStatusBadge({ status }: { status: string }) {
+export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) {
+  // A rotating key is active until its overlap ends; say when that is.
+  if (keyInfo.rotating) {
+    const revokes = keyInfo.autoRevoke && keyInfo.revokesAt
+    const short = revokes ? en.keys.rotatingShort(formatRelative(keyInfo.revokesAt!, now)) : en.keys.rotatingKeptShort
+    return (
+      <Tooltip label={revokes ? formatDateTime(keyInfo.revokesAt!) : rotatingLabel(keyInfo, now)}>
+        <Stack gap={2} align="flex-start" aria-label={rotatingLabel(keyInfo, now)}>
+          <Badge color={colors.rotating} variant="light" radius="sm" miw="max-content" data-testid="key-status" data-status="rotating">
+            {en.keys.status.rotating}
+          </Badge>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="key-rotation">
+            {short}
+          </Text>
+        </Stack>
+      </Tooltip>
+    )
+  }
+  const status = keyInfo.status
   return (
     <Badge
       color={colors[status] ?? 'gray'}

@@ -2,18 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError } from '../../api'
-import { DAYS, iso, makeKey, makeWorkspace } from '../../test/fixtures'
+import { DAYS, iso, makeKey, makeProfile, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
+import { toDateInputValue } from '../../lib/time'
 import { KeysPanel } from './KeysPanel'
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
-  listKeys: vi.fn(),
-  createKey: vi.fn(),
-  deleteKey: vi.fn(),
-  listWorkspaces: vi.fn(),
-  syncWorkspace: vi.fn(),
-  onEvent: vi.fn(() => () => {}),
+  ...(await import('../../test/apiMocks')).apiMocks(),
 }))
 
 const workspace = makeWorkspace()
@@ -26,6 +22,12 @@ const keys = [
 
 const rowIds = () => screen.getAllByTestId('key-row').map((row) => row.getAttribute('data-key-id'))
 const rowOf = (id: string) => screen.getAllByTestId('key-row').find((row) => row.getAttribute('data-key-id') === id)!
+
+/** Opens a row's ⋯ menu and picks an item by its testid. */
+async function pickFromMenu(user: ReturnType<typeof renderWithProviders>['user'], keyId: string, testId: string) {
+  await user.click(within(rowOf(keyId)).getByTestId('key-menu'))
+  await user.click(await screen.findByTestId(testId))
+}
 
 beforeEach(() => {
   vi.mocked(api.listKeys).mockResolvedValue(keys)
@@ -49,6 +51,7 @@ describe('keys table', () => {
     // bravo never expires and nothing has used any key yet
     expect(within(rowOf('key_b')).getAllByText('never')).toHaveLength(2)
     expect(within(rowOf('key_c')).getByText('in 30 days')).toBeInTheDocument()
+    expect(screen.getByTestId('key-count')).toHaveTextContent('3 keys')
   })
 
   it('sorts by name when the header is clicked, then reverses', async () => {
@@ -71,6 +74,25 @@ describe('keys table', () => {
     expect(rowIds()).toEqual(['key_a', 'key_c', 'key_b'])
   })
 
+  it('sorts by every column, the profile by its name', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([
+      makeProfile({ id: 'prof_z', name: 'Zeta' }),
+      makeProfile({ id: 'prof_a', name: 'Alpha team' }),
+    ])
+    vi.mocked(api.listKeys).mockResolvedValue([
+      makeKey({ id: 'key_1', name: 'one', profileId: 'prof_z', role: 'admin' }),
+      makeKey({ id: 'key_2', name: 'two', profileId: 'prof_a', role: 'api' }),
+    ])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await waitFor(() => expect(within(rowOf('key_1')).getByText('Zeta')).toBeInTheDocument())
+
+    await user.click(screen.getByRole('button', { name: /^profile/i }))
+    expect(rowIds()).toEqual(['key_2', 'key_1'])
+    for (const name of [/^key id/i, /^key$/i, /^status/i, /^role/i, /^created/i, /^last used/i, /^enabled/i]) {
+      expect(screen.getByRole('button', { name })).toBeInTheDocument()
+    }
+  })
+
   it('shows an empty state with a create button when there are no keys', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([])
     renderWithProviders(<KeysPanel workspace={workspace} />)
@@ -78,6 +100,163 @@ describe('keys table', () => {
     expect(await screen.findByText('No API keys yet')).toBeInTheDocument()
     expect(screen.getByTestId('create-key-button')).toBeInTheDocument()
     expect(screen.queryByTestId('key-row')).not.toBeInTheDocument()
+  })
+
+  it('says when a key is rotating and until when', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([
+      makeKey({ id: 'key_old', name: 'old', rotating: true, autoRevoke: true, revokesAt: iso(now + 3 * DAYS + 60_000) }),
+      makeKey({ id: 'key_kept', name: 'kept', rotating: true, autoRevoke: false, revokesAt: iso(now + 3 * DAYS) }),
+    ])
+    renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    const old = within(rowOf('key_old'))
+    expect(old.getByTestId('key-status')).toHaveTextContent('Rotating')
+    expect(old.getByTestId('key-rotation')).toHaveTextContent('old key revoked in 3 days')
+    expect(old.getByLabelText('Rotating — old key revoked in 3 days')).toBeInTheDocument()
+    expect(within(rowOf('key_kept')).getByLabelText('Rotating — kept until disabled')).toBeInTheDocument()
+  })
+
+  it('marks expiry within a week in red and shows remembered secrets and profiles', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([makeProfile()])
+    vi.mocked(api.listKeys).mockResolvedValue([
+      makeKey({ id: 'key_soon', expiresAt: iso(now + 3 * DAYS + 60_000), remembered: true, profileId: 'prof_billing' }),
+      makeKey({ id: 'key_later', expiresAt: iso(now + 30 * DAYS + 60_000) }),
+    ])
+    renderWithProviders(<KeysPanel workspace={workspace} />)
+    await waitFor(() => expect(within(rowOf('key_soon')).getByText('Billing')).toBeInTheDocument())
+
+    expect(within(rowOf('key_soon')).getByText('in 3 days')).toHaveAttribute('data-soon', 'true')
+    expect(within(rowOf('key_later')).getByText('in 30 days')).not.toHaveAttribute('data-soon')
+    expect(within(rowOf('key_soon')).getByTestId('key-remembered')).toBeInTheDocument()
+    expect(within(rowOf('key_later')).queryByTestId('key-remembered')).not.toBeInTheDocument()
+  })
+})
+
+describe('filters', () => {
+  it('filters by status, hides expired keys and searches name, id and key', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(within(screen.getByTestId('status-filter')).getByText('Expired'))
+    expect(rowIds()).toEqual(['key_a'])
+    expect(screen.getByTestId('key-count')).toHaveTextContent('1 of 3 keys')
+
+    await user.click(within(screen.getByTestId('status-filter')).getByText('All'))
+    await user.click(screen.getByTestId('hide-expired'))
+    expect(rowIds()).toEqual(['key_c', 'key_b'])
+
+    await user.type(screen.getByTestId('key-filter-input'), 'bbbb')
+    expect(rowIds()).toEqual(['key_b'])
+
+    await user.click(screen.getByTestId('clear-filters'))
+    expect(rowIds()).toEqual(['key_c', 'key_b', 'key_a'])
+    expect(screen.getByTestId('hide-expired')).not.toBeChecked()
+  })
+
+  it('filters by role and profile, and says when nothing matches', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([makeProfile()])
+    vi.mocked(api.listKeys).mockResolvedValue([
+      makeKey({ id: 'key_admin', role: 'admin' }),
+      makeKey({ id: 'key_bill', role: 'api', profileId: 'prof_billing' }),
+    ])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByTestId('role-filter'))
+    await user.click(screen.getByRole('option', { name: 'Admin' }))
+    expect(rowIds()).toEqual(['key_admin'])
+
+    await user.click(screen.getByTestId('profile-filter'))
+    await user.click(screen.getByRole('option', { name: 'Billing' }))
+    expect(screen.queryAllByTestId('key-row')).toHaveLength(0)
+    expect(screen.getByTestId('keys-no-match')).toHaveTextContent('No key matches these filters.')
+  })
+})
+
+describe('enabled switch', () => {
+  it('disables a key through Update and flips at once', async () => {
+    const disabled = { ...keys[0], enabled: false, status: 'inactive' }
+    vi.mocked(api.updateKey).mockImplementation(async () => {
+      // What the server has after the change.
+      vi.mocked(api.listKeys).mockResolvedValue([disabled, keys[1], keys[2]])
+      return disabled
+    })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    const toggle = within(rowOf('key_c')).getByTestId('key-enabled-switch')
+    expect(toggle).toBeChecked()
+    await user.click(toggle)
+
+    expect(api.updateKey).toHaveBeenCalledWith('ws_local', 'key_c', { enabled: false })
+    await waitFor(() => expect(within(rowOf('key_c')).getByTestId('key-enabled-switch')).not.toBeChecked())
+    expect(await screen.findByText('Disabled “charlie”')).toBeInTheDocument()
+    await waitFor(() => expect(within(rowOf('key_c')).getByTestId('key-status')).toHaveTextContent('Inactive'))
+    // Flipping the switch doesn't open the key's details.
+    expect(screen.queryByTestId('key-drawer')).not.toBeInTheDocument()
+  })
+
+  it('flips back and says why when the server refuses', async () => {
+    vi.mocked(api.updateKey).mockRejectedValue(new ApiError('forbidden', 'This access key may not change keys.'))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(within(rowOf('key_b')).getByTestId('key-enabled-switch'))
+
+    expect(api.updateKey).toHaveBeenCalledWith('ws_local', 'key_b', { enabled: true })
+    expect(await screen.findByText('This access key may not change keys.')).toBeInTheDocument()
+    await waitFor(() => expect(within(rowOf('key_b')).getByTestId('key-enabled-switch')).not.toBeChecked())
+  })
+})
+
+describe('member access key', () => {
+  const member = makeWorkspace({ role: 'member', canManage: false })
+
+  it('disables every management action and says why', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={member} />)
+    await screen.findAllByTestId('key-row')
+
+    const reason = 'Your access key for this workspace is a member key: it can only read.'
+    expect(screen.getByTestId('read-only-notice')).toHaveTextContent(reason)
+
+    const create = screen.getByTestId('create-key-button')
+    expect(create).toHaveAttribute('data-disabled', 'true')
+    await user.click(create)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    await user.hover(create)
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(reason)
+
+    // Something to clean up, but a member can't.
+    const cleanup = screen.getByTestId('cleanup-button')
+    expect(cleanup).toHaveAttribute('data-disabled', 'true')
+    expect(api.cleanupCounts).not.toHaveBeenCalled()
+
+    for (const toggle of screen.getAllByTestId('key-enabled-switch')) expect(toggle).toBeDisabled()
+
+    await user.click(within(rowOf('key_c')).getByTestId('key-menu'))
+    for (const id of ['key-menu-edit', 'key-menu-regenerate', 'key-menu-rotate', 'delete-key']) {
+      expect(screen.getByTestId(id)).toBeDisabled()
+    }
+    expect(screen.getByTestId('key-menu-details')).toBeEnabled()
+    expect(screen.getByTestId('key-menu-dropdown')).toHaveTextContent(reason)
+  })
+})
+
+describe('the key Keydesk itself uses', () => {
+  it('is marked and never offered for delete, disable, regenerate or rotate', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_own', name: 'Keydesk', own: true, role: 'admin' })])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    expect(within(rowOf('key_own')).getByTestId('this-app-badge')).toHaveTextContent('This app')
+    expect(within(rowOf('key_own')).getByTestId('key-enabled-switch')).toBeDisabled()
+
+    await user.click(within(rowOf('key_own')).getByTestId('key-menu'))
+    expect(screen.getByTestId('key-menu-edit')).toBeEnabled()
+    for (const id of ['key-menu-regenerate', 'key-menu-rotate', 'delete-key']) {
+      expect(screen.queryByTestId(id)).not.toBeInTheDocument()
+    }
   })
 })
 
@@ -97,7 +276,12 @@ describe('create dialog', () => {
     await user.click(screen.getByRole('option', { name: 'Never' }))
     await user.click(within(dialog).getByTestId('create-key-submit'))
 
-    expect(api.createKey).toHaveBeenCalledWith('ws_local', { name: 'payments', role: 'api', expiresInDays: null })
+    expect(api.createKey).toHaveBeenCalledWith('ws_local', {
+      name: 'payments',
+      role: 'api',
+      profileId: '',
+      expiresInDays: null,
+    })
     expect(await screen.findByRole('dialog', { name: 'Save your API key' })).toBeInTheDocument()
     expect(screen.getByText('This key will not be shown again. Copy it now and store it safely.')).toBeInTheDocument()
 
@@ -116,6 +300,7 @@ describe('create dialog', () => {
     await user.click(screen.getByTestId('secret-done'))
     expect(screen.queryByTestId('secret-input')).not.toBeInTheDocument()
     expect(screen.queryByText(secret)).not.toBeInTheDocument()
+    expect(api.rememberSecret).not.toHaveBeenCalled()
 
     // Opening the dialog again starts from an empty form, not the old secret.
     await user.click(screen.getByTestId('create-key-button'))
@@ -132,8 +317,69 @@ describe('create dialog', () => {
     await user.click(screen.getByTestId('create-key-button'))
     await user.type(screen.getByTestId('key-name-input'), 'ci{Enter}')
 
-    expect(api.createKey).toHaveBeenCalledWith('ws_local', { name: 'ci', role: 'api', expiresInDays: 30 })
+    expect(api.createKey).toHaveBeenCalledWith('ws_local', { name: 'ci', role: 'api', profileId: '', expiresInDays: 30 })
     expect(await screen.findByTestId('secret-input')).toBeInTheDocument()
+  })
+
+  it('sends the profile and a custom expiry date as days from today', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([makeProfile({ defaultExpiryDays: 90 })])
+    vi.mocked(api.createKey).mockResolvedValue({ key: makeKey({ name: 'billing' }), secret })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByTestId('create-key-button'))
+    await user.type(screen.getByTestId('key-name-input'), 'billing')
+    await user.click(screen.getByTestId('key-profile-select'))
+    await user.click(await screen.findByRole('option', { name: 'Billing' }))
+    // The profile's default expiry is picked for the user.
+    expect(screen.getByTestId('key-expiry-select')).toHaveValue('In 90 days')
+
+    await user.click(screen.getByTestId('key-expiry-select'))
+    await user.click(screen.getByRole('option', { name: 'Custom date…' }))
+    await user.click(screen.getByTestId('create-key-submit'))
+    expect(screen.getByText('Pick the expiry date.')).toBeInTheDocument()
+    expect(api.createKey).not.toHaveBeenCalled()
+
+    const date = screen.getByTestId('key-expiry-date')
+    await user.type(date, toDateInputValue(Date.now() + 10 * DAYS))
+    await user.click(screen.getByTestId('create-key-submit'))
+
+    expect(api.createKey).toHaveBeenCalledWith('ws_local', {
+      name: 'billing',
+      role: 'api',
+      profileId: 'prof_billing',
+      expiresInDays: 10,
+    })
+  })
+
+  it('remembers the secret in the keychain on Done when asked to', async () => {
+    const created = makeKey({ id: 'key_new', name: 'deploy' })
+    vi.mocked(api.createKey).mockResolvedValue({ key: created, secret })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByTestId('create-key-button'))
+    await user.type(screen.getByTestId('key-name-input'), 'deploy{Enter}')
+    await user.click(await screen.findByTestId('remember-checkbox'))
+    await user.click(screen.getByTestId('secret-done'))
+
+    expect(api.rememberSecret).toHaveBeenCalledWith('ws_local', 'key_new', secret)
+    await waitFor(() => expect(screen.queryByTestId('secret-input')).not.toBeInTheDocument())
+  })
+
+  it('keeps the secret on screen when the keychain refuses it', async () => {
+    vi.mocked(api.createKey).mockResolvedValue({ key: makeKey({ id: 'key_new' }), secret })
+    vi.mocked(api.rememberSecret).mockRejectedValue(new ApiError('internal', 'The keychain is locked.'))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByTestId('create-key-button'))
+    await user.type(screen.getByTestId('key-name-input'), 'deploy{Enter}')
+    await user.click(await screen.findByTestId('remember-checkbox'))
+    await user.click(screen.getByTestId('secret-done'))
+
+    expect(await screen.findByText('The keychain is locked.')).toBeInTheDocument()
+    expect(screen.getByTestId('secret-input')).toHaveValue(secret)
   })
 
   it('keeps the typed name and shows the server validation message under Name', async () => {
@@ -151,6 +397,21 @@ describe('create dialog', () => {
     expect(screen.queryByTestId('secret-input')).not.toBeInTheDocument()
   })
 
+  it('puts an error on the field the backend names', async () => {
+    vi.mocked(api.createKey).mockRejectedValue(
+      new ApiError('invalid_input', 'This workspace allows keys of at most 90 days.', 'expiresInDays'),
+    )
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByTestId('create-key-button'))
+    await user.type(screen.getByTestId('key-name-input'), 'long lived{Enter}')
+
+    expect(await screen.findByText('This workspace allows keys of at most 90 days.')).toBeInTheDocument()
+    expect(screen.getByTestId('key-expiry-select')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByTestId('key-name-input')).toHaveValue('long lived')
+  })
+
   it('asks for a name before calling the server', async () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
@@ -162,8 +423,10 @@ describe('create dialog', () => {
     expect(api.createKey).not.toHaveBeenCalled()
   })
 
-  it('says that creating needs the server when offline, and keeps the dialog', async () => {
-    vi.mocked(api.createKey).mockRejectedValue(new ApiError('offline', 'dial tcp 10.0.0.1:443: connect: connection refused'))
+  it('shows the backend’s offline message in the dialog and keeps what was typed', async () => {
+    const offline =
+      'the server cannot be reached: Creating a key needs the server https://keys.acme.example, which cannot be reached right now. Your cached keys stay readable; try again when it is back'
+    vi.mocked(api.createKey).mockRejectedValue(new ApiError('offline', offline))
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 
@@ -171,7 +434,7 @@ describe('create dialog', () => {
     await user.type(screen.getByTestId('key-name-input'), 'later')
     await user.click(screen.getByTestId('create-key-submit'))
 
-    expect(await screen.findByText(/needs the Keydesk server/)).toBeInTheDocument()
+    expect(await screen.findByTestId('create-key-error')).toHaveTextContent(offline)
     expect(screen.getByText('Couldn’t create the key')).toBeInTheDocument()
     expect(screen.getByTestId('key-name-input')).toHaveValue('later')
   })
@@ -195,7 +458,7 @@ describe('delete', () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 
-    await user.click(within(rowOf('key_b')).getByRole('button', { name: 'Delete bravo' }))
+    await pickFromMenu(user, 'key_b', 'delete-key')
     const dialog = screen.getByRole('dialog', { name: 'Delete API key' })
     expect(within(dialog).getByText('bravo')).toBeInTheDocument()
     expect(within(dialog).getByText('kd_Bbbb…bb03')).toBeInTheDocument()
@@ -216,7 +479,7 @@ describe('delete', () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 
-    await user.click(within(rowOf('key_a')).getByRole('button', { name: 'Delete Alpha' }))
+    await pickFromMenu(user, 'key_a', 'key-menu-delete')
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
 
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
@@ -228,7 +491,7 @@ describe('delete', () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 
-    await user.click(within(rowOf('key_a')).getByRole('button', { name: 'Delete Alpha' }))
+    await pickFromMenu(user, 'key_a', 'delete-key')
     await user.click(screen.getByTestId('confirm-delete'))
 
     expect(await screen.findByText('role member cannot delete keys')).toBeInTheDocument()

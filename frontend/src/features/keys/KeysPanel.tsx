@@ -1,28 +1,100 @@
-import { Alert, Button, Divider, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconKey, IconPlus } from '@tabler/icons-react'
-import { useState } from 'react'
+import { IconEraser, IconKey, IconLock, IconPlus } from '@tabler/icons-react'
+import { useCallback, useState } from 'react'
 import type { Key, Workspace } from '../../api'
+import { disabledProps } from '../../components/disabledProps'
+import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
-import { errorMessage } from '../../lib/errors'
+import { errorMessage, notifyError, notifySuccess } from '../../lib/errors'
+import type { KeyAction } from './actions'
+import { CleanupModal } from './CleanupModal'
 import { CreateKeyModal } from './CreateKeyModal'
 import { DeleteKeyModal } from './DeleteKeyModal'
+import { EditKeyModal } from './EditKeyModal'
+import { noFilters, type KeyFilterState } from './filters'
+import { KeyDrawer } from './KeyDrawer'
 import { KeysTable } from './KeysTable'
-import { useKeys } from './useKeys'
+import { RegenerateKeyModal } from './RegenerateKeyModal'
+import { ForgetSecretModal, RememberSecretModal } from './RememberSecretModal'
+import { RotateKeyModal } from './RotateKeyModal'
+import { useCleanupCounts, useKeys, useProfiles, useUpdateKey } from './useKeys'
 
-function CreateButton({ onClick }: { onClick: () => void }) {
+/** A key search result to show: its id and when it was picked (picking it again scrolls again). */
+export interface KeyFocus {
+  keyId: string
+  at: number
+}
+
+function CreateButton({ canManage, onClick }: { canManage: boolean; onClick: () => void }) {
   return (
-    <Button leftSection={<IconPlus size={16} />} onClick={onClick} data-testid="create-key-button">
-      {en.keys.createButton}
-    </Button>
+    <WhyDisabled reason={canManage ? undefined : en.readOnly.reason}>
+      <Button
+        leftSection={<IconPlus size={16} />}
+        onClick={onClick}
+        data-testid="create-key-button"
+        {...disabledProps(!canManage)}
+      >
+        {en.keys.createButton}
+      </Button>
+    </WhyDisabled>
   )
 }
 
-export function KeysPanel({ workspace }: { workspace: Workspace }) {
+interface KeysPanelProps {
+  workspace: Workspace
+  focus?: KeyFocus | null
+}
+
+export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
+  const canManage = workspace.canManage
   const { data: keys, isPending, isError, error, refetch } = useKeys(workspace.id)
-  const [createOpened, createDialog] = useDisclosure(false)
-  const [deleteTarget, setDeleteTarget] = useState<Key | null>(null)
+  const { data: profiles } = useProfiles(workspace.id)
   const hasKeys = (keys?.length ?? 0) > 0
+  const counts = useCleanupCounts(workspace.id, canManage && hasKeys)
+  const update = useUpdateKey(workspace.id)
+
+  const [createOpened, createDialog] = useDisclosure(false)
+  const [cleanupOpened, cleanupDialog] = useDisclosure(false)
+  // A dialog's key is the one it was opened for; the drawer follows the live list.
+  const [action, setAction] = useState<{ kind: Exclude<KeyAction, 'details'>; key: Key } | null>(null)
+  const [detailsId, setDetailsId] = useState<string | null>(null)
+  const [filters, setFilters] = useState<KeyFilterState>(noFilters)
+
+  // A search result is shown whatever the filters: they are cleared when one arrives.
+  const [seenFocus, setSeenFocus] = useState(focus)
+  if (focus !== seenFocus) {
+    setSeenFocus(focus)
+    if (focus) setFilters(noFilters)
+  }
+
+  const onAction = useCallback((kind: KeyAction, key: Key) => {
+    if (kind === 'details') setDetailsId(key.id)
+    else setAction({ kind, key })
+  }, [])
+  const close = useCallback(() => setAction(null), [])
+  const targetOf = (kind: KeyAction) => (action?.kind === kind ? action.key : null)
+  const detailsKey = detailsId ? (keys?.find((k) => k.id === detailsId) ?? null) : null
+
+  const mutateToggle = update.mutate
+  const onToggle = useCallback(
+    (key: Key, enabled: boolean) =>
+      mutateToggle(
+        { keyId: key.id, req: { enabled } },
+        {
+          onSuccess: () => notifySuccess(enabled ? en.keys.enabledOn(key.name) : en.keys.disabledOn(key.name)),
+          onError: (err) => notifyError(en.keys.toggleFailed, err),
+        },
+      ),
+    [mutateToggle],
+  )
+
+  // A member key may not ask the server; the cached keys tell whether there is anything to clean up.
+  const cleanable = canManage
+    ? counts.data
+      ? counts.data.expired + counts.data.revoked - counts.data.both
+      : 0
+    : (keys ?? []).filter((k) => k.status === 'expired' || !k.enabled).length
 
   let body
   if (isPending) {
@@ -50,35 +122,79 @@ export function KeysPanel({ workspace }: { workspace: Workspace }) {
         variant="light"
         icon={<IconKey size={26} stroke={1.6} />}
         title={en.keys.empty.title}
-        description={en.keys.empty.description}
+        description={canManage ? en.keys.empty.description : en.keys.empty.readOnly}
         data-testid="keys-empty"
       >
         <EmptyState.Actions>
-          <CreateButton onClick={createDialog.open} />
+          <CreateButton canManage={canManage} onClick={createDialog.open} />
         </EmptyState.Actions>
       </EmptyState>
     )
   } else {
-    body = <KeysTable keys={keys} onDelete={setDeleteTarget} />
+    body = (
+      <KeysTable
+        keys={keys}
+        profiles={profiles}
+        canManage={canManage}
+        filters={filters}
+        onFiltersChange={setFilters}
+        highlightId={focus?.keyId}
+        onAction={onAction}
+        onToggle={onToggle}
+      />
+    )
   }
 
   return (
-    <Paper withBorder radius="md">
+    <Paper withBorder radius="md" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, overflow: 'hidden' }}>
       <Group justify="space-between" align="center" px="md" py="sm" wrap="nowrap">
-        <Stack gap={0}>
+        <Stack gap={0} miw={0}>
           <Title order={3} size="h5">
             {en.keys.title}
           </Title>
-          <Text size="sm" c="dimmed">
-            {en.keys.subtitle}
-          </Text>
+          {canManage ? (
+            <Text size="sm" c="dimmed">
+              {en.keys.subtitle}
+            </Text>
+          ) : (
+            <Group gap={6} wrap="nowrap" data-testid="read-only-notice">
+              <IconLock size={14} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+              <Text size="sm" c="dimmed">
+                {en.readOnly.reason}
+              </Text>
+            </Group>
+          )}
         </Stack>
-        {hasKeys && <CreateButton onClick={createDialog.open} />}
+        {hasKeys && (
+          <Group gap="sm" wrap="nowrap">
+            {cleanable > 0 && (
+              <WhyDisabled reason={canManage ? undefined : en.readOnly.reason}>
+                <Button
+                  variant="default"
+                  leftSection={<IconEraser size={16} />}
+                  onClick={cleanupDialog.open}
+                  data-testid="cleanup-button"
+                  {...disabledProps(!canManage)}
+                >
+                  {en.keys.cleanupButton(cleanable)}
+                </Button>
+              </WhyDisabled>
+            )}
+            <CreateButton canManage={canManage} onClick={createDialog.open} />
+          </Group>
+        )}
       </Group>
-      <Divider />
       {body}
+
       <CreateKeyModal workspaceId={workspace.id} opened={createOpened} onClose={createDialog.close} />
-      <DeleteKeyModal workspaceId={workspace.id} target={deleteTarget} onClose={() => setDeleteTarget(null)} />
+      <CleanupModal workspaceId={workspace.id} counts={counts.data} opened={cleanupOpened} onClose={cleanupDialog.close} />
+      <EditKeyModal workspaceId={workspace.id} target={targetOf('edit')} onClose={close} />
+      <RegenerateKeyModal workspaceId={workspace.id} target={targetOf('regenerate')} onClose={close} />
+      <RotateKeyModal workspaceId={workspace.id} target={targetOf('rotate')} onClose={close} />
+      <RememberSecretModal workspaceId={workspace.id} target={targetOf('remember')} onClose={close} />
+      <ForgetSecretModal workspaceId={workspace.id} target={targetOf('forget')} onClose={close} />
+      <DeleteKeyModal workspaceId={workspace.id} target={targetOf('delete')} onClose={close} />
+      <KeyDrawer workspace={workspace} keyInfo={detailsKey} onClose={() => setDetailsId(null)} onAction={onAction} />
     </Paper>
   )
 }

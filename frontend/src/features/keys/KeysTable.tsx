@@ -1,32 +1,107 @@
-import { ActionIcon, Center, Group, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
-import { IconChevronDown, IconChevronUp, IconSelector, IconTrash } from '@tabler/icons-react'
+import { Box, Center, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { IconChevronDown, IconChevronUp, IconKey, IconSelector } from '@tabler/icons-react'
 import {
+  columnFilteringFeature,
   createColumnHelper,
+  createFilteredRowModel,
   createSortedRowModel,
+  filterFn_includesString,
+  FlexRender,
+  globalFilteringFeature,
   rowSortingFeature,
   sortFn_alphanumeric,
   sortFn_basic,
   tableFeatures,
   useTable,
+  type ColumnFiltersState,
+  type FilterFn,
   type Header,
+  type Row,
 } from '@tanstack/react-table'
-import { useMemo } from 'react'
-import type { Key } from '../../api'
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import type { Key, Profile } from '../../api'
+import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
 import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
+import { availability, type KeyAction } from './actions'
+import type { KeyFilterState } from './filters'
+import { KeyFilters } from './KeyFilters'
+import { KeyMenu } from './KeyMenu'
 import { KeyStatusBadge } from './KeyStatusBadge'
+import classes from './KeysTable.module.css'
+import { NO_PROFILE } from './options'
+import { ThisAppBadge } from './ThisAppBadge'
 
 const features = tableFeatures({
+  columnFilteringFeature,
+  globalFilteringFeature,
   rowSortingFeature,
+  filteredRowModel: createFilteredRowModel(),
   sortedRowModel: createSortedRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+  filterFns: { includesString: filterFn_includesString },
 })
 type Features = typeof features
 
-const helper = createColumnHelper<Features, Key>()
+/** A key as the table shows it: with the name of its profile, for sorting and display. */
+type KeyRow = Key & { profileName: string }
+
+const helper = createColumnHelper<Features, KeyRow>()
 
 const DAY = 24 * 60 * 60 * 1000
+/** A one-line row; rotating keys take two lines and are measured. */
+const ROW_HEIGHT = 45
+
+/**
+ * Column widths in px; the name takes what is left (table-layout: fixed keeps
+ * them steady while rows scroll in). The columns people scan most come first,
+ * so at 1280 px only Key ID and Created need the horizontal scroll.
+ */
+const WIDTHS: Record<string, number> = {
+  maskedKey: 150,
+  status: 178,
+  expiresAt: 108,
+  lastUsedAt: 108,
+  enabled: 78,
+  role: 76,
+  profile: 116,
+  id: 148,
+  createdAt: 112,
+  actions: 48,
+}
+const NAME_MIN = 180
+const MIN_WIDTH = NAME_MIN + Object.values(WIDTHS).reduce((a, b) => a + b, 0)
+
+/**
+ * The scroller's size, or the window's while it has none (not laid out yet,
+ * or a test DOM without layout): better a screenful of rows than none.
+ */
+const observeScrollerRect: typeof observeElementRect = (instance, cb) =>
+  observeElementRect(instance, (rect) =>
+    cb(rect.height > 0 ? rect : { width: rect.width || window.innerWidth, height: window.innerHeight }),
+  )
+
+const estimateSize = () => ROW_HEIGHT
+
+/** Text search looks at these columns. */
+const SEARCHED = new Set(['name', 'id', 'maskedKey'])
+
+const byStatus: FilterFn<Features, KeyRow> = (row, _id, value: Pick<KeyFilterState, 'status' | 'hideExpired'>) =>
+  (value.status === 'all' || row.original.status === value.status) &&
+  !(value.hideExpired && row.original.status === 'expired')
+const byRole: FilterFn<Features, KeyRow> = (row, _id, value: string) => row.original.role === value
+const byProfile: FilterFn<Features, KeyRow> = (row, _id, value: string) =>
+  value === NO_PROFILE ? !row.original.profileId : row.original.profileId === value
+
+function toColumnFilters(f: KeyFilterState): ColumnFiltersState {
+  const out: ColumnFiltersState = []
+  if (f.status !== 'all' || f.hideExpired) out.push({ id: 'status', value: { status: f.status, hideExpired: f.hideExpired } })
+  if (f.role) out.push({ id: 'role', value: f.role })
+  if (f.profile) out.push({ id: 'profile', value: f.profile })
+  return out
+}
 
 function time(iso: string | undefined, absent: number): number {
   if (!iso) return absent
@@ -34,64 +109,71 @@ function time(iso: string | undefined, absent: number): number {
   return Number.isNaN(t) ? absent : t
 }
 
-function Mono({ children }: { children: string }) {
+function Mono({ children, dimmed }: { children: string; dimmed?: boolean }) {
   return (
-    <Text span ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
+    <Text span ff="monospace" size="sm" c={dimmed ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
       {children}
     </Text>
   )
 }
 
-function buildColumns(now: number, onDelete: (key: Key) => void) {
+interface ColumnContext {
+  now: number
+  canManage: boolean
+  onAction: (action: KeyAction, key: Key) => void
+  onToggle: (key: Key, enabled: boolean) => void
+}
+
+/** The name stays at the left edge and the menu at the right while the table scrolls sideways. */
+function stickyClass(columnId: string): string | undefined {
+  if (columnId === 'name') return classes.stickyStart
+  if (columnId === 'actions') return classes.stickyEnd
+  return undefined
+}
+
+/** Stops a click on a control inside a row from opening the row's details. */
+const stop = (e: { stopPropagation: () => void }) => e.stopPropagation()
+
+function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
   return helper.columns([
     helper.accessor('name', {
       header: en.keys.columns.name,
       sortFn: 'alphanumeric',
       sortDescFirst: false,
-      cell: (info) => (
-        <Text size="sm" fw={500} lineClamp={2} miw={140} title={info.getValue()} style={{ wordBreak: 'break-word' }}>
-          {info.getValue()}
-        </Text>
+      cell: ({ row, getValue }) => (
+        <Group gap={6} wrap="nowrap" miw={0}>
+          <Text size="sm" fw={500} truncate title={getValue()}>
+            {getValue()}
+          </Text>
+          {row.original.own && <ThisAppBadge />}
+        </Group>
       ),
-    }),
-    helper.accessor('id', {
-      header: en.keys.columns.id,
-      sortFn: 'alphanumeric',
-      sortDescFirst: false,
-      cell: (info) => <Mono>{info.getValue()}</Mono>,
     }),
     helper.accessor('maskedKey', {
       header: en.keys.columns.key,
-      enableSorting: false,
-      cell: (info) => <Mono>{info.getValue()}</Mono>,
+      sortFn: 'alphanumeric',
+      sortDescFirst: false,
+      cell: ({ row, getValue }) => (
+        <Group gap={6} wrap="nowrap">
+          <Mono>{getValue()}</Mono>
+          {row.original.remembered && (
+            <Tooltip label={en.keys.remembered}>
+              <Center c="teal" aria-label={en.keys.remembered} role="img" data-testid="key-remembered">
+                <IconKey size={14} stroke={1.8} />
+              </Center>
+            </Tooltip>
+          )}
+        </Group>
+      ),
     }),
-    helper.accessor('status', {
+    // Rotating keys sort next to the active ones.
+    helper.accessor((key) => (key.rotating ? 'active rotating' : key.status), {
+      id: 'status',
       header: en.keys.columns.status,
       sortFn: 'alphanumeric',
       sortDescFirst: false,
-      cell: (info) => <KeyStatusBadge status={info.getValue()} />,
-    }),
-    helper.accessor('role', {
-      header: en.keys.columns.role,
-      sortFn: 'alphanumeric',
-      sortDescFirst: false,
-      cell: (info) => (
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {en.keys.roles[info.getValue()] ?? info.getValue()}
-        </Text>
-      ),
-    }),
-    helper.accessor((key) => time(key.createdAt, 0), {
-      id: 'createdAt',
-      header: en.keys.columns.created,
-      sortFn: 'basic',
-      cell: ({ row }) => (
-        <Tooltip label={row.original.createdAt}>
-          <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {formatDate(row.original.createdAt)}
-          </Text>
-        </Tooltip>
-      ),
+      filterFn: byStatus,
+      cell: ({ row }) => <KeyStatusBadge keyInfo={row.original} now={now} />,
     }),
     // "Never" sorts after every date.
     helper.accessor((key) => time(key.expiresAt, Number.POSITIVE_INFINITY), {
@@ -108,14 +190,20 @@ function buildColumns(now: number, onDelete: (key: Key) => void) {
             </Text>
           )
         }
-        const left = getValue() - now
-        const color = left <= 0 ? 'red' : left <= 7 * DAY ? 'orange' : undefined
+        // Red when it has expired or will within a week.
+        const soon = getValue() - now <= 7 * DAY
         return (
-          <Tooltip label={formatDateTime(expiresAt)}>
-            <Text span size="sm" c={color} style={{ whiteSpace: 'nowrap' }}>
-              {formatRelative(expiresAt, now)}
-            </Text>
-          </Tooltip>
+          <Text
+            span
+            size="sm"
+            c={soon ? 'red' : undefined}
+            fw={soon ? 500 : undefined}
+            style={{ whiteSpace: 'nowrap' }}
+            title={formatDateTime(expiresAt)}
+            data-soon={soon || undefined}
+          >
+            {formatRelative(expiresAt, now)}
+          </Text>
         )
       },
     }),
@@ -126,37 +214,99 @@ function buildColumns(now: number, onDelete: (key: Key) => void) {
       sortFn: 'basic',
       cell: ({ row }) => {
         const lastUsedAt = row.original.lastUsedAt
-        const text = (
-          <Text span size="sm" c={lastUsedAt ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+        return (
+          <Text
+            span
+            size="sm"
+            c={lastUsedAt ? undefined : 'dimmed'}
+            style={{ whiteSpace: 'nowrap' }}
+            title={lastUsedAt ? formatDateTime(lastUsedAt) : undefined}
+          >
             {formatRelativeOrNever(lastUsedAt, now)}
           </Text>
         )
-        return lastUsedAt ? <Tooltip label={formatDateTime(lastUsedAt)}>{text}</Tooltip> : text
       },
+    }),
+    helper.accessor('enabled', {
+      header: en.keys.columns.enabled,
+      sortFn: 'basic',
+      cell: ({ row }) => {
+        const key = row.original
+        const { disabledReason } = availability('toggle', key, canManage)
+        return (
+          <WhyDisabled reason={disabledReason} position="left">
+            <Box onClick={stop} onKeyDown={stop} style={{ display: 'flex' }}>
+              <Switch
+                size="sm"
+                checked={key.enabled}
+                disabled={disabledReason !== undefined}
+                onChange={(e) => onToggle(key, e.currentTarget.checked)}
+                aria-label={en.keys.enable(key.name)}
+                data-testid="key-enabled-switch"
+              />
+            </Box>
+          </WhyDisabled>
+        )
+      },
+    }),
+    helper.accessor('role', {
+      header: en.keys.columns.role,
+      sortFn: 'alphanumeric',
+      sortDescFirst: false,
+      filterFn: byRole,
+      cell: (info) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {en.keys.roles[info.getValue()] ?? info.getValue()}
+        </Text>
+      ),
+    }),
+    helper.accessor('profileName', {
+      id: 'profile',
+      header: en.keys.columns.profile,
+      sortFn: 'alphanumeric',
+      sortDescFirst: false,
+      filterFn: byProfile,
+      cell: (info) =>
+        info.getValue() ? (
+          <Text size="sm" truncate title={info.getValue()}>
+            {info.getValue()}
+          </Text>
+        ) : (
+          <Text span size="sm" c="dimmed">
+            {en.keys.noProfile}
+          </Text>
+        ),
+    }),
+    helper.accessor('id', {
+      header: en.keys.columns.id,
+      sortFn: 'alphanumeric',
+      sortDescFirst: false,
+      cell: (info) => <Mono dimmed>{info.getValue()}</Mono>,
+    }),
+    helper.accessor((key) => time(key.createdAt, 0), {
+      id: 'createdAt',
+      header: en.keys.columns.created,
+      sortFn: 'basic',
+      // A native title for the exact time: cheap enough for every row.
+      cell: ({ row }) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(row.original.createdAt)}>
+          {formatDate(row.original.createdAt)}
+        </Text>
+      ),
     }),
     helper.display({
       id: 'actions',
       header: () => <VisuallyHidden>{en.keys.columns.actions}</VisuallyHidden>,
       cell: ({ row }) => (
-        <Group justify="flex-end" wrap="nowrap">
-          <Tooltip label={en.keys.deleteAction}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={en.keys.deleteLabel(row.original.name)}
-              data-testid="delete-key"
-              onClick={() => onDelete(row.original)}
-            >
-              <IconTrash size={16} stroke={1.6} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
+        <Box onClick={stop} onKeyDown={stop} style={{ display: 'flex', justifyContent: 'center' }}>
+          <KeyMenu keyInfo={row.original} canManage={canManage} onAction={onAction} />
+        </Box>
       ),
     }),
   ])
 }
 
-function SortableHeader({ header }: { header: Header<Features, Key, unknown> }) {
+function SortableHeader({ header }: { header: Header<Features, KeyRow, unknown> }) {
   const sorted = header.column.getIsSorted()
   const Icon = sorted === 'asc' ? IconChevronUp : sorted === 'desc' ? IconChevronDown : IconSelector
   return (
@@ -173,60 +323,215 @@ function SortableHeader({ header }: { header: Header<Features, Key, unknown> }) 
   )
 }
 
-interface KeysTableProps {
-  keys: Key[]
-  /** Must be stable (a state setter or useCallback). */
-  onDelete: (key: Key) => void
+interface KeyTableRowProps {
+  row: Row<Features, KeyRow>
+  index: number
+  highlighted: boolean
+  /** Changes when the cells must render again (the time, the user's rights). */
+  columns: unknown
+  measure: (element: HTMLTableRowElement | null) => void
+  onOpen: (key: Key) => void
 }
 
-export function KeysTable({ keys, onDelete }: KeysTableProps) {
+/**
+ * One row. Memoised: a scroll frame renders only the rows that come into
+ * view, not every visible one again — that keeps 10,000 keys smooth.
+ */
+const KeyTableRow = memo(function KeyTableRow({ row, index, highlighted, measure, onOpen }: KeyTableRowProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault()
+      onOpen(row.original)
+    }
+  }
+  return (
+    <Table.Tr
+      ref={measure}
+      data-index={index}
+      data-testid="key-row"
+      data-key-id={row.original.id}
+      data-highlighted={highlighted || undefined}
+      className={classes.row}
+      tabIndex={0}
+      onClick={() => onOpen(row.original)}
+      onKeyDown={onKeyDown}
+    >
+      {row.getAllCells().map((cell) => (
+        <Table.Td key={cell.id} className={stickyClass(cell.column.id)}>
+          <FlexRender cell={cell} />
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  )
+})
+
+interface KeysTableProps {
+  keys: Key[]
+  profiles: Profile[] | undefined
+  canManage: boolean
+  filters: KeyFilterState
+  onFiltersChange: (filters: KeyFilterState) => void
+  /** The key to scroll to and mark (a search result). */
+  highlightId?: string
+  /** Must be stable (a state setter or useCallback). */
+  onAction: (action: KeyAction, key: Key) => void
+  /** Must be stable. */
+  onToggle: (key: Key, enabled: boolean) => void
+}
+
+export function KeysTable({
+  keys,
+  profiles,
+  canManage,
+  filters,
+  onFiltersChange,
+  highlightId,
+  onAction,
+  onToggle,
+}: KeysTableProps) {
   const now = useNow()
-  const columns = useMemo(() => buildColumns(now, onDelete), [now, onDelete])
+  // Derived here rather than in an accessor: the table caches accessor values
+  // per row, so a name that arrives after the keys would never show.
+  const data = useMemo<KeyRow[]>(() => {
+    const names = new Map((profiles ?? []).map((p) => [p.id, p.name]))
+    return keys.map((key) => ({ ...key, profileName: key.profileId ? (names.get(key.profileId) ?? key.profileId) : '' }))
+  }, [keys, profiles])
+  const columns = useMemo(() => buildColumns({ now, canManage, onAction, onToggle }), [now, canManage, onAction, onToggle])
+  // Typing in the filter box stays quick with 10,000 keys: the table catches up
+  // with the filters when React has time.
+  const applied = useDeferredValue(filters)
+  const columnFilters = useMemo(() => toColumnFilters(applied), [applied])
 
   const table = useTable({
     features,
     columns,
-    data: keys,
+    data,
     getRowId: (key) => key.id,
     initialState: { sorting: [{ id: 'createdAt', desc: true }] },
+    // The filter bar owns the filters; the table only applies them.
+    state: { columnFilters, globalFilter: applied.text.trim() },
+    onColumnFiltersChange: () => {},
+    onGlobalFilterChange: () => {},
+    globalFilterFn: 'includesString',
+    getColumnCanGlobalFilter: (column) => SEARCHED.has(column.id),
   })
 
+  const rows = table.getRowModel().rows
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // Stable between renders: a new getItemKey makes the virtualizer measure all
+  // 10,000 rows again on every scroll frame.
+  const getItemKey = useCallback((index: number) => rows[index].id, [rows])
+  // There is no React Compiler in this build to be confused by the
+  // virtualizer's unstable functions; it is read during this render only.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    observeElementRect: observeScrollerRect,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  const paddingTop = items.length > 0 ? items[0].start : 0
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
+
+  // Scroll a search result into view once per request.
+  const scrolledTo = useRef<string | undefined>(undefined)
+  useEffect(() => {
+    if (!highlightId) {
+      scrolledTo.current = undefined
+      return
+    }
+    if (scrolledTo.current === highlightId) return
+    const index = rows.findIndex((row) => row.id === highlightId)
+    if (index >= 0) {
+      scrolledTo.current = highlightId
+      virtualizer.scrollToIndex(index, { align: 'center' })
+    }
+  }, [highlightId, rows, virtualizer])
+
+  const openDetails = useCallback((key: Key) => onAction('details', key), [onAction])
+
+  const colCount = table.getAllLeafColumns().length
+
   return (
-    <Table.ScrollContainer minWidth={940}>
-      <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover data-testid="keys-table">
-        <Table.Thead>
-          {table.getHeaderGroups().map((group) => (
-            <Table.Tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted()
-                return (
-                  <Table.Th
-                    key={header.id}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  >
-                    {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                      <SortableHeader header={header} />
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </Table.Th>
-                )
-              })}
-            </Table.Tr>
-          ))}
-        </Table.Thead>
-        <Table.Tbody>
-          {table.getRowModel().rows.map((row) => (
-            <Table.Tr key={row.id} data-testid="key-row" data-key-id={row.original.id}>
-              {row.getAllCells().map((cell) => (
-                <Table.Td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap={0} className={classes.root}>
+      <KeyFilters value={filters} onChange={onFiltersChange} profiles={profiles} />
+      <div ref={scrollRef} className={classes.scroller} data-testid="keys-scroller">
+        <Table
+          verticalSpacing={6}
+          horizontalSpacing="sm"
+          highlightOnHover
+          data-testid="keys-table"
+          className={classes.table}
+          style={{ minWidth: MIN_WIDTH }}
+        >
+          <colgroup>
+            {table.getAllLeafColumns().map((column) => (
+              <col key={column.id} style={{ width: WIDTHS[column.id] }} />
+            ))}
+          </colgroup>
+          <Table.Thead className={classes.thead}>
+            {table.getHeaderGroups().map((group) => (
+              <Table.Tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted()
+                  return (
+                    <Table.Th
+                      key={header.id}
+                      className={stickyClass(header.column.id)}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
+                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                        <SortableHeader header={header} />
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </Table.Th>
+                  )
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Thead>
+          <Table.Tbody>
+            {paddingTop > 0 && (
+              <tr aria-hidden>
+                <td colSpan={colCount} style={{ height: paddingTop, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = rows[item.index]
+              return (
+                <KeyTableRow
+                  key={row.id}
+                  row={row}
+                  index={item.index}
+                  highlighted={row.id === highlightId}
+                  columns={columns}
+                  measure={virtualizer.measureElement}
+                  onOpen={openDetails}
+                />
+              )
+            })}
+            {paddingBottom > 0 && (
+              <tr aria-hidden>
+                <td colSpan={colCount} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+              </tr>
+            )}
+          </Table.Tbody>
+        </Table>
+        {rows.length === 0 && (
+          <Center py="xl" data-testid="keys-no-match">
+            <Text size="sm" c="dimmed">
+              {en.filters.noMatch}
+            </Text>
+          </Center>
+        )}
+      </div>
+      <Text size="xs" c="dimmed" px="md" py={6} className={classes.footer} data-testid="key-count">
+        {en.filters.showing(rows.length, keys.length)}
+      </Text>
+    </Stack>
   )
 }

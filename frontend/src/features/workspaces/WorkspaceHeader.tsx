@@ -1,15 +1,19 @@
-import { Alert, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
-import { IconCloudOff, IconRefresh } from '@tabler/icons-react'
+import { Alert, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconCloudOff, IconHistory, IconLock, IconRefresh } from '@tabler/icons-react'
 import type { Workspace } from '../../api'
 import { en } from '../../i18n/en'
 import { notifyError } from '../../lib/errors'
 import { formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
+import { AuditDrawer } from '../audit/AuditDrawer'
+import { SyncProgressBar } from './SyncProgress'
 import { useSyncWorkspace } from './useWorkspaces'
 
 export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
   const now = useNow()
   const sync = useSyncWorkspace()
+  const [auditOpened, audit] = useDisclosure(false)
 
   const onSync = () =>
     sync.mutate(workspace.id, {
@@ -24,12 +28,28 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
     .join(' · ')
 
   return (
-    <Stack gap="md">
+    <Stack gap="sm">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2} miw={0}>
-          <Title order={2} size="h3" data-testid="workspace-title">
-            {workspace.name}
-          </Title>
+          <Group gap="xs" wrap="nowrap">
+            <Title order={2} size="h3" data-testid="workspace-title" style={{ minWidth: 0 }} lineClamp={1}>
+              {workspace.name}
+            </Title>
+            {!workspace.canManage && (
+              <Tooltip label={en.readOnly.reason} multiline maw={300}>
+                <Badge
+                  variant="light"
+                  color="gray"
+                  radius="sm"
+                  leftSection={<IconLock size={12} />}
+                  data-testid="read-only-badge"
+                  style={{ flexShrink: 0 }}
+                >
+                  {en.readOnly.badge}
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
           <Text size="sm" c="dimmed" truncate>
             {subtitle}
           </Text>
@@ -37,15 +57,24 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
         <Group gap="sm" wrap="nowrap">
           {workspace.lastSyncedAt ? (
             <Tooltip label={formatDateTime(workspace.lastSyncedAt)}>
-              <Text size="sm" c="dimmed" data-testid="last-synced">
+              <Text size="sm" c="dimmed" data-testid="last-synced" style={{ whiteSpace: 'nowrap' }}>
                 {en.workspaces.lastSynced(formatRelative(workspace.lastSyncedAt, now))}
               </Text>
             </Tooltip>
           ) : (
-            <Text size="sm" c="dimmed" data-testid="last-synced">
+            <Text size="sm" c="dimmed" data-testid="last-synced" style={{ whiteSpace: 'nowrap' }}>
               {en.workspaces.neverSynced}
             </Text>
           )}
+          <Button
+            variant="default"
+            size="sm"
+            leftSection={<IconHistory size={16} />}
+            onClick={audit.open}
+            data-testid="audit-button"
+          >
+            {en.workspaces.auditButton}
+          </Button>
           <Button
             variant="default"
             size="sm"
@@ -58,6 +87,8 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
           </Button>
         </Group>
       </Group>
+
+      <SyncProgressBar workspaceId={workspace.id} />
 
       {!workspace.online && (
         <Alert
@@ -81,6 +112,8 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
           </Stack>
         </Alert>
       )}
+
+      <AuditDrawer workspace={workspace} opened={auditOpened} onClose={audit.close} />
     </Stack>
   )
 }

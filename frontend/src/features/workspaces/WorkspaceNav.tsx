@@ -1,10 +1,23 @@
-import { Alert, Badge, Button, Group, NavLink, Skeleton, Stack, Text } from '@mantine/core'
-import { IconDeviceDesktop, IconServer } from '@tabler/icons-react'
+import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, NavLink, Skeleton, Stack, Text } from '@mantine/core'
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconDeviceDesktop,
+  IconDots,
+  IconPencil,
+  IconPlus,
+  IconServer,
+  IconTrash,
+} from '@tabler/icons-react'
+import { useState } from 'react'
 import type { Workspace } from '../../api'
 import { en } from '../../i18n/en'
-import { errorMessage } from '../../lib/errors'
+import { errorMessage, notifyError } from '../../lib/errors'
+import { useLastNonNull } from '../../lib/useLatest'
+import { RemoveWorkspaceModal } from './RemoveWorkspaceModal'
 import { StatusDot } from './StatusDot'
-import { useWorkspaces } from './useWorkspaces'
+import { WorkspaceFormModal } from './WorkspaceFormModal'
+import { moveWorkspace, useReorderWorkspaces, useWorkspaces } from './useWorkspaces'
 
 interface WorkspaceNavProps {
   selectedId: string | undefined
@@ -20,11 +33,23 @@ function hostOf(ws: Workspace): string {
   }
 }
 
+type Dialog = { kind: 'add' } | { kind: 'edit'; workspace: Workspace } | null
+
 export function WorkspaceNav({ selectedId, onSelect }: WorkspaceNavProps) {
   const { data, isPending, isError, error, refetch } = useWorkspaces()
+  const reorder = useReorderWorkspaces()
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const [removeTarget, setRemoveTarget] = useState<Workspace | null>(null)
+  // Keeps the title while the dialog fades out.
+  const shownDialog = useLastNonNull(dialog)
+
+  const move = (id: string, delta: -1 | 1) => {
+    const ids = data && moveWorkspace(data, id, delta)
+    if (ids) reorder.mutate(ids, { onError: (err) => notifyError(en.workspaces.reorderFailed, err) })
+  }
 
   return (
-    <Stack gap={4} component="nav" aria-label={en.workspaces.navTitle}>
+    <Stack gap={4} component="nav" aria-label={en.workspaces.navTitle} h="100%">
       <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4}>
         {en.workspaces.navTitle}
       </Text>
@@ -47,32 +72,102 @@ export function WorkspaceNav({ selectedId, onSelect }: WorkspaceNavProps) {
           {en.workspaces.none}
         </Text>
       )}
-      {data?.map((ws) => (
-        <NavLink
-          key={ws.id}
-          data-testid="workspace-item"
-          data-workspace-id={ws.id}
-          active={ws.id === selectedId}
-          onClick={() => onSelect(ws.id)}
-          variant="light"
-          style={{ borderRadius: 'var(--mantine-radius-md)' }}
-          leftSection={ws.kind === 'local' ? <IconDeviceDesktop size={18} stroke={1.6} /> : <IconServer size={18} stroke={1.6} />}
-          label={
-            <Group gap={8} wrap="nowrap">
-              <Text size="sm" fw={500} truncate>
-                {ws.name}
-              </Text>
-              <StatusDot online={ws.online} />
-            </Group>
-          }
-          description={hostOf(ws)}
-          rightSection={
-            <Badge size="sm" variant="default" radius="sm" aria-label={en.workspaces.keyCount(ws.keyCount)}>
-              {ws.keyCount}
-            </Badge>
-          }
-        />
+      {data?.map((ws, index) => (
+        <Group key={ws.id} gap={2} wrap="nowrap" align="center">
+          <NavLink
+            data-testid="workspace-item"
+            data-workspace-id={ws.id}
+            active={ws.id === selectedId}
+            onClick={() => onSelect(ws.id)}
+            variant="light"
+            style={{ borderRadius: 'var(--mantine-radius-md)', flex: 1, minWidth: 0 }}
+            leftSection={
+              ws.kind === 'local' ? <IconDeviceDesktop size={18} stroke={1.6} /> : <IconServer size={18} stroke={1.6} />
+            }
+            label={
+              <Group gap={8} wrap="nowrap">
+                <Text size="sm" fw={500} truncate>
+                  {ws.name}
+                </Text>
+                <StatusDot online={ws.online} />
+              </Group>
+            }
+            description={<Text span size="xs" c="dimmed" truncate display="block">{hostOf(ws)}</Text>}
+            rightSection={
+              <Badge size="sm" variant="default" radius="sm" aria-label={en.workspaces.keyCount(ws.keyCount)}>
+                {ws.keyCount.toLocaleString('en-US')}
+              </Badge>
+            }
+          />
+          {ws.kind === 'local' ? (
+            // Keeps the badges of every row in one column.
+            <Box w={28} />
+          ) : (
+            <Menu position="bottom-end" withinPortal shadow="md" width={220}>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" aria-label={en.workspaces.menu(ws.name)} data-testid="workspace-menu">
+                  <IconDots size={16} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item
+                  leftSection={<IconPencil size={16} />}
+                  onClick={() => setDialog({ kind: 'edit', workspace: ws })}
+                  data-testid="workspace-menu-edit"
+                >
+                  {en.workspaces.edit}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconArrowUp size={16} />}
+                  disabled={data[index - 1]?.kind !== 'remote'}
+                  onClick={() => move(ws.id, -1)}
+                  data-testid="workspace-menu-up"
+                >
+                  {en.workspaces.moveUp}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconArrowDown size={16} />}
+                  disabled={index === data.length - 1}
+                  onClick={() => move(ws.id, 1)}
+                  data-testid="workspace-menu-down"
+                >
+                  {en.workspaces.moveDown}
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconTrash size={16} />}
+                  onClick={() => setRemoveTarget(ws)}
+                  data-testid="workspace-menu-remove"
+                >
+                  {en.workspaces.remove}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
       ))}
+      <Button
+        variant="subtle"
+        color="gray"
+        justify="flex-start"
+        leftSection={<IconPlus size={16} />}
+        mt="xs"
+        onClick={() => setDialog({ kind: 'add' })}
+        data-testid="add-workspace-button"
+      >
+        {en.workspaces.add}
+      </Button>
+
+      <WorkspaceFormModal
+        opened={dialog !== null}
+        workspace={shownDialog?.kind === 'edit' ? shownDialog.workspace : undefined}
+        onClose={() => setDialog(null)}
+        onSaved={(ws) => {
+          if (dialog?.kind === 'add') onSelect(ws.id)
+        }}
+      />
+      <RemoveWorkspaceModal target={removeTarget} onClose={() => setRemoveTarget(null)} />
     </Stack>
   )
 }

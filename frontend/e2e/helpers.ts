@@ -1,0 +1,87 @@
+import { expect, type Page } from '@playwright/test';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_PORT } from '../playwright.config';
+
+export const SECRET = /^[a-z][a-z0-9]{1,11}_[0-9A-Za-z]{49}$/;
+const KEYDESK = '../build/bin/keydesk';
+
+// verify asks a key server directly, as a service would.
+export async function verify(secret: string, port = SERVER_PORT): Promise<{ valid: boolean; reason?: string; keyId?: string }> {
+  const r = await fetch(`http://127.0.0.1:${port}/v1/keys/verify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ key: secret }),
+  });
+  expect(r.status).toBe(200);
+  return r.json();
+}
+
+/** Notes a secret the test was shown, for the scan after the suite. */
+export function issued(secret: string): string {
+  appendFileSync(process.env.KEYDESK_E2E_ISSUED!, secret + '\n');
+  return secret;
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
+
+/** A `keydesk serve` of its own, with one workspace, for remote-workspace tests. */
+export class RemoteServer {
+  readonly db: string;
+  readonly port: number;
+  workspaceId = '';
+  adminKey = '';
+  private proc?: ChildProcess;
+
+  constructor(port: number) {
+    this.port = port;
+    this.db = `sqlite:${join(mkdtempSync(join(tmpdir(), 'keydesk-remote-')), 'keys.db')}`;
+    const out = execFileSync(KEYDESK, ['admin', 'create-workspace', 'Team', '--db', this.db, '--json']).toString();
+    const created = JSON.parse(out) as { workspaceId: string; adminKey: string };
+    issued(created.adminKey);
+    this.workspaceId = created.workspaceId;
+    this.adminKey = created.adminKey;
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start() {
+    this.proc = spawn(KEYDESK, ['serve', '--addr', `127.0.0.1:${this.port}`, '--db', this.db, '--log-level', 'warn'], { stdio: 'ignore' });
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`${this.url}/healthz`)).ok) return;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('keydesk serve did not start');
+  }
+
+  async stop() {
+    if (!this.proc) return;
+    const exited = new Promise((r) => this.proc!.once('exit', r));
+    this.proc.kill('SIGTERM');
+    await exited;
+    this.proc = undefined;
+  }
+
+  /** Creates a key through the API, as another admin would. */
+  async createKey(name: string, role = 'api'): Promise<{ key: { id: string; maskedKey: string }; secret: string }> {
+    const r = await fetch(`${this.url}/v1/workspaces/${this.workspaceId}/keys`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.adminKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, role }),
+    });
+    expect(r.status).toBe(201);
+    const created = await r.json();
+    issued(created.secret);
+    return created;
+  }
+}

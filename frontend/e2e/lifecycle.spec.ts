@@ -1,0 +1,83 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SECRET, issued, shot, verify } from './helpers';
+
+async function createKey(page: Page, name: string, remember = false): Promise<string> {
+  await page.getByTestId('create-key-button').click();
+  await page.getByTestId('key-name-input').fill(name);
+  await page.getByTestId('create-key-submit').click();
+  const secret = issued(await page.getByTestId('secret-input').inputValue());
+  expect(secret).toMatch(SECRET);
+  if (remember) await page.getByTestId('remember-checkbox').check();
+  await page.getByTestId('secret-done').click();
+  await expect(page.getByTestId('secret-input')).toHaveCount(0);
+  return secret;
+}
+
+// The newest row of that name (rotation leaves two: the successor is newer).
+const row = (page: Page, name: string) => page.getByTestId('key-row').filter({ hasText: name }).first();
+
+async function menu(page: Page, name: string, item: string) {
+  await row(page, name).getByTestId('key-menu').click();
+  await page.getByTestId(item).click();
+}
+
+test('enable and disable, regenerate, rotate, clean up, details', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('workspace-title')).toHaveText('Local');
+
+  // Enabled switch: a disabled key stops verifying at once.
+  const secret = await createKey(page, 'switch me', true);
+  await expect(row(page, 'switch me').getByTestId('key-status')).toHaveText(/active/i);
+  await row(page, 'switch me').getByTestId('key-enabled-switch').dispatchEvent('click');
+  await expect(row(page, 'switch me').getByTestId('key-status')).toHaveText(/inactive/i);
+  expect((await verify(secret)).reason).toBe('disabled');
+  await row(page, 'switch me').getByTestId('key-enabled-switch').dispatchEvent('click');
+  await expect(row(page, 'switch me').getByTestId('key-status')).toHaveText(/active/i);
+  expect((await verify(secret)).valid).toBe(true);
+
+  // Regenerate: same key id, new secret; the old one is dead at once.
+  await menu(page, 'switch me', 'key-menu-regenerate');
+  await shot(page, 'regenerate-dialog');
+  await page.getByTestId('regenerate-submit').click();
+  const regenerated = issued(await page.getByTestId('secret-input').inputValue());
+  expect(regenerated).not.toBe(secret);
+  await page.getByTestId('secret-done').click();
+  expect((await verify(secret)).valid).toBe(false);
+  expect((await verify(regenerated)).valid).toBe(true);
+
+  // Rotate with a 3-day overlap: both work, the old key says it is rotating.
+  await menu(page, 'switch me', 'key-menu-rotate');
+  await page.getByTestId('rotate-overlap-input').fill('3');
+  await expect(page.getByRole('dialog')).toContainText(/keeps working until/i);
+  await shot(page, 'rotate-dialog');
+  await page.getByTestId('rotate-submit').click();
+  const successor = issued(await page.getByTestId('secret-input').inputValue());
+  await page.getByTestId('secret-done').click();
+  expect((await verify(regenerated)).valid).toBe(true);
+  expect((await verify(successor)).valid).toBe(true);
+  await expect(page.getByTestId('key-row').filter({ hasText: 'switch me' })).toHaveCount(2);
+  await expect(page.getByText(/rotating/i).first()).toBeVisible();
+
+  // Clean up: appears once a revoked key exists; deletes it for good.
+  const doomed = await createKey(page, 'revoke me');
+  await row(page, 'revoke me').getByTestId('key-enabled-switch').dispatchEvent('click');
+  await expect(row(page, 'revoke me').getByTestId('key-status')).toHaveText(/inactive/i);
+  await page.getByTestId('cleanup-button').click();
+  await expect(page.getByTestId('cleanup-revoked')).toBeEnabled();
+  await shot(page, 'cleanup-dialog');
+  await page.getByTestId('cleanup-revoked').check();
+  await page.getByTestId('cleanup-submit').click();
+  await expect(row(page, 'revoke me')).toHaveCount(0);
+  expect((await verify(doomed)).reason).toBe('not_found');
+
+  // Details: history from the audit log.
+  await menu(page, 'switch me', 'key-menu-details');
+  const drawer = page.getByTestId('key-drawer');
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toContainText(/rotat/i);
+  await shot(page, 'key-details');
+  await page.keyboard.press('Escape');
+
+  await shot(page, 'keys-table-lifecycle');
+  expect(await page.content()).not.toContain(successor);
+});

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { RemoteServer, shot } from './helpers';
+
+test('a remote workspace: add, sync, go offline with the cache readable, come back', async ({ page }) => {
+  const remote = new RemoteServer(34190);
+  await remote.start();
+  await remote.createKey('billing export');
+  const member = await remote.createKey('read-only desk', 'member');
+
+  await page.goto('/');
+  await page.getByTestId('add-workspace-button').click();
+  await page.getByTestId('workspace-url-input').fill(remote.url);
+  await page.getByTestId('workspace-key-input').fill(remote.adminKey);
+  await page.getByTestId('workspace-test-button').click();
+  await expect(page.getByText('Team', { exact: false }).last()).toBeVisible();
+  await shot(page, 'add-workspace-dialog');
+  await page.getByTestId('workspace-save-button').click();
+
+  const item = page.getByTestId('workspace-item').filter({ hasText: 'Team' });
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(page.getByTestId('workspace-title')).toHaveText('Team');
+  await expect(page.getByTestId('key-row').filter({ hasText: 'billing export' })).toBeVisible();
+
+  // The server goes away: the cached keys stay, the banner says since when.
+  await remote.stop();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('offline-banner')).toContainText(/offline since/i);
+  await expect(page.getByTestId('key-row').filter({ hasText: 'billing export' })).toBeVisible();
+  await shot(page, 'offline');
+
+  // It comes back: the next sync brings the workspace back online.
+  await remote.start();
+  await remote.createKey('added while we were away');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  await expect(page.getByTestId('key-row').filter({ hasText: 'added while we were away' })).toBeVisible();
+  await remote.stop();
+
+  // A member key sees the keys but no management action.
+  await remote.start();
+  await page.getByTestId('add-workspace-button').click();
+  await page.getByTestId('workspace-url-input').fill(remote.url.replace('127.0.0.1', 'localhost'));
+  await page.getByTestId('workspace-key-input').fill(member.secret);
+  await page.getByTestId('workspace-save-button').click();
+  const memberItem = page.getByTestId('workspace-item').nth(2);
+  await memberItem.click();
+  await expect(page.getByTestId('create-key-button')).toBeDisabled();
+  await remote.stop();
+});
+
+test('plain http to another host is refused unless allowed', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('add-workspace-button').click();
+  await page.getByTestId('workspace-url-input').fill('http://keys.example.com');
+  await page.getByTestId('workspace-key-input').fill('kd_0000000000000000000000000000000000000000000000000');
+  await page.getByTestId('workspace-test-button').click();
+  await expect(page.getByText(/plain http:\/\//)).toBeVisible();
+  await expect(page.getByTestId('workspace-url-input')).toHaveValue('http://keys.example.com');
+});

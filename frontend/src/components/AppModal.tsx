@@ -1,0 +1,29 @@
+import { Modal, Text, type ModalProps } from '@mantine/core'
+import type { ReactNode } from 'react'
+
+interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
+  title: ReactNode
+  children: ReactNode
+}
+
+/**
+ * The dialog every Keydesk modal uses: centred, dimmed backdrop, Esc closes.
+ * Its children mount only while it is open, so each opening starts clean.
+ * Put `data-autofocus` on the first field.
+ */
+export function AppModal({ title, children, ...props }: AppModalProps) {
+  return (
+    <Modal
+      centered
+      overlayProps={{ backgroundOpacity: 0.55, blur: 2 }}
+      title={
+        <Text component="span" fw={600} fz="lg">
+          {title}
+        </Text>
+      }
+      {...props}
+    >
+      {children}
+    </Modal>
+  )
+}

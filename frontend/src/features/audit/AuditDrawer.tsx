@@ -1,0 +1,139 @@
+import { Alert, Badge, Center, Drawer, Group, Pagination, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { useState } from 'react'
+import type { Workspace } from '../../api'
+import { en } from '../../i18n/en'
+import { errorMessage } from '../../lib/errors'
+import { formatDateTime, formatRelative } from '../../lib/time'
+import { useNow } from '../../lib/useNow'
+import { useProfileNames } from '../keys/useKeys'
+import { actionLabel, actorLabel, describeChanges, targetLabel } from './describe'
+import { useAudit } from './useAudit'
+
+const PAGE_SIZE = 25
+
+interface AuditDrawerProps {
+  workspace: Workspace
+  opened: boolean
+  onClose: () => void
+}
+
+/** The whole workspace's audit log, newest first, a page at a time. */
+export function AuditDrawer({ workspace, opened, onClose }: AuditDrawerProps) {
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="min(960px, 90vw)"
+      title={
+        <Text component="span" fw={600} fz="lg">
+          {en.audit.title(workspace.name)}
+        </Text>
+      }
+      overlayProps={{ backgroundOpacity: 0.4, blur: 1 }}
+    >
+      <AuditLog workspaceId={workspace.id} />
+    </Drawer>
+  )
+}
+
+function AuditLog({ workspaceId }: { workspaceId: string }) {
+  const now = useNow()
+  const [page, setPage] = useState(1)
+  const { data, isPending, isError, error, isPlaceholderData } = useAudit(workspaceId, '', page - 1, PAGE_SIZE)
+  const profileName = useProfileNames(workspaceId)
+
+  if (isPending) {
+    return (
+      <Stack gap="xs">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} h={28} />
+        ))}
+      </Stack>
+    )
+  }
+  if (isError) {
+    return (
+      <Alert color="red" variant="light" title={en.audit.failed}>
+        {errorMessage(error)}
+      </Alert>
+    )
+  }
+  if (data.total === 0) {
+    return (
+      <Center h={160}>
+        <Text c="dimmed">{en.audit.empty}</Text>
+      </Center>
+    )
+  }
+
+  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE))
+  return (
+    <Stack gap="md" data-testid="audit-log">
+      <Table.ScrollContainer minWidth={720}>
+        <Table
+          verticalSpacing="xs"
+          highlightOnHover
+          data-testid="audit-table"
+          style={{ opacity: isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={170}>{en.audit.time}</Table.Th>
+              <Table.Th w={160}>{en.audit.actor}</Table.Th>
+              <Table.Th w={190}>{en.audit.action}</Table.Th>
+              <Table.Th>{en.audit.target}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((event) => {
+              const details = describeChanges(event, { profileName })
+              return (
+                <Table.Tr key={event.id} data-testid="audit-row">
+                  <Table.Td>
+                    <Tooltip label={formatRelative(event.at, now)}>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(event.at)}
+                      </Text>
+                    </Tooltip>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" truncate title={event.actorKeyId}>
+                      {actorLabel(event)}
+                    </Text>
+                    {event.clientIp && (
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {event.clientIp}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" radius="sm" tt="none" maw="100%" color={event.action.endsWith('deleted') || event.action.endsWith('cleaned_up') ? 'red' : 'gray'}>
+                      {actionLabel(event.action)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {targetLabel(event)}
+                    </Text>
+                    {details.length > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {details.join(' · ')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {en.audit.total(data.total)}
+        </Text>
+        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" data-testid="audit-pagination" />}
+      </Group>
+    </Stack>
+  )
+}

@@ -1,0 +1,310 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '../../api'
+import { ApiError } from '../../api'
+import { DAYS, iso, makeAuditEvent, makeKey, makeProfile, makeWorkspace } from '../../test/fixtures'
+import { renderWithProviders } from '../../test/render'
+import { formatDate } from '../../lib/time'
+import { KeysPanel } from './KeysPanel'
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  ...(await import('../../test/apiMocks')).apiMocks(),
+}))
+
+const workspace = makeWorkspace()
+const now = Date.now()
+const billing = makeKey({
+  id: 'key_bill',
+  name: 'billing',
+  maskedKey: 'kd_Bill…0001',
+  expiresAt: iso(now + 60 * DAYS),
+  profileId: 'prof_billing',
+})
+const secret = 'kd_NewSecretShownOnce000000000000000000000000000abcd'
+
+const rowOf = (id: string) => screen.getAllByTestId('key-row').find((row) => row.getAttribute('data-key-id') === id)!
+
+type User = ReturnType<typeof renderWithProviders>['user']
+
+async function open(user: User, testId: string, keyId = 'key_bill') {
+  await screen.findAllByTestId('key-row')
+  await user.click(within(rowOf(keyId)).getByTestId('key-menu'))
+  await user.click(await screen.findByTestId(testId))
+}
+
+beforeEach(() => {
+  vi.mocked(api.listKeys).mockResolvedValue([billing])
+  vi.mocked(api.listProfiles).mockResolvedValue([makeProfile(), makeProfile({ id: 'prof_ops', name: 'Ops' })])
+})
+
+describe('rotate', () => {
+  it('explains what happens to the old key for 7 days and for 0 days', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+
+    const overlap = screen.getByTestId('rotate-overlap-input')
+    expect(overlap).toHaveValue('7 days')
+    expect(overlap).toHaveFocus()
+    const in7 = formatDate(new Date(Date.now() + 7 * DAYS).toISOString())
+    expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
+      `A new key is created now. The old key keeps working until ${in7}, then it is disabled.`,
+    )
+
+    await user.clear(overlap)
+    await user.type(overlap, '0')
+    expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
+      'A new key is created now. The old key stops working at once.',
+    )
+
+    await user.click(screen.getByTestId('rotate-auto-revoke'))
+    expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
+      'A new key is created now. The old key keeps working until you disable or delete it.',
+    )
+  })
+
+  it('never promises more than the old key’s own expiry', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([{ ...billing, expiresAt: iso(now + 2 * DAYS) }])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+
+    expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
+      `The old key keeps working until it expires on ${formatDate(iso(now + 2 * DAYS))}.`,
+    )
+  })
+
+  it('rotates and shows the new key’s secret once, with what happens to the old one', async () => {
+    const revokesAt = iso(now + 3 * DAYS)
+    vi.mocked(api.rotateKey).mockResolvedValue({
+      key: makeKey({ id: 'key_next', name: 'billing', maskedKey: 'kd_NewS…abcd' }),
+      secret,
+      previous: { ...billing, rotating: true, autoRevoke: true, revokesAt },
+    })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+
+    const overlap = screen.getByTestId('rotate-overlap-input')
+    await user.clear(overlap)
+    await user.type(overlap, '3')
+    await user.click(screen.getByTestId('rotate-submit'))
+
+    expect(api.rotateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { overlapDays: 3, autoRevoke: true })
+    expect(await screen.findByRole('dialog', { name: 'Save the new key' })).toBeInTheDocument()
+    expect(screen.getByTestId('secret-input')).toHaveValue(secret)
+    expect(screen.getByText('This key will not be shown again. Copy it now and store it safely.')).toBeInTheDocument()
+    expect(screen.getByTestId('rotate-previous')).toHaveTextContent(`Keeps working until ${formatDate(revokesAt)}, then it is disabled.`)
+    expect(screen.getByTestId('remember-checkbox')).toBeInTheDocument()
+  })
+
+  it('refuses an overlap outside 0–30 days without asking the server', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+
+    await user.clear(screen.getByTestId('rotate-overlap-input'))
+    await user.click(screen.getByTestId('rotate-submit'))
+
+    expect(screen.getByText('Enter 0 to 30 days.')).toBeInTheDocument()
+    expect(api.rotateKey).not.toHaveBeenCalled()
+  })
+})
+
+describe('regenerate', () => {
+  beforeEach(() => {
+    vi.mocked(api.regenerateKey).mockResolvedValue({ key: { ...billing, maskedKey: 'kd_NewS…abcd' }, secret })
+  })
+
+  it('warns and keeps the expiry unless asked to change it', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-regenerate')
+
+    expect(screen.getByText('The current secret stops working at once')).toBeInTheDocument()
+    expect(screen.queryByTestId('regenerate-expiry-select')).not.toBeInTheDocument()
+    await user.click(screen.getByTestId('regenerate-submit'))
+
+    expect(api.regenerateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { changeExpiry: false, expiresInDays: null })
+    expect(await screen.findByRole('dialog', { name: 'Save the new secret' })).toBeInTheDocument()
+    expect(screen.getByTestId('secret-input')).toHaveValue(secret)
+  })
+
+  it('sends the new expiry when "Change expiry date" is ticked', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-regenerate')
+
+    await user.click(screen.getByTestId('regenerate-change-expiry'))
+    await user.click(screen.getByTestId('regenerate-expiry-select'))
+    await user.click(screen.getByRole('option', { name: 'Never' }))
+    await user.click(screen.getByTestId('regenerate-submit'))
+
+    expect(api.regenerateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { changeExpiry: true, expiresInDays: null })
+  })
+
+  it('sends a preset expiry, submitting with Enter from the checkbox', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-regenerate')
+
+    await user.click(screen.getByTestId('regenerate-change-expiry'))
+    await user.click(screen.getByTestId('regenerate-expiry-select'))
+    await user.click(screen.getByRole('option', { name: 'In 90 days' }))
+    screen.getByTestId('regenerate-change-expiry').focus()
+    await user.keyboard('{Enter}')
+
+    expect(api.regenerateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { changeExpiry: true, expiresInDays: 90 })
+  })
+})
+
+describe('clean up', () => {
+  beforeEach(() => {
+    vi.mocked(api.cleanupCounts).mockResolvedValue({ expired: 4, revoked: 3, both: 2 })
+    vi.mocked(api.cleanupKeys).mockResolvedValue(5)
+  })
+
+  it('appears only when there is something to clean up', async () => {
+    vi.mocked(api.cleanupCounts).mockResolvedValue({ expired: 0, revoked: 0, both: 0 })
+    renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    await waitFor(() => expect(api.cleanupCounts).toHaveBeenCalledWith('ws_local'))
+    expect(screen.queryByTestId('cleanup-button')).not.toBeInTheDocument()
+  })
+
+  it('shows each count; "Both" excludes the other two and vice versa', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    const button = await screen.findByTestId('cleanup-button')
+    // Expired or revoked: 4 + 3 − 2 that are both.
+    expect(button).toHaveTextContent('Clean up (5)')
+    await user.click(button)
+
+    expect(screen.getByTestId('cleanup-expired-count')).toHaveTextContent('4 keys')
+    expect(screen.getByTestId('cleanup-revoked-count')).toHaveTextContent('3 keys')
+    expect(screen.getByTestId('cleanup-both-count')).toHaveTextContent('2 keys')
+    expect(screen.getByTestId('cleanup-warning')).toHaveTextContent('Deletion is permanent.')
+    expect(screen.getByTestId('cleanup-submit')).toBeDisabled()
+
+    await user.click(screen.getByTestId('cleanup-expired'))
+    await user.click(screen.getByTestId('cleanup-revoked'))
+    expect(screen.getByTestId('cleanup-submit')).toHaveTextContent('Delete 5 keys')
+
+    await user.click(screen.getByTestId('cleanup-both'))
+    expect(screen.getByTestId('cleanup-both')).toBeChecked()
+    expect(screen.getByTestId('cleanup-expired')).not.toBeChecked()
+    expect(screen.getByTestId('cleanup-revoked')).not.toBeChecked()
+    expect(screen.getByTestId('cleanup-expired')).toBeDisabled()
+    expect(screen.getByTestId('cleanup-revoked')).toBeDisabled()
+    expect(screen.getByTestId('cleanup-submit')).toHaveTextContent('Delete 2 keys')
+
+    await user.click(screen.getByTestId('cleanup-both'))
+    await user.click(screen.getByTestId('cleanup-expired'))
+    expect(screen.getByTestId('cleanup-both')).not.toBeChecked()
+    expect(screen.getByTestId('cleanup-submit')).toHaveTextContent('Delete 4 keys')
+  })
+
+  it('deletes what was chosen and says how many', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await user.click(await screen.findByTestId('cleanup-button'))
+    await user.click(screen.getByTestId('cleanup-both'))
+    await user.click(screen.getByTestId('cleanup-submit'))
+
+    expect(api.cleanupKeys).toHaveBeenCalledWith('ws_local', { expired: false, revoked: false, both: true })
+    expect(await screen.findByText('Deleted 5 keys')).toBeInTheDocument()
+  })
+
+  it('keeps the dialog and the choice when the server says no', async () => {
+    vi.mocked(api.cleanupKeys).mockRejectedValue(new ApiError('forbidden', 'Only an admin key may delete keys.'))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await user.click(await screen.findByTestId('cleanup-button'))
+    await user.click(screen.getByTestId('cleanup-revoked'))
+    await user.click(screen.getByTestId('cleanup-submit'))
+
+    expect(await screen.findByText('Only an admin key may delete keys.')).toBeInTheDocument()
+    expect(screen.getByTestId('cleanup-revoked')).toBeChecked()
+  })
+})
+
+describe('edit', () => {
+  it('sends only what changed', async () => {
+    vi.mocked(api.updateKey).mockResolvedValue({ ...billing, name: 'billing v2' })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-edit')
+
+    const name = screen.getByTestId('edit-name-input')
+    expect(name).toHaveValue('billing')
+    expect(name).toHaveFocus()
+    await user.clear(name)
+    await user.type(name, 'billing v2')
+    await user.click(screen.getByTestId('edit-profile-select'))
+    await user.click(screen.getByRole('option', { name: 'No profile' }))
+    await user.click(screen.getByTestId('edit-submit'))
+
+    expect(api.updateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { name: 'billing v2', profileId: '' })
+    expect(await screen.findByText('Saved “billing v2”')).toBeInTheDocument()
+  })
+
+  it('shows a server error next to the name and keeps the input', async () => {
+    vi.mocked(api.updateKey).mockRejectedValue(new ApiError('invalid_input', 'A key with this name exists.', 'name'))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-edit')
+
+    await user.type(screen.getByTestId('edit-name-input'), ' copy{Enter}')
+
+    expect(await screen.findByText('A key with this name exists.')).toBeInTheDocument()
+    expect(screen.getByTestId('edit-name-input')).toHaveValue('billing copy')
+  })
+})
+
+describe('remember and forget', () => {
+  it('checks a pasted secret against the masked key before storing it', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-remember')
+
+    const input = screen.getByTestId('remember-secret-input')
+    await user.type(input, 'kd_Other000000000000000000000000{Enter}')
+    expect(screen.getByText(/isn’t the secret of this key/)).toBeInTheDocument()
+    expect(api.rememberSecret).not.toHaveBeenCalled()
+
+    await user.clear(input)
+    await user.type(input, 'kd_Bill0000000000000000000000000000000000000000001{Enter}')
+    expect(api.rememberSecret).toHaveBeenCalledWith('ws_local', 'key_bill', 'kd_Bill0000000000000000000000000000000000000000001')
+  })
+
+  it('forgets a remembered secret after confirming', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([{ ...billing, remembered: true }])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-forget')
+
+    await user.click(screen.getByTestId('forget-submit'))
+    expect(api.forgetSecret).toHaveBeenCalledWith('ws_local', 'key_bill')
+  })
+})
+
+describe('details drawer', () => {
+  it('opens on a row click with the key’s fields, usage and history', async () => {
+    vi.mocked(api.keyUsage).mockResolvedValue({
+      days: Array.from({ length: 30 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, count: i === 20 ? 40 : 2 })),
+      total: 98,
+    })
+    vi.mocked(api.auditLog).mockResolvedValue({
+      items: [
+        makeAuditEvent({ id: 2, action: 'key.updated', changes: '{"enabled":{"from":true,"to":false},"name":{"from":"bill","to":"billing"}}' }),
+        makeAuditEvent({ id: 1, action: 'key.created', changes: '{"role":"api","profileId":"prof_billing","expiresAt":null}' }),
+      ],
+      total: 2,
+    })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(within(rowOf('key_bill')).getByText('billing'))
+
+    const drawer = await screen.findByTestId('key-drawer')
+    expect(within(drawer).getByText('kd_Bill…0001')).toBeInTheDocument()
+    expect(within(drawer).getByText('Billing')).toBeInTheDocument()
+    expect(await within(drawer).findByTestId('usage-sparkline')).toHaveAttribute('data-points', '30')
+    expect(within(drawer).getByTestId('usage-total')).toHaveTextContent('98 requests')
+    expect(api.keyUsage).toHaveBeenCalledWith('ws_local', 'key_bill')
+    expect(api.auditLog).toHaveBeenCalledWith('ws_local', 'key_bill', 0, 50)
+
+    const history = await within(drawer).findAllByTestId('history-item')
+    expect(history[0]).toHaveTextContent('Changed')
+    expect(history[0]).toHaveTextContent('Disabled · name “bill” → “billing”')
+    expect(history[1]).toHaveTextContent('Created')
+    expect(history[1]).toHaveTextContent('role: API · profile: Billing · expiry: never')
+  })
+})

@@ -1,0 +1,294 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  CopyButton,
+  DataList,
+  Divider,
+  Drawer,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+  Tooltip,
+} from '@mantine/core'
+import { IconCheck, IconCopy, IconKey, IconPencil, IconRotateClockwise2 } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import type { Key, Workspace } from '../../api'
+import { disabledProps } from '../../components/disabledProps'
+import { WhyDisabled } from '../../components/WhyDisabled'
+import { en } from '../../i18n/en'
+import { errorMessage } from '../../lib/errors'
+import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../../lib/time'
+import { useLastNonNull } from '../../lib/useLatest'
+import { useNow } from '../../lib/useNow'
+import { actionLabel, actorLabel, describeChanges } from '../audit/describe'
+import { useAudit, useUsage } from '../audit/useAudit'
+import { availability, type KeyAction } from './actions'
+import { KeyStatusBadge } from './KeyStatusBadge'
+import { Sparkline } from './Sparkline'
+import { ThisAppBadge } from './ThisAppBadge'
+import { useProfileNames } from './useKeys'
+
+const HISTORY_SIZE = 50
+
+interface KeyDrawerProps {
+  workspace: Workspace
+  /** The key to show, as the table has it now; null closes the drawer. */
+  keyInfo: Key | null
+  onClose: () => void
+  onAction: (action: KeyAction, key: Key) => void
+}
+
+/** Everything about one key: its fields, 30 days of use and its history. */
+export function KeyDrawer({ workspace, keyInfo, onClose, onAction }: KeyDrawerProps) {
+  const shown = useLastNonNull(keyInfo)
+  return (
+    <Drawer
+      opened={keyInfo !== null}
+      onClose={onClose}
+      position="right"
+      size={520}
+      title={
+        shown && (
+          <Group gap="xs" wrap="nowrap">
+            <Title order={3} size="h4" lineClamp={1}>
+              {shown.name}
+            </Title>
+            {shown.own && <ThisAppBadge />}
+          </Group>
+        )
+      }
+      closeButtonProps={{ 'aria-label': en.details.close }}
+    >
+      {shown && <KeyDetails workspace={workspace} keyInfo={shown} onAction={onAction} />}
+    </Drawer>
+  )
+}
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  )
+}
+
+function When({ iso, now, absent = en.keys.never }: { iso: string | undefined; now: number; absent?: string }) {
+  if (!iso) return <Text span size="sm" c="dimmed">{absent}</Text>
+  return (
+    <Text span size="sm">
+      {formatDateTime(iso)}{' '}
+      <Text span size="sm" c="dimmed">
+        ({formatRelative(iso, now)})
+      </Text>
+    </Text>
+  )
+}
+
+function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyInfo' | 'onClose'> & { keyInfo: Key }) {
+  const now = useNow()
+  const profileName = useProfileNames(workspace.id)
+  const actionButton = (action: KeyAction, icon: ReactNode, label: string) => {
+    const a = availability(action, keyInfo, workspace.canManage)
+    if (!a.shown) return null
+    return (
+      <WhyDisabled reason={a.disabledReason}>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={icon}
+          onClick={() => onAction(action, keyInfo)}
+          data-testid={`key-drawer-${action}`}
+          {...disabledProps(a.disabledReason !== undefined)}
+        >
+          {label}
+        </Button>
+      </WhyDisabled>
+    )
+  }
+
+  return (
+    <Stack gap="lg" data-testid="key-drawer" data-key-id={keyInfo.id}>
+      <Group gap="xs">
+        {actionButton('edit', <IconPencil size={14} />, en.keys.actions.edit)}
+        {actionButton('rotate', <IconRotateClockwise2 size={14} />, en.keys.actions.rotate)}
+        {actionButton('remember', <IconKey size={14} />, en.keys.actions.remember)}
+      </Group>
+
+      <DataList size="sm" labelWidth={120} gap="xs">
+        <Item label={en.details.id}>
+          <Group gap={4} wrap="nowrap">
+            <Text span size="sm" ff="monospace">
+              {keyInfo.id}
+            </Text>
+            <CopyButton value={keyInfo.id} timeout={1500}>
+              {({ copied, copy }) => (
+                <ActionIcon size="sm" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={en.details.copyId}>
+                  {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                </ActionIcon>
+              )}
+            </CopyButton>
+          </Group>
+        </Item>
+        <Item label={en.details.key}>
+          <Text span size="sm" ff="monospace">
+            {keyInfo.maskedKey}
+          </Text>
+        </Item>
+        <Item label={en.details.status}>
+          <KeyStatusBadge keyInfo={keyInfo} now={now} />
+        </Item>
+        <Item label={en.details.enabled}>{keyInfo.enabled ? en.details.yes : en.details.no}</Item>
+        <Item label={en.details.role}>{en.keys.roles[keyInfo.role] ?? keyInfo.role}</Item>
+        <Item label={en.details.profile}>
+          {keyInfo.profileId ? (profileName(keyInfo.profileId) ?? keyInfo.profileId) : en.createKey.profileNone}
+        </Item>
+        <Item label={en.details.created}>
+          <When iso={keyInfo.createdAt} now={now} />
+        </Item>
+        {keyInfo.createdBy && (
+          <Item label={en.details.createdBy}>
+            <Text span size="sm" ff="monospace">
+              {keyInfo.createdBy}
+            </Text>
+          </Item>
+        )}
+        <Item label={en.details.expires}>
+          <When iso={keyInfo.expiresAt} now={now} />
+        </Item>
+        <Item label={en.details.lastUsed}>
+          <When iso={keyInfo.lastUsedAt} now={now} />
+        </Item>
+        {keyInfo.revokesAt && (
+          <Item label={en.details.revokesAt}>
+            <When iso={keyInfo.revokesAt} now={now} />
+          </Item>
+        )}
+        {keyInfo.rotatedFrom && (
+          <Item label={en.details.rotatedFrom}>
+            <Text span size="sm" ff="monospace">
+              {keyInfo.rotatedFrom}
+            </Text>
+          </Item>
+        )}
+        <Item label={en.details.updated}>
+          <When iso={keyInfo.updatedAt} now={now} />
+        </Item>
+        <Item label={en.details.keychain}>{keyInfo.remembered ? en.details.remembered : en.details.notRemembered}</Item>
+      </DataList>
+
+      <Divider />
+      <UsageSection workspaceId={workspace.id} keyId={keyInfo.id} />
+      <Divider />
+      <HistorySection workspaceId={workspace.id} keyId={keyInfo.id} profileName={profileName} now={now} />
+    </Stack>
+  )
+}
+
+function UsageSection({ workspaceId, keyId }: { workspaceId: string; keyId: string }) {
+  const { data, isPending, isError, error } = useUsage(workspaceId, keyId)
+  let body: ReactNode
+  if (isPending) body = <Skeleton h={56} />
+  else if (isError) body = <Alert color="red" variant="light" title={en.details.usageFailed}>{errorMessage(error)}</Alert>
+  else {
+    const peak = data.days.reduce((best, d) => (d.count > best.count ? d : best), { date: '', count: 0 })
+    const peakDay = peak.date ? formatDate(`${peak.date}T12:00:00`) : ''
+    const label = en.details.usageLabel(data.total, peakDay, peak.count)
+    body = (
+      <Stack gap={4}>
+        <Sparkline days={data.days} label={label} />
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="xs" c="dimmed">
+            {data.days[0] ? formatDate(`${data.days[0].date}T12:00:00`) : ''}
+          </Text>
+          {peak.count > 0 && (
+            <Text size="xs" c="dimmed">
+              {en.details.usagePeak(peakDay, peak.count)}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {en.details.usageToday}
+          </Text>
+        </Group>
+      </Stack>
+    )
+  }
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text fw={600} size="sm">
+          {en.details.usageTitle}
+        </Text>
+        {data && (
+          <Text size="sm" c="dimmed" data-testid="usage-total">
+            {en.details.usageTotal(data.total)}
+          </Text>
+        )}
+      </Group>
+      {body}
+    </Stack>
+  )
+}
+
+function HistorySection({
+  workspaceId,
+  keyId,
+  profileName,
+  now,
+}: {
+  workspaceId: string
+  keyId: string
+  profileName: (id: string) => string | undefined
+  now: number
+}) {
+  const { data, isPending, isError, error } = useAudit(workspaceId, keyId, 0, HISTORY_SIZE)
+  let body: ReactNode
+  if (isPending) body = <Skeleton h={80} />
+  else if (isError) body = <Alert color="red" variant="light" title={en.details.historyFailed}>{errorMessage(error)}</Alert>
+  else if (data.items.length === 0) body = <Text size="sm" c="dimmed">{en.details.historyEmpty}</Text>
+  else {
+    body = (
+      <Timeline bulletSize={12} lineWidth={2} data-testid="key-history">
+        {data.items.map((event) => {
+          const details = describeChanges(event, { profileName })
+          return (
+            <Timeline.Item
+              key={event.id}
+              title={
+                <Text size="sm" fw={500}>
+                  {actionLabel(event.action)}
+                </Text>
+              }
+              data-testid="history-item"
+            >
+              {details.length > 0 && (
+                <Text size="sm" c="dimmed">
+                  {details.join(' · ')}
+                </Text>
+              )}
+              <Text size="xs" c="dimmed" mt={2}>
+                <Tooltip label={formatDateTime(event.at)}>
+                  <span>{formatRelativeOrNever(event.at, now)}</span>
+                </Tooltip>
+                {' · '}
+                {actorLabel(event)}
+              </Text>
+            </Timeline.Item>
+          )
+        })}
+      </Timeline>
+    )
+  }
+  return (
+    <Stack gap="xs">
+      <Text fw={600} size="sm">
+        {en.details.historyTitle}
+      </Text>
+      {body}
+    </Stack>
+  )
+}

@@ -1,0 +1,141 @@
+import { Alert, Button, Checkbox, Group, Stack } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useState, type FormEvent } from 'react'
+import type { CreatedKey, Key, RegenerateRequest } from '../../api'
+import { AppModal } from '../../components/AppModal'
+import { FormError } from '../../components/FormError'
+import { en } from '../../i18n/en'
+import { formError } from '../../lib/errors'
+import { submitOnEnter } from '../../lib/forms'
+import { formatDate, formatRelative } from '../../lib/time'
+import { useLastNonNull } from '../../lib/useLatest'
+import { useNow } from '../../lib/useNow'
+import { defaultExpiry, expiresInDays, type ExpiryValue } from './expiry'
+import { ExpiryField } from './ExpiryField'
+import { KeySummary } from './KeySummary'
+import { SecretStep } from './SecretStep'
+import { useRegenerateKey } from './useKeys'
+
+interface RegenerateKeyModalProps {
+  workspaceId: string
+  /** The key to regenerate; null closes the dialog. */
+  target: Key | null
+  onClose: () => void
+}
+
+export function RegenerateKeyModal({ workspaceId, target, onClose }: RegenerateKeyModalProps) {
+  const shown = useLastNonNull(target)
+  const [result, setResult] = useState<CreatedKey | null>(null)
+  const close = () => {
+    setResult(null)
+    onClose()
+  }
+  return (
+    <AppModal
+      opened={target !== null}
+      onClose={close}
+      closeOnClickOutside={false}
+      size="lg"
+      title={result ? en.secret.regeneratedTitle : en.regenerate.title}
+    >
+      {result ? (
+        <SecretStep workspaceId={workspaceId} keyInfo={result.key} secret={result.secret} onDone={close} />
+      ) : (
+        shown && <RegenerateForm key={shown.id} workspaceId={workspaceId} target={shown} onCancel={close} onDone={setResult} />
+      )}
+    </AppModal>
+  )
+}
+
+interface RegenerateFormProps {
+  workspaceId: string
+  target: Key
+  onCancel: () => void
+  onDone: (result: CreatedKey) => void
+}
+
+function RegenerateForm({ workspaceId, target, onCancel, onDone }: RegenerateFormProps) {
+  const regenerate = useRegenerateKey(workspaceId)
+  const now = useNow()
+  const [changeExpiry, setChangeExpiry] = useState(false)
+  const [expiry, setExpiry] = useState<ExpiryValue>(defaultExpiry)
+  const [expiryError, setExpiryError] = useState<string>()
+  const [formErr, setFormErr] = useState<string | null>(null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    let req: RegenerateRequest = { changeExpiry: false, expiresInDays: null }
+    if (changeExpiry) {
+      const days = expiresInDays(expiry, now)
+      if (days === undefined) {
+        setExpiryError(expiry.date ? en.expiry.customRange : en.expiry.customRequired)
+        return
+      }
+      req = { changeExpiry: true, expiresInDays: days }
+    }
+    setExpiryError(undefined)
+    setFormErr(null)
+    regenerate.mutate(
+      { keyId: target.id, req },
+      {
+        onSuccess: onDone,
+        onError: (err) => {
+          const { field, message } = formError(err, ['expiresInDays'] as const)
+          if (field && changeExpiry) setExpiryError(message)
+          else setFormErr(message)
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnEnter} noValidate>
+      <Stack gap="md">
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={en.regenerate.warningTitle}>
+          {en.regenerate.warning}
+        </Alert>
+        <KeySummary keyInfo={target} />
+        <Stack gap="xs">
+          <Checkbox
+            label={en.regenerate.changeExpiry}
+            description={
+              target.expiresAt
+                ? en.regenerate.currentExpiry(`${formatDate(target.expiresAt)} (${formatRelative(target.expiresAt, now)})`)
+                : en.regenerate.currentNever
+            }
+            checked={changeExpiry}
+            onChange={(e) => {
+              setChangeExpiry(e.currentTarget.checked)
+              setExpiryError(undefined)
+            }}
+            data-autofocus
+            data-testid="regenerate-change-expiry"
+          />
+          {changeExpiry && (
+            <Stack pl={32} pt={4}>
+              <ExpiryField
+                value={expiry}
+                onChange={(value) => {
+                  setExpiry(value)
+                  setExpiryError(undefined)
+                }}
+                error={expiryError}
+                label={en.expiry.label}
+                data-testid="regenerate-expiry-select"
+              />
+            </Stack>
+          )}
+        </Stack>
+        <FormError title={en.regenerate.failed} message={formErr} data-testid="regenerate-error" />
+        <Group justify="flex-end" gap="sm" mt="xs">
+          <Button variant="default" onClick={onCancel} disabled={regenerate.isPending}>
+            {en.regenerate.cancel}
+          </Button>
+          <Button type="submit" color="red" loading={regenerate.isPending} data-testid="regenerate-submit">
+            {en.regenerate.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

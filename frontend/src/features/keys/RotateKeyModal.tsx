@@ -1,0 +1,156 @@
+import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Text } from '@mantine/core'
+import { IconInfoCircle } from '@tabler/icons-react'
+import { useState, type FormEvent } from 'react'
+import type { Key, RotatedKey } from '../../api'
+import { AppModal } from '../../components/AppModal'
+import { FormError } from '../../components/FormError'
+import { en } from '../../i18n/en'
+import { formError } from '../../lib/errors'
+import { submitOnEnter } from '../../lib/forms'
+import { formatDate } from '../../lib/time'
+import { useLastNonNull } from '../../lib/useLatest'
+import { useNow } from '../../lib/useNow'
+import { KeySummary } from './KeySummary'
+import { SecretStep } from './SecretStep'
+import { DEFAULT_OVERLAP_DAYS, MAX_OVERLAP_DAYS, rotationExplanation, validOverlap } from './rotation'
+import { useRotateKey } from './useKeys'
+
+interface RotateKeyModalProps {
+  workspaceId: string
+  /** The key to rotate; null closes the dialog. */
+  target: Key | null
+  onClose: () => void
+}
+
+export function RotateKeyModal({ workspaceId, target, onClose }: RotateKeyModalProps) {
+  const shown = useLastNonNull(target)
+  const [result, setResult] = useState<RotatedKey | null>(null)
+  const close = () => {
+    setResult(null)
+    onClose()
+  }
+  return (
+    <AppModal
+      opened={target !== null}
+      onClose={close}
+      closeOnClickOutside={false}
+      size="lg"
+      title={result ? en.secret.rotatedTitle : en.rotate.title}
+    >
+      {result ? (
+        <SecretStep workspaceId={workspaceId} keyInfo={result.key} secret={result.secret} onDone={close}>
+          <PreviousKey previous={result.previous} />
+        </SecretStep>
+      ) : (
+        shown && <RotateForm key={shown.id} workspaceId={workspaceId} target={shown} onCancel={close} onDone={setResult} />
+      )}
+    </AppModal>
+  )
+}
+
+function PreviousKey({ previous }: { previous: Key }) {
+  let fate: string
+  if (!previous.enabled) fate = en.rotate.previousStopped
+  else if (!previous.autoRevoke) fate = en.rotate.previousKept
+  else fate = en.rotate.previousUntil(previous.revokesAt ? formatDate(previous.revokesAt) : '')
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="rotate-previous">
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {en.secret.previousTitle}
+      </Text>
+      <Text size="xs" c="dimmed" ff="monospace">
+        {previous.id} · {previous.maskedKey}
+      </Text>
+      <Text size="sm" mt={4}>
+        {fate}
+      </Text>
+    </Paper>
+  )
+}
+
+interface RotateFormProps {
+  workspaceId: string
+  target: Key
+  onCancel: () => void
+  onDone: (result: RotatedKey) => void
+}
+
+function RotateForm({ workspaceId, target, onCancel, onDone }: RotateFormProps) {
+  const rotate = useRotateKey(workspaceId)
+  const now = useNow()
+  const [overlap, setOverlap] = useState<string | number>(DEFAULT_OVERLAP_DAYS)
+  const [autoRevoke, setAutoRevoke] = useState(true)
+  const [overlapError, setOverlapError] = useState<string>()
+  const [formErr, setFormErr] = useState<string | null>(null)
+  const days = validOverlap(overlap)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (days === undefined) {
+      setOverlapError(en.rotate.overlapRange)
+      return
+    }
+    setFormErr(null)
+    rotate.mutate(
+      { keyId: target.id, req: { overlapDays: days, autoRevoke } },
+      {
+        onSuccess: onDone,
+        onError: (err) => {
+          const { field, message } = formError(err, ['overlapDays'] as const)
+          if (field) setOverlapError(message)
+          else setFormErr(message)
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnEnter} noValidate>
+      <Stack gap="md">
+        <Text size="sm">{en.rotate.intro}</Text>
+        <KeySummary keyInfo={target} />
+        <NumberInput
+          label={en.rotate.overlapLabel}
+          description={en.rotate.overlapDescription}
+          min={0}
+          max={MAX_OVERLAP_DAYS}
+          step={1}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="strict"
+          suffix={en.rotate.overlapSuffix(days ?? 0)}
+          styles={{ wrapper: { maxWidth: 200 } }}
+          data-autofocus
+          data-testid="rotate-overlap-input"
+          value={overlap}
+          onChange={(value) => {
+            setOverlap(value)
+            setOverlapError(undefined)
+          }}
+          error={overlapError}
+        />
+        <Switch
+          label={en.rotate.autoRevoke}
+          description={en.rotate.autoRevokeDescription}
+          checked={autoRevoke}
+          onChange={(e) => setAutoRevoke(e.currentTarget.checked)}
+          data-testid="rotate-auto-revoke"
+        />
+        {days !== undefined && (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} data-testid="rotate-explanation">
+            {rotationExplanation(days, autoRevoke, target.expiresAt, now)}
+          </Alert>
+        )}
+        <FormError title={en.rotate.failed} message={formErr} data-testid="rotate-error" />
+        <Group justify="flex-end" gap="sm" mt="xs">
+          <Button variant="default" onClick={onCancel} disabled={rotate.isPending}>
+            {en.rotate.cancel}
+          </Button>
+          <Button type="submit" loading={rotate.isPending} data-testid="rotate-submit">
+            {en.rotate.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

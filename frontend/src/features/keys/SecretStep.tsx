@@ -1,0 +1,113 @@
+import { Alert, Badge, Button, Checkbox, CopyButton, Group, Paper, PasswordInput, Stack, Text } from '@mantine/core'
+import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
+import type { Key } from '../../api'
+import { en } from '../../i18n/en'
+import { errorMessage } from '../../lib/errors'
+import { useSettings } from '../settings/useSettings'
+import { useRememberSecret } from './useKeys'
+
+interface SecretStepProps {
+  workspaceId: string
+  /** The key the secret belongs to. */
+  keyInfo: Key
+  /** The plaintext secret, shown this once. */
+  secret: string
+  /** Shown under the key, e.g. what happens to the old key of a rotation. */
+  children?: ReactNode
+  onDone: () => void
+}
+
+/**
+ * The one time a secret is shown, after create, regenerate and rotate:
+ * masked until revealed, a copy button, and "Remember in keychain".
+ */
+export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: SecretStepProps) {
+  const [remember, setRemember] = useState(false)
+  const store = useRememberSecret(workspaceId)
+  const { data: settings } = useSettings()
+
+  const done = () => {
+    if (!remember) {
+      onDone()
+      return
+    }
+    store.mutate({ keyId: keyInfo.id, secret }, { onSuccess: onDone })
+  }
+
+  return (
+    <Stack gap="md">
+      <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={en.secret.warningTitle}>
+        {en.secret.warning}
+      </Alert>
+      <Group gap="sm" align="flex-end" wrap="nowrap">
+        <PasswordInput
+          label={en.secret.secretLabel}
+          value={secret}
+          readOnly
+          style={{ flex: 1 }}
+          styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          data-testid="secret-input"
+          visibilityToggleButtonProps={{ 'aria-label': en.secret.reveal, 'data-testid': 'reveal-secret' }}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <CopyButton value={secret} timeout={2000}>
+          {({ copied, copy }) => (
+            <Button
+              // Enter copies; nothing closes the dialog by accident before that.
+              data-autofocus
+              data-testid="copy-secret"
+              variant={copied ? 'light' : 'filled'}
+              color={copied ? 'teal' : undefined}
+              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+              onClick={copy}
+              miw={104}
+            >
+              {copied ? en.secret.copied : en.secret.copy}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+      <Paper withBorder radius="md" p="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Stack gap={2} miw={0}>
+            <Text size="sm" fw={500} truncate>
+              {keyInfo.name}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {keyInfo.id} · {keyInfo.maskedKey}
+            </Text>
+          </Stack>
+          <Badge variant="default" radius="sm" style={{ flexShrink: 0 }}>
+            {en.keys.roles[keyInfo.role] ?? keyInfo.role}
+          </Badge>
+        </Group>
+      </Paper>
+      {children}
+      <Checkbox
+        label={en.secret.remember}
+        description={
+          settings && !settings.keychainPersistent
+            ? `${en.secret.rememberDescription} ${en.secret.rememberNotPersistent}`
+            : en.secret.rememberDescription
+        }
+        checked={remember}
+        onChange={(e) => {
+          setRemember(e.currentTarget.checked)
+          store.reset()
+        }}
+        data-testid="remember-checkbox"
+      />
+      {store.isError && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={en.secret.rememberFailed}>
+          {errorMessage(store.error)}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={done} loading={store.isPending} data-testid="secret-done">
+          {en.secret.done}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

@@ -1,0 +1,34 @@
+// Which key actions a row offers, and why one is unavailable. The key
+// Keydesk itself signs in with is never offered for the actions that would
+// lock the app out; a member access key can only read.
+import type { Key } from '../../api'
+import { en } from '../../i18n/en'
+
+export type KeyAction = 'details' | 'edit' | 'regenerate' | 'rotate' | 'remember' | 'forget' | 'delete'
+
+export interface Availability {
+  /** Offered at all. */
+  shown: boolean
+  /** Why it is offered but disabled. */
+  disabledReason?: string
+}
+
+export function availability(action: KeyAction | 'toggle', key: Key, canManage: boolean): Availability {
+  const readOnly = canManage ? undefined : en.readOnly.reason
+  switch (action) {
+    case 'details':
+      return { shown: true }
+    case 'remember':
+      return { shown: !key.remembered }
+    case 'forget':
+      return { shown: key.remembered }
+    case 'edit':
+      return { shown: true, disabledReason: readOnly }
+    case 'toggle':
+      return { shown: true, disabledReason: key.own ? en.keys.thisAppHint : readOnly }
+    case 'regenerate':
+    case 'rotate':
+    case 'delete':
+      return { shown: !key.own, disabledReason: readOnly }
+  }
+}

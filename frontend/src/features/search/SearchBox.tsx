@@ -1,0 +1,123 @@
+import { Combobox, Group, Kbd, Loader, Stack, Text, TextInput, useCombobox } from '@mantine/core'
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
+import { IconSearch } from '@tabler/icons-react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import { searchKeys, type SearchResult } from '../../api'
+import { queryKeys } from '../../app/queryKeys'
+import { en } from '../../i18n/en'
+import { errorMessage } from '../../lib/errors'
+import { useNow } from '../../lib/useNow'
+import { KeyStatusBadge } from '../keys/KeyStatusBadge'
+
+const MIN_QUERY = 2
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+const optionValue = (r: SearchResult) => `${r.workspaceId}\u0000${r.key.id}`
+
+interface SearchBoxProps {
+  /** Called with the result the user picked. */
+  onPick: (result: SearchResult) => void
+}
+
+/**
+ * Finds keys in every cached workspace by name, key ID or a fragment of the
+ * masked key. Ctrl/⌘+K focuses it.
+ */
+export function SearchBox({ onPick }: SearchBoxProps) {
+  const now = useNow()
+  const [value, setValue] = useState('')
+  const [debounced] = useDebouncedValue(value.trim(), 200)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() })
+  useHotkeys([['mod+K', () => inputRef.current?.focus()]])
+
+  const enabled = debounced.length >= MIN_QUERY
+  const { data, isFetching, isError, error } = useQuery({
+    queryKey: queryKeys.search(debounced),
+    queryFn: () => searchKeys(debounced),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  })
+  const results = enabled ? (data ?? []) : []
+
+  const pick = (v: string) => {
+    const result = results.find((r) => optionValue(r) === v)
+    if (!result) return
+    onPick(result)
+    setValue('')
+    combobox.closeDropdown()
+    inputRef.current?.blur()
+  }
+
+  let status: string | null = null
+  if (value.trim().length > 0 && value.trim().length < MIN_QUERY) status = en.search.tooShort
+  else if (isError) status = `${en.search.failed}: ${errorMessage(error)}`
+  else if (enabled && data && results.length === 0 && !isFetching) status = en.search.none(debounced)
+  else if (enabled && !data) status = en.search.searching
+
+  return (
+    <Combobox store={combobox} onOptionSubmit={pick} position="bottom-start" width={480} shadow="md" withinPortal>
+      <Combobox.Target>
+        <TextInput
+          ref={inputRef}
+          w={{ base: 240, md: 380 }}
+          placeholder={en.search.placeholder}
+          aria-label={en.search.label}
+          leftSection={<IconSearch size={16} />}
+          rightSection={isFetching ? <Loader size={14} /> : <Kbd size="xs">{en.search.shortcut(isMac)}</Kbd>}
+          rightSectionWidth={56}
+          rightSectionPointerEvents="none"
+          value={value}
+          onChange={(e) => {
+            setValue(e.currentTarget.value)
+            combobox.openDropdown()
+            combobox.updateSelectedOptionIndex()
+          }}
+          onFocus={() => value && combobox.openDropdown()}
+          onBlur={() => combobox.closeDropdown()}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setValue('')
+              combobox.closeDropdown()
+            }
+          }}
+          data-testid="search-input"
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown hidden={value.trim() === ''} data-testid="search-dropdown">
+        <Combobox.Options mah={420} style={{ overflowY: 'auto' }}>
+          {status && <Combobox.Empty>{status}</Combobox.Empty>}
+          {results.map((r) => (
+            <Combobox.Option value={optionValue(r)} key={optionValue(r)} data-testid="search-result" data-key-id={r.key.id}>
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <Stack gap={0} miw={0}>
+                  <Text size="sm" fw={500} truncate>
+                    {r.key.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {r.workspaceName} ·{' '}
+                    <Text span ff="monospace" size="xs">
+                      {r.key.maskedKey}
+                    </Text>{' '}
+                    ·{' '}
+                    <Text span ff="monospace" size="xs">
+                      {r.key.id}
+                    </Text>
+                  </Text>
+                </Stack>
+                <KeyStatusBadge keyInfo={r.key} now={now} />
+              </Group>
+            </Combobox.Option>
+          ))}
+        </Combobox.Options>
+        <Combobox.Footer>
+          <Text size="xs" c="dimmed">
+            {en.search.hint}
+          </Text>
+        </Combobox.Footer>
+      </Combobox.Dropdown>
+    </Combobox>
+  )
+}

@@ -1,0 +1,25 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { enableEncryptedFile, getSettings, setSyncInterval, type Settings } from '../../api'
+import { queryKeys } from '../../app/queryKeys'
+
+export function useSettings() {
+  return useQuery({ queryKey: queryKeys.settings, queryFn: getSettings, staleTime: 5 * 60_000 })
+}
+
+export function useSetSyncInterval() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (minutes: number) => setSyncInterval(minutes),
+    onSuccess: (settings) => queryClient.setQueryData<Settings>(queryKeys.settings, settings),
+  })
+}
+
+export function useEnableEncryptedFile() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (passphrase: string) => enableEncryptedFile(passphrase),
+    // The passphrase is in the mutation's variables: keep them no longer than needed.
+    gcTime: 0,
+    onSuccess: (settings) => queryClient.setQueryData<Settings>(queryKeys.settings, settings),
+  })
+}

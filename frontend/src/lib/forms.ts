@@ -1,0 +1,17 @@
+import type { KeyboardEvent } from 'react'
+
+/**
+ * A form's onKeyDown that lets Enter submit from a checkbox, radio or switch
+ * too; browsers only submit on Enter from text fields.
+ */
+export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>): void {
+  const target = event.target
+  if (
+    event.key === 'Enter' &&
+    target instanceof HTMLInputElement &&
+    (target.type === 'checkbox' || target.type === 'radio')
+  ) {
+    event.preventDefault()
+    event.currentTarget.requestSubmit()
+  }
+}
