@@ -42,5 +42,12 @@ test-e2e:
 test-smoke:
 	scripts/smoke-desktop.sh
 
+# Refreshes the README's screenshots from a run of the app (end to end and
+# the desktop smoke test).
+screenshots: test-e2e
+	for f in offline rotate-dialog secret-dialog; do \
+	  cp frontend/test-results/screenshots/$$f.png docs/screenshots/; done
+	scripts/smoke-desktop.sh docs/screenshots/desktop.png
+
 clean:
 	rm -rf build/bin frontend/dist/assets frontend/dist/index.html frontend/test-results
