@@ -46,8 +46,8 @@ test-smoke:
 # the desktop smoke test).
 screenshots: test-e2e
 	for f in offline rotate-dialog secret-dialog; do \
-	  cp frontend/test-results/screenshots/$$f.png docs/screenshots/; done
-	scripts/smoke-desktop.sh docs/screenshots/desktop.png
+	  cp frontend/test-results/screenshots/$$f.png build/screenshots/; done
+	scripts/smoke-desktop.sh build/screenshots/desktop.png
 
 clean:
 	rm -rf build/bin frontend/dist/assets frontend/dist/index.html frontend/test-results

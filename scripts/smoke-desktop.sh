@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-shot=${1:-build/screenshots/desktop.png}
+shot=${1:-build/bin/smoke-desktop.png}
 mkdir -p "$(dirname "$shot")"
 scripts/build-desktop.sh
 home=$(mktemp -d)

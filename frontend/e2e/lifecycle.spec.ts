@@ -58,6 +58,15 @@ test('enable and disable, regenerate, rotate, clean up, details', async ({ page 
   await expect(page.getByTestId('key-row').filter({ hasText: 'switch me' })).toHaveCount(2);
   await expect(page.getByText(/rotating/i).first()).toBeVisible();
 
+  // Edit: rename with the keyboard alone (Enter submits).
+  await menu(page, 'switch me', 'key-menu-edit');
+  const editName = page.getByTestId('edit-name-input');
+  await expect(editName).toBeFocused();
+  await editName.fill('renamed key');
+  await editName.press('Enter');
+  await expect(row(page, 'renamed key')).toBeVisible();
+  await shot(page, 'edit-dialog-done');
+
   // Clean up: appears once a revoked key exists; deletes it for good.
   const doomed = await createKey(page, 'revoke me');
   await row(page, 'revoke me').getByTestId('key-enabled-switch').dispatchEvent('click');
@@ -71,7 +80,7 @@ test('enable and disable, regenerate, rotate, clean up, details', async ({ page 
   expect((await verify(doomed)).reason).toBe('not_found');
 
   // Details: history from the audit log.
-  await menu(page, 'switch me', 'key-menu-details');
+  await menu(page, 'renamed key', 'key-menu-details');
   const drawer = page.getByTestId('key-drawer');
   await expect(drawer).toBeVisible();
   await expect(drawer).toContainText(/rotat/i);
