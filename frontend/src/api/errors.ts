@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   'timeout',
   'internal',
   'not_started',
+  /** A key test needs the key's secret: none is remembered. */
+  'need_secret',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 

@@ -29,4 +29,6 @@ export {
   updateWorkspace,
 } from './workspaces'
 export { enableEncryptedFile, getSettings, setSyncInterval } from './settings'
+export { keyTestCurl, keyTestHistory, runKeyTest } from './keytest'
+export { dismissReminder, getReminderSettings, listReminders, setReminderSettings, snoozeReminder } from './reminders'
 export { onEvent } from './events'

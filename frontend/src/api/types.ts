@@ -207,11 +207,59 @@ export interface SearchResult {
   key: Key
 }
 
+/** What a key test sent and what came back. */
+export interface TestResult {
+  at: Timestamp
+  method: string
+  url: string
+  /** 0 when no HTTP answer came back: see error. */
+  status: number
+  statusText: string
+  durationMs: number
+  headers: Record<string, string>
+  contentType: string
+  /** The full body (possibly cut at bodyBytes when bodyTruncated). */
+  body: string
+  bodyBytes: number
+  bodyTruncated: boolean
+  isJson: boolean
+  /** The start of the body, pretty-printed when JSON. */
+  preview: string
+  /** The request as a cURL command, its secret masked. */
+  curl: string
+  /** Why no answer came back (DNS, refused, TLS, timeout), in words. */
+  error: string
+  errorKind: string
+}
+
+export type ReminderAction = 'rotate' | 'regenerate' | 'disable'
+
+export interface Reminder {
+  id: number
+  workspaceId: string
+  keyId: string
+  keyName: string
+  kind: string
+  threshold: number
+  dueAt: Timestamp
+  title: string
+  message: string
+  action: ReminderAction | string
+}
+
+export interface ReminderSettings {
+  quietStart: number
+  quietEnd: number
+  leadDays: number[]
+  kinds: Record<string, boolean>
+}
+
 /** Payloads of the events the backend emits, by event name. */
 export interface EventPayloads {
   'keys:changed': { workspaceId: string }
   'workspace:status': { workspaceId: string }
   'sync:done': { workspaceId: string }
   'sync:progress': { workspaceId: string; done: number; total: number }
+  'reminder:new': { count: number }
 }
 export type EventName = keyof EventPayloads

@@ -13,8 +13,9 @@ import {
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks'
 import { IconKey, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import type { SearchResult } from '../api'
-import { KeysPanel, type KeyFocus } from '../features/keys/KeysPanel'
+import type { Reminder, SearchResult } from '../api'
+import { KeysPanel, type KeyFocus, type KeyRequest } from '../features/keys/KeysPanel'
+import { ReminderCenter } from '../features/reminders/ReminderCenter'
 import { SearchBox } from '../features/search/SearchBox'
 import { SettingsModal } from '../features/settings/SettingsModal'
 import { WorkspaceHeader } from '../features/workspaces/WorkspaceHeader'
@@ -49,6 +50,7 @@ export function App() {
   const { data: workspaces, isPending } = useWorkspaces()
   const [selectedId, setSelectedId] = useState<string>()
   const [focus, setFocus] = useState<(KeyFocus & { workspaceId: string }) | null>(null)
+  const [request, setRequest] = useState<(KeyRequest & { workspaceId: string }) | null>(null)
   const [settingsOpened, settings] = useDisclosure(false)
   // Local (first) until the user picks another; also when the picked one goes away.
   const selected = workspaces?.find((w) => w.id === selectedId) ?? workspaces?.[0]
@@ -56,6 +58,12 @@ export function App() {
   const onPick = (result: SearchResult) => {
     setSelectedId(result.workspaceId)
     setFocus({ workspaceId: result.workspaceId, keyId: result.key.id, at: Date.now() })
+  }
+
+  const onReminder = (reminder: Reminder) => {
+    setSelectedId(reminder.workspaceId)
+    const action = reminder.action === 'rotate' || reminder.action === 'regenerate' || reminder.action === 'disable' ? reminder.action : 'details'
+    setRequest({ workspaceId: reminder.workspaceId, keyId: reminder.keyId, action, at: Date.now() })
   }
 
   // The mark fades; a later pick replaces it.
@@ -79,6 +87,7 @@ export function App() {
           </Group>
           <SearchBox onPick={onPick} />
           <Group gap="xs" wrap="nowrap">
+            <ReminderCenter onAction={onReminder} />
             <Tooltip label={en.settings.button}>
               <ActionIcon
                 variant="default"
@@ -107,6 +116,7 @@ export function App() {
               key={selected.id}
               workspace={selected}
               focus={focus?.workspaceId === selected.id ? focus : null}
+              request={request?.workspaceId === selected.id ? request : null}
             />
           </Stack>
         ) : (

@@ -11,6 +11,8 @@ export const queryKeys = {
   audit: (workspaceId: string, keyId: string, pageIndex: number, pageSize: number) =>
     ['workspaces', workspaceId, 'audit', keyId, pageIndex, pageSize] as const,
   usage: (workspaceId: string, keyId: string) => ['workspaces', workspaceId, 'usage', keyId] as const,
+  keyTestHistory: (workspaceId: string, keyId: string) => ['workspaces', workspaceId, 'keytest', keyId] as const,
+  reminders: ['reminders'] as const,
   search: (query: string) => ['search', query] as const,
   settings: ['settings'] as const,
 }

@@ -16,9 +16,18 @@ export function useBackendEvents(): void {
       void queryClient.invalidateQueries({ queryKey: ['search'] })
     }
 
+    const refreshReminders = () => void queryClient.invalidateQueries({ queryKey: queryKeys.reminders })
+
     const offs = [
-      onEvent('keys:changed', ({ workspaceId }) => refreshWorkspace(workspaceId)),
-      onEvent('sync:done', ({ workspaceId }) => refreshWorkspace(workspaceId)),
+      onEvent('keys:changed', ({ workspaceId }) => {
+        refreshWorkspace(workspaceId)
+        refreshReminders()
+      }),
+      onEvent('sync:done', ({ workspaceId }) => {
+        refreshWorkspace(workspaceId)
+        refreshReminders()
+      }),
+      onEvent('reminder:new', refreshReminders),
       // Online state, last sync, last error and role live in the workspace list.
       onEvent('workspace:status', () => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })

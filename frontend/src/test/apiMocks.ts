@@ -37,6 +37,14 @@ export function apiMocks() {
     getSettings: vi.fn<typeof Api.getSettings>(async () => makeSettings()),
     setSyncInterval: vi.fn<typeof Api.setSyncInterval>(),
     enableEncryptedFile: vi.fn<typeof Api.enableEncryptedFile>(),
+    runKeyTest: vi.fn<typeof Api.runKeyTest>(),
+    keyTestCurl: vi.fn<typeof Api.keyTestCurl>(async () => ''),
+    keyTestHistory: vi.fn<typeof Api.keyTestHistory>(async () => []),
+    listReminders: vi.fn<typeof Api.listReminders>(async () => []),
+    snoozeReminder: vi.fn<typeof Api.snoozeReminder>(async () => {}),
+    dismissReminder: vi.fn<typeof Api.dismissReminder>(async () => {}),
+    getReminderSettings: vi.fn<typeof Api.getReminderSettings>(),
+    setReminderSettings: vi.fn<typeof Api.setReminderSettings>(),
     onEvent: vi.fn<typeof Api.onEvent>(() => () => {}),
   }
 }

@@ -6,6 +6,7 @@ import {
   IconKeyOff,
   IconLock,
   IconPencil,
+  IconPlayerPlay,
   IconRefresh,
   IconRotateClockwise2,
   IconTrash,
@@ -23,6 +24,7 @@ interface KeyMenuProps {
 
 const items: { action: KeyAction; icon: ReactNode; label: string; testId: string; color?: string }[] = [
   { action: 'details', icon: <IconInfoCircle size={16} />, label: en.keys.actions.details, testId: 'key-menu-details' },
+  { action: 'test', icon: <IconPlayerPlay size={16} />, label: en.keys.actions.test, testId: 'key-menu-test' },
   { action: 'edit', icon: <IconPencil size={16} />, label: en.keys.actions.edit, testId: 'key-menu-edit' },
   { action: 'regenerate', icon: <IconRefresh size={16} />, label: en.keys.actions.regenerate, testId: 'key-menu-regenerate' },
   { action: 'rotate', icon: <IconRotateClockwise2 size={16} />, label: en.keys.actions.rotate, testId: 'key-menu-rotate' },

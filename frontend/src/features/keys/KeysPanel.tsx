@@ -1,12 +1,14 @@
 import { Alert, Button, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconEraser, IconKey, IconLock, IconPlus } from '@tabler/icons-react'
-import { useCallback, useState } from 'react'
+import { IconEraser, IconKey, IconLock, IconPlayerPlay, IconPlus } from '@tabler/icons-react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Key, Workspace } from '../../api'
 import { disabledProps } from '../../components/disabledProps'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
 import { errorMessage, notifyError, notifySuccess } from '../../lib/errors'
+import { useLastNonNull } from '../../lib/useLatest'
+import { KeyTestModal } from '../keytest/KeyTestModal'
 import type { KeyAction } from './actions'
 import { CleanupModal } from './CleanupModal'
 import { CreateKeyModal } from './CreateKeyModal'
@@ -41,12 +43,21 @@ function CreateButton({ canManage, onClick }: { canManage: boolean; onClick: () 
   )
 }
 
+/** An action asked for from outside the panel (a reminder): done once the key is loaded. */
+export interface KeyRequest {
+  keyId: string
+  action: 'rotate' | 'regenerate' | 'disable' | 'details'
+  /** When it was asked for: asking again acts again. */
+  at: number
+}
+
 interface KeysPanelProps {
   workspace: Workspace
   focus?: KeyFocus | null
+  request?: KeyRequest | null
 }
 
-export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
+export function KeysPanel({ workspace, focus = null, request = null }: KeysPanelProps) {
   const canManage = workspace.canManage
   const { data: keys, isPending, isError, error, refetch } = useKeys(workspace.id)
   const { data: profiles } = useProfiles(workspace.id)
@@ -56,6 +67,7 @@ export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
 
   const [createOpened, createDialog] = useDisclosure(false)
   const [cleanupOpened, cleanupDialog] = useDisclosure(false)
+  const [pasteTestOpened, pasteTestDialog] = useDisclosure(false)
   // A dialog's key is the one it was opened for; the drawer follows the live list.
   const [action, setAction] = useState<{ kind: Exclude<KeyAction, 'details'>; key: Key } | null>(null)
   const [detailsId, setDetailsId] = useState<string | null>(null)
@@ -74,6 +86,7 @@ export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
   }, [])
   const close = useCallback(() => setAction(null), [])
   const targetOf = (kind: KeyAction) => (action?.kind === kind ? action.key : null)
+  const testKey = useLastNonNull(targetOf('test'))
   const detailsKey = detailsId ? (keys?.find((k) => k.id === detailsId) ?? null) : null
 
   const mutateToggle = update.mutate
@@ -88,6 +101,34 @@ export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
       ),
     [mutateToggle],
   )
+
+  // Disabling is a call to the server: made after the render that asked for it.
+  const [toDisable, setToDisable] = useState<{ key: Key; request: KeyRequest } | null>(null)
+  const disabled = useRef<KeyRequest | null>(null)
+  useEffect(() => {
+    if (!toDisable || disabled.current === toDisable.request) return
+    disabled.current = toDisable.request
+    onToggle(toDisable.key, false)
+  }, [toDisable, onToggle])
+
+  // A request waits for the keys; one for a key that is gone is dropped.
+  const [seenRequest, setSeenRequest] = useState<KeyRequest | null>(null)
+  const [pendingRequest, setPendingRequest] = useState<KeyRequest | null>(null)
+  if (request !== seenRequest) {
+    setSeenRequest(request)
+    setPendingRequest(request)
+  }
+  if (pendingRequest && keys) {
+    setPendingRequest(null)
+    const key = keys.find((k) => k.id === pendingRequest.keyId)
+    if (key) {
+      if (pendingRequest.action === 'details') setDetailsId(key.id)
+      else if (pendingRequest.action === 'disable') {
+        setDetailsId(key.id)
+        if (key.enabled) setToDisable({ key, request: pendingRequest })
+      } else setAction({ kind: pendingRequest.action, key })
+    }
+  }
 
   // A member key may not ask the server; the cached keys tell whether there is anything to clean up.
   const cleanable = canManage
@@ -165,9 +206,16 @@ export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
             </Group>
           )}
         </Stack>
-        {hasKeys && (
-          <Group gap="sm" wrap="nowrap">
-            {cleanable > 0 && (
+        <Group gap="sm" wrap="nowrap">
+          <Button
+            variant="default"
+            leftSection={<IconPlayerPlay size={16} />}
+            onClick={pasteTestDialog.open}
+            data-testid="test-key-button"
+          >
+            {en.keyTest.button}
+          </Button>
+          {hasKeys && cleanable > 0 && (
               <WhyDisabled reason={canManage ? undefined : en.readOnly.reason}>
                 <Button
                   variant="default"
@@ -180,9 +228,8 @@ export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
                 </Button>
               </WhyDisabled>
             )}
-            <CreateButton canManage={canManage} onClick={createDialog.open} />
-          </Group>
-        )}
+          {hasKeys && <CreateButton canManage={canManage} onClick={createDialog.open} />}
+        </Group>
       </Group>
       {body}
 
@@ -194,6 +241,8 @@ export function KeysPanel({ workspace, focus = null }: KeysPanelProps) {
       <RememberSecretModal workspaceId={workspace.id} target={targetOf('remember')} onClose={close} />
       <ForgetSecretModal workspaceId={workspace.id} target={targetOf('forget')} onClose={close} />
       <DeleteKeyModal workspaceId={workspace.id} target={targetOf('delete')} onClose={close} />
+      <KeyTestModal workspaceId={workspace.id} opened={action?.kind === 'test'} keyInfo={testKey} onClose={close} />
+      <KeyTestModal workspaceId={workspace.id} opened={pasteTestOpened} keyInfo={null} onClose={pasteTestDialog.close} />
       <KeyDrawer workspace={workspace} keyInfo={detailsKey} onClose={() => setDetailsId(null)} onAction={onAction} />
     </Paper>
   )

@@ -4,7 +4,7 @@
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
 
-export type KeyAction = 'details' | 'edit' | 'regenerate' | 'rotate' | 'remember' | 'forget' | 'delete'
+export type KeyAction = 'details' | 'edit' | 'regenerate' | 'rotate' | 'remember' | 'forget' | 'delete' | 'test'
 
 export interface Availability {
   /** Offered at all. */
@@ -17,6 +17,7 @@ export function availability(action: KeyAction | 'toggle', key: Key, canManage: 
   const readOnly = canManage ? undefined : en.readOnly.reason
   switch (action) {
     case 'details':
+    case 'test':
       return { shown: true }
     case 'remember':
       return { shown: !key.remembered }

@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { issued, shot } from './helpers';
+
+const row = (page: Page, name: string) => page.getByTestId('key-row').filter({ hasText: name }).first();
+
+test('one-click key test: a good key, a disabled key, a pasted garbage key', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('create-key-button').click();
+  await page.getByTestId('key-name-input').fill('tested key');
+  await page.getByTestId('create-key-submit').click();
+  issued(await page.getByTestId('secret-input').inputValue());
+  await page.getByTestId('remember-checkbox').check();
+  await page.getByTestId('secret-done').click();
+
+  // Remembered in the keychain: one click tests it.
+  await row(page, 'tested key').getByTestId('key-menu').click();
+  await page.getByTestId('key-menu-test').click();
+  const dialog = page.getByTestId('keytest-dialog');
+  await expect(dialog.getByTestId('keytest-status')).toContainText('200');
+  await expect(dialog.getByTestId('keytest-time')).toContainText(/\d+\s*ms/);
+  await expect(dialog.getByTestId('keytest-preview')).toContainText('"keyId"');
+  await expect(dialog.getByTestId('keytest-curl')).toContainText('curl');
+  await expect(dialog.getByTestId('keytest-curl')).toContainText('…');
+  await shot(page, 'keytest-dialog');
+  await page.keyboard.press('Escape');
+
+  // Disabled: the same test now answers 401.
+  await row(page, 'tested key').getByTestId('key-enabled-switch').dispatchEvent('click');
+  await expect(row(page, 'tested key').getByTestId('key-status')).toHaveText(/inactive/i);
+  await row(page, 'tested key').getByTestId('key-menu').click();
+  await page.getByTestId('key-menu-test').click();
+  await expect(page.getByTestId('keytest-dialog').getByTestId('keytest-status')).toContainText('401');
+  await expect(page.getByTestId('keytest-history-item')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+
+  // Any pasted key: garbage gets 401 too.
+  await page.getByTestId('test-key-button').click();
+  await page.getByTestId('keytest-secret-input').fill('kd_this-is-not-a-key');
+  await page.getByTestId('keytest-run').click();
+  await expect(page.getByTestId('keytest-dialog').getByTestId('keytest-status')).toContainText('401');
+});
+
+test('a key expiring in 3 days raises a reminder; snoozed, it is gone', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('create-key-button').click();
+  await page.getByTestId('key-name-input').fill('expires soon');
+  await page.getByTestId('key-expiry-select').click();
+  await page.getByRole('option', { name: /custom/i }).click();
+  const inThreeDays = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByTestId('key-expiry-date').fill(inThreeDays);
+  await page.getByTestId('create-key-submit').click();
+  issued(await page.getByTestId('secret-input').inputValue());
+  await page.getByTestId('secret-done').click();
+
+  await expect(page.getByTestId('reminders-count')).toBeVisible();
+  await page.getByTestId('reminders-button').click();
+  const item = page.getByTestId('reminder-item').filter({ hasText: 'expires soon' });
+  await expect(item).toBeVisible();
+  await shot(page, 'reminders');
+  await item.getByTestId('reminder-snooze-day').click();
+  await expect(page.getByTestId('reminder-item').filter({ hasText: 'expires soon' })).toHaveCount(0);
+});

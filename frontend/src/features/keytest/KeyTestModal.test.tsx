@@ -1,0 +1,149 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '../../api'
+import { ApiError, type TestResult } from '../../api'
+import { makeKey, makeWorkspace } from '../../test/fixtures'
+import { renderWithProviders } from '../../test/render'
+import { KeysPanel } from '../keys/KeysPanel'
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  ...(await import('../../test/apiMocks')).apiMocks(),
+}))
+
+const workspace = makeWorkspace()
+const billing = makeKey({ id: 'key_bill', name: 'billing', maskedKey: 'kd_Bill…0001' })
+const body = '{"workspace":"acme","role":"api"}'
+const maskedCurl = "curl -H 'Authorization: Bearer kd_Bill…0001' https://keys.example.com/v1/whoami"
+const revealedCurl = "curl -H 'Authorization: Bearer kd_BillRealSecret0001' https://keys.example.com/v1/whoami"
+
+function makeResult(overrides: Partial<TestResult> = {}): TestResult {
+  return {
+    at: '2026-11-23T10:04:05Z',
+    method: 'GET',
+    url: 'https://keys.example.com/v1/whoami',
+    status: 200,
+    statusText: 'OK',
+    durationMs: 123,
+    headers: {},
+    contentType: 'application/json',
+    body,
+    bodyBytes: body.length,
+    bodyTruncated: false,
+    isJson: true,
+    preview: '{\n  "workspace": "acme",\n  "role": "api"\n}',
+    curl: maskedCurl,
+    error: '',
+    errorKind: '',
+    ...overrides,
+  }
+}
+
+type User = ReturnType<typeof renderWithProviders>['user']
+
+async function openRowTest(user: User) {
+  await screen.findAllByTestId('key-row')
+  await user.click(screen.getByTestId('key-menu'))
+  await user.click(await screen.findByTestId('key-menu-test'))
+  return screen.findByTestId('keytest-dialog')
+}
+
+beforeEach(() => {
+  vi.mocked(api.listKeys).mockResolvedValue([billing])
+  vi.mocked(api.runKeyTest).mockReset()
+  vi.mocked(api.keyTestCurl).mockReset()
+  vi.mocked(api.keyTestHistory).mockReset().mockResolvedValue([])
+})
+
+describe('key test', () => {
+  it('runs a row’s key at once and shows status, time, request, preview and cURL', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+
+    const status = await screen.findByTestId('keytest-status')
+    expect(status).toHaveTextContent('200 OK')
+    expect(api.runKeyTest).toHaveBeenCalledWith(workspace.id, 'key_bill', '')
+    expect(screen.getByTestId('keytest-time')).toHaveTextContent('123 ms')
+    expect(screen.getByTestId('keytest-request')).toHaveTextContent('GET https://keys.example.com/v1/whoami')
+    expect(screen.getByTestId('keytest-preview')).toHaveTextContent('"workspace": "acme"')
+    expect(screen.getByTestId('keytest-curl')).toHaveTextContent(maskedCurl)
+    expect(screen.getByTestId('keytest-copy-json')).toHaveTextContent('Copy full JSON')
+    expect(screen.getByTestId('keytest-copy-curl')).toBeInTheDocument()
+    expect(screen.queryByTestId('keytest-secret-input')).not.toBeInTheDocument()
+    // The history is read on opening and again after the run.
+    await waitFor(() => expect(api.keyTestHistory).toHaveBeenCalledTimes(2))
+    expect(api.keyTestHistory).toHaveBeenCalledWith(workspace.id, 'key_bill')
+
+    vi.mocked(api.keyTestHistory).mockResolvedValue([makeResult(), makeResult({ status: 503, statusText: 'Service Unavailable', durationMs: 40 })])
+    await user.click(screen.getByTestId('keytest-rerun'))
+    await waitFor(() => expect(api.runKeyTest).toHaveBeenCalledTimes(2))
+    expect(await screen.findAllByTestId('keytest-history-item')).toHaveLength(2)
+    expect(screen.getAllByTestId('keytest-history-item')[1]).toHaveTextContent('503')
+    expect(screen.getAllByTestId('keytest-history-item')[1]).toHaveTextContent('40 ms')
+  })
+
+  it('shows why no answer came back for status 0', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(
+      makeResult({ status: 0, statusText: '', error: 'Connection refused by keys.example.com', errorKind: 'refused' }),
+    )
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+
+    expect(await screen.findByTestId('keytest-status')).toHaveTextContent('Connection refused by keys.example.com')
+    expect(screen.queryByTestId('keytest-preview')).not.toBeInTheDocument()
+  })
+
+  it('asks for the secret on need_secret and runs with it', async () => {
+    vi.mocked(api.runKeyTest)
+      .mockRejectedValueOnce(new ApiError('need_secret', 'No secret remembered.'))
+      .mockResolvedValueOnce(makeResult())
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+
+    const input = await screen.findByTestId('keytest-secret-input')
+    expect(screen.getByTestId('keytest-run')).toBeDisabled()
+    await user.type(input, 'kd_BillRealSecret0001')
+    await user.click(screen.getByTestId('keytest-run'))
+
+    expect(await screen.findByTestId('keytest-status')).toHaveTextContent('200 OK')
+    expect(api.runKeyTest).toHaveBeenLastCalledWith(workspace.id, 'key_bill', 'kd_BillRealSecret0001')
+  })
+
+  it('tests a pasted secret and shows a rejected secret next to the field', async () => {
+    vi.mocked(api.runKeyTest)
+      .mockRejectedValueOnce(new ApiError('invalid_input', 'secret is not a Keydesk key', 'secret'))
+      .mockResolvedValueOnce(makeResult())
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await user.click(await screen.findByTestId('test-key-button'))
+
+    const dialog = await screen.findByTestId('keytest-dialog')
+    expect(api.runKeyTest).not.toHaveBeenCalled()
+    expect(within(dialog).queryByTestId('keytest-history')).not.toBeInTheDocument()
+    await user.type(screen.getByTestId('keytest-secret-input'), 'nonsense')
+    await user.click(screen.getByTestId('keytest-run'))
+    expect(await screen.findByText('secret is not a Keydesk key')).toBeInTheDocument()
+    expect(api.runKeyTest).toHaveBeenCalledWith(workspace.id, '', 'nonsense')
+
+    await user.clear(screen.getByTestId('keytest-secret-input'))
+    await user.type(screen.getByTestId('keytest-secret-input'), 'kd_BillRealSecret0001')
+    await user.click(screen.getByTestId('keytest-run'))
+    expect(await screen.findByTestId('keytest-status')).toHaveTextContent('200 OK')
+    expect(api.runKeyTest).toHaveBeenLastCalledWith(workspace.id, '', 'kd_BillRealSecret0001')
+  })
+
+  it('reveals the secret in the cURL command on demand and hides it again', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
+    vi.mocked(api.keyTestCurl).mockResolvedValue(revealedCurl)
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+    await screen.findByTestId('keytest-status')
+
+    await user.click(screen.getByTestId('keytest-reveal'))
+    await waitFor(() => expect(screen.getByTestId('keytest-curl')).toHaveTextContent(revealedCurl))
+    expect(api.keyTestCurl).toHaveBeenCalledWith(workspace.id, 'key_bill', '', true)
+
+    await user.click(screen.getByTestId('keytest-reveal'))
+    expect(screen.getByTestId('keytest-curl')).toHaveTextContent(maskedCurl)
+  })
+})

@@ -1,0 +1,333 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  PasswordInput,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core'
+import { IconAlertCircle, IconCheck, IconCopy, IconEye, IconEyeOff, IconPlayerPlay, IconRefresh } from '@tabler/icons-react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { keyTestCurl, toApiError, type ApiError, type Key, type TestResult } from '../../api'
+import { AppModal } from '../../components/AppModal'
+import { FormError } from '../../components/FormError'
+import { en } from '../../i18n/en'
+import { errorMessage, notifyError } from '../../lib/errors'
+import { formatDateTime } from '../../lib/time'
+import { statusColor } from './status'
+import { useKeyTestHistory, useRunKeyTest } from './useKeyTest'
+
+interface KeyTestModalProps {
+  workspaceId: string
+  opened: boolean
+  /** The row's key; null tests a pasted secret. */
+  keyInfo: Key | null
+  onClose: () => void
+}
+
+/** Calls the server with a key and shows the answer, the cURL command and, for a row's key, its last results. */
+export function KeyTestModal({ workspaceId, opened, keyInfo, onClose }: KeyTestModalProps) {
+  return (
+    <AppModal opened={opened} onClose={onClose} size="xl" title={keyInfo ? en.keyTest.titleFor(keyInfo.name) : en.keyTest.title}>
+      <KeyTestBody key={keyInfo?.id ?? ''} workspaceId={workspaceId} keyId={keyInfo?.id ?? ''} />
+    </AppModal>
+  )
+}
+
+function KeyTestBody({ workspaceId, keyId }: { workspaceId: string; keyId: string }) {
+  const run = useRunKeyTest(workspaceId, keyId)
+  // A pasted secret always needs one; a row's key only when none is remembered.
+  const [needSecret, setNeedSecret] = useState(keyId === '')
+  const [secret, setSecret] = useState('')
+  // The secret the shown result was obtained with, for the revealed cURL.
+  const [usedSecret, setUsedSecret] = useState('')
+  const [result, setResult] = useState<TestResult | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+
+  const mutate = run.mutate
+  const start = (withSecret: string) => {
+    setError(null)
+    mutate(withSecret, {
+      onSuccess: (res) => {
+        setResult(res)
+        setUsedSecret(withSecret)
+      },
+      onError: (err) => {
+        const apiErr = toApiError(err)
+        if (apiErr.code === 'need_secret') {
+          setNeedSecret(true)
+          return
+        }
+        setError(apiErr)
+      },
+    })
+  }
+
+  // A row's key is tested at once with its remembered secret.
+  const started = useRef(false)
+  useEffect(() => {
+    if (started.current || keyId === '') return
+    started.current = true
+    start('')
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
+  }, [])
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    if (secret.trim() === '') return
+    start(secret.trim())
+  }
+
+  const secretError = error && (error.field === 'secret' || (needSecret && error.code === 'invalid_input')) ? errorMessage(error) : null
+  const otherError = error && !secretError ? errorMessage(error) : null
+
+  return (
+    <Stack gap="md" data-testid="keytest-dialog">
+      <Text size="sm" c="dimmed">
+        {en.keyTest.intro}
+      </Text>
+      {needSecret && (
+        <form onSubmit={submit}>
+          <Group align="flex-start" wrap="nowrap">
+            <PasswordInput
+              style={{ flex: 1 }}
+              label={en.keyTest.secretLabel}
+              description={keyId ? en.keyTest.needSecret : undefined}
+              placeholder={en.keyTest.secretPlaceholder}
+              data-autofocus
+              autoComplete="off"
+              spellCheck={false}
+              styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              data-testid="keytest-secret-input"
+              value={secret}
+              onChange={(e) => {
+                setSecret(e.currentTarget.value)
+                if (secretError) setError(null)
+              }}
+              error={secretError}
+            />
+            <Button
+              type="submit"
+              mt={keyId ? 44 : 25}
+              leftSection={<IconPlayerPlay size={16} />}
+              loading={run.isPending}
+              disabled={secret.trim() === ''}
+              data-testid="keytest-run"
+            >
+              {en.keyTest.run}
+            </Button>
+          </Group>
+        </form>
+      )}
+      <FormError title={en.keyTest.failed} message={otherError} data-testid="keytest-error" />
+      {run.isPending && !result && (
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            {en.keyTest.running}
+          </Text>
+        </Group>
+      )}
+      {result && (
+        <ResultView
+          workspaceId={workspaceId}
+          keyId={keyId}
+          secret={usedSecret}
+          result={result}
+          rerunning={run.isPending}
+          onRerun={() => start(usedSecret)}
+        />
+      )}
+      {keyId && <History workspaceId={workspaceId} keyId={keyId} />}
+    </Stack>
+  )
+}
+
+interface ResultViewProps {
+  workspaceId: string
+  keyId: string
+  secret: string
+  result: TestResult
+  rerunning: boolean
+  onRerun: () => void
+}
+
+function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: ResultViewProps) {
+  // The revealed command lives only here: gone on hide, on a new result and when the dialog closes.
+  const [revealed, setRevealed] = useState<{ for: TestResult; curl: string } | null>(null)
+  const [revealing, setRevealing] = useState(false)
+  const shownCurl = revealed?.for === result ? revealed.curl : null
+
+  const toggleReveal = async () => {
+    if (shownCurl !== null) {
+      setRevealed(null)
+      return
+    }
+    setRevealing(true)
+    try {
+      const curl = await keyTestCurl(workspaceId, keyId, secret, true)
+      setRevealed({ for: result, curl })
+    } catch (err) {
+      notifyError(en.keyTest.revealFailed, err)
+    } finally {
+      setRevealing(false)
+    }
+  }
+
+  const curl = shownCurl ?? result.curl
+  return (
+    <Stack gap="sm" data-testid="keytest-result">
+      <Group gap="md" wrap="wrap">
+        {result.status > 0 && (
+          <Badge size="lg" color={statusColor(result.status)} data-testid="keytest-status">
+            {result.statusText ? `${result.status} ${result.statusText}` : String(result.status)}
+          </Badge>
+        )}
+        <Text size="sm" data-testid="keytest-time">
+          {en.keyTest.ms(result.durationMs)}
+        </Text>
+        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all', flex: 1 }} data-testid="keytest-request">
+          {result.method} {result.url}
+        </Text>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconRefresh size={14} />}
+          loading={rerunning}
+          onClick={onRerun}
+          data-testid="keytest-rerun"
+        >
+          {en.keyTest.runAgain}
+        </Button>
+      </Group>
+      {result.status === 0 ? (
+        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={en.keyTest.noAnswer} data-testid="keytest-status">
+          {result.error}
+        </Alert>
+      ) : (
+        <Stack gap={4}>
+          <Group justify="space-between">
+            <Text size="sm" fw={600}>
+              {en.keyTest.response}
+            </Text>
+            <CopyButton value={result.body}>
+              {({ copied, copy }) => (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                  onClick={copy}
+                  data-testid="keytest-copy-json"
+                >
+                  {copied ? en.keyTest.copied : result.isJson ? en.keyTest.copyJson : en.keyTest.copyBody}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <ScrollArea.Autosize mah={240}>
+            <Code block data-testid="keytest-preview">
+              {result.preview || en.keyTest.emptyBody}
+            </Code>
+          </ScrollArea.Autosize>
+          {result.bodyTruncated && (
+            <Text size="xs" c="dimmed">
+              {en.keyTest.truncated(result.bodyBytes)}
+            </Text>
+          )}
+        </Stack>
+      )}
+      <Stack gap={4}>
+        <Group justify="space-between">
+          <Text size="sm" fw={600}>
+            {en.keyTest.curl}
+          </Text>
+          <Group gap={4}>
+            <Tooltip label={shownCurl !== null ? en.keyTest.hide : en.keyTest.reveal}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={shownCurl !== null ? en.keyTest.hide : en.keyTest.reveal}
+                aria-pressed={shownCurl !== null}
+                loading={revealing}
+                onClick={() => void toggleReveal()}
+                data-testid="keytest-reveal"
+              >
+                {shownCurl !== null ? <IconEyeOff size={16} /> : <IconEye size={16} />}
+              </ActionIcon>
+            </Tooltip>
+            <CopyButton value={curl}>
+              {({ copied, copy }) => (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                  onClick={copy}
+                  data-testid="keytest-copy-curl"
+                >
+                  {copied ? en.keyTest.copied : en.keyTest.copyCurl}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Group>
+        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }} data-testid="keytest-curl">
+          {curl}
+        </Code>
+      </Stack>
+    </Stack>
+  )
+}
+
+function History({ workspaceId, keyId }: { workspaceId: string; keyId: string }) {
+  const { data } = useKeyTestHistory(workspaceId, keyId)
+  const items = data ?? []
+  return (
+    <Stack gap={4} data-testid="keytest-history">
+      <Text size="sm" fw={600}>
+        {en.keyTest.history}
+      </Text>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {en.keyTest.historyEmpty}
+        </Text>
+      ) : (
+        <Table striped withTableBorder fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{en.keyTest.historyAt}</Table.Th>
+              <Table.Th>{en.keyTest.historyStatus}</Table.Th>
+              <Table.Th>{en.keyTest.historyTime}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item, i) => (
+              <Table.Tr key={`${item.at}-${i}`} data-testid="keytest-history-item">
+                <Table.Td>{formatDateTime(item.at)}</Table.Td>
+                <Table.Td>
+                  {item.status > 0 ? (
+                    <Badge size="sm" color={statusColor(item.status)}>
+                      {item.status}
+                    </Badge>
+                  ) : (
+                    <Text span size="sm" c="red">
+                      {item.error || en.keyTest.noAnswer}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{en.keyTest.ms(item.durationMs)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  )
+}

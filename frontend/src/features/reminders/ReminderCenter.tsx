@@ -1,0 +1,159 @@
+import { ActionIcon, Alert, Badge, Box, Button, Drawer, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconBell, IconBellOff, IconInfoCircle, IconRefresh, IconRotateClockwise2, IconToggleLeft } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import type { Reminder } from '../../api'
+import { en } from '../../i18n/en'
+import { errorMessage, notifyError } from '../../lib/errors'
+import { formatDate, formatRelative } from '../../lib/time'
+import { useNow } from '../../lib/useNow'
+import { useDismissReminder, useReminders, useSnoozeReminder } from './useReminders'
+
+const DAY_HOURS = 24
+const WEEK_HOURS = 7 * 24
+
+const actionIcons: Record<string, ReactNode> = {
+  rotate: <IconRotateClockwise2 size={14} />,
+  regenerate: <IconRefresh size={14} />,
+  disable: <IconToggleLeft size={14} />,
+}
+
+interface ReminderCenterProps {
+  /** Selects the reminder's workspace and starts its action on the key. */
+  onAction: (reminder: Reminder) => void
+}
+
+/** The bell in the header: how many reminders are due, and a drawer to act on them. */
+export function ReminderCenter({ onAction }: ReminderCenterProps) {
+  const [opened, drawer] = useDisclosure(false)
+  const { data, isError, error } = useReminders()
+  const reminders = data ?? []
+  const count = reminders.length
+  const label = count > 0 ? `${en.reminders.button}: ${en.reminders.count(count)}` : en.reminders.button
+
+  return (
+    <>
+      <Tooltip label={label}>
+        <Box pos="relative">
+          <ActionIcon variant="default" size="lg" aria-label={label} onClick={drawer.open} data-testid="reminders-button">
+            <IconBell size={18} stroke={1.6} />
+          </ActionIcon>
+          {count > 0 && (
+            <Badge
+              color="red"
+              size="xs"
+              circle={count < 10}
+              pos="absolute"
+              top={-6}
+              right={-6}
+              style={{ pointerEvents: 'none' }}
+              data-testid="reminders-count"
+            >
+              {count > 99 ? '99+' : count}
+            </Badge>
+          )}
+        </Box>
+      </Tooltip>
+      <Drawer opened={opened} onClose={drawer.close} position="right" size="md" title={en.reminders.title}>
+        <Stack gap="sm" data-testid="reminders-drawer">
+          {isError && (
+            <Alert color="red" variant="light" title={en.reminders.loadFailed}>
+              {errorMessage(error)}
+            </Alert>
+          )}
+          {!isError && count === 0 && (
+            <Stack align="center" gap="xs" py="xl" data-testid="reminders-empty">
+              <IconBellOff size={28} stroke={1.5} color="var(--mantine-color-dimmed)" />
+              <Text size="sm" c="dimmed" ta="center">
+                {en.reminders.empty}
+              </Text>
+            </Stack>
+          )}
+          {reminders.map((reminder) => (
+            <ReminderItem
+              key={reminder.id}
+              reminder={reminder}
+              onAction={() => {
+                drawer.close()
+                onAction(reminder)
+              }}
+            />
+          ))}
+        </Stack>
+      </Drawer>
+    </>
+  )
+}
+
+function ReminderItem({ reminder, onAction }: { reminder: Reminder; onAction: () => void }) {
+  const snooze = useSnoozeReminder()
+  const dismiss = useDismissReminder()
+  const busy = snooze.isPending || dismiss.isPending
+  const now = useNow()
+  const actionLabel = en.reminders.actions[reminder.action] ?? en.reminders.open
+
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="reminder-item" data-reminder-id={reminder.id}>
+      <Stack gap={6}>
+        <Text fw={600} size="sm">
+          {reminder.title}
+        </Text>
+        {reminder.message && <Text size="sm">{reminder.message}</Text>}
+        <Group gap="xs" wrap="wrap">
+          {reminder.keyName && (
+            <Text size="xs" c="dimmed">
+              {en.reminders.key(reminder.keyName)}
+            </Text>
+          )}
+          {reminder.dueAt && (
+            <Text size="xs" c="dimmed" title={formatDate(reminder.dueAt)}>
+              {en.reminders.due(formatRelative(reminder.dueAt, now))}
+            </Text>
+          )}
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          <Button
+            size="xs"
+            leftSection={actionIcons[reminder.action] ?? <IconInfoCircle size={14} />}
+            onClick={onAction}
+            data-testid="reminder-action"
+          >
+            {actionLabel}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={busy}
+            onClick={() =>
+              snooze.mutate({ id: reminder.id, hours: DAY_HOURS }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
+            }
+            data-testid="reminder-snooze-day"
+          >
+            {en.reminders.snoozeDay}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={busy}
+            onClick={() =>
+              snooze.mutate({ id: reminder.id, hours: WEEK_HOURS }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
+            }
+            data-testid="reminder-snooze-week"
+          >
+            {en.reminders.snoozeWeek}
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="gray"
+            disabled={busy}
+            onClick={() => dismiss.mutate(reminder.id, { onError: (err) => notifyError(en.reminders.dismissFailed, err) })}
+            data-testid="reminder-dismiss"
+          >
+            {en.reminders.dismiss}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
