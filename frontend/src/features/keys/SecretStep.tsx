@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Checkbox, CopyButton, Group, Paper, PasswordInput, Stack, Text } from '@mantine/core'
+import { Alert, Button, Checkbox, CopyButton, Group, PasswordInput, Stack } from '@mantine/core'
 import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
+import { KeySummary } from './KeySummary'
 import { errorMessage } from '../../lib/errors'
 import { useSettings } from '../settings/useSettings'
 import { useRememberSecret } from './useKeys'
@@ -68,21 +69,7 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: S
           )}
         </CopyButton>
       </Group>
-      <Paper withBorder radius="md" p="sm">
-        <Group justify="space-between" wrap="nowrap">
-          <Stack gap={2} miw={0}>
-            <Text size="sm" fw={500} truncate>
-              {keyInfo.name}
-            </Text>
-            <Text size="xs" c="dimmed" ff="monospace">
-              {keyInfo.id} · {keyInfo.maskedKey}
-            </Text>
-          </Stack>
-          <Badge variant="default" radius="sm" style={{ flexShrink: 0 }}>
-            {en.keys.roles[keyInfo.role] ?? keyInfo.role}
-          </Badge>
-        </Group>
-      </Paper>
+      <KeySummary keyInfo={keyInfo} />
       {children}
       <Checkbox
         label={en.secret.remember}
