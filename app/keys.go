@@ -280,16 +280,11 @@ func keyView(c desk.CachedKey, now time.Time, remembered, own bool) Key {
 	}
 }
 
+// apiKeyView shows a key the server just returned (create, regenerate,
+// rotate) exactly as the table would once it is cached.
 func apiKeyView(k api.Key) Key {
 	if k.ID == "" {
 		return Key{}
 	}
-	state := keys.State{Enabled: k.Enabled, ExpiresAt: k.ExpiresAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke}
-	return Key{
-		ID: k.ID, Name: k.Name, Role: k.Role, MaskedKey: k.MaskedKey, Status: k.Status,
-		Enabled: k.Enabled, CreatedAt: formatTime(k.CreatedAt), ExpiresAt: formatTimePtr(k.ExpiresAt),
-		LastUsedAt: formatTimePtr(k.LastUsedAt), ProfileID: k.ProfileID, RevokesAt: formatTimePtr(k.RevokesAt),
-		AutoRevoke: k.AutoRevoke, Rotating: state.Rotating(time.Now()), RotatedFrom: k.RotatedFrom,
-		CreatedBy: k.CreatedBy, UpdatedAt: formatTime(k.UpdatedAt),
-	}
+	return keyView(desk.CachedFromAPI("", k), time.Now(), false, false)
 }

@@ -89,7 +89,8 @@ type Setting struct {
 	Value string `gorm:"not null"`
 }
 
-func cachedFromAPI(workspaceID string, k api.Key) CachedKey {
+// CachedFromAPI is the cache form of a key the server sent.
+func CachedFromAPI(workspaceID string, k api.Key) CachedKey {
 	return CachedKey{
 		WorkspaceID: workspaceID, ID: k.ID, Name: k.Name, Role: k.Role, MaskedKey: k.MaskedKey,
 		Enabled: k.Enabled, CreatedAt: k.CreatedAt.UTC(), ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt,

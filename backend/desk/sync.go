@@ -81,7 +81,7 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 			if k.Deleted {
 				deletions = append(deletions, k.ID)
 			} else {
-				upserts = append(upserts, cachedFromAPI(ws.ID, k))
+				upserts = append(upserts, CachedFromAPI(ws.ID, k))
 			}
 		}
 		if len(deletions) > 0 {
