@@ -34,6 +34,8 @@ type App struct {
 	Settings   *SettingsAPI
 	KeyTest    *KeyTestAPI
 	Reminders  *RemindersAPI
+	Profiles   *ProfilesAPI
+	Overview   *OverviewAPI
 
 	mu       sync.RWMutex
 	desk     *desk.Desk
@@ -48,6 +50,8 @@ func New(cfg Config) *App {
 	a.Settings = &SettingsAPI{app: a}
 	a.KeyTest = &KeyTestAPI{app: a}
 	a.Reminders = &RemindersAPI{app: a}
+	a.Profiles = &ProfilesAPI{app: a}
+	a.Overview = &OverviewAPI{app: a}
 	return a
 }
 
@@ -79,7 +83,7 @@ func (a *App) Shutdown() error {
 
 // Bindings are the structs whose methods the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Keys, a.Workspaces, a.Settings, a.KeyTest, a.Reminders}
+	return []any{a.Keys, a.Workspaces, a.Settings, a.KeyTest, a.Reminders, a.Profiles, a.Overview}
 }
 
 var errNotStarted = errors.New("Keydesk is still starting")

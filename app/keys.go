@@ -70,15 +70,19 @@ func (k *KeysAPI) Create(workspaceID string, req CreateKeyRequest) (CreatedKey, 
 	}
 	// The server applies the workspace policy; this catches what is wrong
 	// under every policy before a round trip.
-	if _, err := keys.DefaultExpiryPolicy.ExpiresAt(time.Now(), req.ExpiresInDays); err != nil {
-		return CreatedKey{}, wrap(err)
+	body := api.CreateKeyRequest{Name: name, Role: req.Role, ProfileID: req.ProfileID}
+	if !req.ExpiryFromProfile {
+		if _, err := keys.DefaultExpiryPolicy.ExpiresAt(time.Now(), req.ExpiresInDays); err != nil {
+			return CreatedKey{}, wrap(err)
+		}
+		body.ExpiresInDays = api.Some(req.ExpiresInDays)
 	}
 	d, ctx, cancel, err := k.app.call()
 	if err != nil {
 		return CreatedKey{}, err
 	}
 	defer cancel()
-	created, err := d.CreateKey(ctx, workspaceID, api.CreateKeyRequest{Name: name, Role: req.Role, ProfileID: req.ProfileID, ExpiresInDays: api.Some(req.ExpiresInDays)})
+	created, err := d.CreateKey(ctx, workspaceID, body)
 	if err != nil {
 		return CreatedKey{}, wrap(err)
 	}
@@ -247,24 +251,6 @@ func (k *KeysAPI) Usage(workspaceID, keyID string) (Usage, error) {
 	out := Usage{Total: u.Total, Days: make([]UsageDay, len(u.Days))}
 	for i, day := range u.Days {
 		out.Days[i] = UsageDay{Date: day.Date, Count: day.Count}
-	}
-	return out, nil
-}
-
-// Profiles returns the workspace's profiles, as cached.
-func (k *KeysAPI) Profiles(workspaceID string) ([]Profile, error) {
-	d, ctx, cancel, err := k.app.call()
-	if err != nil {
-		return nil, err
-	}
-	defer cancel()
-	list, err := d.Profiles(ctx, workspaceID)
-	if err != nil {
-		return nil, wrap(err)
-	}
-	out := make([]Profile, len(list))
-	for i, p := range list {
-		out[i] = profileView(p)
 	}
 	return out, nil
 }

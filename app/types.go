@@ -49,6 +49,9 @@ type CreateKeyRequest struct {
 	Role          string `json:"role"`          // "" means api
 	ProfileID     string `json:"profileId"`     // "" means none
 	ExpiresInDays *int   `json:"expiresInDays"` // nil means never
+	// ExpiryFromProfile leaves the expiry to the profile's default (or the
+	// workspace's); ExpiresInDays is then ignored.
+	ExpiryFromProfile bool `json:"expiryFromProfile"`
 }
 
 // CreatedKey carries the secret the one time it is shown.
@@ -100,14 +103,36 @@ type CleanupRequest struct {
 
 // Profile is a workspace's key profile, as cached.
 type Profile struct {
-	ID                string `json:"id"`
-	Name              string `json:"name"`
-	Description       string `json:"description"`
-	DefaultExpiryDays *int   `json:"defaultExpiryDays,omitempty"`
-	KeyPrefix         string `json:"keyPrefix"`
-	RotationDays      *int   `json:"rotationDays,omitempty"`
-	ReminderDays      []int  `json:"reminderDays"`
-	KeyCount          int64  `json:"keyCount"`
+	ID                string        `json:"id"`
+	Name              string        `json:"name"`
+	Description       string        `json:"description"`
+	DefaultExpiryDays *int          `json:"defaultExpiryDays,omitempty"` // absent: keys never expire by default
+	KeyPrefix         string        `json:"keyPrefix"`
+	RotationDays      *int          `json:"rotationDays,omitempty"` // absent: no rotation policy
+	ReminderDays      []int         `json:"reminderDays"`
+	TestEndpoint      *TestEndpoint `json:"testEndpoint,omitempty"`
+	Metadata          string        `json:"metadata"` // JSON object verify returns; "" when none
+	KeyCount          int64         `json:"keyCount"`
+}
+
+// TestEndpoint is where a profile's keys are tested.
+type TestEndpoint struct {
+	Method string `json:"method"`
+	URL    string `json:"url"`  // may use {server}, {workspace}, {keyId}
+	Auth   string `json:"auth"` // bearer, header or query
+	Name   string `json:"name"` // header or query parameter name
+}
+
+// ProfileRequest is what the profile form sends, whole, for create and edit.
+type ProfileRequest struct {
+	Name              string        `json:"name"`
+	Description       string        `json:"description"`
+	DefaultExpiryDays *int          `json:"defaultExpiryDays"` // nil: never
+	KeyPrefix         string        `json:"keyPrefix"`         // "" uses the workspace's
+	RotationDays      *int          `json:"rotationDays"`      // nil: no policy
+	ReminderDays      []int         `json:"reminderDays"`
+	TestEndpoint      *TestEndpoint `json:"testEndpoint"` // nil: the default target
+	Metadata          string        `json:"metadata"`     // JSON object; "" for none
 }
 
 // AuditEvent is one entry of a workspace's audit log.

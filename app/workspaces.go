@@ -1,8 +1,6 @@
 package app
 
 import (
-	"encoding/json"
-
 	"github.com/keydesk/keydesk/backend/desk"
 )
 
@@ -113,13 +111,4 @@ func workspaceView(ws desk.WorkspaceView) Workspace {
 		LastSyncedAt: formatTimePtr(ws.LastSyncedAt), LastError: ws.LastError, KeyCount: ws.KeyCount,
 		CanManage: ws.Role == "admin", AllowInsecure: ws.AllowInsecure, CAFile: ws.CAFile,
 	}
-}
-
-func profileView(p desk.CachedProfile) Profile {
-	out := Profile{
-		ID: p.ID, Name: p.Name, Description: p.Description, DefaultExpiryDays: p.DefaultExpiryDays,
-		KeyPrefix: p.KeyPrefix, RotationDays: p.RotationDays, KeyCount: p.KeyCount, ReminderDays: []int{},
-	}
-	_ = json.Unmarshal([]byte(p.ReminderDays), &out.ReminderDays)
-	return out
 }

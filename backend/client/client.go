@@ -270,7 +270,33 @@ func (c *Client) Cleanup(ctx context.Context, workspaceID string, req api.Cleanu
 // Profiles lists a workspace's profiles.
 func (c *Client) Profiles(ctx context.Context, workspaceID string) (api.ProfileList, error) {
 	var out api.ProfileList
-	return out, c.do(ctx, http.MethodGet, "/v1/workspaces/"+url.PathEscape(workspaceID)+"/profiles", nil, &out)
+	return out, c.do(ctx, http.MethodGet, profilesPath(workspaceID), nil, &out)
+}
+
+func profilesPath(workspaceID string) string {
+	return "/v1/workspaces/" + url.PathEscape(workspaceID) + "/profiles"
+}
+
+// CreateProfile creates a profile.
+func (c *Client) CreateProfile(ctx context.Context, workspaceID string, req api.ProfileRequest) (api.Profile, error) {
+	var out api.Profile
+	return out, c.do(ctx, http.MethodPost, profilesPath(workspaceID), req, &out)
+}
+
+// PatchProfile changes the fields of a profile that req sets.
+func (c *Client) PatchProfile(ctx context.Context, workspaceID, id string, req api.ProfileRequest) (api.Profile, error) {
+	var out api.Profile
+	return out, c.do(ctx, http.MethodPatch, profilesPath(workspaceID)+"/"+url.PathEscape(id), req, &out)
+}
+
+// DeleteProfile deletes a profile; onKeys ("", "detach" or "delete") says
+// what happens to the keys that use it ("" refuses when there are any).
+func (c *Client) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string) error {
+	path := profilesPath(workspaceID) + "/" + url.PathEscape(id)
+	if onKeys != "" {
+		path += "?keys=" + url.QueryEscape(onKeys)
+	}
+	return c.do(ctx, http.MethodDelete, path, nil, nil)
 }
 
 // Audit returns a page of the audit log, newest first.

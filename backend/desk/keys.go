@@ -146,13 +146,6 @@ func (d *Desk) Usage(ctx context.Context, workspaceID, keyID string, days int) (
 	return out, err
 }
 
-// Profiles returns the cached profiles of a workspace.
-func (d *Desk) Profiles(ctx context.Context, workspaceID string) ([]CachedProfile, error) {
-	var out []CachedProfile
-	err := d.db.WithContext(ctx).Where("workspace_id = ?", workspaceID).Order("LOWER(name), id").Find(&out).Error
-	return out, err
-}
-
 // Remember keeps a key's secret in the keychain, after checking that it is
 // that key's secret.
 func (d *Desk) Remember(ctx context.Context, workspaceID, keyID, secret string) error {

@@ -73,6 +73,7 @@ type CachedProfile struct {
 	RotationDays      *int
 	ReminderDays      string `gorm:"not null"` // JSON array
 	TestEndpoint      string `gorm:"not null"` // JSON, "" when none
+	Metadata          string `gorm:"not null"` // JSON object verify returns, "" when none
 	KeyCount          int64  `gorm:"not null"`
 }
 

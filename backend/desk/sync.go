@@ -219,7 +219,7 @@ func replaceProfiles(tx *gorm.DB, workspaceID string, items []api.Profile) error
 		rows[i] = CachedProfile{
 			WorkspaceID: workspaceID, ID: p.ID, Name: p.Name, Description: p.Description,
 			DefaultExpiryDays: p.DefaultExpiryDays, KeyPrefix: p.KeyPrefix, RotationDays: p.RotationDays,
-			ReminderDays: string(reminders), KeyCount: p.KeyCount,
+			ReminderDays: string(reminders), KeyCount: p.KeyCount, Metadata: string(p.Metadata),
 		}
 		if p.TestEndpoint != nil {
 			te, _ := json.Marshal(p.TestEndpoint)

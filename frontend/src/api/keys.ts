@@ -1,4 +1,5 @@
 import * as KeysAPI from '../../wailsjs/go/app/KeysAPI'
+import * as ProfilesAPI from '../../wailsjs/go/app/ProfilesAPI'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import type {
@@ -84,5 +85,5 @@ export function keyUsage(workspaceId: string, keyId: string): Promise<Usage> {
 }
 
 export function listProfiles(workspaceId: string): Promise<Profile[]> {
-  return call(async () => (await KeysAPI.Profiles(workspaceId)) ?? [])
+  return call(async () => (await ProfilesAPI.List(workspaceId)) ?? [])
 }

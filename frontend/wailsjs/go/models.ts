@@ -119,6 +119,7 @@ export namespace app {
 	    role: string;
 	    profileId: string;
 	    expiresInDays?: number;
+	    expiryFromProfile: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new CreateKeyRequest(source);
@@ -130,6 +131,7 @@ export namespace app {
 	        this.role = source["role"];
 	        this.profileId = source["profileId"];
 	        this.expiresInDays = source["expiresInDays"];
+	        this.expiryFromProfile = source["expiryFromProfile"];
 	    }
 	}
 	export class Key {
@@ -211,6 +213,168 @@ export namespace app {
 		}
 	}
 	
+	export class WorkspaceCounts {
+	    workspaceId: string;
+	    workspaceName: string;
+	    online: boolean;
+	    counts: StatusCounts;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkspaceCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaceId = source["workspaceId"];
+	        this.workspaceName = source["workspaceName"];
+	        this.online = source["online"];
+	        this.counts = this.convertValues(source["counts"], StatusCounts);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StaleKey {
+	    workspaceId: string;
+	    workspaceName: string;
+	    key: Key;
+	    idleSince: string;
+	    idleDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StaleKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaceId = source["workspaceId"];
+	        this.workspaceName = source["workspaceName"];
+	        this.key = this.convertValues(source["key"], Key);
+	        this.idleSince = source["idleSince"];
+	        this.idleDays = source["idleDays"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WeekCount {
+	    weekStart: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.weekStart = source["weekStart"];
+	        this.count = source["count"];
+	    }
+	}
+	export class StatusCounts {
+	    total: number;
+	    active: number;
+	    inactive: number;
+	    expired: number;
+	    rotating: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatusCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.active = source["active"];
+	        this.inactive = source["inactive"];
+	        this.expired = source["expired"];
+	        this.rotating = source["rotating"];
+	    }
+	}
+	export class Overview {
+	    counts: StatusCounts;
+	    expiring: WeekCount[];
+	    stalest: StaleKey[];
+	    workspaces: WorkspaceCounts[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.counts = this.convertValues(source["counts"], StatusCounts);
+	        this.expiring = this.convertValues(source["expiring"], WeekCount);
+	        this.stalest = this.convertValues(source["stalest"], StaleKey);
+	        this.workspaces = this.convertValues(source["workspaces"], WorkspaceCounts);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestEndpoint {
+	    method: string;
+	    url: string;
+	    auth: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestEndpoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.auth = source["auth"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Profile {
 	    id: string;
 	    name: string;
@@ -219,6 +383,8 @@ export namespace app {
 	    keyPrefix: string;
 	    rotationDays?: number;
 	    reminderDays: number[];
+	    testEndpoint?: TestEndpoint;
+	    metadata: string;
 	    keyCount: number;
 	
 	    static createFrom(source: any = {}) {
@@ -234,8 +400,72 @@ export namespace app {
 	        this.keyPrefix = source["keyPrefix"];
 	        this.rotationDays = source["rotationDays"];
 	        this.reminderDays = source["reminderDays"];
+	        this.testEndpoint = this.convertValues(source["testEndpoint"], TestEndpoint);
+	        this.metadata = source["metadata"];
 	        this.keyCount = source["keyCount"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProfileRequest {
+	    name: string;
+	    description: string;
+	    defaultExpiryDays?: number;
+	    keyPrefix: string;
+	    rotationDays?: number;
+	    reminderDays: number[];
+	    testEndpoint?: TestEndpoint;
+	    metadata: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.defaultExpiryDays = source["defaultExpiryDays"];
+	        this.keyPrefix = source["keyPrefix"];
+	        this.rotationDays = source["rotationDays"];
+	        this.reminderDays = source["reminderDays"];
+	        this.testEndpoint = this.convertValues(source["testEndpoint"], TestEndpoint);
+	        this.metadata = source["metadata"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class RegenerateRequest {
 	    changeExpiry: boolean;
@@ -403,6 +633,9 @@ export namespace app {
 	        this.syncIntervalMinutes = source["syncIntervalMinutes"];
 	    }
 	}
+	
+	
+	
 	export class TestResult {
 	    at: string;
 	    method: string;
@@ -508,6 +741,7 @@ export namespace app {
 		}
 	}
 	
+	
 	export class Workspace {
 	    id: string;
 	    name: string;
@@ -546,6 +780,7 @@ export namespace app {
 	        this.caFile = source["caFile"];
 	    }
 	}
+	
 	export class WorkspaceRequest {
 	    serverUrl: string;
 	    workspaceId: string;

@@ -30,10 +30,6 @@ export function List(arg1) {
   return window['go']['app']['KeysAPI']['List'](arg1);
 }
 
-export function Profiles(arg1) {
-  return window['go']['app']['KeysAPI']['Profiles'](arg1);
-}
-
 export function Regenerate(arg1, arg2, arg3) {
   return window['go']['app']['KeysAPI']['Regenerate'](arg1, arg2, arg3);
 }
