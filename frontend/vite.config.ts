@@ -31,6 +31,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     mockReset: true,
+    // Dialog tests type key by key; on a busy 2-core machine that outlasts the 5 s default.
+    testTimeout: 15_000,
     // e2e/ is Playwright's (npm run e2e), not Vitest's.
     include: ['src/**/*.test.{ts,tsx}'],
   },

@@ -1,5 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, auditLog, createKey, listKeys, onEvent, regenerateKey, reorderWorkspaces, updateKey } from '.'
+import {
+  ApiError,
+  auditLog,
+  createKey,
+  deleteProfile,
+  getOverview,
+  listKeys,
+  onEvent,
+  regenerateKey,
+  reorderWorkspaces,
+  updateKey,
+  updateProfile,
+} from '.'
 
 // These tests stand in for the Go side: they install the window.go and
 // window.runtime objects that Wails injects, and check what src/api sends.
@@ -16,8 +28,10 @@ describe('bindings', () => {
     Audit: vi.fn<AnyFn>(),
   }
   const WorkspacesAPI = { Reorder: vi.fn<AnyFn>() }
+  const ProfilesAPI = { Update: vi.fn<AnyFn>(), Delete: vi.fn<AnyFn>() }
+  const OverviewAPI = { Get: vi.fn<AnyFn>() }
   beforeEach(() => {
-    w.go = { app: { KeysAPI, WorkspacesAPI } }
+    w.go = { app: { KeysAPI, WorkspacesAPI, ProfilesAPI, OverviewAPI } }
   })
   afterEach(() => {
     delete w.go
@@ -25,10 +39,47 @@ describe('bindings', () => {
 
   it('sends expiresInDays: null for a key that never expires', async () => {
     KeysAPI.Create.mockResolvedValue({ key: { id: 'key_1' }, secret: 's' })
-    await createKey('ws_1', { name: 'n', role: 'api', profileId: '', expiresInDays: null })
+    await createKey('ws_1', { name: 'n', role: 'api', profileId: '', expiresInDays: null, expiryFromProfile: false })
     const [workspaceId, req] = KeysAPI.Create.mock.calls[0]
     expect(workspaceId).toBe('ws_1')
-    expect(JSON.parse(JSON.stringify(req))).toEqual({ name: 'n', role: 'api', profileId: '', expiresInDays: null })
+    expect(JSON.parse(JSON.stringify(req))).toEqual({
+      name: 'n',
+      role: 'api',
+      profileId: '',
+      expiresInDays: null,
+      expiryFromProfile: false,
+    })
+  })
+
+  it('sends a whole profile, with null for what it clears', async () => {
+    ProfilesAPI.Update.mockResolvedValue({ id: 'prof_1' })
+    const req = {
+      name: 'Payments',
+      description: '',
+      defaultExpiryDays: null,
+      keyPrefix: '',
+      rotationDays: 90,
+      reminderDays: [30, 7, 1],
+      testEndpoint: null,
+      metadata: '',
+    }
+    await updateProfile('ws_1', 'prof_1', req)
+    const [workspaceId, profileId, sent] = ProfilesAPI.Update.mock.calls[0]
+    expect([workspaceId, profileId]).toEqual(['ws_1', 'prof_1'])
+    expect(JSON.parse(JSON.stringify(sent))).toEqual(req)
+  })
+
+  it('passes what to do with a deleted profile’s keys', async () => {
+    ProfilesAPI.Delete.mockResolvedValue(undefined)
+    await deleteProfile('ws_1', 'prof_1', 'detach')
+    expect(ProfilesAPI.Delete).toHaveBeenCalledWith('ws_1', 'prof_1', 'detach')
+  })
+
+  it('reads null lists of an overview as empty; "" asks for every workspace', async () => {
+    const counts = { total: 0, active: 0, inactive: 0, expired: 0, rotating: 0 }
+    OverviewAPI.Get.mockResolvedValue({ counts, expiring: null, stalest: null, workspaces: null })
+    await expect(getOverview('')).resolves.toEqual({ counts, expiring: [], stalest: [], workspaces: [] })
+    expect(OverviewAPI.Get).toHaveBeenCalledWith('')
   })
 
   it('leaves out what an update does not change, and sends "" to remove a profile', async () => {

@@ -12,7 +12,6 @@ export {
   forgetSecret,
   keyUsage,
   listKeys,
-  listProfiles,
   regenerateKey,
   rememberSecret,
   rotateKey,
@@ -31,4 +30,6 @@ export {
 export { enableEncryptedFile, getSettings, setSyncInterval } from './settings'
 export { keyTestCurl, keyTestHistory, runKeyTest } from './keytest'
 export { dismissReminder, getReminderSettings, listReminders, setReminderSettings, snoozeReminder } from './reminders'
+export { createProfile, deleteProfile, listProfiles, updateProfile } from './profiles'
+export { getOverview } from './overview'
 export { onEvent } from './events'

@@ -1,5 +1,4 @@
 import * as KeysAPI from '../../wailsjs/go/app/KeysAPI'
-import * as ProfilesAPI from '../../wailsjs/go/app/ProfilesAPI'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import type {
@@ -9,7 +8,6 @@ import type {
   CreatedKey,
   CreateKeyRequest,
   Key,
-  Profile,
   RegenerateRequest,
   RotatedKey,
   RotateRequest,
@@ -82,8 +80,4 @@ export function keyUsage(workspaceId: string, keyId: string): Promise<Usage> {
     const usage = await KeysAPI.Usage(workspaceId, keyId)
     return { days: usage?.days ?? [], total: usage?.total ?? 0 }
   })
-}
-
-export function listProfiles(workspaceId: string): Promise<Profile[]> {
-  return call(async () => (await ProfilesAPI.List(workspaceId)) ?? [])
 }

@@ -17,10 +17,14 @@ export function dismissReminder(id: number): Promise<void> {
   return call(() => RemindersAPI.Dismiss(id))
 }
 
+// Go marshals a nil slice or map as null.
+const complete = (s: ReminderSettings): ReminderSettings => ({ ...s, leadDays: s.leadDays ?? [], kinds: s.kinds ?? {} })
+
 export function getReminderSettings(): Promise<ReminderSettings> {
-  return call(() => RemindersAPI.Settings())
+  return call(async () => complete(await RemindersAPI.Settings()))
 }
 
+/** Saves the settings and resolves to them as stored. */
 export function setReminderSettings(settings: ReminderSettings): Promise<ReminderSettings> {
-  return call(() => RemindersAPI.SetSettings(app.ReminderSettings.createFrom(settings)))
+  return call(async () => complete(await RemindersAPI.SetSettings(app.ReminderSettings.createFrom(settings))))
 }

@@ -103,6 +103,8 @@ export interface CreateKeyRequest {
   profileId: string
   /** null means the key never expires. */
   expiresInDays: number | null
+  /** The profile's default expiry (or the workspace's) applies; expiresInDays is ignored. */
+  expiryFromProfile: boolean
 }
 
 /** Changes a key; absent fields stay as they are. */
@@ -155,16 +157,57 @@ export interface CleanupRequest {
   both: boolean
 }
 
+export const TEST_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
+export const TEST_AUTHS = ['bearer', 'header', 'query'] as const
+export type TestAuth = (typeof TEST_AUTHS)[number]
+
+/** Where a profile's keys are tested instead of the default target. */
+export interface TestEndpoint {
+  method: string
+  /** May use {server}, {workspace} and {keyId}. */
+  url: string
+  auth: TestAuth | string
+  /** The header or query parameter name for auth header or query. */
+  name: string
+}
+
 export interface Profile {
   id: string
   name: string
   description: string
+  /** Absent: keys of this profile never expire by default. */
   defaultExpiryDays?: number
+  /** "" uses the workspace's prefix. */
   keyPrefix: string
+  /** Absent: no rotation policy. */
   rotationDays?: number
+  /** Days before expiry to remind, largest first. */
   reminderDays: number[]
+  /** Absent: the default target. */
+  testEndpoint?: TestEndpoint
+  /** A JSON object that verify returns; "" when none. */
+  metadata: string
   keyCount: number
 }
+
+/** The whole profile form, for create and edit alike: null clears a field. */
+export interface ProfileRequest {
+  name: string
+  description: string
+  /** null: keys never expire by default. */
+  defaultExpiryDays: number | null
+  keyPrefix: string
+  /** null: no rotation policy. */
+  rotationDays: number | null
+  reminderDays: number[]
+  /** null: the default target. */
+  testEndpoint: TestEndpoint | null
+  /** A JSON object; "" for none. */
+  metadata: string
+}
+
+/** What deleting a profile does with its keys: "" refuses (conflict) while any key uses it. */
+export type ProfileKeysAction = '' | 'detach' | 'delete'
 
 export interface AuditEvent {
   id: number
@@ -247,11 +290,59 @@ export interface Reminder {
   action: ReminderAction | string
 }
 
+export const REMINDER_KINDS = ['expiring', 'expired', 'overlap_ending', 'rotation_due', 'unused'] as const
+export type ReminderKind = (typeof REMINDER_KINDS)[number]
+
 export interface ReminderSettings {
+  /** Local hour 0–23; equal to quietEnd: no quiet hours. */
   quietStart: number
   quietEnd: number
+  /** Days before expiry, for keys whose profile sets none. */
   leadDays: number[]
-  kinds: Record<string, boolean>
+  /** Which kinds of reminder are on. */
+  kinds: Record<ReminderKind | string, boolean>
+}
+
+/** Keys by status; rotating keys are counted as active too. */
+export interface StatusCounts {
+  total: number
+  active: number
+  inactive: number
+  expired: number
+  rotating: number
+}
+
+export interface WeekCount {
+  /** YYYY-MM-DD, local */
+  weekStart: string
+  count: number
+}
+
+/** An active key and how long it has gone unused. */
+export interface StaleKey {
+  workspaceId: string
+  workspaceName: string
+  key: Key
+  /** Its last use, or its creation when never used. */
+  idleSince: Timestamp
+  idleDays: number
+}
+
+export interface WorkspaceCounts {
+  workspaceId: string
+  workspaceName: string
+  online: boolean
+  counts: StatusCounts
+}
+
+/** The dashboard of one workspace or of all of them, from the local cache. */
+export interface Overview {
+  counts: StatusCounts
+  /** 13 weeks from today: active keys expiring in each. */
+  expiring: WeekCount[]
+  /** Stalest first. */
+  stalest: StaleKey[]
+  workspaces: WorkspaceCounts[]
 }
 
 /** Payloads of the events the backend emits, by event name. */

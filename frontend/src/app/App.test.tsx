@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../api'
 import type { EventName } from '../api'
-import { iso, makeAuditEvent, makeKey, makeWorkspace } from '../test/fixtures'
+import { iso, makeAuditEvent, makeKey, makeOverview, makeWorkspace } from '../test/fixtures'
 import { renderWithProviders } from '../test/render'
 import { App } from './App'
 
@@ -195,5 +195,60 @@ describe('header', () => {
     const badge = await screen.findByTestId('read-only-badge')
     await user.hover(badge)
     expect(await screen.findByRole('tooltip')).toHaveTextContent('member key: it can only read')
+  })
+})
+
+describe('views', () => {
+  it('starts on the Local key table; profiles and overview are one click away', async () => {
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+    expect(screen.getByRole('tab', { name: 'Keys' })).toHaveAttribute('aria-selected', 'true')
+    expect(screen.getByTestId('nav-overview')).not.toHaveAttribute('data-active')
+
+    await user.click(screen.getByRole('tab', { name: 'Profiles' }))
+    expect(await screen.findByTestId('profiles-empty')).toBeInTheDocument()
+    expect(api.listProfiles).toHaveBeenCalledWith('ws_local')
+
+    await user.click(screen.getByRole('tab', { name: 'Overview' }))
+    expect(await screen.findByTestId('overview')).toBeInTheDocument()
+    expect(api.getOverview).toHaveBeenCalledWith('ws_local')
+    // Another workspace opens on the same view.
+    await user.click(screen.getAllByTestId('workspace-item')[1])
+    await waitFor(() => expect(api.getOverview).toHaveBeenCalledWith('ws_remote'))
+  })
+
+  it('opens the overview of all workspaces, and a stale key in its workspace', async () => {
+    vi.mocked(api.getOverview).mockResolvedValue(
+      makeOverview({
+        counts: { total: 5, active: 5, inactive: 0, expired: 0, rotating: 0 },
+        stalest: [
+          {
+            workspaceId: 'ws_remote',
+            workspaceName: 'Acme Production',
+            key: makeKey({ id: 'key_remote', name: 'remote key' }),
+            idleSince: iso(Date.now() - 95 * 86_400_000),
+            idleDays: 95,
+          },
+        ],
+      }),
+    )
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+
+    await user.click(screen.getByTestId('nav-overview'))
+    expect(await screen.findByTestId('overview-title')).toHaveTextContent('All workspaces')
+    expect(api.getOverview).toHaveBeenCalledWith('')
+    expect(screen.getByTestId('nav-overview')).toHaveAttribute('data-active')
+    expect(screen.queryByTestId('workspace-title')).not.toBeInTheDocument()
+
+    // The overview follows the backend's events like the key list.
+    const calls = vi.mocked(api.getOverview).mock.calls.length
+    handlers.get('keys:changed')!({ workspaceId: 'ws_remote' })
+    await waitFor(() => expect(api.getOverview).toHaveBeenCalledTimes(calls + 1))
+
+    await user.click(await screen.findByTestId('stale-key-open'))
+    expect(screen.getByTestId('workspace-title')).toHaveTextContent('Acme Production')
+    expect(screen.getByRole('tab', { name: 'Keys' })).toHaveAttribute('aria-selected', 'true')
+    expect(await screen.findByTestId('key-drawer')).toHaveAttribute('data-key-id', 'key_remote')
   })
 })

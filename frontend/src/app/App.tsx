@@ -3,7 +3,6 @@ import {
   AppShell,
   Center,
   Group,
-  Stack,
   Text,
   ThemeIcon,
   Tooltip,
@@ -14,12 +13,13 @@ import { useDisclosure, useDocumentTitle } from '@mantine/hooks'
 import { IconKey, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { Reminder, SearchResult } from '../api'
-import { KeysPanel, type KeyFocus, type KeyRequest } from '../features/keys/KeysPanel'
+import type { KeyFocus, KeyRequest } from '../features/keys/KeysPanel'
+import { AllWorkspacesOverview } from '../features/overview/AllWorkspacesOverview'
 import { ReminderCenter } from '../features/reminders/ReminderCenter'
 import { SearchBox } from '../features/search/SearchBox'
 import { SettingsModal } from '../features/settings/SettingsModal'
-import { WorkspaceHeader } from '../features/workspaces/WorkspaceHeader'
 import { WorkspaceNav } from '../features/workspaces/WorkspaceNav'
+import { WorkspaceView, type WorkspaceTab } from '../features/workspaces/WorkspaceView'
 import { useWorkspaces } from '../features/workspaces/useWorkspaces'
 import { en } from '../i18n/en'
 import { useBackendEvents } from './useBackendEvents'
@@ -49,21 +49,34 @@ export function App() {
   useBackendEvents()
   const { data: workspaces, isPending } = useWorkspaces()
   const [selectedId, setSelectedId] = useState<string>()
+  // The all-workspaces overview instead of one workspace; the key table is the start view.
+  const [showAll, setShowAll] = useState(false)
+  const [tab, setTab] = useState<WorkspaceTab>('keys')
   const [focus, setFocus] = useState<(KeyFocus & { workspaceId: string }) | null>(null)
   const [request, setRequest] = useState<(KeyRequest & { workspaceId: string }) | null>(null)
   const [settingsOpened, settings] = useDisclosure(false)
   // Local (first) until the user picks another; also when the picked one goes away.
   const selected = workspaces?.find((w) => w.id === selectedId) ?? workspaces?.[0]
 
+  const showWorkspace = (workspaceId: string, view: WorkspaceTab) => {
+    setShowAll(false)
+    setSelectedId(workspaceId)
+    setTab(view)
+  }
+
   const onPick = (result: SearchResult) => {
-    setSelectedId(result.workspaceId)
+    showWorkspace(result.workspaceId, 'keys')
     setFocus({ workspaceId: result.workspaceId, keyId: result.key.id, at: Date.now() })
   }
 
+  const openKey = (workspaceId: string, keyId: string, action: KeyRequest['action'] = 'details') => {
+    showWorkspace(workspaceId, 'keys')
+    setRequest({ workspaceId, keyId, action, at: Date.now() })
+  }
+
   const onReminder = (reminder: Reminder) => {
-    setSelectedId(reminder.workspaceId)
     const action = reminder.action === 'rotate' || reminder.action === 'regenerate' || reminder.action === 'disable' ? reminder.action : 'details'
-    setRequest({ workspaceId: reminder.workspaceId, keyId: reminder.keyId, action, at: Date.now() })
+    openKey(reminder.workspaceId, reminder.keyId, action)
   }
 
   // The mark fades; a later pick replaces it.
@@ -105,20 +118,29 @@ export function App() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm">
-        <WorkspaceNav selectedId={selected?.id} onSelect={setSelectedId} />
+        <WorkspaceNav
+          selectedId={showAll ? undefined : selected?.id}
+          onSelect={(id) => {
+            setShowAll(false)
+            setSelectedId(id)
+          }}
+          overviewActive={showAll}
+          onOverview={() => setShowAll(true)}
+        />
       </AppShell.Navbar>
 
       <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh', minHeight: 560 }}>
-        {selected ? (
-          <Stack gap="md" maw={1600} w="100%" style={{ flex: 1, minHeight: 0 }}>
-            <WorkspaceHeader workspace={selected} />
-            <KeysPanel
-              key={selected.id}
-              workspace={selected}
-              focus={focus?.workspaceId === selected.id ? focus : null}
-              request={request?.workspaceId === selected.id ? request : null}
-            />
-          </Stack>
+        {showAll ? (
+          <AllWorkspacesOverview onOpenKey={openKey} onOpenWorkspace={(id) => showWorkspace(id, 'overview')} />
+        ) : selected ? (
+          <WorkspaceView
+            workspace={selected}
+            tab={tab}
+            onTabChange={setTab}
+            focus={focus?.workspaceId === selected.id ? focus : null}
+            request={request?.workspaceId === selected.id ? request : null}
+            onOpenKey={openKey}
+          />
         ) : (
           !isPending && (
             <Center h={240}>

@@ -12,7 +12,12 @@ export const queryKeys = {
     ['workspaces', workspaceId, 'audit', keyId, pageIndex, pageSize] as const,
   usage: (workspaceId: string, keyId: string) => ['workspaces', workspaceId, 'usage', keyId] as const,
   keyTestHistory: (workspaceId: string, keyId: string) => ['workspaces', workspaceId, 'keytest', keyId] as const,
+  /** One workspace's dashboard lives with the workspace; "" is every workspace's. */
+  overview: (workspaceId: string) =>
+    workspaceId ? (['workspaces', workspaceId, 'overview'] as const) : (['overview'] as const),
   reminders: ['reminders'] as const,
+  // Not under ['reminders'], which every key change invalidates: the settings don't change with keys.
+  reminderSettings: ['reminderSettings'] as const,
   search: (query: string) => ['search', query] as const,
   settings: ['settings'] as const,
 }

@@ -11,6 +11,7 @@ const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
   hour: 'numeric',
   minute: '2-digit',
 })
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric' })
 const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' })
 
 const MINUTE = 60_000
@@ -67,13 +68,24 @@ export function toDateInputValue(t: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
+/** Midnight of the local date "YYYY-MM-DD"; undefined when unparsable. */
+function parseLocalDay(value: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined
+}
+
 /** Whole days from today (local) to the local date "YYYY-MM-DD"; undefined when unparsable. */
 export function daysUntilDate(value: string, now: number): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!m) return undefined
-  const target = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  const target = parseLocalDay(value)
+  if (!target) return undefined
   const today = new Date(now)
   const start = new Date(today.getFullYear(), today.getMonth(), today.getDate())
   // Round: a day across a daylight-saving change is 23 or 25 hours long.
   return Math.round((target.getTime() - start.getTime()) / DAY)
+}
+
+/** A local date "YYYY-MM-DD" as "Nov 23", or "Nov 23, 2026" withYear; as it came when unparsable. */
+export function formatDay(value: string, withYear = false): string {
+  const day = parseLocalDay(value)
+  return day ? (withYear ? dateFormat : dayFormat).format(day) : value
 }

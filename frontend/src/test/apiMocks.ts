@@ -1,6 +1,6 @@
 import { vi } from 'vitest'
 import type * as Api from '../api'
-import { makeSettings } from './fixtures'
+import { makeOverview, makeReminderSettings, makeSettings } from './fixtures'
 
 /**
  * Stand-ins for every call of src/api, with harmless defaults: empty lists,
@@ -27,6 +27,10 @@ export function apiMocks() {
     auditLog: vi.fn<typeof Api.auditLog>(async () => ({ items: [], total: 0 })),
     keyUsage: vi.fn<typeof Api.keyUsage>(async () => ({ days: [], total: 0 })),
     listProfiles: vi.fn<typeof Api.listProfiles>(async () => []),
+    createProfile: vi.fn<typeof Api.createProfile>(),
+    updateProfile: vi.fn<typeof Api.updateProfile>(),
+    deleteProfile: vi.fn<typeof Api.deleteProfile>(async () => {}),
+    getOverview: vi.fn<typeof Api.getOverview>(async () => makeOverview()),
     listWorkspaces: vi.fn<typeof Api.listWorkspaces>(async () => []),
     syncWorkspace: vi.fn<typeof Api.syncWorkspace>(),
     testConnection: vi.fn<typeof Api.testConnection>(),
@@ -43,7 +47,7 @@ export function apiMocks() {
     listReminders: vi.fn<typeof Api.listReminders>(async () => []),
     snoozeReminder: vi.fn<typeof Api.snoozeReminder>(async () => {}),
     dismissReminder: vi.fn<typeof Api.dismissReminder>(async () => {}),
-    getReminderSettings: vi.fn<typeof Api.getReminderSettings>(),
+    getReminderSettings: vi.fn<typeof Api.getReminderSettings>(async () => makeReminderSettings()),
     setReminderSettings: vi.fn<typeof Api.setReminderSettings>(),
     onEvent: vi.fn<typeof Api.onEvent>(() => () => {}),
   }

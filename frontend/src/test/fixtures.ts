@@ -1,4 +1,4 @@
-import type { AuditEvent, Key, Profile, Settings, Workspace } from '../api'
+import type { AuditEvent, Key, Overview, Profile, ReminderSettings, Settings, Workspace } from '../api'
 
 const DAY = 86_400_000
 
@@ -57,6 +57,7 @@ export function makeProfile(overrides: Partial<Profile> = {}): Profile {
     description: '',
     keyPrefix: 'bill',
     reminderDays: [30, 7, 1],
+    metadata: '',
     keyCount: 0,
     ...overrides,
   }
@@ -86,6 +87,31 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     keychainPersistent: true,
     keychainProblem: '',
     syncIntervalMinutes: 5,
+    ...overrides,
+  }
+}
+
+export function makeReminderSettings(overrides: Partial<ReminderSettings> = {}): ReminderSettings {
+  return {
+    quietStart: 0,
+    quietEnd: 0,
+    leadDays: [30, 7, 1],
+    kinds: { expiring: true, expired: true, overlap_ending: true, rotation_due: true, unused: true },
+    ...overrides,
+  }
+}
+
+/** An empty overview: no keys, and 13 weeks from 2026-11-23 with none expiring. */
+export function makeOverview(overrides: Partial<Overview> = {}): Overview {
+  const start = Date.UTC(2026, 10, 23)
+  return {
+    counts: { total: 0, active: 0, inactive: 0, expired: 0, rotating: 0 },
+    expiring: Array.from({ length: 13 }, (_, i) => ({
+      weekStart: new Date(start + i * 7 * DAY).toISOString().slice(0, 10),
+      count: 0,
+    })),
+    stalest: [],
+    workspaces: [],
     ...overrides,
   }
 }

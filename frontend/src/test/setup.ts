@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanNotifications } from '@mantine/notifications'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// findBy… waits longer than the 1 s default: on a busy 2-core machine a
+// query, its refetch and a render can take that long without anything wrong.
+configure({ asyncUtilTimeout: 3000 })
 
 // jsdom lacks the browser APIs Mantine uses for layout and media queries.
 Object.defineProperty(window, 'matchMedia', {
@@ -23,7 +27,14 @@ class ResizeObserver {
   unobserve() {}
   disconnect() {}
 }
+// Also what recharts (@mantine/charts) sizes its charts with.
 window.ResizeObserver = ResizeObserver
+// Autosizing textareas re-measure when web fonts load.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  })
+}
 window.HTMLElement.prototype.scrollIntoView = () => {}
 
 // Mantine reads computed styles with a pseudo-element argument jsdom doesn't implement.

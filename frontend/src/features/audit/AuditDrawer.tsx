@@ -5,7 +5,7 @@ import { en } from '../../i18n/en'
 import { errorMessage } from '../../lib/errors'
 import { formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
-import { useProfileNames } from '../keys/useKeys'
+import { useProfileNames } from '../profiles/useProfiles'
 import { actionLabel, actorLabel, describeChanges, targetLabel } from './describe'
 import { useAudit } from './useAudit'
 

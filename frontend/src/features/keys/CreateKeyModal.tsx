@@ -5,13 +5,13 @@ import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { formError } from '../../lib/errors'
-import { toDateInputValue } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
-import { defaultExpiry, expiresInDays, expiryOfDays, type ExpiryValue } from './expiry'
+import { defaultExpiry, expiresInDays, FROM_PROFILE, type ExpiryValue } from './expiry'
 import { ExpiryField } from './ExpiryField'
 import { fromProfileValue, NAME_MAX, profileOptions, roleOptions, toProfileValue } from './options'
 import { SecretStep } from './SecretStep'
-import { useCreateKey, useProfiles } from './useKeys'
+import { useProfiles } from '../profiles/useProfiles'
+import { useCreateKey } from './useKeys'
 
 const FIELDS = ['name', 'role', 'profileId', 'expiresInDays'] as const
 type Field = (typeof FIELDS)[number]
@@ -69,25 +69,37 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
     if (errors[field]) setErrors((prev) => ({ ...prev, [field]: undefined }))
   }
 
+  const profileDays = profiles?.find((p) => p.id === profileId)?.defaultExpiryDays
+  const fromProfile = expiry.choice === FROM_PROFILE
+
   const pickProfile = (id: string) => {
     setProfileId(id)
     clearError('profileId')
-    // A profile's default expiry applies until the user picks one themselves.
-    const profile = profiles?.find((p) => p.id === id)
-    if (!expiryTouched) setExpiry(expiryOfDays(profile?.defaultExpiryDays, now, toDateInputValue))
+    // A profile's default expiry is the choice until the user picks one
+    // themselves; it is no choice at all for a profile without one.
+    const days = profiles?.find((p) => p.id === id)?.defaultExpiryDays
+    if (days !== undefined && !expiryTouched) setExpiry({ choice: FROM_PROFILE, date: '' })
+    else if (days === undefined && fromProfile) setExpiry(defaultExpiry)
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
-    const days = expiresInDays(expiry, now)
+    const days = expiresInDays(expiry, now, profileDays)
     const next: Partial<Record<Field, string>> = {}
     if (!trimmed) next.name = en.createKey.nameRequired
     if (days === undefined) next.expiresInDays = expiry.date ? en.expiry.customRange : en.expiry.customRequired
     setErrors(next)
     if (Object.keys(next).length > 0) return
     setFormErr(null)
-    const req: CreateKeyRequest = { name: trimmed, role, profileId, expiresInDays: days ?? null }
+    // From the profile, the server works out the expiry (capped by the workspace's policy).
+    const req: CreateKeyRequest = {
+      name: trimmed,
+      role,
+      profileId,
+      expiresInDays: fromProfile ? null : (days ?? null),
+      expiryFromProfile: fromProfile,
+    }
     create.mutate(req, {
       onSuccess: onCreated,
       onError: (err) => {
@@ -147,6 +159,7 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
         />
         <ExpiryField
           value={expiry}
+          profileDays={profileDays}
           onChange={(value) => {
             setExpiry(value)
             setExpiryTouched(true)

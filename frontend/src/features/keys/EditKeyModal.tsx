@@ -8,7 +8,8 @@ import { formError, notifySuccess } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { useLastNonNull } from '../../lib/useLatest'
 import { fromProfileValue, NAME_MAX, profileOptions, toProfileValue } from './options'
-import { useProfiles, useUpdateKey } from './useKeys'
+import { useProfiles } from '../profiles/useProfiles'
+import { useUpdateKey } from './useKeys'
 
 const FIELDS = ['name', 'profileId', 'enabled'] as const
 type Field = (typeof FIELDS)[number]

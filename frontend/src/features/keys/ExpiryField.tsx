@@ -2,7 +2,7 @@ import { Select, Stack, TextInput } from '@mantine/core'
 import { en } from '../../i18n/en'
 import { dateInDays, toDateInputValue } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
-import { CUSTOM, EXPIRY_DAYS, expiresInDays, MAX_DAYS, MIN_DAYS, NEVER, type ExpiryValue } from './expiry'
+import { CUSTOM, EXPIRY_DAYS, expiresInDays, FROM_PROFILE, MAX_DAYS, MIN_DAYS, NEVER, type ExpiryValue } from './expiry'
 
 const options = [
   ...EXPIRY_DAYS.map((days) => ({ value: String(days), label: en.expiry.inDays(days) })),
@@ -10,19 +10,26 @@ const options = [
   { value: CUSTOM, label: en.expiry.custom },
 ]
 
+/** The choices, with the profile's default first when there is one. */
+function optionsFor(profileDays: number | undefined) {
+  return profileDays === undefined ? options : [{ value: FROM_PROFILE, label: en.expiry.fromProfile(profileDays) }, ...options]
+}
+
 interface ExpiryFieldProps {
   value: ExpiryValue
   onChange: (value: ExpiryValue) => void
   /** From the server, about expiresInDays. */
   error?: string
   label?: string
+  /** The chosen profile's default expiry: offered as the first choice. */
+  profileDays?: number
   'data-testid'?: string
 }
 
 /** The expiry choice: presets, never, or a date picked with the browser's own date input. */
-export function ExpiryField({ value, onChange, error, label = en.expiry.label, ...props }: ExpiryFieldProps) {
+export function ExpiryField({ value, onChange, error, label = en.expiry.label, profileDays, ...props }: ExpiryFieldProps) {
   const now = useNow()
-  const days = expiresInDays(value, now)
+  const days = expiresInDays(value, now, profileDays)
   const custom = value.choice === CUSTOM
 
   let hint: string | undefined
@@ -34,7 +41,7 @@ export function ExpiryField({ value, onChange, error, label = en.expiry.label, .
     <Stack gap="xs">
       <Select
         label={label}
-        data={options}
+        data={optionsFor(profileDays)}
         value={value.choice}
         onChange={(choice) => choice && onChange({ ...value, choice })}
         allowDeselect={false}

@@ -26,11 +26,11 @@ import { useLastNonNull } from '../../lib/useLatest'
 import { useNow } from '../../lib/useNow'
 import { actionLabel, actorLabel, describeChanges } from '../audit/describe'
 import { useAudit, useUsage } from '../audit/useAudit'
+import { useProfileNames } from '../profiles/useProfiles'
 import { availability, type KeyAction } from './actions'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import { Sparkline } from './Sparkline'
 import { ThisAppBadge } from './ThisAppBadge'
-import { useProfileNames } from './useKeys'
 
 const HISTORY_SIZE = 50
 

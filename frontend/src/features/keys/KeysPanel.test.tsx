@@ -4,7 +4,7 @@ import * as api from '../../api'
 import { ApiError } from '../../api'
 import { DAYS, iso, makeKey, makeProfile, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
-import { toDateInputValue } from '../../lib/time'
+import { formatDate, toDateInputValue } from '../../lib/time'
 import { KeysPanel } from './KeysPanel'
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -281,6 +281,7 @@ describe('create dialog', () => {
       role: 'api',
       profileId: '',
       expiresInDays: null,
+      expiryFromProfile: false,
     })
     expect(await screen.findByRole('dialog', { name: 'Save your API key' })).toBeInTheDocument()
     expect(screen.getByText('This key will not be shown again. Copy it now and store it safely.')).toBeInTheDocument()
@@ -317,8 +318,54 @@ describe('create dialog', () => {
     await user.click(screen.getByTestId('create-key-button'))
     await user.type(screen.getByTestId('key-name-input'), 'ci{Enter}')
 
-    expect(api.createKey).toHaveBeenCalledWith('ws_local', { name: 'ci', role: 'api', profileId: '', expiresInDays: 30 })
+    expect(api.createKey).toHaveBeenCalledWith('ws_local', {
+      name: 'ci',
+      role: 'api',
+      profileId: '',
+      expiresInDays: 30,
+      expiryFromProfile: false,
+    })
     expect(await screen.findByTestId('secret-input')).toBeInTheDocument()
+  })
+
+  it('leaves the expiry to the profile when its default is kept', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([
+      makeProfile({ defaultExpiryDays: 45 }),
+      makeProfile({ id: 'prof_ops', name: 'Ops' }),
+    ])
+    vi.mocked(api.createKey).mockResolvedValue({ key: makeKey({ name: 'billing' }), secret })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByTestId('create-key-button'))
+    await user.type(screen.getByTestId('key-name-input'), 'billing')
+    // No profile, no profile default to offer.
+    await user.click(screen.getByTestId('key-expiry-select'))
+    expect(screen.getByRole('option', { name: 'Never' })).toBeInTheDocument()
+    expect(screen.queryByRole('option', { name: /profile’s default/i })).not.toBeInTheDocument()
+    await user.click(screen.getByTestId('key-expiry-select'))
+
+    await user.click(screen.getByTestId('key-profile-select'))
+    await user.click(await screen.findByRole('option', { name: 'Billing' }))
+    const select = screen.getByTestId('key-expiry-select')
+    expect(select).toHaveValue('Profile’s default (45 days)')
+    expect(screen.getByText(`On ${formatDate(iso(Date.now() + 45 * DAYS))}`)).toBeInTheDocument()
+
+    // A profile without a default takes its choice away again.
+    await user.click(screen.getByTestId('key-profile-select'))
+    await user.click(await screen.findByRole('option', { name: 'Ops' }))
+    expect(select).toHaveValue('In 30 days')
+    await user.click(screen.getByTestId('key-profile-select'))
+    await user.click(await screen.findByRole('option', { name: 'Billing' }))
+    await user.click(screen.getByTestId('create-key-submit'))
+
+    expect(api.createKey).toHaveBeenCalledWith('ws_local', {
+      name: 'billing',
+      role: 'api',
+      profileId: 'prof_billing',
+      expiresInDays: null,
+      expiryFromProfile: true,
+    })
   })
 
   it('sends the profile and a custom expiry date as days from today', async () => {
@@ -332,7 +379,7 @@ describe('create dialog', () => {
     await user.click(screen.getByTestId('key-profile-select'))
     await user.click(await screen.findByRole('option', { name: 'Billing' }))
     // The profile's default expiry is picked for the user.
-    expect(screen.getByTestId('key-expiry-select')).toHaveValue('In 90 days')
+    expect(screen.getByTestId('key-expiry-select')).toHaveValue('Profile’s default (90 days)')
 
     await user.click(screen.getByTestId('key-expiry-select'))
     await user.click(screen.getByRole('option', { name: 'Custom date…' }))
@@ -349,6 +396,7 @@ describe('create dialog', () => {
       role: 'api',
       profileId: 'prof_billing',
       expiresInDays: 10,
+      expiryFromProfile: false,
     })
   })
 

@@ -1,12 +1,14 @@
-import { Alert, Button, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Button, Paper } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconEraser, IconKey, IconLock, IconPlayerPlay, IconPlus } from '@tabler/icons-react'
+import { IconEraser, IconKey, IconPlayerPlay, IconPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Key, Workspace } from '../../api'
-import { disabledProps } from '../../components/disabledProps'
-import { WhyDisabled } from '../../components/WhyDisabled'
+import { LoadFailed } from '../../components/LoadFailed'
+import { ManageButton } from '../../components/ManageButton'
+import { PanelHeader } from '../../components/PanelHeader'
+import { PanelEmpty, PanelLoading } from '../../components/PanelStates'
 import { en } from '../../i18n/en'
-import { errorMessage, notifyError, notifySuccess } from '../../lib/errors'
+import { notifyError, notifySuccess } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
 import { KeyTestModal } from '../keytest/KeyTestModal'
 import type { KeyAction } from './actions'
@@ -20,7 +22,8 @@ import { KeysTable } from './KeysTable'
 import { RegenerateKeyModal } from './RegenerateKeyModal'
 import { ForgetSecretModal, RememberSecretModal } from './RememberSecretModal'
 import { RotateKeyModal } from './RotateKeyModal'
-import { useCleanupCounts, useKeys, useProfiles, useUpdateKey } from './useKeys'
+import { useProfiles } from '../profiles/useProfiles'
+import { useCleanupCounts, useKeys, useUpdateKey } from './useKeys'
 
 /** A key search result to show: its id and when it was picked (picking it again scrolls again). */
 export interface KeyFocus {
@@ -30,16 +33,9 @@ export interface KeyFocus {
 
 function CreateButton({ canManage, onClick }: { canManage: boolean; onClick: () => void }) {
   return (
-    <WhyDisabled reason={canManage ? undefined : en.readOnly.reason}>
-      <Button
-        leftSection={<IconPlus size={16} />}
-        onClick={onClick}
-        data-testid="create-key-button"
-        {...disabledProps(!canManage)}
-      >
-        {en.keys.createButton}
-      </Button>
-    </WhyDisabled>
+    <ManageButton canManage={canManage} leftSection={<IconPlus size={16} />} onClick={onClick} data-testid="create-key-button">
+      {en.keys.createButton}
+    </ManageButton>
   )
 }
 
@@ -139,37 +135,18 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
 
   let body
   if (isPending) {
-    body = (
-      <Stack gap="sm" p="md" aria-label={en.keys.loading}>
-        <Skeleton h={28} />
-        <Skeleton h={28} />
-        <Skeleton h={28} />
-      </Stack>
-    )
+    body = <PanelLoading label={en.keys.loading} rows={3} />
   } else if (isError) {
-    body = (
-      <Alert color="red" variant="light" m="md" title={en.keys.loadFailed}>
-        <Text size="sm">{errorMessage(error)}</Text>
-        <Button size="xs" variant="light" color="red" mt="xs" onClick={() => void refetch()}>
-          {en.workspaces.retry}
-        </Button>
-      </Alert>
-    )
+    body = <LoadFailed title={en.keys.loadFailed} error={error} onRetry={() => void refetch()} />
   } else if (!hasKeys) {
     body = (
-      <EmptyState
-        py={56}
-        px="md"
-        variant="light"
+      <PanelEmpty
         icon={<IconKey size={26} stroke={1.6} />}
         title={en.keys.empty.title}
         description={canManage ? en.keys.empty.description : en.keys.empty.readOnly}
+        action={<CreateButton canManage={canManage} onClick={createDialog.open} />}
         data-testid="keys-empty"
-      >
-        <EmptyState.Actions>
-          <CreateButton canManage={canManage} onClick={createDialog.open} />
-        </EmptyState.Actions>
-      </EmptyState>
+      />
     )
   } else {
     body = (
@@ -188,49 +165,28 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
 
   return (
     <Paper withBorder radius="md" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, overflow: 'hidden' }}>
-      <Group justify="space-between" align="center" px="md" py="sm" wrap="nowrap">
-        <Stack gap={0} miw={0}>
-          <Title order={3} size="h5">
-            {en.keys.title}
-          </Title>
-          {canManage ? (
-            <Text size="sm" c="dimmed">
-              {en.keys.subtitle}
-            </Text>
-          ) : (
-            <Group gap={6} wrap="nowrap" data-testid="read-only-notice">
-              <IconLock size={14} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
-              <Text size="sm" c="dimmed">
-                {en.readOnly.reason}
-              </Text>
-            </Group>
-          )}
-        </Stack>
-        <Group gap="sm" wrap="nowrap">
-          <Button
+      <PanelHeader title={en.keys.title} subtitle={en.keys.subtitle} canManage={canManage}>
+        <Button
+          variant="default"
+          leftSection={<IconPlayerPlay size={16} />}
+          onClick={pasteTestDialog.open}
+          data-testid="test-key-button"
+        >
+          {en.keyTest.button}
+        </Button>
+        {hasKeys && cleanable > 0 && (
+          <ManageButton
+            canManage={canManage}
             variant="default"
-            leftSection={<IconPlayerPlay size={16} />}
-            onClick={pasteTestDialog.open}
-            data-testid="test-key-button"
+            leftSection={<IconEraser size={16} />}
+            onClick={cleanupDialog.open}
+            data-testid="cleanup-button"
           >
-            {en.keyTest.button}
-          </Button>
-          {hasKeys && cleanable > 0 && (
-              <WhyDisabled reason={canManage ? undefined : en.readOnly.reason}>
-                <Button
-                  variant="default"
-                  leftSection={<IconEraser size={16} />}
-                  onClick={cleanupDialog.open}
-                  data-testid="cleanup-button"
-                  {...disabledProps(!canManage)}
-                >
-                  {en.keys.cleanupButton(cleanable)}
-                </Button>
-              </WhyDisabled>
-            )}
-          {hasKeys && <CreateButton canManage={canManage} onClick={createDialog.open} />}
-        </Group>
-      </Group>
+            {en.keys.cleanupButton(cleanable)}
+          </ManageButton>
+        )}
+        {hasKeys && <CreateButton canManage={canManage} onClick={createDialog.open} />}
+      </PanelHeader>
       {body}
 
       <CreateKeyModal workspaceId={workspace.id} opened={createOpened} onClose={createDialog.close} />

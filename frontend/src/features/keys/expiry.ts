@@ -5,6 +5,8 @@ import { daysUntilDate } from '../../lib/time'
 export const EXPIRY_DAYS = [7, 30, 60, 90, 180, 365] as const
 export const NEVER = 'never'
 export const CUSTOM = 'custom'
+/** The profile's default expiry, applied by the server (expiryFromProfile). */
+export const FROM_PROFILE = 'profile'
 export const DEFAULT_EXPIRY = '30'
 export const MIN_DAYS = 1
 export const MAX_DAYS = 366
@@ -17,18 +19,13 @@ export interface ExpiryValue {
 
 export const defaultExpiry: ExpiryValue = { choice: DEFAULT_EXPIRY, date: '' }
 
-/** An expiry value that picks `days`, a preset when there is one. */
-export function expiryOfDays(days: number | undefined, now: number, toDate: (t: number) => string): ExpiryValue {
-  if (days === undefined) return defaultExpiry
-  if ((EXPIRY_DAYS as readonly number[]).includes(days)) return { choice: String(days), date: '' }
-  return { choice: CUSTOM, date: toDate(now + days * 86_400_000) }
-}
-
 /**
  * The request field: days, null for never; undefined when a custom date is
- * missing or out of range.
+ * missing or out of range. For FROM_PROFILE: the profile's days, which the
+ * server applies itself.
  */
-export function expiresInDays(value: ExpiryValue, now: number): number | null | undefined {
+export function expiresInDays(value: ExpiryValue, now: number, profileDays?: number): number | null | undefined {
+  if (value.choice === FROM_PROFILE) return profileDays
   if (value.choice === NEVER) return null
   if (value.choice === CUSTOM) {
     const days = daysUntilDate(value.date, now)

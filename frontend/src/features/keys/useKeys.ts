@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
 import {
   cleanupCounts,
   cleanupKeys,
@@ -7,7 +6,6 @@ import {
   deleteKey,
   forgetSecret,
   listKeys,
-  listProfiles,
   regenerateKey,
   rememberSecret,
   rotateKey,
@@ -20,6 +18,7 @@ import {
   type UpdateKeyRequest,
 } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
+import { useRefreshStatus, useRefreshWorkspace } from '../../app/refreshWorkspace'
 
 export function useKeys(workspaceId: string) {
   return useQuery({
@@ -28,51 +27,12 @@ export function useKeys(workspaceId: string) {
   })
 }
 
-export function useProfiles(workspaceId: string) {
-  return useQuery({
-    queryKey: queryKeys.profiles(workspaceId),
-    queryFn: () => listProfiles(workspaceId),
-    staleTime: 5 * 60_000,
-  })
-}
-
-/** A profile's name by id, from the workspace's cached profiles. */
-export function useProfileNames(workspaceId: string): (id: string) => string | undefined {
-  const { data } = useProfiles(workspaceId)
-  const names = useMemo(() => new Map((data ?? []).map((p) => [p.id, p.name])), [data])
-  return useCallback((id: string) => names.get(id), [names])
-}
-
 export function useCleanupCounts(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.cleanupCounts(workspaceId),
     queryFn: () => cleanupCounts(workspaceId),
     enabled,
   })
-}
-
-/** After a change: everything of the workspace, its key count and search results. */
-function useRefreshWorkspace(workspaceId: string) {
-  const queryClient = useQueryClient()
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.workspace(workspaceId) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true }),
-      queryClient.invalidateQueries({ queryKey: ['search'] }),
-    ])
-}
-
-/**
- * After a failure: a 403 means the access key lost its rights and an offline
- * error means the server went away, both of which the workspace list shows.
- */
-function useRefreshStatus() {
-  const queryClient = useQueryClient()
-  return (err: { code: string }) => {
-    if (err.code === 'forbidden' || err.code === 'offline' || err.code === 'unauthorized') {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })
-    }
-  }
 }
 
 export function useCreateKey(workspaceId: string) {

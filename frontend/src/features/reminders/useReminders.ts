@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { dismissReminder, listReminders, snoozeReminder } from '../../api'
+import {
+  dismissReminder,
+  getReminderSettings,
+  listReminders,
+  setReminderSettings,
+  snoozeReminder,
+  type ReminderSettings,
+} from '../../api'
 import { queryKeys } from '../../app/queryKeys'
 
 /** The due reminders; refetched on reminder:new, keys:changed and sync:done (useBackendEvents). */
@@ -20,5 +27,21 @@ export function useDismissReminder() {
   return useMutation({
     mutationFn: (id: number) => dismissReminder(id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.reminders }),
+  })
+}
+
+export function useReminderSettings() {
+  return useQuery({ queryKey: queryKeys.reminderSettings, queryFn: getReminderSettings, staleTime: 5 * 60_000 })
+}
+
+export function useSaveReminderSettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (settings: ReminderSettings) => setReminderSettings(settings),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<ReminderSettings>(queryKeys.reminderSettings, saved)
+      // The backend scans again under the new settings.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reminders })
+    },
   })
 }

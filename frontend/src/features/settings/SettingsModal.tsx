@@ -22,6 +22,7 @@ import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { errorMessage, formError, notifyError, notifySuccess } from '../../lib/errors'
+import { ReminderSettingsForm } from '../reminders/ReminderSettingsForm'
 import { useEnableEncryptedFile, useSetSyncInterval, useSettings } from './useSettings'
 
 const SYNC_INTERVALS = [1, 5, 15, 30, 60] as const
@@ -72,6 +73,10 @@ function SettingsBody() {
   return (
     <Stack gap="lg">
       <SyncSection settings={data} />
+      <Divider />
+      <Section title={en.reminderSettings.title}>
+        <ReminderSettingsForm />
+      </Section>
       <Divider />
       <KeychainSection settings={data} />
       <Divider />

@@ -29,6 +29,10 @@ async function fill(user: User, url: string, key: string) {
   await user.type(screen.getByTestId('workspace-key-input'), key)
 }
 
+const nav = (onSelect = vi.fn()) => (
+  <WorkspaceNav selectedId="ws_local" onSelect={onSelect} overviewActive={false} onOverview={vi.fn()} />
+)
+
 beforeEach(() => {
   vi.mocked(api.listWorkspaces).mockResolvedValue([local, acme, staging])
 })
@@ -43,7 +47,7 @@ describe('add workspace', () => {
       canManage: false,
     })
     const onSelect = vi.fn()
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_local" onSelect={onSelect} />)
+    const { user } = renderWithProviders(nav(onSelect))
     await user.click(await screen.findByTestId('add-workspace-button'))
 
     expect(screen.getByRole('dialog', { name: 'Add workspace' })).toBeInTheDocument()
@@ -68,7 +72,7 @@ describe('add workspace', () => {
     const added = makeWorkspace({ id: 'ws_new', name: 'Globex', kind: 'remote', serverUrl: 'https://keys.globex.example' })
     vi.mocked(api.addWorkspace).mockResolvedValue(added)
     const onSelect = vi.fn()
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_local" onSelect={onSelect} />)
+    const { user } = renderWithProviders(nav(onSelect))
     await user.click(await screen.findByTestId('add-workspace-button'))
 
     await fill(user, 'https://keys.globex.example', 'kd_admin{Enter}')
@@ -83,7 +87,7 @@ describe('add workspace', () => {
     vi.mocked(api.testConnection).mockRejectedValue(
       new ApiError('unauthorized', 'The server rejected this access key: it is unknown, disabled or expired.', 'accessKey'),
     )
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_local" onSelect={vi.fn()} />)
+    const { user } = renderWithProviders(nav())
     await user.click(await screen.findByTestId('add-workspace-button'))
     await fill(user, 'https://keys.acme.example', 'kd_wrong')
     await user.type(screen.getByTestId('workspace-id-input'), 'ws_9f2')
@@ -98,7 +102,7 @@ describe('add workspace', () => {
 
   it('shows an error no field caused in the dialog', async () => {
     vi.mocked(api.addWorkspace).mockRejectedValue(new ApiError('offline', 'Can’t reach keys.acme.example: connection refused.'))
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_local" onSelect={vi.fn()} />)
+    const { user } = renderWithProviders(nav())
     await user.click(await screen.findByTestId('add-workspace-button'))
     await fill(user, 'https://keys.acme.example', 'kd_admin')
     await user.click(screen.getByTestId('workspace-save-button'))
@@ -108,7 +112,7 @@ describe('add workspace', () => {
   })
 
   it('asks for what is missing, and for "allow insecure" with plain http to another host', async () => {
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_local" onSelect={vi.fn()} />)
+    const { user } = renderWithProviders(nav())
     await user.click(await screen.findByTestId('add-workspace-button'))
     await user.click(screen.getByTestId('workspace-save-button'))
     expect(screen.getByText('Enter the server’s URL.')).toBeInTheDocument()
@@ -136,7 +140,7 @@ describe('add workspace', () => {
 describe('workspace menu', () => {
   it('edits a workspace, keeping the stored access key when left empty', async () => {
     vi.mocked(api.updateWorkspace).mockResolvedValue(acme)
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_acme" onSelect={vi.fn()} />)
+    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_acme" onSelect={vi.fn()} overviewActive={false} onOverview={vi.fn()} />)
     const menus = await screen.findAllByTestId('workspace-menu')
     // Local has no menu: it can't be edited or removed.
     expect(menus).toHaveLength(2)
@@ -161,7 +165,7 @@ describe('workspace menu', () => {
     vi.mocked(api.reorderWorkspaces).mockImplementation(async () => {
       vi.mocked(api.listWorkspaces).mockResolvedValue([local, staging, acme])
     })
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_local" onSelect={vi.fn()} />)
+    const { user } = renderWithProviders(nav())
     const menus = await screen.findAllByTestId('workspace-menu')
 
     await user.click(menus[0])
@@ -179,7 +183,7 @@ describe('workspace menu', () => {
   })
 
   it('removes a workspace from this computer after saying what that means', async () => {
-    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_local" onSelect={vi.fn()} />)
+    const { user } = renderWithProviders(nav())
     const menus = await screen.findAllByTestId('workspace-menu')
     await user.click(menus[1])
     await user.click(screen.getByTestId('workspace-menu-remove'))

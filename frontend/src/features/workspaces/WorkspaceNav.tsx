@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, NavLink, Skeleton, 
 import {
   IconArrowDown,
   IconArrowUp,
+  IconChartBar,
   IconDeviceDesktop,
   IconDots,
   IconPencil,
@@ -20,8 +21,11 @@ import { WorkspaceFormModal } from './WorkspaceFormModal'
 import { moveWorkspace, useReorderWorkspaces, useWorkspaces } from './useWorkspaces'
 
 interface WorkspaceNavProps {
+  /** undefined while the all-workspaces overview is shown. */
   selectedId: string | undefined
   onSelect: (id: string) => void
+  overviewActive: boolean
+  onOverview: () => void
 }
 
 function hostOf(ws: Workspace): string {
@@ -35,7 +39,7 @@ function hostOf(ws: Workspace): string {
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; workspace: Workspace } | null
 
-export function WorkspaceNav({ selectedId, onSelect }: WorkspaceNavProps) {
+export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview }: WorkspaceNavProps) {
   const { data, isPending, isError, error, refetch } = useWorkspaces()
   const reorder = useReorderWorkspaces()
   const [dialog, setDialog] = useState<Dialog>(null)
@@ -50,6 +54,22 @@ export function WorkspaceNav({ selectedId, onSelect }: WorkspaceNavProps) {
 
   return (
     <Stack gap={4} component="nav" aria-label={en.workspaces.navTitle} h="100%">
+      <NavLink
+        active={overviewActive}
+        onClick={onOverview}
+        variant="light"
+        style={{ borderRadius: 'var(--mantine-radius-md)' }}
+        leftSection={<IconChartBar size={18} stroke={1.6} />}
+        label={
+          <Text size="sm" fw={500}>
+            {en.overview.title}
+          </Text>
+        }
+        description={en.overview.allWorkspaces}
+        aria-label={en.overview.navLabel}
+        data-testid="nav-overview"
+        mb="sm"
+      />
       <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4}>
         {en.workspaces.navTitle}
       </Text>

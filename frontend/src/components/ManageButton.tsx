@@ -1,0 +1,22 @@
+import { Button, type ButtonProps } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { en } from '../i18n/en'
+import { disabledProps } from './disabledProps'
+import { WhyDisabled } from './WhyDisabled'
+
+interface ManageButtonProps extends ButtonProps {
+  /** False for a member key: the button is disabled and says why on hover. */
+  canManage: boolean
+  onClick: () => void
+  children: ReactNode
+  'data-testid'?: string
+}
+
+/** A button for something only an admin key may do. */
+export function ManageButton({ canManage, ...props }: ManageButtonProps) {
+  return (
+    <WhyDisabled reason={canManage ? undefined : en.readOnly.reason}>
+      <Button {...props} {...disabledProps(!canManage)} />
+    </WhyDisabled>
+  )
+}

@@ -1,0 +1,35 @@
+import { Group, Stack, Text, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { ReadOnlyNotice } from './ReadOnlyNotice'
+
+interface PanelHeaderProps {
+  title: string
+  /** What the panel is for; a member reads why it is read-only instead. */
+  subtitle: string
+  canManage: boolean
+  /** The panel's buttons, at the right. */
+  children?: ReactNode
+}
+
+/** The top row of a workspace panel (keys, profiles). */
+export function PanelHeader({ title, subtitle, canManage, children }: PanelHeaderProps) {
+  return (
+    <Group justify="space-between" align="center" px="md" py="sm" wrap="nowrap">
+      <Stack gap={0} miw={0}>
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        {canManage ? (
+          <Text size="sm" c="dimmed">
+            {subtitle}
+          </Text>
+        ) : (
+          <ReadOnlyNotice />
+        )}
+      </Stack>
+      <Group gap="sm" wrap="nowrap">
+        {children}
+      </Group>
+    </Group>
+  )
+}

@@ -1,0 +1,302 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '../../api'
+import { ApiError, type ProfileRequest } from '../../api'
+import { makeProfile, makeWorkspace } from '../../test/fixtures'
+import { renderWithProviders } from '../../test/render'
+import { ProfilesPanel } from './ProfilesPanel'
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  ...(await import('../../test/apiMocks')).apiMocks(),
+}))
+
+const admin = makeWorkspace()
+const member = makeWorkspace({ role: 'member', canManage: false })
+
+const billing = makeProfile({
+  id: 'prof_billing',
+  name: 'Billing',
+  description: 'Keys of the billing service',
+  defaultExpiryDays: 45,
+  keyPrefix: 'bill',
+  rotationDays: 90,
+  reminderDays: [30, 7, 1],
+  testEndpoint: { method: 'POST', url: '{server}/v1/keys/verify', auth: 'header', name: 'X-API-Key' },
+  metadata: '{"team":"payments"}',
+  keyCount: 3,
+})
+const ops = makeProfile({ id: 'prof_ops', name: 'Ops', keyPrefix: '', reminderDays: [], keyCount: 0 })
+const prettyMetadata = JSON.stringify({ team: 'payments' }, null, 2)
+
+type User = ReturnType<typeof renderWithProviders>['user']
+
+const rowOf = (name: string) => screen.getAllByTestId('profile-row').find((row) => row.textContent?.includes(name))!
+/** The label, description and error of the field an input belongs to. */
+const fieldOf = (input: HTMLElement) => input.closest<HTMLElement>('.mantine-InputWrapper-root')!
+
+async function openRowAction(user: User, name: string, testId: 'profile-edit' | 'profile-delete') {
+  await screen.findAllByTestId('profile-row')
+  await user.click(within(rowOf(name)).getByTestId(testId))
+}
+
+beforeEach(() => {
+  vi.mocked(api.listProfiles).mockResolvedValue([billing, ops])
+})
+
+describe('profiles table', () => {
+  it('shows every setting of each profile', async () => {
+    renderWithProviders(<ProfilesPanel workspace={admin} />)
+
+    const bill = within(await waitFor(() => rowOf('Billing')))
+    for (const text of ['Keys of the billing service', '45 days', 'bill_', 'Every 90 days', '30, 7, 1 days']) {
+      expect(bill.getByText(text)).toBeInTheDocument()
+    }
+    expect(bill.getByText('POST')).toBeInTheDocument()
+    expect(bill.getByText('{server}/v1/keys/verify')).toBeInTheDocument()
+    expect(bill.getByText('header X-API-Key')).toBeInTheDocument()
+    expect(bill.getByTestId('profile-key-count')).toHaveTextContent('3')
+    expect(bill.getByLabelText('Has metadata')).toBeInTheDocument()
+
+    const plain = within(rowOf('Ops'))
+    for (const text of ['Never', 'No policy', 'As in Settings']) {
+      expect(plain.getByText(text)).toBeInTheDocument()
+    }
+    // The workspace's prefix and the default test target.
+    expect(plain.getAllByText('Default')).toHaveLength(2)
+  })
+
+  it('offers to create the first profile when there is none', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([])
+    renderWithProviders(<ProfilesPanel workspace={admin} />)
+    expect(await screen.findByTestId('profiles-empty')).toHaveTextContent('No profiles yet')
+    expect(screen.getByTestId('create-profile-button')).toBeEnabled()
+  })
+})
+
+// A long form typed into key by key: slow in jsdom on a busy machine, not in a browser.
+describe('profile form', { timeout: 20_000 }, () => {
+  it('creates a profile from every field, with the default lead times', async () => {
+    vi.mocked(api.createProfile).mockResolvedValue(makeProfile({ id: 'prof_new', name: 'Payments' }))
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await screen.findAllByTestId('profile-row')
+    await user.click(screen.getByTestId('create-profile-button'))
+    const dialog = within(screen.getByRole('dialog', { name: 'Create profile' }))
+
+    await user.type(dialog.getByTestId('profile-name-input'), 'Payments')
+    await user.click(dialog.getByLabelText('Expires after'))
+    const days = dialog.getByTestId('profile-expiry-days')
+    await user.clear(days)
+    await user.type(days, '45')
+    await user.type(dialog.getByTestId('profile-prefix-input'), 'pay')
+    await user.type(dialog.getByTestId('profile-reminder-days'), '14{Enter}')
+    await user.click(dialog.getByTestId('profile-metadata-input'))
+    await user.paste('{"team": "payments"}')
+    await user.click(dialog.getByTestId('profile-submit'))
+
+    const expected: ProfileRequest = {
+      name: 'Payments',
+      description: '',
+      defaultExpiryDays: 45,
+      keyPrefix: 'pay',
+      rotationDays: null,
+      reminderDays: [30, 14, 7, 1],
+      testEndpoint: null,
+      metadata: prettyMetadata,
+    }
+    expect(api.createProfile).toHaveBeenCalledWith('ws_local', expected)
+    expect(await screen.findByText('Created profile “Payments”')).toBeInTheDocument()
+  })
+
+  it('sends the whole form on edit, with null for what was switched off', async () => {
+    vi.mocked(api.updateProfile).mockResolvedValue({ ...billing, name: 'Billing v2' })
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await openRowAction(user, 'Billing', 'profile-edit')
+    const dialog = within(screen.getByRole('dialog', { name: 'Edit profile “Billing”' }))
+
+    // Every field shows what the profile has.
+    expect(dialog.getByTestId('profile-expiry-days')).toHaveValue('45 days')
+    expect(dialog.getByTestId('profile-rotation-days')).toHaveValue('90 days')
+    expect(dialog.getByTestId('profile-prefix-input')).toHaveValue('bill')
+    expect(dialog.getByTestId('profile-test-method')).toHaveValue('POST')
+    expect(dialog.getByTestId('profile-test-url')).toHaveValue('{server}/v1/keys/verify')
+    expect(dialog.getByTestId('profile-test-name')).toHaveValue('X-API-Key')
+    expect(dialog.getByTestId('profile-metadata-input')).toHaveValue(prettyMetadata)
+
+    const name = dialog.getByTestId('profile-name-input')
+    await user.type(name, ' v2')
+    await user.click(dialog.getByLabelText('No policy'))
+    await user.click(dialog.getByLabelText('Default target'))
+    await user.click(dialog.getByTestId('profile-submit'))
+
+    expect(api.updateProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', {
+      name: 'Billing v2',
+      description: 'Keys of the billing service',
+      defaultExpiryDays: 45,
+      keyPrefix: 'bill',
+      rotationDays: null,
+      reminderDays: [30, 7, 1],
+      testEndpoint: null,
+      metadata: prettyMetadata,
+    })
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('sends a custom test endpoint with its auth', async () => {
+    vi.mocked(api.updateProfile).mockResolvedValue(ops)
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await openRowAction(user, 'Ops', 'profile-edit')
+    const dialog = within(screen.getByRole('dialog'))
+
+    await user.click(dialog.getByLabelText('Custom endpoint'))
+    await user.click(dialog.getByTestId('profile-test-url'))
+    await user.paste('https://api.example.com/ping?key=')
+    await user.click(dialog.getByLabelText('Query parameter'))
+    await user.type(dialog.getByTestId('profile-test-name'), 'api_key')
+    await user.click(dialog.getByTestId('profile-submit'))
+
+    expect(vi.mocked(api.updateProfile).mock.calls[0][2].testEndpoint).toEqual({
+      method: 'GET',
+      url: 'https://api.example.com/ping?key=',
+      auth: 'query',
+      name: 'api_key',
+    })
+  })
+
+  it('checks the form before asking the server and keeps what was typed', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await screen.findAllByTestId('profile-row')
+    await user.click(screen.getByTestId('create-profile-button'))
+    const dialog = within(screen.getByRole('dialog'))
+
+    await user.type(dialog.getByTestId('profile-prefix-input'), 'Pay')
+    await user.type(dialog.getByTestId('profile-reminder-days'), 'soon{Enter}')
+    const metadata = dialog.getByTestId('profile-metadata-input')
+    await user.click(metadata)
+    await user.paste('["not", "an object"]')
+    await user.click(dialog.getByTestId('profile-submit'))
+
+    expect(api.createProfile).not.toHaveBeenCalled()
+    expect(within(fieldOf(dialog.getByTestId('profile-name-input'))).getByText('Enter a name for the profile.')).toBeInTheDocument()
+    expect(
+      within(fieldOf(dialog.getByTestId('profile-prefix-input'))).getByText(
+        'Use a lowercase letter followed by 1–11 lowercase letters or digits.',
+      ),
+    ).toBeInTheDocument()
+    expect(
+      within(fieldOf(dialog.getByTestId('profile-reminder-days'))).getByText('Lead times are whole days from 0 to 366.'),
+    ).toBeInTheDocument()
+    expect(within(fieldOf(metadata)).getByText('Enter a JSON object, like {"team": "payments"}.')).toBeInTheDocument()
+    expect(dialog.getByTestId('profile-prefix-input')).toHaveValue('Pay')
+  })
+
+  it('shows the server’s error next to the field it names and keeps every value', async () => {
+    const message = 'testEndpoint.url must be an http(s) URL or start with {server}, got "ftp://files.example"'
+    vi.mocked(api.createProfile).mockRejectedValue(new ApiError('invalid_input', message, 'testEndpoint.url'))
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await screen.findAllByTestId('profile-row')
+    await user.click(screen.getByTestId('create-profile-button'))
+    const dialog = within(screen.getByRole('dialog'))
+
+    await user.type(dialog.getByTestId('profile-name-input'), 'Files')
+    await user.click(dialog.getByLabelText('Custom endpoint'))
+    const url = dialog.getByTestId('profile-test-url')
+    await user.click(url)
+    await user.paste('ftp://files.example')
+    await user.click(dialog.getByTestId('profile-submit'))
+
+    expect(await within(fieldOf(url)).findByText(message)).toBeInTheDocument()
+    expect(url).toHaveAttribute('aria-invalid', 'true')
+    expect(url).toHaveValue('ftp://files.example')
+    expect(dialog.getByTestId('profile-name-input')).toHaveValue('Files')
+    expect(screen.queryByTestId('profile-form-error')).not.toBeInTheDocument()
+
+    // Changing the endpoint clears its error.
+    await user.type(url, '/x')
+    expect(within(fieldOf(url)).queryByText(message)).not.toBeInTheDocument()
+  })
+})
+
+describe('delete profile', () => {
+  it('asks what to do with the keys that use it and can delete them too', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await openRowAction(user, 'Billing', 'profile-delete')
+    const dialog = within(screen.getByRole('dialog', { name: 'Delete profile' }))
+
+    expect(dialog.getByText('“Billing” is used by 3 keys. What should happen to them?')).toBeInTheDocument()
+    expect(dialog.getByLabelText('Keep the 3 keys, without a profile')).toBeChecked()
+    expect(dialog.getByTestId('confirm-delete-profile')).toHaveTextContent(/^Delete profile$/)
+    expect(dialog.queryByTestId('delete-profile-warning')).not.toBeInTheDocument()
+
+    await user.click(dialog.getByLabelText('Delete the 3 keys too'))
+    expect(dialog.getByTestId('delete-profile-warning')).toHaveTextContent('cannot be undone')
+    expect(dialog.getByTestId('confirm-delete-profile')).toHaveTextContent('Delete profile and 3 keys')
+    await user.click(dialog.getByTestId('confirm-delete-profile'))
+
+    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', 'delete')
+    expect(await screen.findByText('Deleted profile “Billing” and 3 keys')).toBeInTheDocument()
+  })
+
+  it('keeps the keys without a profile by default', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await openRowAction(user, 'Billing', 'profile-delete')
+    await user.click(screen.getByTestId('confirm-delete-profile'))
+
+    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', 'detach')
+    expect(await screen.findByText('Deleted profile “Billing”')).toBeInTheDocument()
+  })
+
+  it('simply confirms a profile no key uses', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await openRowAction(user, 'Ops', 'profile-delete')
+    const dialog = within(screen.getByRole('dialog', { name: 'Delete profile' }))
+
+    expect(dialog.getByText('Delete the profile “Ops”?')).toBeInTheDocument()
+    expect(dialog.queryByRole('radio')).not.toBeInTheDocument()
+    await user.click(dialog.getByTestId('confirm-delete-profile'))
+    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_ops', '')
+  })
+
+  it('asks about the keys after all when the server says some took the profile meanwhile', async () => {
+    vi.mocked(api.deleteProfile).mockImplementationOnce(async () => {
+      vi.mocked(api.listProfiles).mockResolvedValue([billing, { ...ops, keyCount: 1 }])
+      throw new ApiError('conflict', '1 keys use this profile: delete it with keys=detach to keep them without a profile')
+    })
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await openRowAction(user, 'Ops', 'profile-delete')
+    await user.click(screen.getByTestId('confirm-delete-profile'))
+
+    expect(await screen.findByTestId('delete-profile-error')).toHaveTextContent('1 keys use this profile')
+    expect(await screen.findByLabelText('Keep the key, without a profile')).toBeChecked()
+    await user.click(screen.getByTestId('confirm-delete-profile'))
+    expect(api.deleteProfile).toHaveBeenLastCalledWith('ws_local', 'prof_ops', 'detach')
+  })
+})
+
+describe('member access', () => {
+  it('shows everything read-only, with every action disabled and why', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={member} />)
+    await screen.findAllByTestId('profile-row')
+
+    expect(screen.getByTestId('read-only-notice')).toHaveTextContent('member key')
+    expect(screen.getByTestId('create-profile-button')).toHaveAttribute('aria-disabled', 'true')
+    const row = within(rowOf('Billing'))
+    expect(row.getByTestId('profile-edit')).toHaveAttribute('aria-disabled', 'true')
+    expect(row.getByTestId('profile-delete')).toHaveAttribute('aria-disabled', 'true')
+
+    await user.hover(row.getByTestId('profile-delete'))
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('it can only read')
+    await user.click(row.getByTestId('profile-delete'))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+
+    // The name opens the profile to read.
+    await user.click(row.getByTestId('profile-open'))
+    const dialog = within(screen.getByRole('dialog', { name: 'Profile “Billing”' }))
+    expect(dialog.getByTestId('profile-name-input')).toBeDisabled()
+    expect(dialog.getByTestId('profile-metadata-input')).toBeDisabled()
+    expect(dialog.getByTestId('profile-test-url')).toHaveValue('{server}/v1/keys/verify')
+    expect(dialog.queryByTestId('profile-submit')).not.toBeInTheDocument()
+    await user.click(dialog.getByRole('button', { name: 'Close' }))
+    expect(api.updateProfile).not.toHaveBeenCalled()
+  })
+})

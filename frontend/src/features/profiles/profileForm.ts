@@ -1,0 +1,148 @@
+// The profile form as the user edits it, and the request it becomes. The
+// backend checks everything again; these checks only spare a round trip.
+import type { Profile, ProfileRequest, TestAuth } from '../../api'
+import { en } from '../../i18n/en'
+import { parseLeadDays, toLeadDayTags } from '../../lib/leadDays'
+
+/** The request fields the backend may name in an invalid_input error. */
+export const PROFILE_FIELDS = [
+  'name',
+  'description',
+  'defaultExpiryDays',
+  'keyPrefix',
+  'rotationDays',
+  'reminderDays',
+  'testEndpoint.method',
+  'testEndpoint.url',
+  'testEndpoint.auth',
+  'testEndpoint.name',
+  'metadata',
+] as const
+export type ProfileField = (typeof PROFILE_FIELDS)[number]
+export type ProfileErrors = Partial<Record<ProfileField, string>>
+
+export const DEFAULT_REMINDER_DAYS = [30, 7, 1]
+export const EXPIRY_MAX_DAYS = 366
+export const ROTATION_MAX_DAYS = 3650
+const PREFIX = /^[a-z][a-z0-9]{1,11}$/
+
+/** A number of days that may be switched off (never expires, no rotation policy). */
+export interface OptionalDays {
+  on: boolean
+  /** As NumberInput holds it: '' while empty. */
+  days: number | string
+}
+
+export interface EndpointValues {
+  /** Off: keys are tested against the default target. */
+  on: boolean
+  method: string
+  url: string
+  auth: TestAuth
+  name: string
+}
+
+export interface ProfileFormValues {
+  name: string
+  description: string
+  expiry: OptionalDays
+  keyPrefix: string
+  rotation: OptionalDays
+  reminderDays: string[]
+  endpoint: EndpointValues
+  metadata: string
+}
+
+/** The error fields each part of the form clears when the user changes it. */
+export const FIELDS_OF: Record<keyof ProfileFormValues, readonly ProfileField[]> = {
+  name: ['name'],
+  description: ['description'],
+  expiry: ['defaultExpiryDays'],
+  keyPrefix: ['keyPrefix'],
+  rotation: ['rotationDays'],
+  reminderDays: ['reminderDays'],
+  endpoint: ['testEndpoint.method', 'testEndpoint.url', 'testEndpoint.auth', 'testEndpoint.name'],
+  metadata: ['metadata'],
+}
+
+const optionalDays = (days: number | undefined, fallback: number): OptionalDays =>
+  days === undefined ? { on: false, days: fallback } : { on: true, days }
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    return text
+  }
+}
+
+/** The form for a profile, or for a new one. */
+export function formValues(profile?: Profile): ProfileFormValues {
+  const te = profile?.testEndpoint
+  return {
+    name: profile?.name ?? '',
+    description: profile?.description ?? '',
+    expiry: optionalDays(profile?.defaultExpiryDays, 90),
+    keyPrefix: profile?.keyPrefix ?? '',
+    rotation: optionalDays(profile?.rotationDays, 90),
+    reminderDays: toLeadDayTags(profile ? profile.reminderDays : DEFAULT_REMINDER_DAYS),
+    endpoint: {
+      on: te !== undefined,
+      method: te?.method || 'GET',
+      url: te?.url ?? '',
+      auth: te?.auth === 'header' || te?.auth === 'query' ? te.auth : 'bearer',
+      name: te?.name ?? '',
+    },
+    metadata: profile?.metadata ? prettyJson(profile.metadata) : '',
+  }
+}
+
+function checkDays(value: OptionalDays, max: number, message: string): { days: number | null; error?: string } {
+  if (!value.on) return { days: null }
+  const days = typeof value.days === 'number' ? value.days : NaN
+  return Number.isInteger(days) && days >= 1 && days <= max ? { days } : { days: null, error: message }
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
+/** The whole request the form stands for, or what is wrong with it, by field. */
+export function toRequest(v: ProfileFormValues): { req: ProfileRequest; errors?: undefined } | { req?: undefined; errors: ProfileErrors } {
+  const errors: ProfileErrors = {}
+  const name = v.name.trim()
+  if (!name) errors.name = en.profileForm.nameRequired
+  const expiry = checkDays(v.expiry, EXPIRY_MAX_DAYS, en.profileForm.expiryRange)
+  if (expiry.error) errors.defaultExpiryDays = expiry.error
+  const keyPrefix = v.keyPrefix.trim()
+  if (keyPrefix && !PREFIX.test(keyPrefix)) errors.keyPrefix = en.profileForm.prefixInvalid
+  const rotation = checkDays(v.rotation, ROTATION_MAX_DAYS, en.profileForm.rotationRange)
+  if (rotation.error) errors.rotationDays = rotation.error
+  const lead = parseLeadDays(v.reminderDays, { min: 0, required: false })
+  if (lead.error) errors.reminderDays = lead.error
+  const url = v.endpoint.url.trim()
+  const authName = v.endpoint.auth === 'bearer' ? '' : v.endpoint.name.trim()
+  if (v.endpoint.on && !url) errors['testEndpoint.url'] = en.profileForm.urlRequired
+  if (v.endpoint.on && v.endpoint.auth !== 'bearer' && !authName) errors['testEndpoint.name'] = en.profileForm.authNameRequired
+  const metadata = v.metadata.trim()
+  if (metadata && !isJsonObject(metadata)) errors.metadata = en.profileForm.metadataInvalid
+  if (Object.keys(errors).length > 0) return { errors }
+
+  return {
+    req: {
+      name,
+      description: v.description.trim(),
+      defaultExpiryDays: expiry.days,
+      keyPrefix,
+      rotationDays: rotation.days,
+      reminderDays: lead.days ?? [],
+      testEndpoint: v.endpoint.on ? { method: v.endpoint.method, url, auth: v.endpoint.auth, name: authName } : null,
+      metadata,
+    },
+  }
+}

@@ -1,0 +1,104 @@
+import { screen, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '../../api'
+import { ApiError } from '../../api'
+import { makeReminderSettings } from '../../test/fixtures'
+import { renderWithProviders } from '../../test/render'
+import { SettingsModal } from '../settings/SettingsModal'
+import { ReminderSettingsForm } from './ReminderSettingsForm'
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  ...(await import('../../test/apiMocks')).apiMocks(),
+}))
+
+const saved = makeReminderSettings({
+  quietStart: 22,
+  quietEnd: 7,
+  leadDays: [30, 7, 1],
+  kinds: { expiring: true, expired: true, overlap_ending: true, rotation_due: false, unused: true },
+})
+
+const fieldOf = (input: HTMLElement) => input.closest<HTMLElement>('.mantine-InputWrapper-root')!
+const tagsOf = (input: HTMLElement) =>
+  Array.from(fieldOf(input).querySelectorAll('.mantine-Pill-label')).map((pill) => pill.textContent)
+
+type User = ReturnType<typeof renderWithProviders>['user']
+
+async function pickHour(user: User, testId: string, hour: string) {
+  await user.click(screen.getByTestId(testId))
+  await user.click(await screen.findByRole('option', { name: hour }))
+}
+
+beforeEach(() => {
+  vi.mocked(api.getReminderSettings).mockResolvedValue(saved)
+})
+
+describe('reminder settings', () => {
+  it('shows quiet hours, lead times and each kind in words', async () => {
+    renderWithProviders(<ReminderSettingsForm />)
+
+    expect(await screen.findByTestId('reminder-quiet-start')).toHaveValue('22:00')
+    expect(screen.getByTestId('reminder-quiet-end')).toHaveValue('07:00')
+    expect(screen.getByTestId('reminder-quiet-hours')).toHaveTextContent('Desktop notifications wait from 22:00 until 07:00')
+    expect(tagsOf(screen.getByTestId('reminder-lead-days'))).toEqual(['30', '7', '1'])
+    expect(screen.getByText('A key is about to expire')).toBeInTheDocument()
+    expect(screen.getByTestId('reminder-kind-expiring')).toBeChecked()
+    expect(screen.getByTestId('reminder-kind-rotation_due')).not.toBeChecked()
+    expect(screen.getByText('90 days without a request, or 30 days after creation when never used.')).toBeInTheDocument()
+  })
+
+  it('saves every setting and shows what was stored', async () => {
+    vi.mocked(api.setReminderSettings).mockImplementation(async (s) => ({ ...s, leadDays: [30, 14, 7, 1] }))
+    const { user } = renderWithProviders(<ReminderSettingsForm />)
+    const lead = await screen.findByTestId('reminder-lead-days')
+
+    // The same hour twice: no quiet hours.
+    await pickHour(user, 'reminder-quiet-start', '07:00')
+    expect(screen.getByTestId('reminder-quiet-hours')).toHaveTextContent('No quiet hours')
+    await user.type(lead, '14{Enter}')
+    expect(tagsOf(lead)).toEqual(['30', '14', '7', '1'])
+    await user.click(screen.getByTestId('reminder-kind-rotation_due'))
+    await user.click(screen.getByTestId('reminder-kind-unused'))
+    await user.click(screen.getByTestId('reminder-settings-save'))
+
+    expect(api.setReminderSettings).toHaveBeenCalledWith({
+      quietStart: 7,
+      quietEnd: 7,
+      leadDays: [30, 14, 7, 1],
+      kinds: { expiring: true, expired: true, overlap_ending: true, rotation_due: true, unused: false },
+    })
+    expect(await screen.findByText('Reminder settings saved.')).toBeInTheDocument()
+  })
+
+  it('keeps at least one lead time without asking the server', async () => {
+    const { user } = renderWithProviders(<ReminderSettingsForm />)
+    const lead = await screen.findByTestId('reminder-lead-days')
+    await user.type(lead, '{Backspace}{Backspace}{Backspace}')
+    expect(tagsOf(lead)).toEqual([])
+    await user.click(screen.getByTestId('reminder-settings-save'))
+
+    expect(within(fieldOf(lead)).getByText('Keep at least one lead time.')).toBeInTheDocument()
+    expect(api.setReminderSettings).not.toHaveBeenCalled()
+  })
+
+  it('shows the backend’s error next to the field it names and keeps the input', async () => {
+    vi.mocked(api.setReminderSettings).mockRejectedValue(
+      new ApiError('invalid_input', 'quietHours must be hours from 0 to 23', 'quietHours'),
+    )
+    const { user } = renderWithProviders(<ReminderSettingsForm />)
+    const lead = await screen.findByTestId('reminder-lead-days')
+    await user.type(lead, '3{Enter}')
+    await user.click(screen.getByTestId('reminder-settings-save'))
+
+    expect(await within(screen.getByTestId('reminder-quiet-hours')).findByText('quietHours must be hours from 0 to 23')).toBeInTheDocument()
+    expect(tagsOf(lead)).toEqual(['30', '7', '3', '1'])
+    expect(screen.getByTestId('reminder-quiet-start')).toHaveValue('22:00')
+  })
+
+  it('is a section of the settings dialog', async () => {
+    renderWithProviders(<SettingsModal opened onClose={vi.fn()} />)
+    expect(await screen.findByTestId('reminder-settings-form')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Reminders' })).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,137 @@
+import { Button, Group, Input, Select, Skeleton, Stack, Switch } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
+import { REMINDER_KINDS, type ReminderSettings } from '../../api'
+import { FormError } from '../../components/FormError'
+import { LeadDaysInput } from '../../components/LeadDaysInput'
+import { LoadFailed } from '../../components/LoadFailed'
+import { en } from '../../i18n/en'
+import { formError, notifySuccess } from '../../lib/errors'
+import { parseLeadDays, toLeadDayTags } from '../../lib/leadDays'
+import { useReminderSettings, useSaveReminderSettings } from './useReminders'
+
+const FIELDS = ['quietHours', 'leadDays', 'kinds'] as const
+type Field = (typeof FIELDS)[number]
+
+const r = en.reminderSettings
+const hours = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: r.hour(h) }))
+
+/** Quiet hours, default lead times and which kinds of reminder are on. */
+export function ReminderSettingsForm() {
+  const { data, isPending, isError, error, refetch } = useReminderSettings()
+  if (isPending) return <Skeleton h={180} />
+  if (isError) return <LoadFailed title={r.loadFailed} error={error} onRetry={() => void refetch()} />
+  return <SettingsForm settings={data} />
+}
+
+type Quiet = Pick<ReminderSettings, 'quietStart' | 'quietEnd'>
+
+interface HourSelectProps {
+  label: string
+  which: keyof Quiet
+  quiet: Quiet
+  onChange: (quiet: Quiet) => void
+}
+
+function HourSelect({ label, which, quiet, onChange }: HourSelectProps) {
+  return (
+    <Select
+      label={label}
+      data={hours}
+      value={String(quiet[which])}
+      onChange={(h) => h !== null && onChange({ ...quiet, [which]: Number(h) })}
+      allowDeselect={false}
+      w={110}
+      data-testid={which === 'quietStart' ? 'reminder-quiet-start' : 'reminder-quiet-end'}
+    />
+  )
+}
+
+function SettingsForm({ settings }: { settings: ReminderSettings }) {
+  const save = useSaveReminderSettings()
+  const [quiet, setQuiet] = useState<Quiet>({ quietStart: settings.quietStart, quietEnd: settings.quietEnd })
+  const [leadDays, setLeadDays] = useState(() => toLeadDayTags(settings.leadDays))
+  const [kinds, setKinds] = useState(settings.kinds)
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [formErr, setFormErr] = useState<string | null>(null)
+  const clear = (field: Field) => setErrors((prev) => ({ ...prev, [field]: undefined }))
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const lead = parseLeadDays(leadDays, { min: 1, required: true })
+    if (lead.error !== undefined) {
+      setErrors({ leadDays: lead.error })
+      return
+    }
+    setErrors({})
+    setFormErr(null)
+    save.mutate(
+      { ...quiet, leadDays: lead.days, kinds },
+      {
+        onSuccess: (saved) => {
+          // What the backend kept, sorted and without duplicates.
+          setLeadDays(toLeadDayTags(saved.leadDays))
+          notifySuccess(r.saved)
+        },
+        onError: (err) => {
+          const { field, message } = formError(err, FIELDS)
+          if (field) setErrors({ [field]: message })
+          else setFormErr(message)
+        },
+      },
+    )
+  }
+
+  const { quietStart, quietEnd } = quiet
+  const quietHint = quietStart === quietEnd ? r.quietNone : r.quietHint(r.hour(quietStart), r.hour(quietEnd))
+  const changeQuiet = (next: Quiet) => {
+    setQuiet(next)
+    clear('quietHours')
+  }
+  return (
+    <form onSubmit={submit} noValidate data-testid="reminder-settings-form">
+      <Stack gap="md">
+        <Input.Wrapper label={r.quietLabel} description={quietHint} error={errors.quietHours} data-testid="reminder-quiet-hours">
+          <Group gap="sm" mt={4}>
+            <HourSelect label={r.quietFrom} which="quietStart" quiet={quiet} onChange={changeQuiet} />
+            <HourSelect label={r.quietUntil} which="quietEnd" quiet={quiet} onChange={changeQuiet} />
+          </Group>
+        </Input.Wrapper>
+        <LeadDaysInput
+          label={r.leadLabel}
+          description={r.leadDescription}
+          value={leadDays}
+          onChange={(tags) => {
+            setLeadDays(tags)
+            clear('leadDays')
+          }}
+          error={errors.leadDays}
+          data-testid="reminder-lead-days"
+        />
+        <Input.Wrapper label={r.kindsLabel} error={errors.kinds}>
+          <Stack gap="sm" mt="xs">
+            {REMINDER_KINDS.map((kind) => (
+              <Switch
+                key={kind}
+                label={r.kinds[kind].label}
+                description={r.kinds[kind].description}
+                checked={kinds[kind] === true}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked
+                  setKinds((prev) => ({ ...prev, [kind]: on }))
+                  clear('kinds')
+                }}
+                data-testid={`reminder-kind-${kind}`}
+              />
+            ))}
+          </Stack>
+        </Input.Wrapper>
+        <FormError title={r.failed} message={formErr} data-testid="reminder-settings-error" />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending} data-testid="reminder-settings-save">
+            {r.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
