@@ -199,7 +199,8 @@ type Settings struct {
 	KeychainBackend     string `json:"keychainBackend"`    // e.g. secret-service, file, memory
 	KeychainLabel       string `json:"keychainLabel"`      // words for the user
 	KeychainPersistent  bool   `json:"keychainPersistent"` // false: secrets are forgotten when Keydesk quits
-	KeychainProblem     string `json:"keychainProblem"`    // why the OS keychain is not used
+	KeychainProblem     string `json:"keychainProblem"`    // why the OS keychain is not used, or since when it fails
+	CacheRebuilt        string `json:"cacheRebuilt"`       // why desk.db was rebuilt at this start, "" when it was not
 	SyncIntervalMinutes int    `json:"syncIntervalMinutes"`
 }
 

@@ -16,7 +16,7 @@ want_wails=1
 # Secret Service test, PostgreSQL for the server suite.
 packages=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev
   xvfb xauth xdotool imagemagick chromium gnome-keyring dbus dbus-x11 libsecret-tools
-  postgresql fonts-dejavu-core)
+  postgresql fonts-dejavu-core wrk)
 missing=()
 if command -v dpkg >/dev/null; then
   for p in "${packages[@]}"; do

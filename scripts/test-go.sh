@@ -11,6 +11,10 @@ go vet ./...
 say "go test"
 go test -count=1 ./...
 
+# 20 s of mixed traffic at concurrency 64 (make soak runs a minute).
+say "soak test (20 s)"
+KEYDESK_SOAK=20s go test -count=1 -run '^TestSoak$' -v ./backend/server/ | grep -E '^(--- |ok|FAIL|PASS)|soak_test'
+
 # The server suite again, against a real PostgreSQL on loopback.
 if command -v pg_ctlcluster >/dev/null; then
   say "server tests against PostgreSQL"

@@ -36,6 +36,9 @@ func newServeCmd(stdio IO) *cobra.Command {
 				return err
 			}
 			defer store.Close()
+			if err := store.ClaimSQLite(); err != nil {
+				return err
+			}
 			srv := server.New(store, server.Options{Log: log})
 			if err := srv.Start(); err != nil {
 				return err

@@ -164,7 +164,20 @@ func (c *Client) Health(ctx context.Context) (api.Health, error) {
 // WhoAmI describes the client's key.
 func (c *Client) WhoAmI(ctx context.Context) (api.WhoAmI, error) {
 	var out api.WhoAmI
-	return out, c.do(ctx, http.MethodGet, "/v1/whoami", nil, &out)
+	if err := c.do(ctx, http.MethodGet, "/v1/whoami", nil, &out); err != nil {
+		return out, err
+	}
+	if out.KeyID == "" || out.WorkspaceID == "" || out.Role == "" {
+		return api.WhoAmI{}, c.notKeydesk("whoami has no keyId, workspaceId or role")
+	}
+	return out, nil
+}
+
+// notKeydesk is the error of an answer that parses but cannot be a Keydesk
+// server's: a proxy or another service on that address. Acting on it (say,
+// mirroring an empty key list) would lose data.
+func (c *Client) notKeydesk(what string) error {
+	return fmt.Errorf("the server at %s sent a response that is not Keydesk JSON: %s", c.base, what)
 }
 
 // Verify asks whether secret is a valid key.
@@ -211,13 +224,44 @@ func keysPath(workspaceID string) string {
 // ListKeys returns one page of a workspace's keys.
 func (c *Client) ListKeys(ctx context.Context, workspaceID string, p ListParams) (api.KeyList, error) {
 	var out api.KeyList
-	return out, c.do(ctx, http.MethodGet, keysPath(workspaceID)+"?"+p.encode(), nil, &out)
+	if err := c.do(ctx, http.MethodGet, keysPath(workspaceID)+"?"+p.encode(), nil, &out); err != nil {
+		return out, err
+	}
+	// A Keydesk server always sends items (an empty list is []) and every
+	// workspace has a revision: its first admin key made one.
+	if out.Items == nil || out.Revision < 1 || out.Total < int64(len(out.Items)) {
+		return api.KeyList{}, c.notKeydesk("a key list without items or revision")
+	}
+	for _, k := range out.Items {
+		if k.ID == "" || k.Revision < 1 {
+			return api.KeyList{}, c.notKeydesk("a key without id or revision")
+		}
+	}
+	return out, nil
 }
 
 // CreateKey creates a key; the result holds its secret, shown once.
 func (c *Client) CreateKey(ctx context.Context, workspaceID string, req api.CreateKeyRequest) (api.CreatedKey, error) {
 	var out api.CreatedKey
-	return out, c.do(ctx, http.MethodPost, keysPath(workspaceID), req, &out)
+	err := c.do(ctx, http.MethodPost, keysPath(workspaceID), req, &out)
+	return c.created(out, err)
+}
+
+// created checks that an answer with a new secret has the key and the
+// secret: showing "created" with no secret would lose it for good. rotated
+// does the same for a rotation.
+func (c *Client) created(out api.CreatedKey, err error) (api.CreatedKey, error) {
+	if err == nil && (out.Key.ID == "" || out.Secret == "") {
+		return api.CreatedKey{}, c.notKeydesk("a new key without id or secret")
+	}
+	return out, err
+}
+
+func (c *Client) rotated(out api.RotatedKey, err error) (api.RotatedKey, error) {
+	if err == nil && (out.Key.ID == "" || out.Secret == "" || out.Previous.ID == "") {
+		return api.RotatedKey{}, c.notKeydesk("a rotation without the new key, its secret or the previous key")
+	}
+	return out, err
 }
 
 // GetKey returns one key.
@@ -240,19 +284,22 @@ func (c *Client) PatchKey(ctx context.Context, workspaceID, keyID string, req ap
 // RegenerateKey gives a key a new secret; the old one stops working at once.
 func (c *Client) RegenerateKey(ctx context.Context, workspaceID, keyID string, req api.RegenerateRequest) (api.CreatedKey, error) {
 	var out api.CreatedKey
-	return out, c.do(ctx, http.MethodPost, keysPath(workspaceID)+"/"+url.PathEscape(keyID)+"/regenerate", req, &out)
+	err := c.do(ctx, http.MethodPost, keysPath(workspaceID)+"/"+url.PathEscape(keyID)+"/regenerate", req, &out)
+	return c.created(out, err)
 }
 
 // RotateKey creates a successor and keeps the old key for the overlap.
 func (c *Client) RotateKey(ctx context.Context, workspaceID, keyID string, req api.RotateRequest) (api.RotatedKey, error) {
 	var out api.RotatedKey
-	return out, c.do(ctx, http.MethodPost, keysPath(workspaceID)+"/"+url.PathEscape(keyID)+"/rotate", req, &out)
+	err := c.do(ctx, http.MethodPost, keysPath(workspaceID)+"/"+url.PathEscape(keyID)+"/rotate", req, &out)
+	return c.rotated(out, err)
 }
 
 // SelfRotate rotates the client's own key.
 func (c *Client) SelfRotate(ctx context.Context, req api.RotateRequest) (api.RotatedKey, error) {
 	var out api.RotatedKey
-	return out, c.do(ctx, http.MethodPost, "/v1/self/rotate", req, &out)
+	err := c.do(ctx, http.MethodPost, "/v1/self/rotate", req, &out)
+	return c.rotated(out, err)
 }
 
 // CleanupCounts says how many keys each clean-up choice would delete.

@@ -86,6 +86,9 @@ type Desk struct {
 
 	secretsMu sync.RWMutex // guards opts.Secrets and opts.SecretsInfo, which UseEncryptedFile swaps
 
+	backup  *backup // desk-backup.json: what desk.db holds that no server has
+	rebuilt string  // why desk.db was rebuilt at this start, "" when it was not
+
 	mu        sync.Mutex
 	clients   map[string]*client.Client // by workspace id
 	syncEntry cron.EntryID
@@ -139,20 +142,28 @@ func Open(ctx context.Context, opts Options) (*Desk, error) {
 	if err := os.MkdirAll(opts.Home, 0o700); err != nil {
 		return nil, fmt.Errorf("create the data directory %s: %w", opts.Home, err)
 	}
-	db, err := openDB(filepath.Join(opts.Home, "desk.db"))
-	if err != nil {
+	if err := checkWritable(opts.Home); err != nil {
 		return nil, err
 	}
-	d := &Desk{opts: opts, db: db, clients: map[string]*client.Client{}, syncing: map[string]*sync.Mutex{}}
+	opts.Secrets = newKeychain(opts.Secrets)
+	d := &Desk{opts: opts, clients: map[string]*client.Client{}, syncing: map[string]*sync.Mutex{}}
+	if err := d.openCache(); err != nil {
+		return nil, err
+	}
 	d.bgCtx, d.bgCancel = context.WithCancel(context.Background())
-	if err := reminders.Migrate(db); err != nil {
+	if err := reminders.Migrate(d.db); err != nil {
 		d.closeDB()
 		return nil, err
 	}
-	d.reminders = reminders.New(db, opts.Notifier, opts.Now, opts.Log)
+	d.reminders = reminders.New(d.db, opts.Notifier, opts.Now, opts.Log)
+	var err error
 	if d.local, err = startLocalServer(filepath.Join(opts.Home, "local-server.db"), opts.LocalAddr, opts.Log); err != nil {
 		d.closeDB()
 		return nil, err
+	}
+	if err := d.adoptLocalWorkspace(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("prepare the Local workspace: %w", err)
 	}
 	if err := d.ensureLocalWorkspace(ctx); err != nil {
 		d.Close()
@@ -213,11 +224,24 @@ func openDB(path string) (*gorm.DB, error) {
 	return db, nil
 }
 
-func (d *Desk) closeDB() {
-	if sqlDB, err := d.db.DB(); err == nil {
+func closeDB(db *gorm.DB) {
+	if sqlDB, err := db.DB(); err == nil {
 		sqlDB.Close()
 	}
 }
+
+func (d *Desk) closeDB() {
+	if d.backup != nil {
+		if err := d.backup.save(); err != nil {
+			d.opts.Log.Error("write the backup of the workspaces", "err", err)
+		}
+	}
+	closeDB(d.db)
+}
+
+// CacheRebuilt says why desk.db was rebuilt at this start, or "" when it
+// was not.
+func (d *Desk) CacheRebuilt() string { return d.rebuilt }
 
 // Close stops the jobs, the embedded server and the database.
 func (d *Desk) Close() error {
@@ -237,11 +261,23 @@ func (d *Desk) Close() error {
 // Home is the data directory.
 func (d *Desk) Home() string { return d.opts.Home }
 
-// SecretsInfo says which keychain holds the secrets.
+// SecretsInfo says which keychain holds the secrets, and what failed if
+// it stopped working.
 func (d *Desk) SecretsInfo() secrets.Info {
 	d.secretsMu.RLock()
 	defer d.secretsMu.RUnlock()
-	return d.opts.SecretsInfo
+	info := d.opts.SecretsInfo
+	if k, ok := d.opts.Secrets.(*keychain); ok {
+		if err := k.failure(); err != nil {
+			label := info.Label
+			if label == "" {
+				label = "The keychain"
+			}
+			info.Persistent = false
+			info.Problem = fmt.Sprintf("%s failed: %v. Secrets saved since are kept in memory only, until Keydesk quits; nothing in the keychain was removed.", label, err)
+		}
+	}
+	return info
 }
 
 func (d *Desk) secretStore() secrets.Store {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -32,6 +33,13 @@ const portAttempts = 20
 func startLocalServer(dbPath, addr string, log *slog.Logger) (*localServer, error) {
 	store, err := server.OpenStore("sqlite:"+dbPath, log)
 	if err != nil {
+		return nil, err
+	}
+	if err := store.ClaimSQLite(); err != nil {
+		store.Close()
+		if errors.Is(err, server.ErrDatabaseInUse) {
+			return nil, fmt.Errorf("Keydesk is already running with the data folder %s", filepath.Dir(dbPath))
+		}
 		return nil, err
 	}
 	ln, err := listenNextFree(addr)

@@ -47,10 +47,6 @@ func (d *Desk) SetReminderSettings(ctx context.Context, s reminders.Settings) er
 
 // ScanReminders evaluates every cached key of every workspace.
 func (d *Desk) ScanReminders(ctx context.Context) ([]reminders.Reminder, error) {
-	var cached []CachedKey
-	if err := d.db.WithContext(ctx).Find(&cached).Error; err != nil {
-		return nil, err
-	}
 	var profiles []CachedProfile
 	if err := d.db.WithContext(ctx).Find(&profiles).Error; err != nil {
 		return nil, err
@@ -60,21 +56,17 @@ func (d *Desk) ScanReminders(ctx context.Context) ([]reminders.Reminder, error) 
 		byProfile[p.WorkspaceID+"/"+p.ID] = p
 	}
 	now := d.now()
-	list := make([]reminders.Key, len(cached))
-	for i, k := range cached {
-		state := k.State()
-		rk := reminders.Key{
-			WorkspaceID: k.WorkspaceID, ID: k.ID, Name: k.Name, Active: state.Status(now) == "active", Enabled: k.Enabled,
-			CreatedAt: k.CreatedAt, ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke,
-		}
-		if p, ok := byProfile[k.WorkspaceID+"/"+k.ProfileID]; ok {
+	list, err := d.reminderKeys(ctx, now, func(rk *reminders.Key, profileID string) {
+		if p, ok := byProfile[rk.WorkspaceID+"/"+profileID]; ok {
 			rk.RotationDays = p.RotationDays
 			var lead []int
 			if json.Unmarshal([]byte(p.ReminderDays), &lead) == nil && len(lead) > 0 {
 				rk.LeadDays = lead
 			}
 		}
-		list[i] = rk
+	})
+	if err != nil {
+		return nil, err
 	}
 	fresh, err := d.reminders.Scan(ctx, list, d.ReminderSettings())
 	if err != nil {
@@ -84,6 +76,35 @@ func (d *Desk) ScanReminders(ctx context.Context) ([]reminders.Reminder, error) 
 		d.emit(EventReminderNew, map[string]int{"count": len(fresh)})
 	}
 	return fresh, nil
+}
+
+// reminderKeys reads what the reminder rules need of every cached key. It
+// scans rows by hand, only the columns it needs: a scan runs hourly over
+// every cached key, and gorm's per-row reflection was most of its time.
+func (d *Desk) reminderKeys(ctx context.Context, now time.Time, withProfile func(*reminders.Key, string)) ([]reminders.Key, error) {
+	rows, err := d.db.WithContext(ctx).Model(&CachedKey{}).
+		Select("workspace_id, id, name, enabled, created_at, expires_at, last_used_at, revokes_at, auto_revoke, profile_id").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []reminders.Key
+	for rows.Next() {
+		var k CachedKey
+		if err := rows.Scan(&k.WorkspaceID, &k.ID, &k.Name, &k.Enabled, &k.CreatedAt, &k.ExpiresAt, &k.LastUsedAt, &k.RevokesAt, &k.AutoRevoke, &k.ProfileID); err != nil {
+			return nil, err
+		}
+		state := k.State()
+		rk := reminders.Key{
+			WorkspaceID: k.WorkspaceID, ID: k.ID, Name: k.Name, Active: state.Status(now) == "active", Enabled: k.Enabled,
+			CreatedAt: k.CreatedAt, ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke,
+		}
+		if k.ProfileID != "" {
+			withProfile(&rk, k.ProfileID)
+		}
+		list = append(list, rk)
+	}
+	return list, rows.Err()
 }
 
 // Reminders lists the reminders to show now.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -16,6 +17,11 @@ import (
 
 // syncPageSize is the page size of sync requests, the server's maximum.
 const syncPageSize = 1000
+
+// syncInsertBatch rows per INSERT. Small on purpose: the SQLite driver
+// matches each bound parameter by scanning all of them, so a statement's
+// binding cost grows with the square of its parameters (17 per row).
+const syncInsertBatch = 50
 
 // SyncAll syncs every workspace, one after another. Failures are recorded on
 // each workspace (offline since, last error), not returned.
@@ -63,6 +69,13 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 	if err != nil {
 		return d.recordFailure(ws, err)
 	}
+	// A full resync replaces the cache and forgets the remembered secrets of
+	// keys it does not list. The desk's own access key exists (whoami just
+	// said so): a full list without it is not this workspace's, and acting
+	// on it would lose the cache and secrets in the keychain.
+	if full && !slices.ContainsFunc(changes, func(k api.Key) bool { return k.ID == who.KeyID && !k.Deleted }) {
+		return d.recordFailure(ws, fmt.Errorf("the server's list of keys does not hold the desktop's own access key %s: the cache is kept as it is", who.KeyID))
+	}
 	profiles, err := c.Profiles(ctx, ws.RemoteID)
 	if err != nil {
 		return d.recordFailure(ws, err)
@@ -90,16 +103,26 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 			}
 		}
 		if len(upserts) > 0 {
-			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(upserts, 200).Error; err != nil {
+			// After a full resync emptied the cache, plain inserts in big
+			// batches; otherwise upserts.
+			insert := tx
+			if !full {
+				insert = tx.Clauses(clause.OnConflict{UpdateAll: true})
+			}
+			if err := insert.CreateInBatches(upserts, syncInsertBatch).Error; err != nil {
 				return err
 			}
 		}
 		// A key that is gone from the server takes its remembered secret
 		// with it (forgotten in the keychain after the commit, below).
 		// Computed after the upserts: a full resync empties the cache first.
-		if err := tx.Model(&Remembered{}).Where("workspace_id = ? AND key_id NOT IN (?)", ws.ID,
-			tx.Model(&CachedKey{}).Select("id").Where("workspace_id = ?", ws.ID)).Pluck("key_id", &forgotten).Error; err != nil {
-			return err
+		// Only deletions and full resyncs can lose keys; skipping the check
+		// otherwise keeps a sync without changes cheap in a big workspace.
+		if full || len(deletions) > 0 {
+			if err := tx.Model(&Remembered{}).Where("workspace_id = ? AND key_id NOT IN (?)", ws.ID,
+				tx.Model(&CachedKey{}).Select("id").Where("workspace_id = ?", ws.ID)).Pluck("key_id", &forgotten).Error; err != nil {
+				return err
+			}
 		}
 		if len(forgotten) > 0 {
 			if err := tx.Where("workspace_id = ? AND key_id IN ?", ws.ID, forgotten).Delete(&Remembered{}).Error; err != nil {
@@ -125,7 +148,11 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 	}
 	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
 	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID})
-	d.scanReminders(ctx)
+	// Nothing changed, nothing new to remind of: the hourly scan covers
+	// the passing of time.
+	if len(changes) > 0 || full {
+		d.scanReminders(ctx)
+	}
 	return nil
 }
 

@@ -63,7 +63,7 @@ func ParseRole(s string) (Role, error) {
 }
 
 // ValidateName trims and checks a key's name: 1–100 characters, no control
-// characters.
+// characters, nothing that hides or reorders text.
 func ValidateName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	n := utf8.RuneCountInString(name)
@@ -74,11 +74,35 @@ func ValidateName(name string) (string, error) {
 		return "", invalid("name", "must be 1–%d characters, got %d", MaxNameLength, n)
 	}
 	for _, r := range name {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x202e || r == 0x202d {
-			return "", invalid("name", "must not contain control characters")
+		switch {
+		case r == utf8.RuneError:
+			// JSON decoding turns invalid UTF-8 into U+FFFD: a name holding
+			// one was mangled on its way here.
+			return "", invalid("name", "must be valid UTF-8 (it holds U+FFFD, the mark of a broken encoding)")
+		case hidesText(r):
+			return "", invalid("name", "must not contain control characters (invisible and text-direction marks included), got %U", r)
 		}
 	}
 	return name, nil
+}
+
+// hidesText reports the characters a name must not hold: controls, and the
+// format characters that make a name look like another (a right-to-left
+// override turns "invoice\u202etxt.exe" into "invoiceexe.txt"; a zero-width
+// space makes two names that look the same). The zero-width joiners stay:
+// emoji sequences and several scripts need them.
+func hidesText(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0: // C0 and C1 controls
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c: // bidi
+		return true
+	case r == 0x200b, r == 0x2060, r >= 0x2061 && r <= 0x2064, r == 0xfeff, r == 0x00ad, r == 0x180e: // invisible
+		return true
+	case r == 0x2028, r == 0x2029: // line and paragraph separators
+		return true
+	}
+	return false
 }
 
 // ExpiryPolicy is a workspace's limit on key lifetimes.

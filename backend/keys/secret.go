@@ -10,8 +10,8 @@ import (
 	"hash/crc32"
 	"io"
 	"math/big"
-	"regexp"
 	"strings"
+	"unsafe"
 )
 
 // DefaultPrefix starts every secret whose workspace or profile sets no prefix.
@@ -22,6 +22,7 @@ const (
 	randomChars    = 43 // 62^43 > 2^256, so 32 bytes always fit
 	checksumChars  = 6  // 62^6 > 2^32
 	maskVisible    = 4
+	maskHidden     = 16 // at least this many characters stay hidden
 	maskEllipsis   = "…"
 	base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
@@ -36,14 +37,25 @@ var (
 	ErrInvalidPrefix = errors.New("prefix must be a lowercase letter followed by 1–11 lowercase letters or digits")
 )
 
-var prefixPattern = regexp.MustCompile(`^[a-z][a-z0-9]{1,11}$`)
-
-// ValidatePrefix reports whether p may start a secret.
+// ValidatePrefix reports whether p may start a secret: [a-z][a-z0-9]{1,11}.
 func ValidatePrefix(p string) error {
-	if !prefixPattern.MatchString(p) {
+	if !validPrefix(p) {
 		return fmt.Errorf("%w, got %q", ErrInvalidPrefix, p)
 	}
 	return nil
+}
+
+// validPrefix is ValidatePrefix without the error, for the verify hot path.
+func validPrefix(p string) bool {
+	if len(p) < 2 || len(p) > 12 || p[0] < 'a' || p[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(p); i++ {
+		if c := p[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // NewSecret draws 32 random bytes from r (crypto/rand.Reader in production)
@@ -64,24 +76,32 @@ func NewSecret(prefix string, r io.Reader) (string, error) {
 }
 
 // ParseSecret checks the shape and checksum of s offline and returns its
-// prefix. It never echoes s in an error: callers log errors.
+// prefix. It never echoes s in an error: callers log errors. It allocates
+// nothing: it runs on every verification.
 func ParseSecret(s string) (prefix string, err error) {
 	prefix, rest, ok := strings.Cut(s, "_")
-	if !ok || ValidatePrefix(prefix) != nil || len(rest) != randomChars+checksumChars || !isBase62(rest) {
+	if !ok || !validPrefix(prefix) || len(rest) != randomChars+checksumChars || !isBase62(rest) {
 		return "", ErrMalformed
 	}
 	body := s[:len(s)-checksumChars]
-	if subtle.ConstantTimeCompare([]byte(checksum(body)), []byte(s[len(s)-checksumChars:])) != 1 {
+	want := checksumOf(body)
+	if subtle.ConstantTimeCompare(want[:], bytesOf(s[len(s)-checksumChars:])) != 1 {
 		return "", ErrChecksum
 	}
 	return prefix, nil
 }
 
+// HashSum is the SHA-256 of a secret: what the server indexes, as bytes.
+func HashSum(secret string) [sha256.Size]byte { return sha256.Sum256(bytesOf(secret)) }
+
 // Hash is what the server stores and indexes instead of the secret.
-func Hash(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
-}
+func Hash(secret string) string { return HexHash(HashSum(secret)) }
+
+// HexHash is the stored form of a HashSum.
+func HexHash(sum [sha256.Size]byte) string { return hex.EncodeToString(sum[:]) }
+
+// bytesOf views s as bytes without copying; callers only read them.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // HashEqual compares two hashes in constant time.
 func HashEqual(a, b string) bool {
@@ -89,13 +109,24 @@ func HashEqual(a, b string) bool {
 }
 
 // Mask shows the prefix, the first 4 and the last 4 characters of a secret:
-// enough to recognise a key, far too little to use it.
+// enough to recognise a key, far too little to use it. A pasted string that
+// is not a Keydesk secret gets no prefix (the part before its first "_" may
+// be most of it), and one too short to keep 16 characters hidden, or not
+// UTF-8, is all bullets.
 func Mask(secret string) string {
 	prefix, rest, ok := strings.Cut(secret, "_")
-	if !ok || len(rest) < 2*maskVisible {
+	if !ok || ValidatePrefix(prefix) != nil {
+		prefix, rest = "", secret
+	}
+	runes := []rune(rest)
+	if len(runes) < 2*maskVisible+maskHidden || strings.ToValidUTF8(rest, "\uFFFD") != rest {
 		return strings.Repeat("•", 8)
 	}
-	return prefix + "_" + rest[:maskVisible] + maskEllipsis + rest[len(rest)-maskVisible:]
+	masked := string(runes[:maskVisible]) + maskEllipsis + string(runes[len(runes)-maskVisible:])
+	if prefix == "" {
+		return masked
+	}
+	return prefix + "_" + masked
 }
 
 // NewID returns a short public identifier such as key_3kT9xQ2mB7pL.
@@ -111,8 +142,19 @@ func NewID(kind string, r io.Reader) (string, error) {
 }
 
 func checksum(body string) string {
-	sum := crc32.ChecksumIEEE([]byte(body))
-	return base62(big.NewInt(int64(sum)).Bytes(), checksumChars)
+	sum := checksumOf(body)
+	return string(sum[:])
+}
+
+// checksumOf is the CRC-32 of body in checksumChars base62 digits.
+func checksumOf(body string) [checksumChars]byte {
+	n := crc32.ChecksumIEEE(bytesOf(body))
+	var out [checksumChars]byte
+	for i := checksumChars - 1; i >= 0; i-- {
+		out[i] = base62Alphabet[n%62]
+		n /= 62
+	}
+	return out
 }
 
 // base62 encodes b as a big-endian number, left-padded with '0' to width.

@@ -168,3 +168,22 @@ func BenchmarkParseAndHash(b *testing.B) {
 		_ = keys.Hash(s)
 	}
 }
+
+// Secrets issued before are verified forever: the format and checksum must
+// never change. These were made by the first release's NewSecret.
+func TestSecretFormatIsStable(t *testing.T) {
+	want := map[byte]string{
+		0:   "kd_00OxupkS5PgUGElGNO8Qzlxtpl9F7c2sV4Wt5oPYKe70oPsQU",
+		1:   "kd_0FA3acQSTMeXk1GNctGSZAaNo6nWjCfjzHMZ2NcfNEG041abh",
+		200: "kd_lcJGhrFhLdPiKh8eNo1VBC6aVb62NlPPwTEC1OiGfF90Dbuw5",
+	}
+	for seed, w := range want {
+		s, err := keys.NewSecret("kd", bytes.NewReader(bytes.Repeat([]byte{seed, seed + 7, 3}, 20)))
+		if err != nil || s != w {
+			t.Errorf("seed %d: %q, %v; want %q", seed, s, err, w)
+		}
+		if _, err := keys.ParseSecret(w); err != nil {
+			t.Errorf("%s: %v", w, err)
+		}
+	}
+}

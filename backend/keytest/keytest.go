@@ -251,7 +251,8 @@ func (r Request) Curl(reveal bool) string {
 	}
 	parts := []string{"curl", "-sS"}
 	if m := method(r.Target); m != http.MethodGet {
-		parts = append(parts, "-X", m)
+		// Quoted too: a profile's method comes from the server.
+		parts = append(parts, "-X", ShellQuote(m))
 	}
 	parts = append(parts, ShellQuote(u.String()), "-H", ShellQuote("Accept: application/json"))
 	switch r.Target.Auth {

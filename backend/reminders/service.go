@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -104,32 +105,47 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 	}
 	var fresh []Reminder
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		current := map[string]bool{}
-		for _, d := range due {
-			current[reminderID(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)] = true
-			r := Reminder{
-				WorkspaceID: d.WorkspaceID, KeyID: d.KeyID, Kind: d.Kind, Threshold: d.Threshold,
-				KeyName: names[d.WorkspaceID+"/"+d.KeyID], DueAt: d.DueAt.UTC().Truncate(time.Second), CreatedAt: now,
-			}
-			res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&r)
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected == 1 {
-				fresh = append(fresh, r)
-			}
-		}
-		// What no longer holds is resolved: the key was renewed, rotated,
-		// deleted, or a nearer lead time took over.
-		var open []Reminder
-		if err := tx.Where("dismissed_at IS NULL AND resolved_at IS NULL").Find(&open).Error; err != nil {
+		// One read of what is stored and batched writes: a scan covers
+		// every cached key, 100,000 of them in a big team.
+		var stored []Reminder
+		if err := tx.Select("id, workspace_id, key_id, kind, threshold, due_at, dismissed_at, resolved_at").Find(&stored).Error; err != nil {
 			return err
 		}
-		for _, r := range open {
-			if !current[reminderID(r.WorkspaceID, r.KeyID, r.Kind, r.Threshold, r.DueAt)] {
-				if err := tx.Model(&Reminder{}).Where("id = ?", r.ID).Update("resolved_at", now).Error; err != nil {
-					return err
-				}
+		current := make(map[onceKey]bool, len(due))
+		for _, d := range due {
+			current[onceKeyOf(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)] = true
+		}
+		known := make(map[onceKey]bool, len(stored))
+		var resolved []int64
+		for _, r := range stored {
+			k := onceKeyOf(r.WorkspaceID, r.KeyID, r.Kind, r.Threshold, r.DueAt)
+			known[k] = true
+			// What no longer holds is resolved: the key was renewed,
+			// rotated, deleted, or a nearer lead time took over.
+			if r.DismissedAt == nil && r.ResolvedAt == nil && !current[k] {
+				resolved = append(resolved, r.ID)
+			}
+		}
+		for _, d := range due {
+			k := onceKeyOf(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)
+			if known[k] {
+				continue
+			}
+			known[k] = true
+			fresh = append(fresh, Reminder{
+				WorkspaceID: d.WorkspaceID, KeyID: d.KeyID, Kind: d.Kind, Threshold: d.Threshold,
+				KeyName: names[d.WorkspaceID+"/"+d.KeyID], DueAt: d.DueAt.UTC().Truncate(time.Second), CreatedAt: now,
+			})
+		}
+		// Small batches: the SQLite driver binds parameters in quadratic time.
+		if len(fresh) > 0 {
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(fresh, 50).Error; err != nil {
+				return err
+			}
+		}
+		for chunk := range slices.Chunk(resolved, 500) {
+			if err := tx.Model(&Reminder{}).Where("id IN ?", chunk).Update("resolved_at", now).Error; err != nil {
+				return err
 			}
 		}
 		return nil
@@ -143,8 +159,16 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 	return fresh, nil
 }
 
-func reminderID(ws, key, kind string, threshold int, due time.Time) string {
-	return fmt.Sprintf("%s/%s/%s/%d/%d", ws, key, kind, threshold, due.Unix())
+// onceKey is what makes a reminder unique: one per key, kind, threshold
+// and due date.
+type onceKey struct {
+	workspaceID, keyID, kind string
+	threshold                int
+	due                      int64
+}
+
+func onceKeyOf(ws, key, kind string, threshold int, due time.Time) onceKey {
+	return onceKey{ws, key, kind, threshold, due.Unix()}
 }
 
 // notifyPending shows an OS notification for each active reminder not yet
@@ -154,17 +178,38 @@ func (s *Service) notifyPending(ctx context.Context, now time.Time) {
 		return
 	}
 	var pending []Reminder
-	s.db.WithContext(ctx).Where("notified_at IS NULL AND dismissed_at IS NULL AND resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)", now).
+	s.db.WithContext(ctx).Select("id, workspace_id, key_id, kind, threshold, key_name, due_at").Where("notified_at IS NULL AND dismissed_at IS NULL AND resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)", now).
 		Order("id").Find(&pending)
-	for _, r := range pending {
-		title, body := Describe(r, now)
-		if err := s.notify.Notify(title, body); err != nil {
+	if len(pending) == 0 {
+		return
+	}
+	if len(pending) > maxSeparateNotifications {
+		// One summary instead of a flood (a first scan of a big workspace).
+		title := fmt.Sprintf("%d API keys need attention", len(pending))
+		if err := s.notify.Notify(title, "Open Keydesk's reminder center to see them."); err != nil {
 			s.log.Warn("desktop notification failed", "err", err)
-			return // the in-app reminder center still shows it
+			return
 		}
-		s.db.WithContext(ctx).Model(&Reminder{}).Where("id = ?", r.ID).Update("notified_at", now)
+	} else {
+		for _, r := range pending {
+			title, body := Describe(r, now)
+			if err := s.notify.Notify(title, body); err != nil {
+				s.log.Warn("desktop notification failed", "err", err)
+				return // the in-app reminder center still shows it
+			}
+		}
+	}
+	ids := make([]int64, len(pending))
+	for i, r := range pending {
+		ids[i] = r.ID
+	}
+	for chunk := range slices.Chunk(ids, 500) {
+		s.db.WithContext(ctx).Model(&Reminder{}).Where("id IN ?", chunk).Update("notified_at", now)
 	}
 }
+
+// maxSeparateNotifications: past it, one notification sums them up.
+const maxSeparateNotifications = 3
 
 // Active lists the reminders to show now, most urgent first.
 func (s *Service) Active(ctx context.Context) ([]Reminder, error) {

@@ -2,7 +2,9 @@ package reminders_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -160,5 +162,39 @@ func TestQuietHoursHoldNotificationsBack(t *testing.T) {
 	svc.Scan(ctx, keys, settings)
 	if len(n.shown) != 1 {
 		t.Fatalf("after the quiet hours: %v", n.shown)
+	}
+}
+
+// A first scan of a big workspace finds many reminders at once: one
+// notification sums them up instead of a flood, and each is stored once.
+func TestManyRemindersMakeOneNotification(t *testing.T) {
+	c := &clock{t: now}
+	n := &notes{}
+	svc := reminders.New(openDB(t, filepath.Join(t.TempDir(), "desk.db")), n, c.now, nil)
+	ctx := context.Background()
+	var list []reminders.Key
+	for i := range 1200 {
+		k := expiringKey(now.Add(days(3)))
+		k.ID = fmt.Sprintf("k%d", i)
+		list = append(list, k)
+	}
+	fresh, err := svc.Scan(ctx, list, reminders.DefaultSettings())
+	if err != nil || len(fresh) != 1200 {
+		t.Fatalf("first scan: %d fresh, %v", len(fresh), err)
+	}
+	if len(n.shown) != 1 || !strings.HasPrefix(n.shown[0], "1200 API keys need attention") {
+		t.Fatalf("notifications = %v", n.shown)
+	}
+	if fresh, _ := svc.Scan(ctx, list, reminders.DefaultSettings()); len(fresh) != 0 || len(n.shown) != 1 {
+		t.Fatalf("second scan: %d fresh, %d notifications", len(fresh), len(n.shown))
+	}
+	// Half renewed: their reminders resolve, in batches.
+	for i := range 600 {
+		later := now.Add(days(300))
+		list[i].ExpiresAt = &later
+	}
+	svc.Scan(ctx, list, reminders.DefaultSettings())
+	if active, _ := svc.Active(ctx); len(active) != 600 {
+		t.Fatalf("active after renewing half = %d, want 600", len(active))
 	}
 }

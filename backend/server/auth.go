@@ -45,35 +45,69 @@ func credential(r *http.Request) (string, error) {
 // checkSecret finds the key behind secret and says why it may not be used
 // (an api.Reason…) with the matching 401. Unknown and known-but-unusable
 // keys take the same path: parse, hash, one indexed lookup, a constant-time
-// comparison.
-func (s *Server) checkSecret(ctx context.Context, secret string) (Key, Workspace, string, error) {
+// comparison. A key seen before is found in the verify cache, which is
+// exact (see verifyCache); only unknown keys always reach the database.
+func (s *Server) checkSecret(ctx context.Context, secret string) (*verifyEntry, string, error) {
 	if _, err := keys.ParseSecret(secret); err != nil {
-		return Key{}, Workspace{}, api.ReasonMalformed, unauthorized("the API key is malformed: " + err.Error())
+		return nil, api.ReasonMalformed, unauthorized("the API key is malformed: " + err.Error())
 	}
-	hash := keys.Hash(secret)
+	sum := keys.HashSum(secret)
+	var e *verifyEntry
+	if s.cache != nil {
+		e = s.cache.get(sum, s.store.changes)
+	}
+	if e == nil {
+		readAt := s.store.changes.current()
+		var reason string
+		var err error
+		if e, reason, err = s.loadSecret(ctx, keys.HexHash(sum)); e == nil {
+			return nil, reason, err
+		}
+		e.readAt = readAt
+		if s.cache != nil {
+			s.cache.put(sum, e)
+		}
+	}
+	now := s.clock()
+	k := e.key
+	switch {
+	case k.Status(now) == keys.StatusExpired:
+		return e, api.ReasonExpired, unauthorized("the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
+	case k.RevokesAt != nil && k.Status(now) == keys.StatusInactive && !now.Before(*k.RevokesAt):
+		return e, api.ReasonRevoked, unauthorized("the API key was revoked at the end of its rotation overlap; use its successor")
+	case k.Status(now) == keys.StatusInactive:
+		return e, api.ReasonDisabled, unauthorized("the API key is disabled")
+	case k.Role == keys.RoleAPI && !e.ws.APIAccessEnabled:
+		return e, api.ReasonAPIDisabled, unauthorized("API access is turned off for this workspace")
+	}
+	return e, "", nil
+}
+
+// loadSecret reads from the database what verification needs of the key
+// whose secret hashes to hash.
+func (s *Server) loadSecret(ctx context.Context, hash string) (*verifyEntry, string, error) {
 	k, err := s.store.KeyByHash(ctx, hash)
 	if errors.Is(err, ErrNotFound) || (err == nil && !keys.HashEqual(k.Hash, hash)) {
-		return Key{}, Workspace{}, api.ReasonNotFound, unauthorized("the API key is not valid: it does not exist or was deleted")
+		return nil, api.ReasonNotFound, unauthorized("the API key is not valid: it does not exist or was deleted")
 	}
 	if err != nil {
-		return Key{}, Workspace{}, "", err
+		return nil, "", err
 	}
 	ws, err := s.store.Workspace(ctx, k.WorkspaceID)
 	if err != nil {
-		return Key{}, Workspace{}, "", err
+		return nil, "", err
 	}
-	now := s.clock()
-	switch {
-	case k.Status(now) == keys.StatusExpired:
-		return k, ws, api.ReasonExpired, unauthorized("the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
-	case k.RevokesAt != nil && k.Status(now) == keys.StatusInactive && !now.Before(*k.RevokesAt):
-		return k, ws, api.ReasonRevoked, unauthorized("the API key was revoked at the end of its rotation overlap; use its successor")
-	case k.Status(now) == keys.StatusInactive:
-		return k, ws, api.ReasonDisabled, unauthorized("the API key is disabled")
-	case k.Role == keys.RoleAPI && !ws.APIAccessEnabled:
-		return k, ws, api.ReasonAPIDisabled, unauthorized("API access is turned off for this workspace")
+	e := &verifyEntry{key: k, ws: ws}
+	if k.ProfileID != "" {
+		p, err := s.store.profile(ctx, k.WorkspaceID, k.ProfileID)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return nil, "", err
+		}
+		if err == nil {
+			e.profile = verifiedProfile(p)
+		}
 	}
-	return k, ws, "", nil
+	return e, "", nil
 }
 
 // authed wraps a handler with authentication, the failure rate limit and
@@ -88,7 +122,7 @@ func (s *Server) authed(roles []keys.Role, inWorkspace bool, h func(http.Respons
 			s.writeError(w, r, err)
 			return
 		}
-		k, ws, reason, err := s.checkSecret(r.Context(), secret)
+		e, reason, err := s.checkSecret(r.Context(), secret)
 		if err != nil {
 			if reason != "" {
 				err = s.failures.failed(ip, now, err)
@@ -96,6 +130,7 @@ func (s *Server) authed(roles []keys.Role, inWorkspace bool, h func(http.Respons
 			s.writeError(w, r, err)
 			return
 		}
+		k, ws := e.key, e.ws
 		s.usage.record(k.WorkspaceID, k.ID, now)
 		if inWorkspace && r.PathValue("ws") != k.WorkspaceID {
 			s.writeError(w, r, forbidden("this key belongs to another workspace"))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,8 @@ import (
 const MaxBodyBytes = 1 << 20
 
 const maxPageSize = 1000
+
+const maxSearchLength = 200
 
 // decode reads a JSON body strictly: unknown fields, trailing data, wrong
 // types and bodies over 1 MiB are errors that name what was wrong.
@@ -34,6 +37,9 @@ func decode(w http.ResponseWriter, r *http.Request, dst any) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		data = []byte("{}")
 	}
+	if err := checkFields(data, dst); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
@@ -43,6 +49,61 @@ func decode(w http.ResponseWriter, r *http.Request, dst any) error {
 		return badRequest("", "the request body must be a single JSON object")
 	}
 	return nil
+}
+
+// checkFields refuses what encoding/json lets through: a field named in
+// another case ("NAME" for "name") or given twice, which a proxy or a log
+// may read differently from the server, and a NUL in a string, which
+// PostgreSQL cannot store. Anything else wrong is left to the decoder.
+func checkFields(data []byte, dst any) error {
+	t := reflect.TypeOf(dst).Elem()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') || t.Kind() != reflect.Struct {
+		return nil
+	}
+	fields := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			fields[name] = true
+		}
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, _ := tok.(string)
+		switch {
+		case seen[key]:
+			return badRequest(key, fmt.Sprintf("field %q is given twice", key))
+		case !fields[key]:
+			return badRequest(key, fmt.Sprintf("unknown field %q", key))
+		}
+		seen[key] = true
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil
+		}
+		if hasNUL(value) {
+			return badRequest(key, key+" must not contain control characters (NUL)")
+		}
+	}
+	return nil
+}
+
+// hasNUL reports a NUL in any string of a JSON document.
+func hasNUL(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if s, ok := tok.(string); ok && strings.ContainsRune(s, 0) {
+			return true
+		}
+	}
 }
 
 func jsonError(err error) error {
@@ -98,7 +159,7 @@ func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, badRequest("key", "key is required"))
 		return
 	}
-	k, _, reason, err := s.checkSecret(r.Context(), req.Key)
+	e, reason, err := s.checkSecret(r.Context(), req.Key)
 	if err != nil && reason == "" {
 		s.writeError(w, r, err)
 		return
@@ -108,17 +169,18 @@ func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, api.VerifyResponse{Valid: false, Reason: reason, KeyID: k.ID})
+		out := api.VerifyResponse{Valid: false, Reason: reason}
+		if e != nil {
+			out.KeyID = e.key.ID
+		}
+		writeJSON(w, http.StatusOK, out)
 		return
 	}
+	k := e.key
 	s.usage.record(k.WorkspaceID, k.ID, now)
-	out := api.VerifyResponse{Valid: true, KeyID: k.ID, WorkspaceID: k.WorkspaceID, Role: string(k.Role), ExpiresAt: utc(k.ExpiresAt)}
-	if k.ProfileID != "" {
-		if p, err := s.store.profile(r.Context(), k.WorkspaceID, k.ProfileID); err == nil {
-			out.Profile = &api.VerifiedProfile{ID: p.ID, Name: p.Name, Metadata: json.RawMessage(p.Metadata)}
-		}
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, api.VerifyResponse{
+		Valid: true, KeyID: k.ID, WorkspaceID: k.WorkspaceID, Role: string(k.Role), ExpiresAt: utc(k.ExpiresAt), Profile: e.profile,
+	})
 }
 
 func (s *Server) handleWhoAmI(w http.ResponseWriter, r *http.Request, p principal) {
@@ -154,6 +216,10 @@ func (s *Server) handleListKeys(w http.ResponseWriter, r *http.Request, p princi
 func parseListQuery(r *http.Request) (ListQuery, error) {
 	v := r.URL.Query()
 	q := ListQuery{PageSize: 50, Search: v.Get("q"), Sort: v.Get("sort")}
+	// SQLite refuses LIKE patterns over 50000 bytes: a long search is a 500.
+	if n := len([]rune(q.Search)); n > maxSearchLength {
+		return q, badRequest("q", fmt.Sprintf("q must be at most %d characters, got %d", maxSearchLength, n))
+	}
 	var err error
 	if q.PageIndex, err = intParam(v.Get("pageIndex"), "pageIndex", 0, 0, 1<<20); err != nil {
 		return q, err
@@ -278,7 +344,14 @@ func (s *Server) handleCleanup(w http.ResponseWriter, r *http.Request, p princip
 }
 
 func (s *Server) handleGetWorkspace(w http.ResponseWriter, r *http.Request, p principal) {
-	writeJSON(w, http.StatusOK, s.workspaceJSON(p.ws))
+	// Read again: the principal's copy may come from the verify cache, whose
+	// revision lags behind usage flushes.
+	ws, err := s.store.Workspace(r.Context(), p.ws.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.workspaceJSON(ws))
 }
 
 func (s *Server) handlePatchWorkspace(w http.ResponseWriter, r *http.Request, p principal) {

@@ -217,6 +217,13 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 	if !slices.Contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"}, te.Method) {
 		return badRequest("testEndpoint.method", fmt.Sprintf("testEndpoint.method must be GET, POST, PUT, PATCH, DELETE or HEAD, got %q", te.Method))
 	}
+	// The column holds 4000 characters of JSON: past it PostgreSQL fails.
+	if n := len([]rune(te.URL)); n > 2000 {
+		return badRequest("testEndpoint.url", fmt.Sprintf("testEndpoint.url must be at most 2000 characters, got %d", n))
+	}
+	if n := len(te.Name); n > 100 {
+		return badRequest("testEndpoint.name", fmt.Sprintf("testEndpoint.name must be at most 100 characters, got %d", n))
+	}
 	probe := strings.NewReplacer("{server}", "http://server", "{workspace}", "ws", "{keyId}", "key").Replace(te.URL)
 	if u, err := url.Parse(probe); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return badRequest("testEndpoint.url", fmt.Sprintf("testEndpoint.url must be an http(s) URL or start with {server}, got %q", te.URL))

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -40,6 +41,7 @@ type Server struct {
 	rand     io.Reader
 	usage    *usageRecorder
 	failures *failureLimiter
+	cache    *verifyCache // nil unless the store is exclusive: every verification reads the database
 	opts     Options
 
 	jobs     *cron.Cron
@@ -71,6 +73,9 @@ func New(store *Store, opts Options) *Server {
 	s.opts = opts
 	s.usage = newUsageRecorder()
 	s.failures = newFailureLimiter(opts.FailuresPerMinute, opts.FailureBurst)
+	if store != nil && store.exclusive() {
+		s.cache = newVerifyCache()
+	}
 	return s
 }
 
@@ -177,7 +182,19 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, &apiError{status: http.StatusNotFound, code: api.CodeNotFound, detail: "no such endpoint: " + r.Method + " " + r.URL.Path})
 	})
-	return s.accessLog(mux)
+	return s.accessLog(noNUL(s, mux))
+}
+
+// noNUL refuses a NUL in the path or the query: PostgreSQL cannot store or
+// compare one, so it would surface as a 500.
+func noNUL(s *Server, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.ContainsRune(r.URL.Path, 0) || strings.Contains(r.URL.RawQuery, "%00") {
+			s.writeError(w, r, badRequest("", "the path and the query must not contain NUL characters"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 type route struct {
@@ -235,14 +252,21 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", rec.status, "ms", time.Since(start).Milliseconds())
+		// Checked first: building the attributes costs more than the
+		// verification they would describe.
+		if s.log.Enabled(r.Context(), slog.LevelDebug) {
+			s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", rec.status, "ms", time.Since(start).Milliseconds())
+		}
 	})
 }
 
 // Authenticate returns the key behind secret when it may be used now.
 func (s *Server) Authenticate(ctx context.Context, secret string) (Key, error) {
-	k, _, _, err := s.checkSecret(ctx, secret)
-	return k, err
+	e, _, err := s.checkSecret(ctx, secret)
+	if e == nil {
+		return Key{}, err
+	}
+	return e.key, err
 }
 
 func (s *Server) workspaceJSON(ws Workspace) api.Workspace {

@@ -83,6 +83,12 @@ func testDSN(t *testing.T) (dsn, path string) {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
+	return newEnvWith(t, server.Options{})
+}
+
+// newEnvWith is newEnv with options; its fake clock replaces opts.Now.
+func newEnvWith(t *testing.T, opts server.Options) *env {
+	t.Helper()
 	dsn, path := testDSN(t)
 	store := sharedPostgres
 	if store == nil {
@@ -91,9 +97,15 @@ func newEnv(t *testing.T) *env {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { store.Close() })
+		// As `keydesk serve` does: the suite runs with the verify cache on
+		// SQLite and without it on PostgreSQL.
+		if err := store.ClaimSQLite(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	clock := &fakeClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
-	srv := server.New(store, server.Options{Now: clock.Now})
+	opts.Now = clock.Now
+	srv := server.New(store, opts)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	ctx := context.Background()

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/gofrs/flock"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -34,7 +35,38 @@ type Store struct {
 	db   *gorm.DB // writes (and reads inside write transactions)
 	read *gorm.DB // reads outside transactions
 	kind string   // "sqlite" or "postgres"
+	path string   // the SQLite file
+	// changes notes what each committed write touched (see verifyCache).
+	changes *changeLog
+	lock    *flock.Flock // held while this process is the database's only server
 }
+
+// ErrDatabaseInUse means another server already owns the SQLite database.
+var ErrDatabaseInUse = errors.New("another Keydesk server is using this SQLite database: run one server per SQLite file, or PostgreSQL for several")
+
+// ClaimSQLite makes this process the only server of its SQLite database,
+// with a lock file beside it that the operating system releases when the
+// process ends, however it ends. Only then may verifications be answered
+// from memory (see verifyCache). On PostgreSQL it does nothing: replicas
+// share the database, so every verification reads it.
+func (s *Store) ClaimSQLite() error {
+	if s.kind != "sqlite" || s.lock != nil {
+		return nil
+	}
+	lock := flock.New(s.path + ".lock")
+	ok, err := lock.TryLock()
+	if err != nil {
+		return fmt.Errorf("lock %s: %w", lock.Path(), err)
+	}
+	if !ok {
+		return fmt.Errorf("%s: %w", s.path, ErrDatabaseInUse)
+	}
+	s.lock = lock
+	return nil
+}
+
+// exclusive reports whether no other process writes the database.
+func (s *Store) exclusive() bool { return s.lock != nil }
 
 // OpenStore opens (and migrates) the database named by dsn:
 // "sqlite:PATH", a bare path, or "postgres://…".
@@ -44,8 +76,9 @@ func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
 		SkipDefaultTransaction: true,
 		NowFunc:                func() time.Time { return time.Now().UTC() },
 		TranslateError:         true,
+		PrepareStmt:            true, // parsing SQL was a quarter of a create
 	}
-	var s Store
+	s := &Store{changes: newChangeLog()}
 	switch {
 	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
 		db, err := gorm.Open(postgres.Open(dsn), cfg)
@@ -58,7 +91,7 @@ func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
 		}
 		sqlDB.SetMaxOpenConns(32)
 		sqlDB.SetMaxIdleConns(32)
-		s = Store{db: db, read: db, kind: "postgres"}
+		s.db, s.read, s.kind = db, db, "postgres"
 	default:
 		path := strings.TrimPrefix(dsn, "sqlite:")
 		if path == "" {
@@ -85,7 +118,10 @@ func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
 			return nil, err
 		}
 		rDB.SetMaxOpenConns(4)
-		s = Store{db: w, read: r, kind: "sqlite"}
+		// Kept open: a new SQLite connection maps memory and reads the
+		// schema again, which was most of a create's system time.
+		rDB.SetMaxIdleConns(4)
+		s.db, s.read, s.kind, s.path = w, r, "sqlite", path
 	}
 	if err := s.db.AutoMigrate(&Workspace{}, &Key{}, &Tombstone{}, &Profile{}, &AuditEvent{}, &Usage{}); err != nil {
 		s.Close()
@@ -94,7 +130,7 @@ func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
 	if log != nil {
 		log.Info("database ready", "kind", s.kind)
 	}
-	return &s, nil
+	return s, nil
 }
 
 // Close releases the database connections.
@@ -104,6 +140,9 @@ func (s *Store) Close() error {
 		if sqlDB, err := g.DB(); err == nil {
 			errs = append(errs, sqlDB.Close())
 		}
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.Unlock())
 	}
 	return errors.Join(errs...)
 }

@@ -27,26 +27,50 @@ type WorkspaceTx struct {
 	now   time.Time
 	actor Actor
 	rev   int64
+	// What the transaction changed that verification reads.
+	touchedKeys      []string
+	touchedWorkspace bool
 }
 
 // Update runs fn in a transaction over the workspace. Revisions are
 // committed in the order they are handed out, which is what lets a client
 // sync by "everything after revision N".
 func (s *Store) Update(ctx context.Context, workspaceID string, now time.Time, actor Actor, fn func(*WorkspaceTx) error) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		// A write first: it takes the row lock (PostgreSQL) before any read.
-		res := tx.Model(&Workspace{}).Where("id = ?", workspaceID).UpdateColumn("revision", gorm.Expr("revision"))
-		if res.Error != nil {
-			return fmt.Errorf("lock workspace: %w", res.Error)
-		}
-		if res.RowsAffected == 0 {
-			return fmt.Errorf("workspace %s: %w", workspaceID, ErrNotFound)
+	w, err := s.update(ctx, workspaceID, now, actor, fn)
+	// Recorded after the commit, and even when it reports an error: it
+	// may have landed.
+	if w != nil {
+		s.changes.record(workspaceID, w.touchedKeys, w.touchedWorkspace)
+	}
+	return err
+}
+
+// updateUsage is Update for writes that change nothing verification reads
+// (last use and counts), so they keep the verify cache.
+func (s *Store) updateUsage(ctx context.Context, workspaceID string, now time.Time, fn func(*WorkspaceTx) error) error {
+	_, err := s.update(ctx, workspaceID, now, Actor{}, fn)
+	return err
+}
+
+func (s *Store) update(ctx context.Context, workspaceID string, now time.Time, actor Actor, fn func(*WorkspaceTx) error) (*WorkspaceTx, error) {
+	var w *WorkspaceTx
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// On PostgreSQL a write first takes the row lock before any read;
+		// SQLite's writer began the transaction IMMEDIATE, which holds the
+		// database's write lock already.
+		if s.kind != "sqlite" {
+			res := tx.Model(&Workspace{}).Where("id = ?", workspaceID).UpdateColumn("revision", gorm.Expr("revision"))
+			if res.Error != nil {
+				return fmt.Errorf("lock workspace: %w", res.Error)
+			}
 		}
 		var ws Workspace
-		if err := tx.Where("id = ?", workspaceID).Take(&ws).Error; err != nil {
+		if err := tx.Where("id = ?", workspaceID).Take(&ws).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			return fmt.Errorf("workspace %s: %w", workspaceID, ErrNotFound)
+		} else if err != nil {
 			return err
 		}
-		w := &WorkspaceTx{tx: tx, ws: ws, now: now.UTC(), actor: actor, rev: ws.Revision}
+		w = &WorkspaceTx{tx: tx, ws: ws, now: now.UTC(), actor: actor, rev: ws.Revision}
 		if err := fn(w); err != nil {
 			return err
 		}
@@ -57,6 +81,7 @@ func (s *Store) Update(ctx context.Context, workspaceID string, now time.Time, a
 		}
 		return nil
 	})
+	return w, err
 }
 
 // Workspace is the workspace as it is inside the transaction.
@@ -99,6 +124,7 @@ func (w *WorkspaceTx) InsertKey(k *Key) error {
 
 // SaveKey writes a changed key with the next revision.
 func (w *WorkspaceTx) SaveKey(k *Key) error {
+	w.touchedKeys = append(w.touchedKeys, k.ID)
 	k.Revision, k.UpdatedAt = w.nextRevision(), w.now
 	if err := w.tx.Save(k).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -111,6 +137,7 @@ func (w *WorkspaceTx) SaveKey(k *Key) error {
 
 // DeleteKey removes a key and leaves a tombstone for sync.
 func (w *WorkspaceTx) DeleteKey(id string) error {
+	w.touchedKeys = append(w.touchedKeys, id)
 	res := w.tx.Where("workspace_id = ? AND id = ?", w.ws.ID, id).Delete(&Key{})
 	if res.Error != nil {
 		return fmt.Errorf("delete key: %w", res.Error)
@@ -136,6 +163,7 @@ func (w *WorkspaceTx) Profile(id string) (Profile, error) {
 
 // SaveProfile creates or updates a profile.
 func (w *WorkspaceTx) SaveProfile(p *Profile) error {
+	w.touchedWorkspace = true // verify returns the profile of the workspace's keys
 	p.WorkspaceID, p.UpdatedAt = w.ws.ID, w.now
 	if p.CreatedAt.IsZero() {
 		p.CreatedAt = w.now
@@ -145,11 +173,13 @@ func (w *WorkspaceTx) SaveProfile(p *Profile) error {
 
 // DeleteProfile removes a profile.
 func (w *WorkspaceTx) DeleteProfile(id string) error {
+	w.touchedWorkspace = true
 	return w.tx.Where("workspace_id = ? AND id = ?", w.ws.ID, id).Delete(&Profile{}).Error
 }
 
 // SaveWorkspace writes the workspace's name and policy.
 func (w *WorkspaceTx) SaveWorkspace(ws Workspace) error {
+	w.touchedWorkspace = true
 	err := w.tx.Model(&Workspace{}).Where("id = ?", w.ws.ID).Updates(map[string]any{
 		"name": ws.Name, "api_access_enabled": ws.APIAccessEnabled, "max_expiry_days": ws.MaxExpiryDays,
 		"allow_never": ws.AllowNever, "key_prefix": ws.KeyPrefix,
@@ -175,7 +205,10 @@ func (w *WorkspaceTx) Audit(action, targetKeyID, targetID string, changes any) e
 		}
 		ev.Changes = string(data)
 	}
-	return w.tx.Create(&ev).Error
+	// A plain INSERT: gorm's Create would ask for the new id back, which
+	// made the audit record the costliest statement of a create.
+	return w.tx.Exec("INSERT INTO audit_events (workspace_id, at, actor_key_id, action, target_key_id, target_id, client_ip, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		ev.WorkspaceID, ev.At, ev.ActorKeyID, ev.Action, ev.TargetKeyID, ev.TargetID, ev.ClientIP, ev.Changes).Error
 }
 
 // change is one changed field in an audit event.

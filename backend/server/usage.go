@@ -24,19 +24,21 @@ type usageRecorder struct {
 type pendingUse struct {
 	workspaceID string
 	lastUsed    time.Time
-	perDay      map[string]int64
+	perDay      map[int64]int64 // by UTC day number since 1970: no string per use
 }
+
+const secondsPerDay = 24 * 60 * 60
 
 func newUsageRecorder() *usageRecorder {
 	return &usageRecorder{pending: map[string]*pendingUse{}}
 }
 
 func (u *usageRecorder) record(workspaceID, keyID string, at time.Time) {
-	day := at.UTC().Format(time.DateOnly)
+	day := at.Unix() / secondsPerDay
 	u.mu.Lock()
 	p, ok := u.pending[keyID]
 	if !ok {
-		p = &pendingUse{workspaceID: workspaceID, perDay: map[string]int64{}}
+		p = &pendingUse{workspaceID: workspaceID, perDay: map[int64]int64{}}
 		u.pending[keyID] = p
 	}
 	if at.After(p.lastUsed) {
@@ -66,7 +68,7 @@ func (s *Server) FlushUsage(ctx context.Context) error {
 	var errs []error
 	for wsID, keyIDs := range byWorkspace {
 		sort.Strings(keyIDs)
-		err := s.store.Update(ctx, wsID, s.clock(), Actor{}, func(w *WorkspaceTx) error {
+		err := s.store.updateUsage(ctx, wsID, s.clock(), func(w *WorkspaceTx) error {
 			for _, id := range keyIDs {
 				p := pending[id]
 				k, err := w.Key(id)
@@ -84,7 +86,8 @@ func (s *Server) FlushUsage(ctx context.Context) error {
 					}
 				}
 				for day, n := range p.perDay {
-					row := Usage{KeyID: id, Day: day, WorkspaceID: wsID, Count: n}
+					date := time.Unix(day*secondsPerDay, 0).UTC().Format(time.DateOnly)
+					row := Usage{KeyID: id, Day: date, WorkspaceID: wsID, Count: n}
 					err := w.tx.Clauses(clause.OnConflict{
 						Columns:   []clause.Column{{Name: "key_id"}, {Name: "day"}},
 						DoUpdates: clause.Assignments(map[string]any{"count": gorm.Expr("usages.count + ?", n)}),

@@ -57,8 +57,10 @@ export interface Settings {
   keychainLabel: string
   /** False: remembered secrets are forgotten when Keydesk quits. */
   keychainPersistent: boolean
-  /** Why the OS keychain is not used; "" when it is. */
+  /** Why the OS keychain is not used, or since when it fails; "" when it is fine. */
   keychainProblem: string
+  /** Why the local cache was rebuilt from the servers at this start; "" when it was not. */
+  cacheRebuilt: string
   syncIntervalMinutes: number
 }
 

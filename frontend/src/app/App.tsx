@@ -20,6 +20,7 @@ import { SearchBox } from '../features/search/SearchBox'
 import { SettingsModal } from '../features/settings/SettingsModal'
 import { WorkspaceNav } from '../features/workspaces/WorkspaceNav'
 import { WorkspaceView, type WorkspaceTab } from '../features/workspaces/WorkspaceView'
+import { StartupNotice } from '../features/settings/StartupNotice'
 import { useWorkspaces } from '../features/workspaces/useWorkspaces'
 import { en } from '../i18n/en'
 import { useBackendEvents } from './useBackendEvents'
@@ -130,6 +131,7 @@ export function App() {
       </AppShell.Navbar>
 
       <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh', minHeight: 560 }}>
+        <StartupNotice />
         {showAll ? (
           <AllWorkspacesOverview onOpenKey={openKey} onOpenWorkspace={(id) => showWorkspace(id, 'overview')} />
         ) : selected ? (

@@ -86,6 +86,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     keychainLabel: 'GNOME Keyring',
     keychainPersistent: true,
     keychainProblem: '',
+    cacheRebuilt: '',
     syncIntervalMinutes: 5,
     ...overrides,
   }

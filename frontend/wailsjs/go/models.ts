@@ -617,6 +617,7 @@ export namespace app {
 	    keychainLabel: string;
 	    keychainPersistent: boolean;
 	    keychainProblem: string;
+	    cacheRebuilt: string;
 	    syncIntervalMinutes: number;
 	
 	    static createFrom(source: any = {}) {
@@ -630,6 +631,7 @@ export namespace app {
 	        this.keychainLabel = source["keychainLabel"];
 	        this.keychainPersistent = source["keychainPersistent"];
 	        this.keychainProblem = source["keychainProblem"];
+	        this.cacheRebuilt = source["cacheRebuilt"];
 	        this.syncIntervalMinutes = source["syncIntervalMinutes"];
 	    }
 	}

@@ -158,6 +158,11 @@ function KeychainSection({ settings }: { settings: Settings }) {
           {settings.keychainProblem}
         </Alert>
       )}
+      {settings.cacheRebuilt && (
+        <Alert color="blue" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="settings-cache-rebuilt">
+          {settings.cacheRebuilt}
+        </Alert>
+      )}
       {!settings.keychainPersistent && <EncryptedFileForm />}
     </Section>
   )
