@@ -93,7 +93,26 @@ func New(baseURL, key string, opts ...Option) (*Client, error) {
 	for _, o := range opts {
 		o(c)
 	}
+	// A copy, so that a caller's client keeps its own redirect policy.
+	h := *c.http
+	h.CheckRedirect = sameOriginOnly(u)
+	c.http = &h
 	return c, nil
+}
+
+// sameOriginOnly follows redirects within the server's own scheme and host
+// and stops at any other: the key would go with the request, and Go only
+// drops the Authorization header, not every header a server might be sent.
+func sameOriginOnly(base *url.URL) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if req.URL.Scheme != base.Scheme || req.URL.Host != base.Host {
+			return http.ErrUseLastResponse
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
 }
 
 // BaseURL is the server's URL without a trailing slash.
@@ -127,6 +146,10 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 		return &NetworkError{URL: c.base, Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		return fmt.Errorf("the server at %s redirected to %s, another address: Keydesk does not send the key there; if that is the server, use its URL (HTTP %d)",
+			c.base, resp.Header.Get("Location"), resp.StatusCode)
+	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if err != nil {
 		return &NetworkError{URL: c.base, Err: err}

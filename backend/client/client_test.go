@@ -1,0 +1,72 @@
+package client_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/keydesk/keydesk/backend/client"
+)
+
+// A server that redirects elsewhere never gets the key sent on: not in
+// Authorization, not in any header, not in the URL.
+func TestRedirectToAnotherHostDropsTheKey(t *testing.T) {
+	const secret = "kd_0FA3acQSTMeXk1GNctGSZAaNo6nWjCfjzHMZ2NcfNEG041abh"
+	var reached atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		for name, values := range r.Header {
+			for _, v := range values {
+				if strings.Contains(v, secret[3:20]) {
+					t.Errorf("the other host got the key in %s", name)
+				}
+			}
+		}
+		w.Write([]byte(`{}`))
+	}))
+	defer other.Close()
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	defer redirector.Close()
+
+	c, err := client.New(redirector.URL, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.WhoAmI(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "redirected to "+other.URL) {
+		t.Fatalf("whoami through a redirect = %v, want an error naming the other address", err)
+	}
+	if strings.Contains(err.Error(), secret[3:20]) {
+		t.Fatal("the error shows the key")
+	}
+	if reached.Load() != 0 {
+		t.Fatal("the request followed the redirect to another host")
+	}
+}
+
+// A redirect within the server itself is followed.
+func TestRedirectWithinTheServerIsFollowed(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/v1/whoami", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/v2/whoami", http.StatusTemporaryRedirect)
+	})
+	mux.HandleFunc("/v2/whoami", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			t.Error("the key was dropped on the server's own redirect")
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"keyId":"key_1","keyName":"ci","workspaceId":"ws_1","workspaceName":"Acme","role":"admin"}`))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c, _ := client.New(srv.URL, "kd_x")
+	who, err := c.WhoAmI(context.Background())
+	if err != nil || who.KeyID != "key_1" {
+		t.Fatalf("whoami = %+v, %v", who, err)
+	}
+}
