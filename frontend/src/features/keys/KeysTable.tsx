@@ -32,6 +32,7 @@ import { KeyMenu } from './KeyMenu'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
 import { NO_PROFILE } from './options'
+import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
 import { ThisAppBadge } from './ThisAppBadge'
 
 const features = tableFeatures({
@@ -309,8 +310,13 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
 function SortableHeader({ header }: { header: Header<Features, KeyRow, unknown> }) {
   const sorted = header.column.getIsSorted()
   const Icon = sorted === 'asc' ? IconChevronUp : sorted === 'desc' ? IconChevronDown : IconSelector
+  const toggle = header.column.getToggleSortingHandler()
+  const onClick = (event: unknown) => {
+    markTableInput('sort')
+    toggle?.(event)
+  }
   return (
-    <UnstyledButton onClick={header.column.getToggleSortingHandler()} style={{ whiteSpace: 'nowrap' }}>
+    <UnstyledButton onClick={onClick} style={{ whiteSpace: 'nowrap' }}>
       <Group gap={4} wrap="nowrap">
         <Text span size="sm" fw={600}>
           {header.column.columnDef.header as string}
@@ -417,6 +423,15 @@ export function KeysTable({
   })
 
   const rows = table.getRowModel().rows
+  // Sorting and filtering are measured from the input to the paint (perfMarks).
+  useEffect(() => markRowsRendered(), [rows])
+  const changeFilters = useCallback(
+    (next: KeyFilterState) => {
+      markTableInput('filter')
+      onFiltersChange(next)
+    },
+    [onFiltersChange],
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   // Stable between renders: a new getItemKey makes the virtualizer measure all
   // 10,000 rows again on every scroll frame.
@@ -435,6 +450,10 @@ export function KeysTable({
   const items = virtualizer.getVirtualItems()
   const paddingTop = items.length > 0 ? items[0].start : 0
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
+  const hasRows = items.length > 0
+  useEffect(() => {
+    if (hasRows) markFirstPaint()
+  }, [hasRows])
 
   // Scroll a search result into view once per request.
   const scrolledTo = useRef<string | undefined>(undefined)
@@ -457,7 +476,7 @@ export function KeysTable({
 
   return (
     <Stack gap={0} className={classes.root}>
-      <KeyFilters value={filters} onChange={onFiltersChange} profiles={profiles} />
+      <KeyFilters value={filters} onChange={changeFilters} profiles={profiles} />
       <div ref={scrollRef} className={classes.scroller} data-testid="keys-scroller">
         <Table
           verticalSpacing={6}
