@@ -15,6 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/server"
@@ -244,10 +248,12 @@ func TestCreateKeyReturnsSecretOnceAndStoresOnlyItsHash(t *testing.T) {
 	assertNotInDatabase(t, e, created.Secret, e.admin)
 }
 
-// assertNotInDatabase scans the SQLite files for the secrets.
+// assertNotInDatabase scans the SQLite files, or every row of every table
+// of PostgreSQL, for the secrets.
 func assertNotInDatabase(t *testing.T, e *env, secrets ...string) {
 	t.Helper()
 	if e.dbPath == "" {
+		assertNotInPostgres(t, e.dsn, secrets...)
 		return
 	}
 	files, _ := filepath.Glob(e.dbPath + "*") // the database, its WAL and shm
@@ -262,6 +268,35 @@ func assertNotInDatabase(t *testing.T, e *env, secrets ...string) {
 		for _, s := range secrets {
 			if bytes.Contains(data, []byte(s)) || bytes.Contains(data, []byte(s[3:30])) {
 				t.Fatalf("%s holds a secret in plaintext", filepath.Base(f))
+			}
+		}
+	}
+}
+
+// assertNotInPostgres reads every row of every Keydesk table as text.
+func assertNotInPostgres(t *testing.T, dsn string, secrets ...string) {
+	t.Helper()
+	db, err := gorm.Open(postgres.Open(dsn), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sqlDB, err := db.DB(); err == nil {
+		defer sqlDB.Close()
+	}
+	var tables []string
+	if err := db.Raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").Scan(&tables).Error; err != nil || len(tables) == 0 {
+		t.Fatalf("list tables: %v (%d)", err, len(tables))
+	}
+	for _, table := range tables {
+		var rows []string
+		if err := db.Raw("SELECT t::text FROM " + table + " t").Scan(&rows).Error; err != nil {
+			t.Fatalf("read %s: %v", table, err)
+		}
+		for _, row := range rows {
+			for _, s := range secrets {
+				if strings.Contains(row, s[3:30]) {
+					t.Fatalf("table %s holds a secret in plaintext", table)
+				}
 			}
 		}
 	}
@@ -523,4 +558,32 @@ func TestCreateWorkspaceValidatesName(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	_ = httptest.NewRecorder
+}
+
+// TestNoSecretAtRestAfterEveryStep: after every kind of change that shows a
+// secret — create, regenerate, rotate, self-rotate — and a usage flush, no
+// table holds any of them (SQLite files, or PostgreSQL rows).
+func TestNoSecretAtRestAfterEveryStep(t *testing.T) {
+	e := newEnv(t)
+	admin := e.client(e.admin)
+	created := e.create(e.admin, api.CreateKeyRequest{Name: "step"})
+	regenerated, err := admin.RegenerateKey(e.ctx, e.ws, created.Key.ID, api.RegenerateRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rotated, err := admin.RotateKey(e.ctx, e.ws, created.Key.ID, api.RotateRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	self, err := e.client(rotated.Secret).SelfRotate(e.ctx, api.RotateRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{created.Secret, regenerated.Secret, rotated.Secret, self.Secret} {
+		e.verify(s)
+	}
+	if err := e.srv.FlushUsage(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	assertNotInDatabase(t, e, e.admin, created.Secret, regenerated.Secret, rotated.Secret, self.Secret)
 }

@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -53,7 +54,7 @@ func run(addr, dist, localAddr string, log *slog.Logger) error {
 		return fmt.Errorf("-addr must be a loopback address, got %s", addr)
 	}
 	bus := webbridge.NewBus()
-	a := app.New(app.Config{Emitter: bus, Log: log, LocalAddr: localAddr})
+	a := app.New(app.Config{Emitter: loggedEvents{bus, log}, Log: log, LocalAddr: localAddr})
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if err := a.Startup(ctx); err != nil {
@@ -75,4 +76,18 @@ func run(addr, dist, localAddr string, log *slog.Logger) error {
 	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	return hs.Shutdown(shutdown)
+}
+
+// loggedEvents writes every event, with its data, to the log before the
+// page gets it: the end-to-end suite scans the log, so an event that
+// carried a secret would be found.
+type loggedEvents struct {
+	next interface{ Emit(string, any) }
+	log  *slog.Logger
+}
+
+func (l loggedEvents) Emit(event string, data any) {
+	payload, _ := json.Marshal(data)
+	l.log.Debug("event", "name", event, "data", string(payload))
+	l.next.Emit(event, data)
 }
