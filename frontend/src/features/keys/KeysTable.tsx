@@ -1,32 +1,25 @@
 import { Box, Center, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconChevronUp, IconKey, IconSelector } from '@tabler/icons-react'
 import {
-  columnFilteringFeature,
   createColumnHelper,
-  createFilteredRowModel,
   createSortedRowModel,
-  filterFn_includesString,
   FlexRender,
-  globalFilteringFeature,
   rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
   tableFeatures,
   useTable,
-  type ColumnFiltersState,
-  type FilterFn,
   type Header,
   type Row,
+  type SortFn,
 } from '@tanstack/react-table'
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Key, Profile } from '../../api'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
 import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { availability, type KeyAction } from './actions'
-import type { KeyFilterState } from './filters'
+import { isFiltered, type KeyFilterState } from './filters'
 import { KeyFilters } from './KeyFilters'
 import { KeyMenu } from './KeyMenu'
 import { KeyStatusBadge } from './KeyStatusBadge'
@@ -35,19 +28,40 @@ import { NO_PROFILE } from './options'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
 import { ThisAppBadge } from './ThisAppBadge'
 
+// Filtering is done here rather than by the table (see matchesFilters): a pass
+// over precomputed text is far cheaper than TanStack's filtered row model.
 const features = tableFeatures({
-  columnFilteringFeature,
-  globalFilteringFeature,
   rowSortingFeature,
-  filteredRowModel: createFilteredRowModel(),
   sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-  filterFns: { includesString: filterFn_includesString },
 })
 type Features = typeof features
 
+/**
+ * What the table sorts on, computed once per key (not once per comparison):
+ * plain `<` on these gives the table's order.
+ */
+interface SortKeys {
+  name: string
+  maskedKey: string
+  status: string
+  role: string
+  profile: string
+  id: string
+  expiresAt: number
+  lastUsedAt: number
+  enabled: number
+  createdAt: number
+}
+
+/** What the text search looks at: name, key ID and masked key, lowercased. */
+interface SearchText {
+  name: string
+  id: string
+  maskedKey: string
+}
+
 /** A key as the table shows it: with the name of its profile, for sorting and display. */
-type KeyRow = Key & { profileName: string }
+type KeyRow = Key & { profileName: string; sortKeys: SortKeys; searchText: SearchText }
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -86,28 +100,110 @@ const observeScrollerRect: typeof observeElementRect = (instance, cb) =>
 
 const estimateSize = () => ROW_HEIGHT
 
-/** Text search looks at these columns. */
-const SEARCHED = new Set(['name', 'id', 'maskedKey'])
-
-const byStatus: FilterFn<Features, KeyRow> = (row, _id, value: Pick<KeyFilterState, 'status' | 'hideExpired'>) =>
-  (value.status === 'all' || row.original.status === value.status) &&
-  !(value.hideExpired && row.original.status === 'expired')
-const byRole: FilterFn<Features, KeyRow> = (row, _id, value: string) => row.original.role === value
-const byProfile: FilterFn<Features, KeyRow> = (row, _id, value: string) =>
-  value === NO_PROFILE ? !row.original.profileId : row.original.profileId === value
-
-function toColumnFilters(f: KeyFilterState): ColumnFiltersState {
-  const out: ColumnFiltersState = []
-  if (f.status !== 'all' || f.hideExpired) out.push({ id: 'status', value: { status: f.status, hideExpired: f.hideExpired } })
-  if (f.role) out.push({ id: 'role', value: f.role })
-  if (f.profile) out.push({ id: 'profile', value: f.profile })
-  return out
+/**
+ * Whether a key passes the filters; `text` is the search text, trimmed and
+ * lowercased ("" searches nothing). The search matches name, key ID or masked
+ * key, case-insensitively.
+ */
+function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): boolean {
+  if (f.status !== 'all' && key.status !== f.status) return false
+  if (f.hideExpired && key.status === 'expired') return false
+  if (f.role && key.role !== f.role) return false
+  if (f.profile && (f.profile === NO_PROFILE ? !!key.profileId : key.profileId !== f.profile)) return false
+  if (!text) return true
+  const s = key.searchText
+  return s.name.includes(text) || s.id.includes(text) || s.maskedKey.includes(text)
 }
 
 function time(iso: string | undefined, absent: number): number {
   if (!iso) return absent
   const t = Date.parse(iso)
   return Number.isNaN(t) ? absent : t
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57
+
+/**
+ * A string whose plain `<` order is the natural, case-insensitive order of
+ * the values (what TanStack's alphanumeric sort gives: "key2" before "key10",
+ * "a01" equal to "a1", a run of digits after a run of other characters).
+ * Each run becomes a tag and its contents: other characters end with \u0000,
+ * so a shorter run sorts first; digits drop leading zeros and are preceded by
+ * their count, so a longer number sorts after a shorter one.
+ */
+function naturalSortKey(value: string | undefined): string {
+  const s = (value ?? '').toLowerCase()
+  let out = ''
+  let i = 0
+  while (i < s.length) {
+    const digits = isDigit(s.charCodeAt(i))
+    let end = i + 1
+    while (end < s.length && isDigit(s.charCodeAt(end)) === digits) end++
+    if (digits) {
+      let start = i
+      while (start < end && s.charCodeAt(start) === 48) start++
+      out += '\u0002' + String.fromCharCode(end - start) + s.slice(start, end)
+    } else {
+      out += '\u0001' + s.slice(i, end) + '\u0000'
+    }
+    i = end
+  }
+  return out
+}
+
+function toKeyRow(key: Key, profileName: string): KeyRow {
+  return {
+    ...key,
+    profileName,
+    sortKeys: {
+      name: naturalSortKey(key.name),
+      maskedKey: naturalSortKey(key.maskedKey),
+      // Rotating keys sort next to the active ones.
+      status: naturalSortKey(key.rotating ? 'active rotating' : key.status),
+      role: naturalSortKey(key.role),
+      profile: naturalSortKey(profileName),
+      id: naturalSortKey(key.id),
+      // "Never" sorts after every date.
+      expiresAt: time(key.expiresAt, Number.POSITIVE_INFINITY),
+      // "Never used" sorts before every date.
+      lastUsedAt: time(key.lastUsedAt, Number.NEGATIVE_INFINITY),
+      enabled: key.enabled ? 1 : 0,
+      createdAt: time(key.createdAt, 0),
+    },
+    searchText: {
+      name: String(key.name ?? '').toLowerCase(),
+      id: String(key.id ?? '').toLowerCase(),
+      maskedKey: String(key.maskedKey ?? '').toLowerCase(),
+    },
+  }
+}
+
+/**
+ * Sorts on a precomputed key: no getValue, no allocation per comparison.
+ * Ascending; the table reverses it for descending and breaks ties by the
+ * keys' order in the list.
+ */
+function by(field: keyof SortKeys): SortFn<Features, KeyRow> {
+  return (rowA, rowB) => {
+    const a = rowA.original.sortKeys[field]
+    const b = rowB.original.sortKeys[field]
+    return a < b ? -1 : a > b ? 1 : 0
+  }
+}
+
+// Built once: a new function per render would not change the order, but the
+// columns are rebuilt whenever the time ticks.
+const SORT = {
+  name: by('name'),
+  maskedKey: by('maskedKey'),
+  status: by('status'),
+  expiresAt: by('expiresAt'),
+  lastUsedAt: by('lastUsedAt'),
+  enabled: by('enabled'),
+  role: by('role'),
+  profile: by('profile'),
+  id: by('id'),
+  createdAt: by('createdAt'),
 }
 
 function Mono({ children, dimmed }: { children: string; dimmed?: boolean }) {
@@ -139,7 +235,8 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
   return helper.columns([
     helper.accessor('name', {
       header: en.keys.columns.name,
-      sortFn: 'alphanumeric',
+      sortFn: SORT.name,
+      sortUndefined: false,
       sortDescFirst: false,
       cell: ({ row, getValue }) => (
         <Group gap={6} wrap="nowrap" miw={0}>
@@ -152,7 +249,8 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     }),
     helper.accessor('maskedKey', {
       header: en.keys.columns.key,
-      sortFn: 'alphanumeric',
+      sortFn: SORT.maskedKey,
+      sortUndefined: false,
       sortDescFirst: false,
       cell: ({ row, getValue }) => (
         <Group gap={6} wrap="nowrap">
@@ -171,16 +269,17 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     helper.accessor((key) => (key.rotating ? 'active rotating' : key.status), {
       id: 'status',
       header: en.keys.columns.status,
-      sortFn: 'alphanumeric',
+      sortFn: SORT.status,
+      sortUndefined: false,
       sortDescFirst: false,
-      filterFn: byStatus,
       cell: ({ row }) => <KeyStatusBadge keyInfo={row.original} now={now} />,
     }),
     // "Never" sorts after every date.
     helper.accessor((key) => time(key.expiresAt, Number.POSITIVE_INFINITY), {
       id: 'expiresAt',
       header: en.keys.columns.expires,
-      sortFn: 'basic',
+      sortFn: SORT.expiresAt,
+      sortUndefined: false,
       sortDescFirst: false,
       cell: ({ row, getValue }) => {
         const expiresAt = row.original.expiresAt
@@ -212,7 +311,8 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     helper.accessor((key) => time(key.lastUsedAt, Number.NEGATIVE_INFINITY), {
       id: 'lastUsedAt',
       header: en.keys.columns.lastUsed,
-      sortFn: 'basic',
+      sortFn: SORT.lastUsedAt,
+      sortUndefined: false,
       cell: ({ row }) => {
         const lastUsedAt = row.original.lastUsedAt
         return (
@@ -230,7 +330,8 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     }),
     helper.accessor('enabled', {
       header: en.keys.columns.enabled,
-      sortFn: 'basic',
+      sortFn: SORT.enabled,
+      sortUndefined: false,
       cell: ({ row }) => {
         const key = row.original
         const { disabledReason } = availability('toggle', key, canManage)
@@ -252,9 +353,9 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     }),
     helper.accessor('role', {
       header: en.keys.columns.role,
-      sortFn: 'alphanumeric',
+      sortFn: SORT.role,
+      sortUndefined: false,
       sortDescFirst: false,
-      filterFn: byRole,
       cell: (info) => (
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
           {en.keys.roles[info.getValue()] ?? info.getValue()}
@@ -264,9 +365,9 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     helper.accessor('profileName', {
       id: 'profile',
       header: en.keys.columns.profile,
-      sortFn: 'alphanumeric',
+      sortFn: SORT.profile,
+      sortUndefined: false,
       sortDescFirst: false,
-      filterFn: byProfile,
       cell: (info) =>
         info.getValue() ? (
           <Text size="sm" truncate title={info.getValue()}>
@@ -280,14 +381,16 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     }),
     helper.accessor('id', {
       header: en.keys.columns.id,
-      sortFn: 'alphanumeric',
+      sortFn: SORT.id,
+      sortUndefined: false,
       sortDescFirst: false,
       cell: (info) => <Mono dimmed>{info.getValue()}</Mono>,
     }),
     helper.accessor((key) => time(key.createdAt, 0), {
       id: 'createdAt',
       header: en.keys.columns.created,
-      sortFn: 'basic',
+      sortFn: SORT.createdAt,
+      sortUndefined: false,
       // A native title for the exact time: cheap enough for every row.
       cell: ({ row }) => (
         <Text span size="sm" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(row.original.createdAt)}>
@@ -400,13 +503,9 @@ export function KeysTable({
   // per row, so a name that arrives after the keys would never show.
   const data = useMemo<KeyRow[]>(() => {
     const names = new Map((profiles ?? []).map((p) => [p.id, p.name]))
-    return keys.map((key) => ({ ...key, profileName: key.profileId ? (names.get(key.profileId) ?? key.profileId) : '' }))
+    return keys.map((key) => toKeyRow(key, key.profileId ? (names.get(key.profileId) ?? key.profileId) : ''))
   }, [keys, profiles])
   const columns = useMemo(() => buildColumns({ now, canManage, onAction, onToggle }), [now, canManage, onAction, onToggle])
-  // Typing in the filter box stays quick with 10,000 keys: the table catches up
-  // with the filters when React has time.
-  const applied = useDeferredValue(filters)
-  const columnFilters = useMemo(() => toColumnFilters(applied), [applied])
 
   const table = useTable({
     features,
@@ -414,15 +513,17 @@ export function KeysTable({
     data,
     getRowId: (key) => key.id,
     initialState: { sorting: [{ id: 'createdAt', desc: true }] },
-    // The filter bar owns the filters; the table only applies them.
-    state: { columnFilters, globalFilter: applied.text.trim() },
-    onColumnFiltersChange: () => {},
-    onGlobalFilterChange: () => {},
-    globalFilterFn: 'includesString',
-    getColumnCanGlobalFilter: (column) => SEARCHED.has(column.id),
   })
 
-  const rows = table.getRowModel().rows
+  // The table sorts every key; the filters then pick from the sorted rows in
+  // one cheap pass over precomputed text. A filter change does not sort again,
+  // and a sort keeps the rows (so the memoised rows on screen stay as they are).
+  const sorted = table.getRowModel().rows
+  const rows = useMemo(() => {
+    const text = filters.text.trim().toLowerCase()
+    if (!isFiltered(filters)) return sorted
+    return sorted.filter((row) => matchesFilters(row.original, filters, text))
+  }, [sorted, filters])
   // Sorting and filtering are measured from the input to the paint (perfMarks).
   useEffect(() => markRowsRendered(), [rows])
   const changeFilters = useCallback(
