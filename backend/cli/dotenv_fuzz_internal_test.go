@@ -27,7 +27,7 @@ func FuzzSetDotenv(f *testing.F) {
 			return // --env-var refuses it
 		}
 		out := string(setDotenv([]byte(old), name, value))
-		assignment := regexp.MustCompile(`^(\s*(?:export\s+)?)` + regexp.QuoteMeta(name) + `\s*=`)
+		assignment := regexp.MustCompile(`^([ \t]*(?:export[ \t]+)?)` + regexp.QuoteMeta(name) + `[ \t]*=`)
 		oldLines, newLines := splitLines(old), splitLines(out)
 		var written []string
 		for i, line := range oldLines {

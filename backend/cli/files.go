@@ -149,7 +149,9 @@ func envFileContent(path, name, value string) ([]byte, error) {
 }
 
 func setDotenv(old []byte, name, value string) []byte {
-	assignment := regexp.MustCompile(`^(\s*(?:export\s+)?)` + regexp.QuoteMeta(name) + `\s*=`)
+	// Blanks are spaces and tabs only: a line that starts with a carriage
+	// return or another control character is not an assignment to keep.
+	assignment := regexp.MustCompile(`^([ \t]*(?:export[ \t]+)?)` + regexp.QuoteMeta(name) + `[ \t]*=`)
 	text := string(old)
 	newline := "\n"
 	if strings.Contains(text, "\r\n") {

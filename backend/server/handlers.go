@@ -52,7 +52,7 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 // the same result for this shape.
 func plainVerifyBody(data []byte) (string, bool) {
 	const head, tail = `{"key":"`, `"}`
-	data = bytes.TrimSpace(data)
+	data = bytes.Trim(data, " \t\r\n") // JSON's whitespace, not Unicode's
 	if len(data) < len(head)+len(tail) || !bytes.HasPrefix(data, []byte(head)) || !bytes.HasSuffix(data, []byte(tail)) {
 		return "", false
 	}
