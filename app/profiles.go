@@ -128,16 +128,7 @@ func apiProfileView(p api.Profile) Profile {
 	if p.ID == "" {
 		return Profile{}
 	}
-	view := Profile{
-		ID: p.ID, Name: p.Name, Description: p.Description, DefaultExpiryDays: p.DefaultExpiryDays,
-		KeyPrefix: p.KeyPrefix, RotationDays: p.RotationDays, ReminderDays: p.ReminderDays, KeyCount: p.KeyCount,
-	}
-	if p.TestEndpoint != nil {
-		te := TestEndpoint(*p.TestEndpoint)
-		view.TestEndpoint = &te
-	}
-	view.Metadata = metadataText(string(p.Metadata))
-	return view
+	return profileView(desk.CachedProfileFromAPI("", p))
 }
 
 // metadataText is the form's text for stored metadata: "" when there is none.

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
@@ -98,4 +99,19 @@ func CachedFromAPI(workspaceID string, k api.Key) CachedKey {
 		ProfileID: k.ProfileID, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke, RotatedFrom: k.RotatedFrom, CreatedBy: k.CreatedBy,
 		UpdatedAt: k.UpdatedAt.UTC(), Revision: k.Revision,
 	}
+}
+
+// CachedProfileFromAPI is the cache form of a profile the server sent.
+func CachedProfileFromAPI(workspaceID string, p api.Profile) CachedProfile {
+	reminders, _ := json.Marshal(p.ReminderDays)
+	out := CachedProfile{
+		WorkspaceID: workspaceID, ID: p.ID, Name: p.Name, Description: p.Description,
+		DefaultExpiryDays: p.DefaultExpiryDays, KeyPrefix: p.KeyPrefix, RotationDays: p.RotationDays,
+		ReminderDays: string(reminders), KeyCount: p.KeyCount, Metadata: string(p.Metadata),
+	}
+	if p.TestEndpoint != nil {
+		te, _ := json.Marshal(p.TestEndpoint)
+		out.TestEndpoint = string(te)
+	}
+	return out
 }

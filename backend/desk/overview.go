@@ -67,7 +67,7 @@ type Overview struct {
 // when it is "". It reads only the cache, so it works offline.
 func (d *Desk) Overview(ctx context.Context, workspaceID string, now time.Time) (Overview, error) {
 	var list []Workspace
-	q := d.db.WithContext(ctx).Order("kind = 'local' DESC, position, created_at")
+	q := d.db.WithContext(ctx).Order(sidebarOrder)
 	if workspaceID != "" {
 		if _, err := d.workspace(workspaceID); err != nil {
 			return Overview{}, err

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -242,16 +241,7 @@ func replaceProfiles(tx *gorm.DB, workspaceID string, items []api.Profile) error
 	}
 	rows := make([]CachedProfile, len(items))
 	for i, p := range items {
-		reminders, _ := json.Marshal(p.ReminderDays)
-		rows[i] = CachedProfile{
-			WorkspaceID: workspaceID, ID: p.ID, Name: p.Name, Description: p.Description,
-			DefaultExpiryDays: p.DefaultExpiryDays, KeyPrefix: p.KeyPrefix, RotationDays: p.RotationDays,
-			ReminderDays: string(reminders), KeyCount: p.KeyCount, Metadata: string(p.Metadata),
-		}
-		if p.TestEndpoint != nil {
-			te, _ := json.Marshal(p.TestEndpoint)
-			rows[i].TestEndpoint = string(te)
-		}
+		rows[i] = CachedProfileFromAPI(workspaceID, p)
 	}
 	return tx.Create(&rows).Error
 }

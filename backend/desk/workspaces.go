@@ -10,10 +10,13 @@ type WorkspaceView struct {
 	KeyCount int
 }
 
+// sidebarOrder is the order of the sidebar: Local first, then as arranged.
+const sidebarOrder = "kind = 'local' DESC, position, created_at"
+
 // Workspaces lists the workspaces in sidebar order, Local first.
 func (d *Desk) Workspaces(ctx context.Context) ([]WorkspaceView, error) {
 	var list []Workspace
-	if err := d.db.WithContext(ctx).Order("kind = 'local' DESC, position, created_at").Find(&list).Error; err != nil {
+	if err := d.db.WithContext(ctx).Order(sidebarOrder).Find(&list).Error; err != nil {
 		return nil, err
 	}
 	var counts []struct {

@@ -42,22 +42,13 @@ type benchServer struct {
 
 func newBenchServer(b *testing.B, dsn string) *benchServer {
 	b.Helper()
-	store, err := server.OpenStore(dsn, nil)
+	s := newBenchServerOn(b, dsn)
+	ws, admin, err := s.srv.CreateWorkspace(context.Background(), "Bench", "admin")
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { store.Close() })
-	if err := store.ClaimSQLite(); err != nil {
-		b.Fatal(err)
-	}
-	srv := server.New(store, server.Options{FailureBurst: 1 << 30, FailuresPerMinute: 1 << 30})
-	ws, admin, err := srv.CreateWorkspace(context.Background(), "Bench", "admin")
-	if err != nil {
-		b.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	b.Cleanup(hs.Close)
-	return &benchServer{store: store, srv: srv, http: hs, ws: ws.ID, admin: admin.Secret}
+	s.ws, s.admin = ws.ID, admin.Secret
+	return s
 }
 
 func sqliteDSN(b *testing.B) string {
@@ -201,7 +192,10 @@ func big100k(b *testing.B) *benchServer {
 	return s
 }
 
+// newBenchServerOn serves an existing database; failed verifications are
+// not limited, since benchmarks send them on purpose.
 func newBenchServerOn(b *testing.B, dsn string) *benchServer {
+	b.Helper()
 	store, err := server.OpenStore(dsn, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -210,7 +204,7 @@ func newBenchServerOn(b *testing.B, dsn string) *benchServer {
 	if err := store.ClaimSQLite(); err != nil {
 		b.Fatal(err)
 	}
-	srv := server.New(store, server.Options{})
+	srv := server.New(store, server.Options{FailureBurst: 1 << 30, FailuresPerMinute: 1 << 30})
 	hs := httptest.NewServer(srv.Handler())
 	b.Cleanup(hs.Close)
 	return &benchServer{store: store, srv: srv, http: hs}
