@@ -39,6 +39,7 @@ type Store struct {
 	// changes notes what each committed write touched (see verifyCache).
 	changes *changeLog
 	lock    *flock.Flock // held while this process is the database's only server
+	lists   listIndexes  // in-memory copies of listed workspaces' keys
 }
 
 // ErrDatabaseInUse means another server already owns the SQLite database.

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -95,88 +95,31 @@ type Page struct {
 	Revision int64 // the workspace's revision when the page was read
 }
 
-// sortColumns maps API sort fields to columns.
-var sortColumns = map[string]string{
-	"name":       "LOWER(name)",
-	"createdAt":  "created_at",
-	"expiresAt":  "expires_at",
-	"lastUsedAt": "last_used_at",
-	"updatedAt":  "updated_at",
-	"role":       "role",
-	"id":         "id",
-}
+// sortFields are the fields a listing sorts by (see rowOrder).
+var sortFields = []string{"createdAt", "expiresAt", "id", "lastUsedAt", "name", "role", "updatedAt"}
 
 // SortFields lists the accepted sort fields, for error messages.
-func SortFields() []string {
-	out := make([]string, 0, len(sortColumns))
-	for f := range sortColumns {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
-}
+func SortFields() []string { return slices.Clone(sortFields) }
 
 // ListKeys returns a page of keys. With UpdatedSince it returns changes in
 // revision order, deletions included, for sync; otherwise live keys filtered
-// and sorted.
+// and sorted, from the workspace's in-memory copy (see listIndex).
 func (s *Store) ListKeys(ctx context.Context, workspaceID string, q ListQuery, now time.Time) (Page, error) {
-	var page Page
+	var revision int64
 	db := s.read.WithContext(ctx)
 	// Read the revision before the items: every change at or below it is
 	// already committed, so a client may resume from it.
-	if err := db.Model(&Workspace{}).Where("id = ?", workspaceID).Pluck("revision", &page.Revision).Error; err != nil {
-		return page, err
+	if err := db.Model(&Workspace{}).Where("id = ?", workspaceID).Pluck("revision", &revision).Error; err != nil {
+		return Page{}, err
 	}
 	if q.UpdatedSince != nil {
-		return s.listChanges(db, workspaceID, q, page.Revision)
+		return s.listChanges(db, workspaceID, q, revision)
 	}
-	query := db.Model(&Key{}).Where("workspace_id = ?", workspaceID)
-	switch q.Status {
-	case keys.StatusActive:
-		query = query.Where(notExpired+" AND NOT ("+revoked+")", now, now)
-	case keys.StatusInactive:
-		query = query.Where(notExpired+" AND ("+revoked+")", now, now)
-	case keys.StatusExpired:
-		query = query.Where(expired, now)
-	}
-	if term := strings.TrimSpace(q.Search); term != "" {
-		like := "%" + escapeLike(strings.ToLower(term)) + "%"
-		query = query.Where("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\' OR LOWER(masked_key) LIKE ? ESCAPE '\\')", like, like, like)
-	}
-	if err := query.Count(&page.Total).Error; err != nil {
-		return page, fmt.Errorf("count keys: %w", err)
-	}
-	field, desc := strings.CutPrefix(q.Sort, "-")
-	if field == "" {
-		field, desc = "createdAt", true
-	}
-	col := sortColumns[field]
-	order := col
-	if desc {
-		order += " DESC"
-	}
-	// NULL is "never": never expires sorts after every date, never used
-	// after every use, on SQLite and PostgreSQL alike.
-	switch field {
-	case "expiresAt":
-		if desc {
-			order = col + " IS NULL DESC, " + order
-		} else {
-			order = col + " IS NULL, " + order
-		}
-	case "lastUsedAt":
-		order = col + " IS NULL, " + order
-	}
-	var rows []Key
-	err := query.Order(order).Order("id").Offset(q.PageIndex * q.PageSize).Limit(q.PageSize).Find(&rows).Error
+	ix, err := s.index(ctx, workspaceID, revision)
 	if err != nil {
-		return page, fmt.Errorf("list keys: %w", err)
+		return Page{}, fmt.Errorf("list keys: %w", err)
 	}
-	page.Items = make([]Change, len(rows))
-	for i, k := range rows {
-		page.Items[i] = Change{Key: k}
-	}
-	return page, nil
+	return ix.page(q, now), nil
 }
 
 func (s *Store) listChanges(db *gorm.DB, workspaceID string, q ListQuery, revision int64) (Page, error) {
@@ -236,8 +179,4 @@ func (s *Store) CleanupCounts(ctx context.Context, workspaceID string, now time.
 	}
 	err = db.Session(&gorm.Session{}).Where(expired+" AND "+revoked, now, now).Count(&bothN).Error
 	return
-}
-
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
