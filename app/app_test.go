@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/keydesk/keydesk/app"
@@ -103,5 +104,43 @@ func TestBadInputNamesTheField(t *testing.T) {
 	after, _ := a.Keys.List(ws)
 	if len(after) != len(before) {
 		t.Fatal("rejected input changed the keys")
+	}
+}
+
+// TestListFirstIsTheTopOfList: the rows painted first are the rows the
+// whole list starts with, and the total is the whole list's length.
+func TestListFirstIsTheTopOfList(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	for _, name := range []string{"one", "two", "three", "four", "five"} {
+		if _, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := a.Keys.List(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := a.Keys.ListFirst(ws, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Total != len(all) || len(first.Keys) != 3 {
+		t.Fatalf("first = %d keys of %d, list has %d", len(first.Keys), first.Total, len(all))
+	}
+	for i, k := range first.Keys {
+		if !reflect.DeepEqual(k, all[i]) {
+			t.Fatalf("row %d: first %+v, list %+v", i, k, all[i])
+		}
+	}
+	for _, limit := range []int{0, -1, 501} {
+		_, err := a.Keys.ListFirst(ws, limit)
+		if e := appError(t, err); e.Code != app.CodeInvalidInput || e.Field != "limit" {
+			t.Errorf("limit %d: %+v", limit, e)
+		}
+	}
+	if _, err := a.Keys.ListFirst("wsl_nope", 10); appError(t, err).Code != app.CodeNotFound {
+		t.Errorf("unknown workspace: %v", err)
 	}
 }

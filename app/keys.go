@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
@@ -28,7 +30,42 @@ func (k *KeysAPI) List(workspaceID string) ([]Key, error) {
 	if err != nil {
 		return nil, wrap(err)
 	}
-	remembered, err := d.RememberedKeys(ctx, workspaceID)
+	return keyViews(ctx, d, ws.Workspace, cached)
+}
+
+// maxFirstKeys bounds ListFirst: a screenful or two, never the whole list.
+const maxFirstKeys = 500
+
+// ListFirst returns the keys the table shows first (newest first) and how
+// many there are, so that the table paints at once while List loads all of
+// them; it works offline.
+func (k *KeysAPI) ListFirst(workspaceID string, limit int) (KeyPage, error) {
+	if limit < 1 || limit > maxFirstKeys {
+		return KeyPage{}, &Error{Code: CodeInvalidInput, Field: "limit", Message: fmt.Sprintf("limit must be 1–%d, got %d", maxFirstKeys, limit)}
+	}
+	d, ctx, cancel, err := k.app.call()
+	if err != nil {
+		return KeyPage{}, err
+	}
+	defer cancel()
+	ws, err := d.Workspace(ctx, workspaceID)
+	if err != nil {
+		return KeyPage{}, wrap(err)
+	}
+	cached, err := d.FirstKeys(ctx, workspaceID, limit)
+	if err != nil {
+		return KeyPage{}, wrap(err)
+	}
+	views, err := keyViews(ctx, d, ws.Workspace, cached)
+	if err != nil {
+		return KeyPage{}, err
+	}
+	return KeyPage{Keys: views, Total: ws.KeyCount}, nil
+}
+
+// keyViews turns cached keys into the table's rows.
+func keyViews(ctx context.Context, d *desk.Desk, ws desk.Workspace, cached []desk.CachedKey) ([]Key, error) {
+	remembered, err := d.RememberedKeys(ctx, ws.ID)
 	if err != nil {
 		return nil, wrap(err)
 	}

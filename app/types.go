@@ -43,6 +43,12 @@ type Key struct {
 	Own         bool    `json:"own"`        // the key Keydesk itself uses for this workspace
 }
 
+// KeyPage is the first keys of a workspace and how many it has.
+type KeyPage struct {
+	Keys  []Key `json:"keys"`
+	Total int   `json:"total"`
+}
+
 // CreateKeyRequest is what the Create API key dialog sends.
 type CreateKeyRequest struct {
 	Name          string `json:"name"`

@@ -19,7 +19,22 @@ func (d *Desk) Keys(ctx context.Context, workspaceID string) ([]CachedKey, error
 		return nil, err
 	}
 	var out []CachedKey
-	err := d.db.WithContext(ctx).Where("workspace_id = ?", workspaceID).Order("created_at DESC, id").Find(&out).Error
+	err := d.db.WithContext(ctx).Where("workspace_id = ?", workspaceID).Order(keyTableOrder).Find(&out).Error
+	return out, err
+}
+
+// keyTableOrder is the order of Keys: the key table's first sort (newest
+// first), so that FirstKeys are the rows it shows at the top.
+const keyTableOrder = "created_at DESC, id"
+
+// FirstKeys returns the first limit keys in the order of Keys: enough to
+// paint the key table while the rest loads.
+func (d *Desk) FirstKeys(ctx context.Context, workspaceID string, limit int) ([]CachedKey, error) {
+	if _, err := d.workspace(workspaceID); err != nil {
+		return nil, err
+	}
+	var out []CachedKey
+	err := d.db.WithContext(ctx).Where("workspace_id = ?", workspaceID).Order(keyTableOrder).Limit(limit).Find(&out).Error
 	return out, err
 }
 

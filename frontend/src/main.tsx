@@ -1,7 +1,5 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
-// After core's styles, which the charts' build on.
-import '@mantine/charts/styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'

@@ -11,6 +11,7 @@ export {
   deleteKey,
   forgetSecret,
   keyUsage,
+  listFirstKeys,
   listKeys,
   regenerateKey,
   rememberSecret,

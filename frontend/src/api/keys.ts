@@ -8,6 +8,7 @@ import type {
   CreatedKey,
   CreateKeyRequest,
   Key,
+  KeyPage,
   RegenerateRequest,
   RotatedKey,
   RotateRequest,
@@ -19,6 +20,14 @@ import type {
 export function listKeys(workspaceId: string): Promise<Key[]> {
   // Go marshals a nil slice as null.
   return call(async () => (await KeysAPI.List(workspaceId)) ?? [])
+}
+
+/** The first `limit` keys in the order of listKeys (newest first), and the total. */
+export function listFirstKeys(workspaceId: string, limit: number): Promise<KeyPage> {
+  return call(async () => {
+    const page = await KeysAPI.ListFirst(workspaceId, limit)
+    return { keys: page.keys ?? [], total: page.total }
+  })
 }
 
 /** Keys of every cached workspace whose name, id or masked fragment matches. */

@@ -98,6 +98,12 @@ export interface Key {
   own: boolean
 }
 
+/** The keys a table shows first, and how many the workspace has. */
+export interface KeyPage {
+  keys: Key[]
+  total: number
+}
+
 export interface CreateKeyRequest {
   name: string
   role: KeyRole

@@ -5,6 +5,8 @@ export const queryKeys = {
   workspaces: ['workspaces'] as const,
   workspace: (workspaceId: string) => ['workspaces', workspaceId] as const,
   keys: (workspaceId: string) => ['workspaces', workspaceId, 'keys'] as const,
+  /** The top of the key table, painted while `keys` loads. */
+  firstKeys: (workspaceId: string) => ['workspaces', workspaceId, 'firstKeys'] as const,
   profiles: (workspaceId: string) => ['workspaces', workspaceId, 'profiles'] as const,
   cleanupCounts: (workspaceId: string) => ['workspaces', workspaceId, 'cleanup'] as const,
   /** keyId "" is the whole workspace's log. */

@@ -14,6 +14,8 @@ import { makeOverview, makeReminderSettings, makeSettings } from './fixtures'
 export function apiMocks() {
   return {
     listKeys: vi.fn<typeof Api.listKeys>(async () => []),
+    // No first rows by default: the panel then waits for listKeys, as it does for a small workspace.
+    listFirstKeys: vi.fn<typeof Api.listFirstKeys>(async () => ({ keys: [], total: 0 })),
     searchKeys: vi.fn<typeof Api.searchKeys>(async () => []),
     createKey: vi.fn<typeof Api.createKey>(),
     updateKey: vi.fn<typeof Api.updateKey>(),

@@ -54,6 +54,36 @@ describe('keys table', () => {
     expect(screen.getByTestId('key-count')).toHaveTextContent('3 keys')
   })
 
+  it('paints the newest keys first while the whole list loads, then sorts and filters all of them', async () => {
+    let resolveAll: (all: api.Key[]) => void = () => {}
+    vi.mocked(api.listKeys).mockImplementation(() => new Promise((resolve) => (resolveAll = resolve)))
+    vi.mocked(api.listFirstKeys).mockResolvedValue({ keys: [keys[0]], total: 3 })
+    renderWithProviders(<KeysPanel workspace={workspace} />)
+
+    expect(await screen.findAllByTestId('key-row')).toHaveLength(1)
+    expect(api.listFirstKeys).toHaveBeenCalledWith('ws_local', 100)
+    // The top rows were asked for before the whole list.
+    expect(vi.mocked(api.listFirstKeys).mock.invocationCallOrder[0]).toBeLessThan(
+      vi.mocked(api.listKeys).mock.invocationCallOrder[0],
+    )
+    expect(screen.getByTestId('key-count')).toHaveTextContent('The newest 1 of 3 keys · loading the rest…')
+    expect(screen.getByRole('button', { name: /Name/ })).toBeDisabled()
+    expect(screen.getByRole('textbox', { name: 'Filter keys by name, key ID or key' })).toBeDisabled()
+
+    resolveAll(keys)
+    await waitFor(() => expect(screen.getAllByTestId('key-row')).toHaveLength(3))
+    expect(screen.getByTestId('key-count')).toHaveTextContent('3 keys')
+    expect(screen.getByRole('button', { name: /Name/ })).toBeEnabled()
+    expect(screen.getByRole('textbox', { name: 'Filter keys by name, key ID or key' })).toBeEnabled()
+  })
+
+  it('waits for the whole list when the first rows are all there is', async () => {
+    vi.mocked(api.listFirstKeys).mockResolvedValue({ keys, total: 3 })
+    renderWithProviders(<KeysPanel workspace={workspace} />)
+    expect(await screen.findAllByTestId('key-row')).toHaveLength(3)
+    expect(screen.getByTestId('key-count')).toHaveTextContent('3 keys')
+  })
+
   it('sorts by name when the header is clicked, then reverses', async () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')

@@ -23,7 +23,7 @@ import { RegenerateKeyModal } from './RegenerateKeyModal'
 import { ForgetSecretModal, RememberSecretModal } from './RememberSecretModal'
 import { RotateKeyModal } from './RotateKeyModal'
 import { useProfiles } from '../profiles/useProfiles'
-import { useCleanupCounts, useKeys, useUpdateKey } from './useKeys'
+import { useCleanupCounts, useFirstKeys, useKeys, useUpdateKey } from './useKeys'
 
 /** A key search result to show: its id and when it was picked (picking it again scrolls again). */
 export interface KeyFocus {
@@ -56,8 +56,11 @@ interface KeysPanelProps {
 export function KeysPanel({ workspace, focus = null, request = null }: KeysPanelProps) {
   const canManage = workspace.canManage
   const { data: keys, isPending, isError, error, refetch } = useKeys(workspace.id)
+  const first = useFirstKeys(workspace.id, isPending)
+  // The rows on screen: every key, or the top of the table while the rest loads.
+  const shown = keys ?? first?.keys
   const { data: profiles } = useProfiles(workspace.id)
-  const hasKeys = (keys?.length ?? 0) > 0
+  const hasKeys = (shown?.length ?? 0) > 0
   const counts = useCleanupCounts(workspace.id, canManage && hasKeys)
   const update = useUpdateKey(workspace.id)
 
@@ -83,7 +86,7 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
   const close = useCallback(() => setAction(null), [])
   const targetOf = (kind: KeyAction) => (action?.kind === kind ? action.key : null)
   const testKey = useLastNonNull(targetOf('test'))
-  const detailsKey = detailsId ? (keys?.find((k) => k.id === detailsId) ?? null) : null
+  const detailsKey = detailsId ? (shown?.find((k) => k.id === detailsId) ?? null) : null
 
   const mutateToggle = update.mutate
   const onToggle = useCallback(
@@ -134,7 +137,7 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
     : (keys ?? []).filter((k) => k.status === 'expired' || !k.enabled).length
 
   let body
-  if (isPending) {
+  if (isPending && !first) {
     body = <PanelLoading label={en.keys.loading} rows={3} />
   } else if (isError) {
     body = <LoadFailed title={en.keys.loadFailed} error={error} onRetry={() => void refetch()} />
@@ -151,7 +154,8 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
   } else {
     body = (
       <KeysTable
-        keys={keys}
+        keys={shown ?? []}
+        loadingTotal={first?.total}
         profiles={profiles}
         canManage={canManage}
         filters={filters}

@@ -410,7 +410,7 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
   ])
 }
 
-function SortableHeader({ header }: { header: Header<Features, KeyRow, unknown> }) {
+function SortableHeader({ header, disabled }: { header: Header<Features, KeyRow, unknown>; disabled: boolean }) {
   const sorted = header.column.getIsSorted()
   const Icon = sorted === 'asc' ? IconChevronUp : sorted === 'desc' ? IconChevronDown : IconSelector
   const toggle = header.column.getToggleSortingHandler()
@@ -419,7 +419,7 @@ function SortableHeader({ header }: { header: Header<Features, KeyRow, unknown> 
     toggle?.(event)
   }
   return (
-    <UnstyledButton onClick={onClick} style={{ whiteSpace: 'nowrap' }}>
+    <UnstyledButton onClick={onClick} disabled={disabled} style={{ whiteSpace: 'nowrap' }}>
       <Group gap={4} wrap="nowrap">
         <Text span size="sm" fw={600}>
           {header.column.columnDef.header as string}
@@ -476,6 +476,11 @@ const KeyTableRow = memo(function KeyTableRow({ row, index, highlighted, measure
 
 interface KeysTableProps {
   keys: Key[]
+  /**
+   * Set while `keys` is only the top of the table: how many keys the
+   * workspace has. Sorting and filtering wait for the rest.
+   */
+  loadingTotal?: number
   profiles: Profile[] | undefined
   canManage: boolean
   filters: KeyFilterState
@@ -497,8 +502,10 @@ export function KeysTable({
   highlightId,
   onAction,
   onToggle,
+  loadingTotal,
 }: KeysTableProps) {
   const now = useNow()
+  const partial = loadingTotal !== undefined
   // Derived here rather than in an accessor: the table caches accessor values
   // per row, so a name that arrives after the keys would never show.
   const data = useMemo<KeyRow[]>(() => {
@@ -577,7 +584,9 @@ export function KeysTable({
 
   return (
     <Stack gap={0} className={classes.root}>
-      <KeyFilters value={filters} onChange={changeFilters} profiles={profiles} />
+      <fieldset disabled={partial} className={classes.filters}>
+        <KeyFilters value={filters} onChange={changeFilters} profiles={profiles} />
+      </fieldset>
       <div ref={scrollRef} className={classes.scroller} data-testid="keys-scroller">
         <Table
           verticalSpacing={6}
@@ -604,7 +613,7 @@ export function KeysTable({
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <SortableHeader header={header} />
+                        <SortableHeader header={header} disabled={partial} />
                       ) : (
                         <table.FlexRender header={header} />
                       )}
@@ -650,7 +659,7 @@ export function KeysTable({
         )}
       </div>
       <Text size="xs" c="dimmed" px="md" py={6} className={classes.footer} data-testid="key-count">
-        {en.filters.showing(rows.length, keys.length)}
+        {partial ? en.filters.loadingRest(keys.length, loadingTotal) : en.filters.showing(rows.length, keys.length)}
       </Text>
     </Stack>
   )

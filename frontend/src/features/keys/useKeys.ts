@@ -5,6 +5,7 @@ import {
   createKey,
   deleteKey,
   forgetSecret,
+  listFirstKeys,
   listKeys,
   regenerateKey,
   rememberSecret,
@@ -20,11 +21,43 @@ import {
 import { queryKeys } from '../../app/queryKeys'
 import { useRefreshStatus, useRefreshWorkspace } from '../../app/refreshWorkspace'
 
+/** How many keys are fetched first, to paint the table before the whole list is in. */
+export const FIRST_KEYS = 100
+
+/**
+ * The workspace's keys. The first time, the top rows of the table are
+ * fetched before the whole list, which may hold 10,000 keys, so that the
+ * table paints at once (see useFirstKeys).
+ */
 export function useKeys(workspaceId: string) {
+  const queryClient = useQueryClient()
   return useQuery({
     queryKey: queryKeys.keys(workspaceId),
-    queryFn: () => listKeys(workspaceId),
+    queryFn: async () => {
+      if (queryClient.getQueryData(queryKeys.keys(workspaceId)) === undefined) {
+        // One after the other: both read the same database connection.
+        await queryClient.prefetchQuery({
+          queryKey: queryKeys.firstKeys(workspaceId),
+          queryFn: () => listFirstKeys(workspaceId, FIRST_KEYS),
+        })
+      }
+      return listKeys(workspaceId)
+    },
   })
+}
+
+/**
+ * The top rows useKeys fetched first, with the workspace's total, while the
+ * whole list is not in yet (`waiting`) and has more keys than these.
+ */
+export function useFirstKeys(workspaceId: string, waiting: boolean) {
+  // Fetched by useKeys' query only; this one reads and follows the cache.
+  const { data } = useQuery({
+    queryKey: queryKeys.firstKeys(workspaceId),
+    queryFn: () => listFirstKeys(workspaceId, FIRST_KEYS),
+    enabled: false,
+  })
+  return waiting && data && data.total > data.keys.length ? data : undefined
 }
 
 export function useCleanupCounts(workspaceId: string, enabled: boolean) {

@@ -1,9 +1,11 @@
-import { BarChart } from '@mantine/charts'
-import { Box } from '@mantine/core'
+import { Box, Skeleton } from '@mantine/core'
+import { lazy, Suspense } from 'react'
 import type { WeekCount } from '../../api'
 import { en } from '../../i18n/en'
 import { formatDay } from '../../lib/time'
 import { OverviewCard } from './OverviewCard'
+
+const WeeklyBars = lazy(() => import('./WeeklyBars'))
 
 /** Active keys expiring per week for the next 13 weeks (about 90 days). */
 export function ExpiringChart({ weeks }: { weeks: WeekCount[] }) {
@@ -16,23 +18,9 @@ export function ExpiringChart({ weeks }: { weeks: WeekCount[] }) {
       data-testid="overview-expiring"
     >
       <Box px="md" pb="md" pt="xs">
-        <BarChart
-          h={220}
-          data={data}
-          dataKey="week"
-          series={[{ name: 'count', label: en.overview.series, color: 'orange.6' }]}
-          gridAxis="x"
-          tickLine="none"
-          maxBarWidth={36}
-          yAxisProps={{ allowDecimals: false, width: 32 }}
-          tooltipProps={{
-            labelFormatter: (_, payload) => {
-              const weekOf = (payload?.[0]?.payload as { weekOf?: string } | undefined)?.weekOf
-              return weekOf ? en.overview.weekOf(formatDay(weekOf, true)) : ''
-            },
-          }}
-          aria-label={en.overview.expiringTitle}
-        />
+        <Suspense fallback={<Skeleton h={220} />}>
+          <WeeklyBars data={data} />
+        </Suspense>
       </Box>
     </OverviewCard>
   )

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import type { Overview } from '../../api'
@@ -66,7 +66,8 @@ describe('overview', () => {
     expect(countOf('inactive')).toHaveTextContent('2')
     expect(countOf('expired')).toHaveTextContent('1')
 
-    expect(chart.data).toHaveLength(13)
+    // The chart library loads on first use.
+    await waitFor(() => expect(chart.data).toHaveLength(13))
     expect(chart.data.map((d) => d.count)).toEqual([0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0])
     expect(chart.data[0]).toMatchObject({ week: 'Nov 23', weekOf: '2026-11-23' })
     expect(chart.data[12]).toMatchObject({ week: 'Feb 15' })

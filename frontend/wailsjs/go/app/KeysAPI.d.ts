@@ -16,6 +16,8 @@ export function Forget(arg1:string,arg2:string):Promise<void>;
 
 export function List(arg1:string):Promise<Array<app.Key>>;
 
+export function ListFirst(arg1:string,arg2:number):Promise<app.KeyPage>;
+
 export function Regenerate(arg1:string,arg2:string,arg3:app.RegenerateRequest):Promise<app.CreatedKey>;
 
 export function Remember(arg1:string,arg2:string,arg3:string):Promise<void>;

@@ -30,6 +30,10 @@ export function List(arg1) {
   return window['go']['app']['KeysAPI']['List'](arg1);
 }
 
+export function ListFirst(arg1, arg2) {
+  return window['go']['app']['KeysAPI']['ListFirst'](arg1, arg2);
+}
+
 export function Regenerate(arg1, arg2, arg3) {
   return window['go']['app']['KeysAPI']['Regenerate'](arg1, arg2, arg3);
 }
