@@ -26,6 +26,7 @@ import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
 import { NO_PROFILE } from './options'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
+import { rowsCommitted } from '../../lib/paint'
 import { ThisAppBadge } from './ThisAppBadge'
 
 // Filtering is done here rather than by the table (see matchesFilters): a pass
@@ -532,7 +533,10 @@ export function KeysTable({
     return sorted.filter((row) => matchesFilters(row.original, filters, text))
   }, [sorted, filters])
   // Sorting and filtering are measured from the input to the paint (perfMarks).
-  useEffect(() => markRowsRendered(), [rows])
+  useEffect(() => {
+    markRowsRendered()
+    rowsCommitted()
+  }, [rows])
   const changeFilters = useCallback(
     (next: KeyFilterState) => {
       markTableInput('filter')

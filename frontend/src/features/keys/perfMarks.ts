@@ -6,6 +6,8 @@
 //   when the table first shows rows (the desktop cold-start benchmark).
 // Marks cost next to nothing, so they stay in production.
 
+import { afterPaint } from '../../lib/paint'
+
 export type TableInput = 'sort' | 'filter'
 
 /** The input whose rows are not on screen yet. */
@@ -22,13 +24,6 @@ export function markTableInput(kind: TableInput) {
   const mark = `keydesk:${kind}:start:${++seq}`
   performance.mark(mark)
   pending = { kind, mark, at }
-}
-
-function afterPaint(fn: () => void) {
-  // requestAnimationFrame runs before the frame is painted; a task queued
-  // from it runs after.
-  if (typeof requestAnimationFrame === 'undefined') return
-  requestAnimationFrame(() => setTimeout(fn, 0))
 }
 
 /** The table committed new rows: measure the pending input, if any, to the paint. */

@@ -14,15 +14,19 @@ import {
   type CleanupRequest,
   type CreateKeyRequest,
   type Key,
+  type KeyPage,
   type RegenerateRequest,
   type RotateRequest,
   type UpdateKeyRequest,
 } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
 import { useRefreshStatus, useRefreshWorkspace } from '../../app/refreshWorkspace'
+import { nextRowsPaint } from '../../lib/paint'
 
 /** How many keys are fetched first, to paint the table before the whole list is in. */
 export const FIRST_KEYS = 100
+/** The longest the whole list waits for the first rows to be painted. */
+const FIRST_PAINT_WAIT_MS = 1000
 
 /**
  * The workspace's keys. The first time, the top rows of the table are
@@ -40,6 +44,9 @@ export function useKeys(workspaceId: string) {
           queryKey: queryKeys.firstKeys(workspaceId),
           queryFn: () => listFirstKeys(workspaceId, FIRST_KEYS),
         })
+        const first = queryClient.getQueryData<KeyPage>(queryKeys.firstKeys(workspaceId))
+        // The table shows these: let them reach the screen before the whole list lands.
+        if (first && first.total > first.keys.length) await nextRowsPaint(FIRST_PAINT_WAIT_MS)
       }
       return listKeys(workspaceId)
     },
