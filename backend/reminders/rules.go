@@ -51,16 +51,52 @@ type Due struct {
 	Kind        string
 	Threshold   int       // days; with Kind, what makes it unique per key
 	DueAt       time.Time // the moment it concerns: expiry, overlap end, …
+	KeyName     string    // for the reminder's wording
+}
+
+// Horizon bounds the keys Evaluate can find a reminder for at a moment, so
+// that a scan reads only those: such a key is enabled and meets one of the
+// bounds (Evaluate still decides exactly).
+type Horizon struct {
+	ExpiresBy          time.Time // expired, or expiring within the longest lead time
+	OverlapEndsBy      time.Time // an auto-revoking rotation overlap ending within a day
+	LastUsedBy         time.Time // unused for 90 days
+	NeverUsedCreatedBy time.Time // never used, created 30 days ago
+	RotationDueBy      time.Time // created at least the profile's rotation days before it
+}
+
+// HorizonAt is the horizon of the keys that can need a reminder at now,
+// given every lead time in use (DefaultLeadDays always count), widened by
+// slack on every side.
+func HorizonAt(now time.Time, slack time.Duration, leadDays ...[]int) Horizon {
+	longestLead := slices.Max(DefaultLeadDays)
+	for _, leads := range leadDays {
+		for _, lead := range leads {
+			longestLead = max(longestLead, lead)
+		}
+	}
+	return Horizon{
+		ExpiresBy:          now.Add(time.Duration(longestLead)*day + slack),
+		OverlapEndsBy:      now.Add(overlapEndingDays*day + slack),
+		LastUsedBy:         now.Add(-unusedAfterDays*day + slack),
+		NeverUsedCreatedBy: now.Add(-neverUsedDays*day + slack),
+		RotationDueBy:      now.Add(slack),
+	}
 }
 
 // Evaluate returns the reminders key k needs at now, given which kinds are
 // turned on (nil: all).
 func Evaluate(k Key, now time.Time, enabled map[string]bool) []Due {
+	return appendDue(nil, k, now, enabled)
+}
+
+// appendDue is Evaluate appending to out: a scan evaluates thousands of keys
+// into one slice.
+func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 	on := func(kind string) bool { return enabled == nil || enabled[kind] }
 	due := func(kind string, threshold int, at time.Time) Due {
-		return Due{WorkspaceID: k.WorkspaceID, KeyID: k.ID, Kind: kind, Threshold: threshold, DueAt: at}
+		return Due{WorkspaceID: k.WorkspaceID, KeyID: k.ID, Kind: kind, Threshold: threshold, DueAt: at, KeyName: k.Name}
 	}
-	var out []Due
 	if k.ExpiresAt != nil && k.Enabled {
 		left := k.ExpiresAt.Sub(now)
 		switch {
@@ -75,12 +111,14 @@ func Evaluate(k Key, now time.Time, enabled map[string]bool) []Due {
 			if leads == nil {
 				leads = DefaultLeadDays
 			}
-			leads = slices.Sorted(slices.Values(leads))
+			nearest := 0
 			for _, lead := range leads {
-				if lead > 0 && left <= time.Duration(lead)*day {
-					out = append(out, due(KindExpiring, lead, *k.ExpiresAt))
-					break
+				if lead > 0 && left <= time.Duration(lead)*day && (nearest == 0 || lead < nearest) {
+					nearest = lead
 				}
+			}
+			if nearest > 0 {
+				out = append(out, due(KindExpiring, nearest, *k.ExpiresAt))
 			}
 		}
 	}

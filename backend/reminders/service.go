@@ -1,7 +1,10 @@
 package reminders
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -43,9 +46,11 @@ type Settings struct {
 	Kinds      map[string]bool `json:"kinds"`    // which kinds are on
 }
 
-// DefaultSettings turns every kind on, with no quiet hours.
+// DefaultSettings turns every kind on, with no quiet hours. Its lead times
+// are a copy: decoding stored settings over them must not change
+// DefaultLeadDays.
 func DefaultSettings() Settings {
-	return Settings{LeadDays: DefaultLeadDays, Kinds: map[string]bool{
+	return Settings{LeadDays: slices.Clone(DefaultLeadDays), Kinds: map[string]bool{
 		KindExpiring: true, KindExpired: true, KindOverlapEnding: true, KindRotationDue: true, KindUnused: true,
 	}}
 }
@@ -86,55 +91,64 @@ func New(db *gorm.DB, notify Notifier, now func() time.Time, log *slog.Logger) *
 	return &Service{db: db, notify: notify, now: now, log: log}
 }
 
-// Migrate creates the reminders table.
-func Migrate(db *gorm.DB) error { return db.AutoMigrate(&Reminder{}) }
+// lastScan is what the last scan that wrote left: a digest of the reminders
+// it found due, and the count and highest id of the reminders stored then.
+// While those still hold, a scan that finds the same reminders due has
+// nothing to store or resolve: every one is stored, no other is open.
+// (Snoozing and dismissing leave them holding.)
+type lastScan struct {
+	ID        int    `gorm:"primaryKey;autoIncrement:false"` // the one row: 1
+	DueDigest []byte `gorm:"not null"`
+	Stored    int64  `gorm:"not null"`
+	LastID    int64  `gorm:"not null"`
+}
 
-// Scan evaluates every key, stores the reminders that are new, resolves the
+func (lastScan) TableName() string { return "reminder_last_scan" }
+
+// Migrate creates the reminders tables.
+func Migrate(db *gorm.DB) error { return db.AutoMigrate(&Reminder{}, &lastScan{}) }
+
+// Scan evaluates the keys, stores the reminders that are new, resolves the
 // ones whose condition has passed, and notifies the new ones (outside quiet
-// hours). It returns the new reminders.
+// hours). It returns the new reminders. keys may leave out the keys no
+// reminder can be due for (see Horizon): their stored reminders resolve.
 func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Reminder, error) {
 	now := s.now().UTC()
-	var due []Due
-	names := map[string]string{}
+	due := make([]Due, 0, len(keys)) // about one a key: keys holds the keys a reminder can be due for
 	for _, k := range keys {
 		if k.LeadDays == nil {
 			k.LeadDays = settings.LeadDays
 		}
-		due = append(due, Evaluate(k, now, settings.Kinds)...)
-		names[k.WorkspaceID+"/"+k.ID] = k.Name
+		due = appendDue(due, k, now, settings.Kinds)
+	}
+	// Most scans find what the last one did (one follows every sync) and
+	// have nothing to write.
+	digest := dueDigest(due)
+	if s.sameAsLastScan(ctx, digest) {
+		s.notifyUnlessQuiet(ctx, settings, now)
+		return nil, nil
+	}
+	dueStored := make(map[onceKey]bool, len(due)) // the reminders due now: stored already?
+	for _, d := range due {
+		dueStored[onceKeyOf(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)] = false
 	}
 	var fresh []Reminder
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		// One read of what is stored and batched writes: a scan covers
-		// every cached key, 100,000 of them in a big team.
-		var stored []Reminder
-		if err := tx.Select("id, workspace_id, key_id, kind, threshold, due_at, dismissed_at, resolved_at").Find(&stored).Error; err != nil {
+		// One read of what is stored and batched writes: a big team has
+		// thousands of keys that need a reminder.
+		resolved, err := markStored(tx, dueStored)
+		if err != nil {
 			return err
 		}
-		current := make(map[onceKey]bool, len(due))
 		for _, d := range due {
-			current[onceKeyOf(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)] = true
-		}
-		known := make(map[onceKey]bool, len(stored))
-		var resolved []int64
-		for _, r := range stored {
-			k := onceKeyOf(r.WorkspaceID, r.KeyID, r.Kind, r.Threshold, r.DueAt)
-			known[k] = true
-			// What no longer holds is resolved: the key was renewed,
-			// rotated, deleted, or a nearer lead time took over.
-			if r.DismissedAt == nil && r.ResolvedAt == nil && !current[k] {
-				resolved = append(resolved, r.ID)
-			}
-		}
-		for _, d := range due {
-			k := onceKeyOf(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)
-			if known[k] {
+			once := onceKeyOf(d.WorkspaceID, d.KeyID, d.Kind, d.Threshold, d.DueAt)
+			if dueStored[once] {
 				continue
 			}
-			known[k] = true
+			dueStored[once] = true // a key given twice is reminded once
 			fresh = append(fresh, Reminder{
 				WorkspaceID: d.WorkspaceID, KeyID: d.KeyID, Kind: d.Kind, Threshold: d.Threshold,
-				KeyName: names[d.WorkspaceID+"/"+d.KeyID], DueAt: d.DueAt.UTC().Truncate(time.Second), CreatedAt: now,
+				KeyName: d.KeyName, DueAt: d.DueAt.UTC().Truncate(time.Second), CreatedAt: now,
 			})
 		}
 		// Small batches: the SQLite driver binds parameters in quadratic time.
@@ -148,16 +162,90 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 				return err
 			}
 		}
-		return nil
+		return tx.Exec(`INSERT INTO reminder_last_scan (id, due_digest, stored, last_id)
+			SELECT 1, ?, count(*), ifnull(max(id), 0) FROM reminders WHERE true -- (an upsert's SELECT needs a WHERE)
+			ON CONFLICT (id) DO UPDATE SET due_digest = excluded.due_digest, stored = excluded.stored, last_id = excluded.last_id`, digest).Error
 	})
 	if err != nil {
 		return nil, err
 	}
+	s.notifyUnlessQuiet(ctx, settings, now)
+	return fresh, nil
+}
+
+func (s *Service) notifyUnlessQuiet(ctx context.Context, settings Settings, now time.Time) {
 	if !settings.quiet(now.Local()) {
 		s.notifyPending(ctx, now)
 	}
-	return fresh, nil
 }
+
+// dueDigest digests what makes each reminder due unique, in order: keys
+// read in another order only cost a scan that reads what is stored.
+func dueDigest(due []Due) []byte {
+	h := sha256.New()
+	var buf []byte
+	for _, d := range due {
+		buf = buf[:0]
+		for _, field := range []string{d.WorkspaceID, d.KeyID, d.Kind} {
+			buf = binary.AppendUvarint(buf, uint64(len(field)))
+			buf = append(buf, field...)
+		}
+		buf = binary.AppendVarint(buf, int64(d.Threshold))
+		buf = binary.AppendVarint(buf, d.DueAt.Unix())
+		h.Write(buf)
+	}
+	return h.Sum(nil)
+}
+
+// sameAsLastScan reports whether the last scan that wrote found the
+// reminders of digest due, and the reminders stored are still those it
+// left (see lastScan).
+func (s *Service) sameAsLastScan(ctx context.Context, digest []byte) bool {
+	var last lastScan
+	var stored, lastID int64
+	err := s.db.WithContext(ctx).Raw(`SELECT due_digest, stored, last_id,
+		(SELECT count(*) FROM reminders), (SELECT ifnull(max(id), 0) FROM reminders)
+		FROM reminder_last_scan WHERE id = 1`).Row().Scan(&last.DueDigest, &last.Stored, &last.LastID, &stored, &lastID)
+	return err == nil && bytes.Equal(last.DueDigest, digest) && last.Stored == stored && last.LastID == lastID
+}
+
+// markStored reads every stored reminder: it marks in dueStored the ones
+// due now, and returns the ids of the open ones no longer due (the key was
+// renewed, rotated, deleted, or a nearer lead time took over). It scans
+// rows by hand, as gorm's per-row reflection cost more than the query, and
+// due_at as text: the driver's own parsing tries two layouts per value.
+func markStored(tx *gorm.DB, dueStored map[onceKey]bool) (noLongerDue []int64, err error) {
+	rows, err := tx.Raw("SELECT id, workspace_id, key_id, kind, threshold, CAST(due_at AS TEXT), dismissed_at IS NULL AND resolved_at IS NULL FROM reminders").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ( // declared once: rows.Scan's pointers escape
+		id    int64
+		once  onceKey
+		dueAt string
+		open  bool
+	)
+	for rows.Next() {
+		if err := rows.Scan(&id, &once.workspaceID, &once.keyID, &once.kind, &once.threshold, &dueAt, &open); err != nil {
+			return nil, err
+		}
+		due, err := time.Parse(storedTimeLayout, dueAt)
+		if err != nil {
+			return nil, err
+		}
+		once.due = due.Unix()
+		if _, isDue := dueStored[once]; isDue {
+			dueStored[once] = true
+		} else if open {
+			noLongerDue = append(noLongerDue, id)
+		}
+	}
+	return noLongerDue, rows.Err()
+}
+
+// storedTimeLayout is the layout the SQLite driver writes times in.
+const storedTimeLayout = "2006-01-02 15:04:05.999999999-07:00"
 
 // onceKey is what makes a reminder unique: one per key, kind, threshold
 // and due date.

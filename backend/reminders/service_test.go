@@ -2,6 +2,7 @@ package reminders_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -196,5 +197,49 @@ func TestManyRemindersMakeOneNotification(t *testing.T) {
 	svc.Scan(ctx, list, reminders.DefaultSettings())
 	if active, _ := svc.Active(ctx); len(active) != 600 {
 		t.Fatalf("active after renewing half = %d, want 600", len(active))
+	}
+}
+
+// The desk decodes the stored settings over the defaults.
+func TestDecodingSettingsLeavesTheDefaultsAlone(t *testing.T) {
+	s := reminders.DefaultSettings()
+	if err := json.Unmarshal([]byte(`{"leadDays":[45,10,2]}`), &s); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(s.LeadDays, reminders.DefaultLeadDays, reminders.DefaultSettings().LeadDays) != "[45 10 2] [30 7 1] [30 7 1]" {
+		t.Fatalf("settings %v, defaults %v", s.LeadDays, reminders.DefaultLeadDays)
+	}
+}
+
+// A scan that finds what the last one did writes nothing, unless the
+// reminders stored changed behind it.
+func TestScanRereadsRemindersChangedBehindIt(t *testing.T) {
+	c := &clock{t: now}
+	db := openDB(t, filepath.Join(t.TempDir(), "desk.db"))
+	svc := reminders.New(db, nil, c.now, nil)
+	ctx := context.Background()
+	keys := []reminders.Key{expiringKey(now.Add(days(3)))}
+	settings := reminders.DefaultSettings()
+	if fresh, err := svc.Scan(ctx, keys, settings); err != nil || len(fresh) != 1 {
+		t.Fatalf("first scan = %+v, %v", fresh, err)
+	}
+	if fresh, err := svc.Scan(ctx, keys, settings); err != nil || len(fresh) != 0 {
+		t.Fatalf("second scan = %+v, %v", fresh, err)
+	}
+	// Deleted behind the scan: stored again.
+	if err := db.Where("1 = 1").Delete(&reminders.Reminder{}).Error; err != nil {
+		t.Fatal(err)
+	}
+	if fresh, err := svc.Scan(ctx, keys, settings); err != nil || len(fresh) != 1 {
+		t.Fatalf("after a delete = %+v, %v", fresh, err)
+	}
+	// Stored behind the scan, for a key no longer due: resolved.
+	stray := reminders.Reminder{WorkspaceID: "w", KeyID: "gone", Kind: reminders.KindExpired, DueAt: now, CreatedAt: now}
+	if err := db.Create(&stray).Error; err != nil {
+		t.Fatal(err)
+	}
+	svc.Scan(ctx, keys, settings)
+	if active, _ := svc.Active(ctx); len(active) != 1 || active[0].KeyID != "k1" {
+		t.Fatalf("after a stray reminder = %+v", active)
 	}
 }
