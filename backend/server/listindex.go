@@ -158,6 +158,7 @@ func (ix *listIndex) catchUp(db *gorm.DB, workspaceID string, revision int64) er
 		}
 	}
 	for _, k := range rows {
+		k.WorkspaceID = workspaceID // one string for all rows, not one per row read
 		if i, ok := ix.byID[k.ID]; ok {
 			ix.rows[i] = newListRow(k)
 		} else {
