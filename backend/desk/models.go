@@ -54,6 +54,20 @@ type CachedKey struct {
 	Revision    int64      `gorm:"not null"`
 }
 
+// cachedKeyColumns are the columns of cached_keys, in the order
+// appendValues gives their values. The sync writes a statement per row
+// (see cacheWriter), too many to have gorm build each one.
+var cachedKeyColumns = []string{
+	"workspace_id", "id", "name", "role", "masked_key", "enabled", "created_at", "expires_at", "last_used_at",
+	"profile_id", "revokes_at", "auto_revoke", "rotated_from", "created_by", "updated_at", "revision",
+}
+
+// appendValues appends the key's values in the order of cachedKeyColumns.
+func (k *CachedKey) appendValues(args []any) []any {
+	return append(args, k.WorkspaceID, k.ID, k.Name, k.Role, k.MaskedKey, k.Enabled, k.CreatedAt, k.ExpiresAt, k.LastUsedAt,
+		k.ProfileID, k.RevokesAt, k.AutoRevoke, k.RotatedFrom, k.CreatedBy, k.UpdatedAt, k.Revision)
+}
+
 // State is what the key rules need of a cached key.
 func (k CachedKey) State() keys.State {
 	return keys.State{Enabled: k.Enabled, ExpiresAt: k.ExpiresAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke}

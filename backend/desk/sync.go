@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
+	"sync"
+	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
@@ -17,10 +20,14 @@ import (
 // syncPageSize is the page size of sync requests, the server's maximum.
 const syncPageSize = 1000
 
-// syncInsertBatch rows per INSERT. Small on purpose: the SQLite driver
-// matches each bound parameter by scanning all of them, so a statement's
-// binding cost grows with the square of its parameters (17 per row).
-const syncInsertBatch = 50
+// syncPagesAhead is how many pages the fetch may run ahead of the writes:
+// enough to keep the server busy while the desk writes, few enough to keep
+// a big workspace out of memory.
+const syncPagesAhead = 2
+
+// errServerBehind ends a sync whose server is at a revision before the
+// cursor: a restored or replaced server, which calls for a full resync.
+var errServerBehind = errors.New("the server's revision is behind the cache")
 
 // SyncAll syncs every workspace, one after another. Failures are recorded on
 // each workspace (offline since, last error), not returned.
@@ -64,127 +71,241 @@ func (d *Desk) Sync(ctx context.Context, workspaceID string) error {
 	if err != nil {
 		return d.recordFailure(ws, err)
 	}
-	changes, revision, full, err := d.fetchChanges(ctx, c, ws)
+	res, err := d.pull(ctx, c, ws, who, ws.Cursor == 0)
+	if errors.Is(err, errServerBehind) {
+		res, err = d.pull(ctx, c, ws, who, true)
+	}
+	var saveErr *cacheWriteError
+	if errors.As(err, &saveErr) {
+		return fmt.Errorf("save the synced keys of %s: %w", ws.Name, saveErr.err)
+	}
 	if err != nil {
 		return d.recordFailure(ws, err)
 	}
-	// A full resync replaces the cache and forgets the remembered secrets of
-	// keys it does not list. The desk's own access key exists (whoami just
-	// said so): a full list without it is not this workspace's, and acting
-	// on it would lose the cache and secrets in the keychain.
-	if full && !slices.ContainsFunc(changes, func(k api.Key) bool { return k.ID == who.KeyID && !k.Deleted }) {
-		return d.recordFailure(ws, fmt.Errorf("the server's list of keys does not hold the desktop's own access key %s: the cache is kept as it is", who.KeyID))
-	}
-	profiles, err := c.Profiles(ctx, ws.RemoteID)
-	if err != nil {
-		return d.recordFailure(ws, err)
-	}
-	now := d.now()
-	var forgotten []string
-	err = d.db.Transaction(func(tx *gorm.DB) error {
-		if full {
-			if err := tx.Where("workspace_id = ?", ws.ID).Delete(&CachedKey{}).Error; err != nil {
-				return err
-			}
-		}
-		var upserts []CachedKey
-		var deletions []string
-		for _, k := range changes {
-			if k.Deleted {
-				deletions = append(deletions, k.ID)
-			} else {
-				upserts = append(upserts, CachedFromAPI(ws.ID, k))
-			}
-		}
-		if len(deletions) > 0 {
-			if err := tx.Where("workspace_id = ? AND id IN ?", ws.ID, deletions).Delete(&CachedKey{}).Error; err != nil {
-				return err
-			}
-		}
-		if len(upserts) > 0 {
-			// After a full resync emptied the cache, plain inserts in big
-			// batches; otherwise upserts.
-			insert := tx
-			if !full {
-				insert = tx.Clauses(clause.OnConflict{UpdateAll: true})
-			}
-			if err := insert.CreateInBatches(upserts, syncInsertBatch).Error; err != nil {
-				return err
-			}
-		}
-		// A key that is gone from the server takes its remembered secret
-		// with it (forgotten in the keychain after the commit, below).
-		// Computed after the upserts: a full resync empties the cache first.
-		// Only deletions and full resyncs can lose keys; skipping the check
-		// otherwise keeps a sync without changes cheap in a big workspace.
-		if full || len(deletions) > 0 {
-			if err := tx.Model(&Remembered{}).Where("workspace_id = ? AND key_id NOT IN (?)", ws.ID,
-				tx.Model(&CachedKey{}).Select("id").Where("workspace_id = ?", ws.ID)).Pluck("key_id", &forgotten).Error; err != nil {
-				return err
-			}
-		}
-		if len(forgotten) > 0 {
-			if err := tx.Where("workspace_id = ? AND key_id IN ?", ws.ID, forgotten).Delete(&Remembered{}).Error; err != nil {
-				return err
-			}
-		}
-		if err := replaceProfiles(tx, ws.ID, profiles.Items); err != nil {
-			return err
-		}
-		return tx.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(map[string]any{
-			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "",
-			"name": who.WorkspaceName, "role": who.Role, "access_key_id": who.KeyID,
-		}).Error
-	})
-	if err != nil {
-		return fmt.Errorf("save the synced keys of %s: %w", ws.Name, err)
-	}
-	for _, id := range forgotten {
+	for _, id := range res.forgotten {
 		_ = d.secretStore().Delete(secrets.RememberedKey(ws.ID, id))
 	}
-	if len(changes) > 0 || full {
+	if res.keysChanged {
 		d.emit(EventKeysChanged, WorkspaceEvent{WorkspaceID: ws.ID})
 	}
 	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
 	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID})
 	// Nothing changed, nothing new to remind of: the hourly scan covers
 	// the passing of time.
-	if len(changes) > 0 || full {
+	if res.keysChanged {
 		d.scanReminders(ctx)
 	}
 	return nil
 }
 
-// fetchChanges pages through the changes after the workspace's cursor. Each
-// page starts after the last revision of the one before, so a change made
-// during the sync is neither skipped nor applied twice.
-func (d *Desk) fetchChanges(ctx context.Context, c *client.Client, ws Workspace) (changes []api.Key, revision int64, full bool, err error) {
+// pullResult is what a pull changed in the cache.
+type pullResult struct {
+	keysChanged bool     // keys arrived, or the cache was replaced
+	forgotten   []string // keys gone from the server whose secrets were remembered
+}
+
+// cacheWriteError is a failure to write desk.db, as opposed to the server's:
+// it is not recorded on the workspace.
+type cacheWriteError struct{ err error }
+
+func (e *cacheWriteError) Error() string { return e.err.Error() }
+
+// pull fetches the changes after the cursor (every key when full) and the
+// profiles, and writes them in one transaction. The next pages are fetched
+// while the current one is written. The transaction begins once the first
+// page is in: a server that does not answer holds no lock on desk.db (one
+// that stops answering between pages holds it until its request times out).
+func (d *Desk) pull(ctx context.Context, c *client.Client, ws Workspace, who api.WhoAmI, full bool) (pullResult, error) {
 	since := ws.Cursor
-	full = since == 0
-	total := -1
-	for {
-		page, err := c.ListKeys(ctx, ws.RemoteID, client.ListParams{PageSize: syncPageSize, UpdatedSince: &since})
-		if err != nil {
-			return nil, 0, false, err
-		}
-		if !full && page.Revision < ws.Cursor {
-			d.opts.Log.Warn("server revision is behind the cache; resyncing in full", "workspace", ws.ID, "server", page.Revision, "cursor", ws.Cursor)
-			since, full, changes, total = 0, true, nil, -1
-			continue
-		}
-		if total < 0 {
-			total = int(page.Total)
-		}
-		changes = append(changes, page.Items...)
-		if len(page.Items) > 0 {
-			since = page.Items[len(page.Items)-1].Revision
-		}
-		revision = max(page.Revision, since)
-		d.emit(EventSyncProgress, SyncProgress{WorkspaceID: ws.ID, Done: len(changes), Total: max(total, len(changes))})
-		if len(page.Items) < syncPageSize {
-			return changes, revision, full, nil
-		}
+	if full {
+		since = 0
 	}
+	fetch := startFetch(ctx, c, ws.RemoteID, since)
+	defer fetch.stop()
+	var serverErr error // ends the transaction as a write error does, but is the server's
+	nextPage := func() (api.KeyList, error) {
+		page, err := fetch.nextPage()
+		if err == nil && !full && page.Revision < ws.Cursor {
+			d.opts.Log.Warn("server revision is behind the cache; resyncing in full", "workspace", ws.ID, "server", page.Revision, "cursor", ws.Cursor)
+			err = errServerBehind
+		}
+		serverErr = err
+		return page, err
+	}
+	first, err := nextPage()
+	if err != nil {
+		return pullResult{}, err
+	}
+	res := pullResult{keysChanged: full}
+	err = d.db.Connection(func(conn *gorm.DB) error {
+		if len(first.Items) == syncPageSize {
+			restore, err := growPageCache(conn)
+			if err != nil {
+				return err
+			}
+			defer func() {
+				if err := restore(); err != nil {
+					d.opts.Log.Warn("restore the page cache of desk.db", "err", err)
+				}
+			}()
+		}
+		return conn.Transaction(func(tx *gorm.DB) error {
+			w := newCacheWriter(tx, ws.ID, full)
+			ownKeyListed := false
+			revision, err := w.writePages(since, first, nextPage, func(page api.KeyList) {
+				ownKeyListed = ownKeyListed || slices.ContainsFunc(page.Items, func(k api.Key) bool { return k.ID == who.KeyID && !k.Deleted })
+				d.emit(EventSyncProgress, SyncProgress{WorkspaceID: ws.ID, Done: w.applied, Total: max(int(first.Total), w.applied)})
+			})
+			if err != nil {
+				return err
+			}
+			res.keysChanged = res.keysChanged || w.applied > 0
+			// A full resync replaces the cache and forgets the remembered
+			// secrets of keys it does not list. The desk's own access key
+			// exists (whoami just said so): a full list without it is not
+			// this workspace's, and acting on it would lose the cache and
+			// secrets in the keychain.
+			if full && !ownKeyListed {
+				serverErr = fmt.Errorf("the server's list of keys does not hold the desktop's own access key %s: the cache is kept as it is", who.KeyID)
+				return serverErr
+			}
+			// Only deletions and full resyncs can lose keys; skipping the
+			// check otherwise keeps a sync without changes cheap in a big
+			// workspace.
+			if full || w.deleted {
+				if res.forgotten, err = forgetGoneKeys(tx, ws.ID); err != nil {
+					return err
+				}
+			}
+			var profiles []api.Profile
+			if profiles, serverErr = fetch.profiles(); serverErr != nil {
+				return serverErr
+			}
+			if err := saveProfiles(tx, ws.ID, profiles); err != nil {
+				return err
+			}
+			return saveSyncState(tx, ws, who, revision, d.now())
+		})
+	})
+	switch {
+	case serverErr != nil:
+		return pullResult{}, serverErr
+	case err != nil:
+		return pullResult{}, &cacheWriteError{err}
+	}
+	return res, nil
+}
+
+// saveSyncState records a sync on its workspace, and who the access key
+// is now. Only a change of name, role or access key goes through gorm:
+// gorm's update callback has the backup read every workspace again (see
+// backup.watch), and the sync state is not in the backup.
+func saveSyncState(tx *gorm.DB, ws Workspace, who api.WhoAmI, revision int64, now time.Time) error {
+	if who.WorkspaceName != ws.Name || who.Role != ws.Role || who.KeyID != ws.AccessKeyID {
+		return tx.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(map[string]any{
+			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "",
+			"name": who.WorkspaceName, "role": who.Role, "access_key_id": who.KeyID,
+		}).Error
+	}
+	_, err := tx.Statement.ConnPool.ExecContext(context.Background(),
+		"UPDATE workspaces SET cursor = ?, last_synced_at = ?, offline_since = NULL, last_error = '' WHERE id = ?", revision, now, ws.ID)
+	return err
+}
+
+// forgetGoneKeys drops the remembered marks of keys that are no longer
+// cached, and returns those keys: their secrets go with them (from the
+// keychain, after the commit). A lookup per remembered key: "NOT IN" the
+// cached ids read every cached key of the workspace (0.3 s at 100,000).
+func forgetGoneKeys(tx *gorm.DB, workspaceID string) ([]string, error) {
+	var gone []string
+	err := tx.Model(&Remembered{}).Where("workspace_id = ? AND NOT EXISTS (SELECT 1 FROM cached_keys"+
+		" WHERE cached_keys.workspace_id = remembereds.workspace_id AND cached_keys.id = remembereds.key_id)", workspaceID).
+		Pluck("key_id", &gone).Error
+	if err != nil || len(gone) == 0 {
+		return nil, err
+	}
+	return gone, tx.Where("workspace_id = ? AND key_id IN ?", workspaceID, gone).Delete(&Remembered{}).Error
+}
+
+// syncFetch runs the requests of a pull: the pages of changes, ahead of
+// the writes, and the profiles.
+type syncFetch struct {
+	ctx      context.Context
+	cancel   context.CancelFunc
+	running  sync.WaitGroup
+	pages    chan fetchedPage
+	profileC chan fetchedProfiles
+}
+
+type fetchedPage struct {
+	api.KeyList
+	err error
+}
+
+type fetchedProfiles struct {
+	items []api.Profile
+	err   error
+}
+
+func startFetch(ctx context.Context, c *client.Client, remoteID string, since int64) *syncFetch {
+	f := &syncFetch{pages: make(chan fetchedPage, syncPagesAhead), profileC: make(chan fetchedProfiles, 1)}
+	f.ctx, f.cancel = context.WithCancel(ctx)
+	f.running.Add(2)
+	go func() {
+		defer f.running.Done()
+		f.fetchPages(c, remoteID, since)
+	}()
+	go func() {
+		defer f.running.Done()
+		list, err := c.Profiles(f.ctx, remoteID)
+		f.profileC <- fetchedProfiles{list.Items, err}
+	}()
+	return f
+}
+
+// fetchPages pages through the changes after since, until the last page or
+// an error, then closes pages. Each page starts after the last revision of
+// the one before, so a change made during the sync is neither skipped nor
+// applied twice.
+func (f *syncFetch) fetchPages(c *client.Client, remoteID string, since int64) {
+	defer close(f.pages)
+	for {
+		page, err := c.ListKeys(f.ctx, remoteID, client.ListParams{PageSize: syncPageSize, UpdatedSince: &since})
+		select {
+		case f.pages <- fetchedPage{page, err}:
+		case <-f.ctx.Done():
+			return
+		}
+		if err != nil || len(page.Items) < syncPageSize {
+			return
+		}
+		since = page.Items[len(page.Items)-1].Revision
+	}
+}
+
+// nextPage waits for the next page; there is none after the last. A
+// cancelled sync gets no more pages, even those fetched already.
+func (f *syncFetch) nextPage() (api.KeyList, error) {
+	if err := f.ctx.Err(); err != nil {
+		return api.KeyList{}, err
+	}
+	page, ok := <-f.pages
+	if !ok {
+		return api.KeyList{}, f.ctx.Err() // closed before the last page only when cancelled
+	}
+	return page.KeyList, page.err
+}
+
+// profiles waits for the profiles; call it once.
+func (f *syncFetch) profiles() ([]api.Profile, error) {
+	p := <-f.profileC
+	return p.items, p.err
+}
+
+// stop cancels what is still running and waits for it.
+func (f *syncFetch) stop() {
+	f.cancel()
+	f.running.Wait()
 }
 
 // recordFailure keeps the cache as it is and notes why the sync failed.
@@ -232,16 +353,26 @@ func networkCause(err error) string {
 	return err.Error()
 }
 
-func replaceProfiles(tx *gorm.DB, workspaceID string, items []api.Profile) error {
-	if err := tx.Where("workspace_id = ?", workspaceID).Delete(&CachedProfile{}).Error; err != nil {
-		return err
-	}
-	if len(items) == 0 {
-		return nil
-	}
+// saveProfiles replaces the cached profiles of a workspace with the
+// server's, unless they are the same already.
+func saveProfiles(tx *gorm.DB, workspaceID string, items []api.Profile) error {
 	rows := make([]CachedProfile, len(items))
 	for i, p := range items {
 		rows[i] = CachedProfileFromAPI(workspaceID, p)
+	}
+	slices.SortFunc(rows, func(a, b CachedProfile) int { return strings.Compare(a.ID, b.ID) })
+	var cached []CachedProfile
+	if err := tx.Where("workspace_id = ?", workspaceID).Order("id").Find(&cached).Error; err != nil {
+		return err
+	}
+	if slices.EqualFunc(cached, rows, func(a, b CachedProfile) bool { return reflect.DeepEqual(a, b) }) {
+		return nil
+	}
+	if err := tx.Where("workspace_id = ?", workspaceID).Delete(&CachedProfile{}).Error; err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return nil
 	}
 	return tx.Create(&rows).Error
 }

@@ -1,0 +1,62 @@
+package desk_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/desk"
+	"github.com/keydesk/keydesk/backend/secrets"
+	"github.com/keydesk/keydesk/backend/server"
+)
+
+// TestSyncRecordsItsStateAndTheWorkspacesName: every sync notes when it
+// ran and clears the last failure, and a workspace renamed on the server is
+// renamed in the desk and in its backup.
+func TestSyncRecordsItsStateAndTheWorkspacesName(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	home := t.TempDir()
+	d := open(t, home, secrets.NewMemory(), nil)
+	defer d.Close()
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.stop()
+	if err := d.Sync(ctx, ws.ID); err == nil {
+		t.Fatal("a sync without the server succeeded")
+	}
+	r.restart()
+	offline, _ := d.Workspace(ctx, ws.ID)
+	if offline.LastError == "" || offline.OfflineSince == nil {
+		t.Fatalf("offline: %+v", offline.Workspace)
+	}
+
+	if err := d.Sync(ctx, ws.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := d.Workspace(ctx, ws.ID)
+	if back.LastError != "" || back.OfflineSince != nil || !back.LastSyncedAt.After(*ws.LastSyncedAt) {
+		t.Fatalf("after a good sync: %+v", back.Workspace)
+	}
+
+	name := "Acme Corp"
+	if _, err := r.srv.PatchWorkspace(ctx, r.ws, api.PatchWorkspaceRequest{Name: &name}, server.Actor{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Sync(ctx, ws.ID); err != nil {
+		t.Fatal(err)
+	}
+	renamed, _ := d.Workspace(ctx, ws.ID)
+	if renamed.Name != name || !renamed.LastSyncedAt.After(*back.LastSyncedAt) {
+		t.Fatalf("after the rename: %+v", renamed.Workspace)
+	}
+	d.Workspaces(ctx) // the backup is written at the next statement outside a transaction
+	if backup, _ := os.ReadFile(filepath.Join(home, "desk-backup.json")); !strings.Contains(string(backup), name) {
+		t.Fatalf("the backup does not have the new name:\n%s", backup)
+	}
+}
