@@ -33,7 +33,7 @@ func (w Workspace) prefix() string {
 // are kept; the secret itself never reaches the database.
 type Key struct {
 	ID          string     `gorm:"primaryKey;size:40"`
-	WorkspaceID string     `gorm:"size:40;not null;index:idx_keys_ws_revision,priority:1;index:idx_keys_ws_created,priority:1"`
+	WorkspaceID string     `gorm:"size:40;not null;index:idx_keys_ws_revision,priority:1;index:idx_keys_ws_created,priority:1;index:idx_keys_ws_profile,priority:1"`
 	Name        string     `gorm:"size:400;not null"`
 	Role        keys.Role  `gorm:"size:16;not null"`
 	Hash        string     `gorm:"size:64;not null;uniqueIndex"`
@@ -42,7 +42,7 @@ type Key struct {
 	CreatedAt   time.Time  `gorm:"not null;autoCreateTime:false;index:idx_keys_ws_created,priority:2"`
 	ExpiresAt   *time.Time ``
 	LastUsedAt  *time.Time ``
-	ProfileID   string     `gorm:"size:40;not null"`
+	ProfileID   string     `gorm:"size:40;not null;index:idx_keys_ws_profile,priority:2"`
 	RevokesAt   *time.Time ``
 	AutoRevoke  bool       `gorm:"not null"`
 	RotatedFrom string     `gorm:"size:40;not null"`

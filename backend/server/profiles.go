@@ -28,10 +28,15 @@ func (s *Server) Profiles(ctx context.Context, workspaceID string) ([]api.Profil
 		ProfileID string
 		N         int64
 	}
-	err := s.store.read.WithContext(ctx).Model(&Key{}).Select("profile_id, COUNT(*) AS n").
-		Where("workspace_id = ? AND profile_id <> ''", workspaceID).Group("profile_id").Scan(&counts).Error
-	if err != nil {
-		return nil, err
+	// Every desktop sync asks for the profiles: without any, nothing to
+	// count; with some, the count reads idx_keys_ws_profile, not the keys
+	// (a range on profile_id: "<> ''" would read every key of the workspace).
+	if len(rows) > 0 {
+		err := s.store.read.WithContext(ctx).Model(&Key{}).Select("profile_id, COUNT(*) AS n").
+			Where("workspace_id = ? AND profile_id > ''", workspaceID).Group("profile_id").Scan(&counts).Error
+		if err != nil {
+			return nil, err
+		}
 	}
 	byID := map[string]int64{}
 	for _, c := range counts {
