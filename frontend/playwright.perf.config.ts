@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 // The UI benchmark (issue 9, point 7), run only by scripts/bench-ui.sh (make
 // bench), never by `make test`: its spec is named *.perf.ts, which the e2e
@@ -21,18 +22,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `../build/bin/keydesk-web -addr 127.0.0.1:${APP_PORT} -dist dist -local-addr 127.0.0.1:0 -log ${join(home, 'keydesk-web.log')}`,

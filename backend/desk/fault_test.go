@@ -31,20 +31,28 @@ func (f failingKeychain) Get(string) (string, error) { return "", f.err }
 func (f failingKeychain) Set(string, string) error   { return f.err }
 func (f failingKeychain) Delete(string) error        { return f.err }
 
+// openWithRemote opens a desk on home with its Local workspace and a
+// remote one on a server of its own.
+func openWithRemote(t *testing.T, home string, store secrets.Store) (*remote, *desk.Desk, desk.WorkspaceView, desk.WorkspaceView) {
+	t.Helper()
+	r := startRemote(t)
+	d := open(t, home, store, nil)
+	local := localWorkspace(t, d)
+	ws, err := d.AddWorkspace(context.Background(), desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, d, local, ws
+}
+
 // TestFailingKeychainLosesNothing: with a keychain that fails every call
 // the desk still opens, says in Settings what failed, keeps working for
 // the Local workspace, and leaves the cache, the remembered secrets and the
 // keychain as they were; with the keychain back, everything is there.
 func TestFailingKeychainLosesNothing(t *testing.T) {
-	r := startRemote(t)
 	ctx := context.Background()
 	home, store := t.TempDir(), secrets.NewMemory()
-	d := open(t, home, store, nil)
-	local := localWorkspace(t, d)
-	remote, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, d, local, remote := openWithRemote(t, home, store)
 	mine, _ := d.CreateKey(ctx, local.ID, api.CreateKeyRequest{Name: "mine"})
 	theirs := r.key("api")
 	d.Sync(ctx, remote.ID)
@@ -58,7 +66,7 @@ func TestFailingKeychainLosesNothing(t *testing.T) {
 	d.Close()
 
 	locked := failingKeychain{errors.New("org.freedesktop.Secret.Error.IsLocked: the collection is locked")}
-	d, err = desk.Open(ctx, desk.Options{Home: home, Secrets: locked, SecretsInfo: secrets.Info{Backend: "secret-service", Label: "Secret Service", Persistent: true}, LocalAddr: "127.0.0.1:0"})
+	d, err := desk.Open(ctx, desk.Options{Home: home, Secrets: locked, SecretsInfo: secrets.Info{Backend: "secret-service", Label: "Secret Service", Persistent: true}, LocalAddr: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatalf("the desk does not open with a failing keychain: %v", err)
 	}
@@ -134,15 +142,9 @@ func TestCorruptDeskDBIsRebuiltFromTheServers(t *testing.T) {
 		{"no backup either", func(b []byte) { rand.Read(b) }, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := startRemote(t)
 			ctx := context.Background()
 			home, store := t.TempDir(), secrets.NewMemory()
-			d := open(t, home, store, nil)
-			local := localWorkspace(t, d)
-			remote, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r, d, local, remote := openWithRemote(t, home, store)
 			mine, _ := d.CreateKey(ctx, local.ID, api.CreateKeyRequest{Name: "mine"})
 			d.Remember(ctx, local.ID, mine.Key.ID, mine.Secret)
 			theirs := r.key("member")

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   cleanupCounts,
   cleanupKeys,
@@ -28,6 +28,13 @@ export const FIRST_KEYS = 100
 /** The longest the whole list waits for the first rows to be painted. */
 const FIRST_PAINT_WAIT_MS = 1000
 
+function firstKeysQuery(workspaceId: string) {
+  return queryOptions({
+    queryKey: queryKeys.firstKeys(workspaceId),
+    queryFn: () => listFirstKeys(workspaceId, FIRST_KEYS),
+  })
+}
+
 /**
  * The workspace's keys. The first time, the top rows of the table are
  * fetched before the whole list, which may hold 10,000 keys, so that the
@@ -40,10 +47,7 @@ export function useKeys(workspaceId: string) {
     queryFn: async () => {
       if (queryClient.getQueryData(queryKeys.keys(workspaceId)) === undefined) {
         // One after the other: both read the same database connection.
-        await queryClient.prefetchQuery({
-          queryKey: queryKeys.firstKeys(workspaceId),
-          queryFn: () => listFirstKeys(workspaceId, FIRST_KEYS),
-        })
+        await queryClient.prefetchQuery(firstKeysQuery(workspaceId))
         const first = queryClient.getQueryData<KeyPage>(queryKeys.firstKeys(workspaceId))
         // The table shows these: let them reach the screen before the whole list lands.
         if (first && first.total > first.keys.length) await nextRowsPaint(FIRST_PAINT_WAIT_MS)
@@ -59,11 +63,7 @@ export function useKeys(workspaceId: string) {
  */
 export function useFirstKeys(workspaceId: string, waiting: boolean) {
   // Fetched by useKeys' query only; this one reads and follows the cache.
-  const { data } = useQuery({
-    queryKey: queryKeys.firstKeys(workspaceId),
-    queryFn: () => listFirstKeys(workspaceId, FIRST_KEYS),
-    enabled: false,
-  })
+  const { data } = useQuery({ ...firstKeysQuery(workspaceId), enabled: false })
   return waiting && data && data.total > data.keys.length ? data : undefined
 }
 
