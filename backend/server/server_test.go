@@ -494,6 +494,44 @@ func TestUpdatedSinceReturnsChangesAndTombstonesInRevisionOrder(t *testing.T) {
 	}
 }
 
+// Sync pages through changes; each page's total is what is left from its
+// start, also when the count of a page comes from the page before it, and
+// also after a change made between two pages.
+func TestChangePagesCountWhatIsLeft(t *testing.T) {
+	e := newEnv(t)
+	c := e.client(e.admin)
+	since := listAll(t, e).Revision
+	var made []api.Key
+	for _, name := range []string{"a", "b", "c", "d", "e"} {
+		made = append(made, e.create(e.admin, api.CreateKeyRequest{Name: name}).Key)
+	}
+	if err := c.DeleteKey(e.ctx, e.ws, made[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	left := 5 // a, c, d, e and b's tombstone
+	for page := 0; ; page++ {
+		if page == 1 {
+			e.create(e.admin, api.CreateKeyRequest{Name: "late"})
+			left++
+		}
+		got, err := c.ListKeys(e.ctx, e.ws, client.ListParams{UpdatedSince: &since, PageSize: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != int64(left) {
+			t.Fatalf("page %d from revision %d: total %d, want %d", page, since, got.Total, left)
+		}
+		if len(got.Items) == 0 {
+			break
+		}
+		left -= len(got.Items)
+		since = got.Items[len(got.Items)-1].Revision
+	}
+	if left != 0 {
+		t.Fatalf("%d changes never listed", left)
+	}
+}
+
 func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestDeleteStopsTheKeyAtOnce(t *testing.T) {

@@ -40,6 +40,8 @@ type Store struct {
 	changes *changeLog
 	lock    *flock.Flock // held while this process is the database's only server
 	lists   listIndexes  // in-memory copies of listed workspaces' keys
+	// changeTotals spares sync's next page a count (see listChanges).
+	changeTotals changeTotals
 }
 
 // ErrDatabaseInUse means another server already owns the SQLite database.
