@@ -64,8 +64,9 @@ var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
 // Handler serves assets with the bridge script injected into index.html,
 // and the bridge itself under /__bridge/. formatError plays the part of
-// Wails' ErrorFormatter.
-func Handler(bindings []any, assets fs.FS, bus *Bus, formatError func(error) any) (http.Handler, error) {
+// Wails' ErrorFormatter; middleware goes in front of the assets, as Wails'
+// AssetServer.Middleware does.
+func Handler(bindings []any, assets fs.FS, bus *Bus, formatError func(error) any, middleware ...func(http.Handler) http.Handler) (http.Handler, error) {
 	methods := map[string]reflect.Value{}
 	for _, b := range bindings {
 		v := reflect.ValueOf(b)
@@ -160,7 +161,11 @@ func Handler(bindings []any, assets fs.FS, bus *Bus, formatError func(error) any
 		}
 		files.ServeHTTP(w, r)
 	})
-	return loopbackOnly(mux), nil
+	var h http.Handler = mux
+	for _, m := range middleware {
+		h = m(h)
+	}
+	return loopbackOnly(h), nil
 }
 
 // loopbackOnly refuses requests whose Host is not this computer.

@@ -3,15 +3,19 @@ import '@mantine/notifications/styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { seedFromBoot } from './app/boot'
 import { createQueryClient } from './app/queryClient'
 import { Providers } from './app/Providers'
 import { en } from './i18n/en'
 
 document.title = en.appName
 
+const queryClient = createQueryClient()
+seedFromBoot(queryClient)
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Providers queryClient={createQueryClient()}>
+    <Providers queryClient={queryClient}>
       <App />
     </Providers>
   </StrictMode>,

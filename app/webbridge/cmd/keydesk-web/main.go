@@ -61,7 +61,7 @@ func run(addr, dist, localAddr string, log *slog.Logger) error {
 		return err
 	}
 	defer a.Shutdown()
-	h, err := webbridge.Handler(a.Bindings(), os.DirFS(dist), bus, app.FormatError)
+	h, err := webbridge.Handler(a.Bindings(), os.DirFS(dist), bus, app.FormatError, a.BootMiddleware)
 	if err != nil {
 		return err
 	}

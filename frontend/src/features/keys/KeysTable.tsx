@@ -101,6 +101,9 @@ const observeScrollerRect: typeof observeElementRect = (instance, cb) =>
 
 const estimateSize = () => ROW_HEIGHT
 
+const initialScrollerRect = () =>
+  typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight }
+
 /**
  * Whether a key passes the filters; `text` is the search text, trimmed and
  * lowercased ("" searches nothing). The search matches name, key ID or masked
@@ -557,6 +560,9 @@ export function KeysTable({
     estimateSize,
     getItemKey,
     observeElementRect: observeScrollerRect,
+    // The first render has rows already (the window's height, until the
+    // scroller is measured): one render and layout less before they paint.
+    initialRect: initialScrollerRect(),
     overscan: 12,
   })
   const items = virtualizer.getVirtualItems()
