@@ -76,13 +76,20 @@ func (a *App) ServeBoot(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(";\n"))
 }
 
-// BootMiddleware serves BootPath in front of the assets.
+// BootMiddleware serves BootPath in front of the assets, to the app's own
+// page only: a page of another site may not include it (browsers say where
+// a request comes from in Sec-Fetch-Site; the desktop's web view reaches no
+// other site, but the browser bridge's page lives among others).
 func (a *App) BootMiddleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == BootPath {
-			a.ServeBoot(w, r)
+		if r.URL.Path != BootPath {
+			next.ServeHTTP(w, r)
 			return
 		}
-		next.ServeHTTP(w, r)
+		if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+			http.Error(w, "only the Keydesk page may read this", http.StatusForbidden)
+			return
+		}
+		a.ServeBoot(w, r)
 	})
 }

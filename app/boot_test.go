@@ -58,6 +58,17 @@ func TestBootScriptHoldsTheFirstScreen(t *testing.T) {
 		t.Fatalf("first keys = %+v, want %+v", boot.FirstKeys, first)
 	}
 
+	// A page of another site may not include it.
+	for _, site := range []string{"cross-site", "same-site"} {
+		req := httptest.NewRequest("GET", app.BootPath, nil)
+		req.Header.Set("Sec-Fetch-Site", site)
+		rec := httptest.NewRecorder()
+		a.BootMiddleware(http.NotFoundHandler()).ServeHTTP(rec, req)
+		if rec.Code != http.StatusForbidden || strings.Contains(rec.Body.String(), ws) {
+			t.Errorf("from a %s page: %d %s", site, rec.Code, rec.Body)
+		}
+	}
+
 	// Other paths go to the assets.
 	rec := httptest.NewRecorder()
 	a.BootMiddleware(http.NotFoundHandler()).ServeHTTP(rec, httptest.NewRequest("GET", "/index.html", nil))
