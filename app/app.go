@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -40,6 +41,9 @@ type App struct {
 	mu       sync.RWMutex
 	desk     *desk.Desk
 	startErr error
+
+	release      sync.Mutex
+	releaseTimer *time.Timer
 }
 
 // New returns an app that is not started yet.
@@ -123,4 +127,28 @@ func formatTimePtr(t *time.Time) *string {
 	}
 	s := formatTime(*t)
 	return &s
+}
+
+// bigList is the size of a key list after which the memory it took is
+// handed back to the OS (see releaseMemorySoon); releaseMemoryAfter is how
+// long after the last such list: time for the bridge to have sent it, and
+// for others to come. Variables for the tests.
+var (
+	bigList            = 1000
+	releaseMemoryAfter = 2 * time.Second
+	freeOSMemory       = debug.FreeOSMemory
+)
+
+// releaseMemorySoon returns the memory a big list took to the OS once
+// things are quiet. A list of 10,000 keys goes to the window as 5 MB of
+// JSON built in a few copies; Go would keep those pages for minutes (its
+// scavenger is slow on purpose), adding 25 MB to an idle desktop app.
+func (a *App) releaseMemorySoon() {
+	a.release.Lock()
+	defer a.release.Unlock()
+	if a.releaseTimer != nil {
+		a.releaseTimer.Reset(releaseMemoryAfter)
+		return
+	}
+	a.releaseTimer = time.AfterFunc(releaseMemoryAfter, func() { freeOSMemory() })
 }

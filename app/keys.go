@@ -30,6 +30,9 @@ func (k *KeysAPI) List(workspaceID string) ([]Key, error) {
 	if err != nil {
 		return nil, wrap(err)
 	}
+	if len(cached) >= bigList {
+		k.app.releaseMemorySoon()
+	}
 	return keyViews(ctx, d, ws.Workspace, cached)
 }
 
