@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -293,53 +292,31 @@ func BenchmarkRevocation(b *testing.B) {
 	}
 	ctx := context.Background()
 	adminClient, _ := client.New(urls[0], admin)
-	var late, after, verified atomic.Int64
+	clientFor := func(i int) *client.Client {
+		c, _ := client.New(urls[i%len(urls)], "")
+		return c
+	}
+	var after, late int64
 	for range b.N {
 		for range 20 {
 			created, err := adminClient.CreateKey(ctx, ws, api.CreateKeyRequest{Name: "revoked"})
 			if err != nil {
 				b.Fatal(err)
 			}
-			var disabledAt atomic.Int64
-			stop := make(chan struct{})
-			var wg sync.WaitGroup
-			for i := range 32 {
-				c, _ := client.New(urls[i%len(urls)], "")
-				wg.Go(func() {
-					for {
-						select {
-						case <-stop:
-							return
-						default:
-						}
-						started := time.Now().UnixNano()
-						v, err := c.Verify(ctx, created.Secret)
-						if err != nil {
-							b.Error(err)
-							return
-						}
-						verified.Add(1)
-						if d := disabledAt.Load(); d != 0 && started > d {
-							after.Add(1)
-							if v.Valid {
-								late.Add(1)
-							}
-						}
-					}
-				})
-			}
+			probe := startRevocationProbe(b, ctx, clientFor, created.Secret, 32)
 			time.Sleep(50 * time.Millisecond)
 			off := false
 			if _, err := adminClient.PatchKey(ctx, ws, created.Key.ID, api.PatchKeyRequest{Enabled: &off}); err != nil {
 				b.Fatal(err)
 			}
-			disabledAt.Store(time.Now().UnixNano())
+			probe.disabled()
 			time.Sleep(50 * time.Millisecond)
-			close(stop)
-			wg.Wait()
+			probe.finish()
+			after += probe.after.Load()
+			late += probe.late.Load()
 		}
 	}
 	b.ReportMetric(float64(len(urls)), "replicas")
-	b.ReportMetric(float64(after.Load()), "verifies-after-disable")
-	b.ReportMetric(float64(late.Load()), "successes-after-disable")
+	b.ReportMetric(float64(after), "verifies-after-disable")
+	b.ReportMetric(float64(late), "successes-after-disable")
 }

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"errors"
 	"sync"
 	"sync/atomic"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/server"
 )
 
@@ -20,47 +22,69 @@ func TestNoVerificationSucceedsAfterDisableReturns(t *testing.T) {
 	e := newEnvWith(t, server.Options{FailureBurst: 1 << 30, FailuresPerMinute: 1 << 30})
 	for round := range 5 {
 		created := e.create(e.admin, api.CreateKeyRequest{Name: "hot"})
-		c := e.client("")
-		var disabledAt atomic.Int64 // unix nanoseconds; 0 until the disable returned
-		var late, checked atomic.Int64
-		stop := make(chan struct{})
-		var wg sync.WaitGroup
-		for range 16 {
-			wg.Go(func() {
-				for {
-					select {
-					case <-stop:
-						return
-					default:
-					}
-					started := time.Now().UnixNano()
-					v, err := c.Verify(e.ctx, created.Secret)
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					if d := disabledAt.Load(); d != 0 && started > d {
-						checked.Add(1)
-						if v.Valid {
-							late.Add(1)
-						}
-					}
-				}
-			})
-		}
+		probe := startRevocationProbe(t, e.ctx, func(int) *client.Client { return e.client("") }, created.Secret, 16)
 		time.Sleep(20 * time.Millisecond) // let the cache fill and the verifiers run
 		e.call(e.admin, "PATCH", e.keyPath(created.Key.ID), `{"enabled":false}`, nil)
-		disabledAt.Store(time.Now().UnixNano())
+		probe.disabled()
 		deadline := time.Now().Add(10 * time.Second)
-		for checked.Load() < 200 && time.Now().Before(deadline) && !t.Failed() {
+		for probe.after.Load() < 200 && time.Now().Before(deadline) && !t.Failed() {
 			time.Sleep(time.Millisecond)
 		}
-		close(stop)
-		wg.Wait()
-		if late.Load() != 0 {
-			t.Fatalf("round %d: %d of %d verifications after the disable returned said valid", round, late.Load(), checked.Load())
+		probe.finish()
+		if probe.late.Load() != 0 {
+			t.Fatalf("round %d: %d of %d verifications after the disable returned said valid", round, probe.late.Load(), probe.after.Load())
 		}
 	}
+}
+
+// revocationProbe verifies one secret from many goroutines, each with a
+// client of its own (clientFor), until finish; it counts the
+// verifications, those that started after disabled was called, and those
+// of them that said valid.
+type revocationProbe struct {
+	disabledAt            atomic.Int64 // unix nanoseconds; 0 until disabled
+	verified, after, late atomic.Int64
+	stop                  chan struct{}
+	wg                    sync.WaitGroup
+}
+
+func startRevocationProbe(tb testing.TB, ctx context.Context, clientFor func(i int) *client.Client, secret string, goroutines int) *revocationProbe {
+	p := &revocationProbe{stop: make(chan struct{})}
+	for i := range goroutines {
+		c := clientFor(i)
+		p.wg.Go(func() {
+			for {
+				select {
+				case <-p.stop:
+					return
+				default:
+				}
+				started := time.Now().UnixNano()
+				v, err := c.Verify(ctx, secret)
+				if err != nil {
+					tb.Error(err)
+					return
+				}
+				p.verified.Add(1)
+				if d := p.disabledAt.Load(); d != 0 && started > d {
+					p.after.Add(1)
+					if v.Valid {
+						p.late.Add(1)
+					}
+				}
+			}
+		})
+	}
+	return p
+}
+
+// disabled marks the moment the disable returned.
+func (p *revocationProbe) disabled() { p.disabledAt.Store(time.Now().UnixNano()) }
+
+// finish stops the verifications and waits for them.
+func (p *revocationProbe) finish() {
+	close(p.stop)
+	p.wg.Wait()
 }
 
 func TestOneServerPerSQLiteDatabase(t *testing.T) {

@@ -2,18 +2,16 @@ import { Alert, Button, Checkbox, Group, Stack } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import type { CreatedKey, Key, RegenerateRequest } from '../../api'
-import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { formError } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { formatDate, formatRelative } from '../../lib/time'
-import { useLastNonNull } from '../../lib/useLatest'
 import { useNow } from '../../lib/useNow'
 import { defaultExpiry, expiresInDays, type ExpiryValue } from './expiry'
 import { ExpiryField } from './ExpiryField'
 import { KeySummary } from './KeySummary'
-import { SecretStep } from './SecretStep'
+import { NewSecretModal, type NewSecretFormProps } from './NewSecretModal'
 import { useRegenerateKey } from './useKeys'
 
 interface RegenerateKeyModalProps {
@@ -24,37 +22,19 @@ interface RegenerateKeyModalProps {
 }
 
 export function RegenerateKeyModal({ workspaceId, target, onClose }: RegenerateKeyModalProps) {
-  const shown = useLastNonNull(target)
-  const [result, setResult] = useState<CreatedKey | null>(null)
-  const close = () => {
-    setResult(null)
-    onClose()
-  }
   return (
-    <AppModal
-      opened={target !== null}
-      onClose={close}
-      closeOnClickOutside={false}
-      size="lg"
-      title={result ? en.secret.regeneratedTitle : en.regenerate.title}
-    >
-      {result ? (
-        <SecretStep workspaceId={workspaceId} keyInfo={result.key} secret={result.secret} onDone={close} />
-      ) : (
-        shown && <RegenerateForm key={shown.id} workspaceId={workspaceId} target={shown} onCancel={close} onDone={setResult} />
-      )}
-    </AppModal>
+    <NewSecretModal<CreatedKey>
+      workspaceId={workspaceId}
+      target={target}
+      onClose={onClose}
+      title={en.regenerate.title}
+      doneTitle={en.secret.regeneratedTitle}
+      form={(props) => <RegenerateForm workspaceId={workspaceId} {...props} />}
+    />
   )
 }
 
-interface RegenerateFormProps {
-  workspaceId: string
-  target: Key
-  onCancel: () => void
-  onDone: (result: CreatedKey) => void
-}
-
-function RegenerateForm({ workspaceId, target, onCancel, onDone }: RegenerateFormProps) {
+function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProps<CreatedKey> & { workspaceId: string }) {
   const regenerate = useRegenerateKey(workspaceId)
   const now = useNow()
   const [changeExpiry, setChangeExpiry] = useState(false)

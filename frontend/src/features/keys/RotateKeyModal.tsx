@@ -2,16 +2,14 @@ import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Text } from '@
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import type { Key, RotatedKey } from '../../api'
-import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { formError } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { formatDate } from '../../lib/time'
-import { useLastNonNull } from '../../lib/useLatest'
 import { useNow } from '../../lib/useNow'
 import { KeySummary } from './KeySummary'
-import { SecretStep } from './SecretStep'
+import { NewSecretModal, type NewSecretFormProps } from './NewSecretModal'
 import { DEFAULT_OVERLAP_DAYS, MAX_OVERLAP_DAYS, rotationExplanation, validOverlap } from './rotation'
 import { useRotateKey } from './useKeys'
 
@@ -23,28 +21,16 @@ interface RotateKeyModalProps {
 }
 
 export function RotateKeyModal({ workspaceId, target, onClose }: RotateKeyModalProps) {
-  const shown = useLastNonNull(target)
-  const [result, setResult] = useState<RotatedKey | null>(null)
-  const close = () => {
-    setResult(null)
-    onClose()
-  }
   return (
-    <AppModal
-      opened={target !== null}
-      onClose={close}
-      closeOnClickOutside={false}
-      size="lg"
-      title={result ? en.secret.rotatedTitle : en.rotate.title}
-    >
-      {result ? (
-        <SecretStep workspaceId={workspaceId} keyInfo={result.key} secret={result.secret} onDone={close}>
-          <PreviousKey previous={result.previous} />
-        </SecretStep>
-      ) : (
-        shown && <RotateForm key={shown.id} workspaceId={workspaceId} target={shown} onCancel={close} onDone={setResult} />
-      )}
-    </AppModal>
+    <NewSecretModal<RotatedKey>
+      workspaceId={workspaceId}
+      target={target}
+      onClose={onClose}
+      title={en.rotate.title}
+      doneTitle={en.secret.rotatedTitle}
+      form={(props) => <RotateForm workspaceId={workspaceId} {...props} />}
+      done={(result) => <PreviousKey previous={result.previous} />}
+    />
   )
 }
 
@@ -68,14 +54,7 @@ function PreviousKey({ previous }: { previous: Key }) {
   )
 }
 
-interface RotateFormProps {
-  workspaceId: string
-  target: Key
-  onCancel: () => void
-  onDone: (result: RotatedKey) => void
-}
-
-function RotateForm({ workspaceId, target, onCancel, onDone }: RotateFormProps) {
+function RotateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProps<RotatedKey> & { workspaceId: string }) {
   const rotate = useRotateKey(workspaceId)
   const now = useNow()
   const [overlap, setOverlap] = useState<string | number>(DEFAULT_OVERLAP_DAYS)
