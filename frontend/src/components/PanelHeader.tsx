@@ -20,7 +20,9 @@ export function PanelHeader({ title, subtitle, canManage, children }: PanelHeade
           {title}
         </Title>
         {canManage ? (
-          <Text size="sm" c="dimmed">
+          // One line, so the header keeps its height when a button appears
+          // beside it (Clean up, once the counts are in).
+          <Text size="sm" c="dimmed" truncate="end" title={subtitle}>
             {subtitle}
           </Text>
         ) : (
