@@ -13,6 +13,7 @@ import { useDisclosure, useDocumentTitle } from '@mantine/hooks'
 import { IconKey, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { Reminder, SearchResult } from '../api'
+import { MountOnOpen } from '../components/MountOnOpen'
 import type { KeyFocus, KeyRequest } from '../features/keys/KeysPanel'
 import { AllWorkspacesOverview } from '../features/overview/AllWorkspacesOverview'
 import { ReminderCenter } from '../features/reminders/ReminderCenter'
@@ -151,7 +152,9 @@ export function App() {
           )
         )}
       </AppShell.Main>
-      <SettingsModal opened={settingsOpened} onClose={settings.close} />
+      <MountOnOpen opened={settingsOpened}>
+        <SettingsModal opened={settingsOpened} onClose={settings.close} />
+      </MountOnOpen>
     </AppShell>
   )
 }

@@ -4,6 +4,7 @@ import { IconEraser, IconKey, IconPlayerPlay, IconPlus } from '@tabler/icons-rea
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Key, Workspace } from '../../api'
 import { LoadFailed } from '../../components/LoadFailed'
+import { MountOnOpen } from '../../components/MountOnOpen'
 import { ManageButton } from '../../components/ManageButton'
 import { PanelHeader } from '../../components/PanelHeader'
 import { PanelEmpty, PanelLoading } from '../../components/PanelStates'
@@ -193,17 +194,27 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
       </PanelHeader>
       {body}
 
-      <CreateKeyModal workspaceId={workspace.id} opened={createOpened} onClose={createDialog.close} />
-      <CleanupModal workspaceId={workspace.id} counts={counts.data} opened={cleanupOpened} onClose={cleanupDialog.close} />
-      <EditKeyModal workspaceId={workspace.id} target={targetOf('edit')} onClose={close} />
-      <RegenerateKeyModal workspaceId={workspace.id} target={targetOf('regenerate')} onClose={close} />
-      <RotateKeyModal workspaceId={workspace.id} target={targetOf('rotate')} onClose={close} />
-      <RememberSecretModal workspaceId={workspace.id} target={targetOf('remember')} onClose={close} />
-      <ForgetSecretModal workspaceId={workspace.id} target={targetOf('forget')} onClose={close} />
-      <DeleteKeyModal workspaceId={workspace.id} target={targetOf('delete')} onClose={close} />
-      <KeyTestModal workspaceId={workspace.id} opened={action?.kind === 'test'} keyInfo={testKey} onClose={close} />
-      <KeyTestModal workspaceId={workspace.id} opened={pasteTestOpened} keyInfo={null} onClose={pasteTestDialog.close} />
-      <KeyDrawer workspace={workspace} keyInfo={detailsKey} onClose={() => setDetailsId(null)} onAction={onAction} />
+      <MountOnOpen opened={createOpened}>
+        <CreateKeyModal workspaceId={workspace.id} opened={createOpened} onClose={createDialog.close} />
+      </MountOnOpen>
+      <MountOnOpen opened={cleanupOpened}>
+        <CleanupModal workspaceId={workspace.id} counts={counts.data} opened={cleanupOpened} onClose={cleanupDialog.close} />
+      </MountOnOpen>
+      <MountOnOpen opened={action !== null}>
+        <EditKeyModal workspaceId={workspace.id} target={targetOf('edit')} onClose={close} />
+        <RegenerateKeyModal workspaceId={workspace.id} target={targetOf('regenerate')} onClose={close} />
+        <RotateKeyModal workspaceId={workspace.id} target={targetOf('rotate')} onClose={close} />
+        <RememberSecretModal workspaceId={workspace.id} target={targetOf('remember')} onClose={close} />
+        <ForgetSecretModal workspaceId={workspace.id} target={targetOf('forget')} onClose={close} />
+        <DeleteKeyModal workspaceId={workspace.id} target={targetOf('delete')} onClose={close} />
+        <KeyTestModal workspaceId={workspace.id} opened={action?.kind === 'test'} keyInfo={testKey} onClose={close} />
+      </MountOnOpen>
+      <MountOnOpen opened={pasteTestOpened}>
+        <KeyTestModal workspaceId={workspace.id} opened={pasteTestOpened} keyInfo={null} onClose={pasteTestDialog.close} />
+      </MountOnOpen>
+      <MountOnOpen opened={detailsKey !== null}>
+        <KeyDrawer workspace={workspace} keyInfo={detailsKey} onClose={() => setDetailsId(null)} onAction={onAction} />
+      </MountOnOpen>
     </Paper>
   )
 }

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@manti
 import { useDisclosure } from '@mantine/hooks'
 import { IconCloudOff, IconHistory, IconLock, IconRefresh } from '@tabler/icons-react'
 import type { Workspace } from '../../api'
+import { MountOnOpen } from '../../components/MountOnOpen'
 import { en } from '../../i18n/en'
 import { notifyError } from '../../lib/errors'
 import { formatDateTime, formatRelative } from '../../lib/time'
@@ -113,7 +114,9 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
         </Alert>
       )}
 
-      <AuditDrawer workspace={workspace} opened={auditOpened} onClose={audit.close} />
+      <MountOnOpen opened={auditOpened}>
+        <AuditDrawer workspace={workspace} opened={auditOpened} onClose={audit.close} />
+      </MountOnOpen>
     </Stack>
   )
 }

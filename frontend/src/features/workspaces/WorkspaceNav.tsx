@@ -12,6 +12,7 @@ import {
 } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Workspace } from '../../api'
+import { MountOnOpen } from '../../components/MountOnOpen'
 import { en } from '../../i18n/en'
 import { errorMessage, notifyError } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
@@ -179,15 +180,19 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
         {en.workspaces.add}
       </Button>
 
-      <WorkspaceFormModal
-        opened={dialog !== null}
-        workspace={shownDialog?.kind === 'edit' ? shownDialog.workspace : undefined}
-        onClose={() => setDialog(null)}
-        onSaved={(ws) => {
-          if (dialog?.kind === 'add') onSelect(ws.id)
-        }}
-      />
-      <RemoveWorkspaceModal target={removeTarget} onClose={() => setRemoveTarget(null)} />
+      <MountOnOpen opened={dialog !== null}>
+        <WorkspaceFormModal
+          opened={dialog !== null}
+          workspace={shownDialog?.kind === 'edit' ? shownDialog.workspace : undefined}
+          onClose={() => setDialog(null)}
+          onSaved={(ws) => {
+            if (dialog?.kind === 'add') onSelect(ws.id)
+          }}
+        />
+      </MountOnOpen>
+      <MountOnOpen opened={removeTarget !== null}>
+        <RemoveWorkspaceModal target={removeTarget} onClose={() => setRemoveTarget(null)} />
+      </MountOnOpen>
     </Stack>
   )
 }
