@@ -1,12 +1,40 @@
 import { createTheme } from '@mantine/core'
 
+interface FontStacks {
+  sans: string
+  monospace: string
+}
+
+/** Where the system fonts go by these names: macOS, Windows, Chromium anywhere but Linux. */
+const NAMED_STACKS: FontStacks = {
+  sans: 'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  monospace: 'ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, Consolas, "Liberation Mono", monospace',
+}
+
+/**
+ * Linux: the desktop's own fonts, by their generic names. WebKitGTK asks
+ * fontconfig for each family of a stack, for each size and weight, until one
+ * is installed; with the names above, which Linux rarely has, that cost the
+ * desktop's first screen ~150 ms of its ~450 ms (measured on the key table,
+ * scripts/bench-desktop.sh). A generic name is found at the first ask.
+ */
+const GENERIC_STACKS: FontStacks = { sans: 'sans-serif', monospace: 'monospace' }
+
+/** The font stacks for the platform a user agent string describes. */
+export function fontStacks(userAgent: string): FontStacks {
+  const linux = /Linux|X11/.test(userAgent) && !/Android/.test(userAgent)
+  return linux ? GENERIC_STACKS : NAMED_STACKS
+}
+
+const fonts = fontStacks(typeof navigator === 'undefined' ? '' : navigator.userAgent)
+
 export const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
-  fontFamily:
-    'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, "JetBrains Mono", Menlo, Consolas, "Liberation Mono", monospace',
-  headings: { fontWeight: '600' },
+  fontFamily: fonts.sans,
+  fontFamilyMonospace: fonts.monospace,
+  // Mantine's headings have a stack of their own unless given one.
+  headings: { fontFamily: fonts.sans, fontWeight: '600' },
   components: {
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
   },
