@@ -12,7 +12,7 @@ import {
   type SortFn,
 } from '@tanstack/react-table'
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Key, Profile } from '../../api'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
@@ -105,8 +105,19 @@ const observeScrollerRect: typeof observeElementRect = (instance, cb) =>
 
 const estimateSize = () => ROW_HEIGHT
 
+/**
+ * Less than the height the app takes above and below the scroller (header,
+ * workspace title, tabs, panel title, filters, footer: 383 px at 1280×820).
+ * The first render fills the window's height less this: a row or two more
+ * than the scroller shows, not the ten more the whole height would give,
+ * each of which the first screen waits ~4 ms for.
+ */
+const CHROME_MIN = 340
+
 const initialScrollerRect = () =>
-  typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight }
+  typeof window === 'undefined'
+    ? undefined
+    : { width: window.innerWidth, height: Math.max(window.innerHeight - CHROME_MIN, 4 * ROW_HEIGHT) }
 
 /**
  * Whether a key passes the filters; `text` is the search text, trimmed and
@@ -575,7 +586,7 @@ export function KeysTable({
   const paddingTop = items.length > 0 ? items[0].start : 0
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
   const hasRows = items.length > 0
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (hasRows) markFirstPaint()
   }, [hasRows])
 
