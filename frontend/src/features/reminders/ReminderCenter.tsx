@@ -9,8 +9,11 @@ import { formatDate, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useDismissReminder, useReminders, useSnoozeReminder } from './useReminders'
 
-const DAY_HOURS = 24
-const WEEK_HOURS = 7 * 24
+/** The snoozes a reminder offers. */
+const SNOOZES = [
+  { hours: 24, label: en.reminders.snoozeDay, testId: 'reminder-snooze-day' },
+  { hours: 7 * 24, label: en.reminders.snoozeWeek, testId: 'reminder-snooze-week' },
+]
 
 const actionIcons: Record<string, ReactNode> = {
   rotate: <IconRotateClockwise2 size={14} />,
@@ -120,28 +123,20 @@ function ReminderItem({ reminder, onAction }: { reminder: Reminder; onAction: ()
           >
             {actionLabel}
           </Button>
-          <Button
-            size="xs"
-            variant="default"
-            disabled={busy}
-            onClick={() =>
-              snooze.mutate({ id: reminder.id, hours: DAY_HOURS }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
-            }
-            data-testid="reminder-snooze-day"
-          >
-            {en.reminders.snoozeDay}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            disabled={busy}
-            onClick={() =>
-              snooze.mutate({ id: reminder.id, hours: WEEK_HOURS }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
-            }
-            data-testid="reminder-snooze-week"
-          >
-            {en.reminders.snoozeWeek}
-          </Button>
+          {SNOOZES.map(({ hours, label, testId }) => (
+            <Button
+              key={hours}
+              size="xs"
+              variant="default"
+              disabled={busy}
+              onClick={() =>
+                snooze.mutate({ id: reminder.id, hours }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
+              }
+              data-testid={testId}
+            >
+              {label}
+            </Button>
+          ))}
           <Button
             size="xs"
             variant="subtle"
