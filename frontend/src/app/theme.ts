@@ -14,9 +14,10 @@ const NAMED_STACKS: FontStacks = {
 /**
  * Linux: the desktop's own fonts, by their generic names. WebKitGTK asks
  * fontconfig for each family of a stack, for each size and weight, until one
- * is installed; with the names above, which Linux rarely has, that cost the
- * desktop's first screen ~150 ms of its ~450 ms (measured on the key table,
- * scripts/bench-desktop.sh). A generic name is found at the first ask.
+ * is installed; with the names above, which Linux rarely has, the desktop's
+ * first style and layout took 220 ms instead of 60 (the key table with
+ * 10,000 keys, scripts/bench-desktop.sh). A generic name is found at the
+ * first ask.
  */
 const GENERIC_STACKS: FontStacks = { sans: 'sans-serif', monospace: 'monospace' }
 
