@@ -85,6 +85,13 @@ test('enable and disable, regenerate, rotate, clean up, details', async ({ page 
   await expect(drawer).toBeVisible();
   await expect(drawer).toContainText(/rotat/i);
   await shot(page, 'key-details');
+  // A dialog opened from the details shows above them, though it was first
+  // mounted before them (the edit above): its Save button takes the click.
+  await drawer.getByTestId('key-drawer-edit').click();
+  await page.getByTestId('edit-name-input').fill('renamed twice');
+  await page.getByTestId('edit-submit').click({ timeout: 5_000 });
+  await expect(page.getByTestId('edit-name-input')).toHaveCount(0);
+  await expect(drawer).toContainText('renamed twice');
   await page.keyboard.press('Escape');
 
   await shot(page, 'keys-table-lifecycle');

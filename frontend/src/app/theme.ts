@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core'
+import { createTheme, getDefaultZIndex } from '@mantine/core'
 
 interface FontStacks {
   sans: string
@@ -38,5 +38,9 @@ export const theme = createTheme({
   headings: { fontFamily: fonts.sans, fontWeight: '600' },
   components: {
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+    // Just under the dialogs (Modal: 200): a dialog opened from a drawer (a
+    // key's Edit or Rotate from its details) shows above it, whichever of
+    // the two was mounted first.
+    Drawer: { defaultProps: { zIndex: getDefaultZIndex('modal') - 1 } },
   },
 })
