@@ -256,7 +256,7 @@ export const en = {
     namePlaceholder: 'e.g. billing-service production',
     nameDescription: 'Something that tells you later where this key is used.',
     nameRequired: 'Enter a name for the key.',
-    nameTooLong: 'The name can be at most 100 characters.',
+    nameTooLong: (length: number) => `The name can be at most 100 characters; this one has ${length.toLocaleString('en-US')}.`,
     roleLabel: 'Role',
     profileLabel: 'Profile',
     profileNone: 'No profile',
@@ -323,7 +323,7 @@ export const en = {
     explainKept: 'The old key keeps working until you disable or delete it.',
     explainKeptUntil: (date: string) =>
       `The old key keeps working until you disable or delete it; until ${date} it is shown as rotating.`,
-    overlapRange: 'Enter 0 to 30 days.',
+    overlapRange: 'The overlap must be 0 to 30 days.',
     cancel: 'Cancel',
     submit: 'Rotate key',
     failed: 'Couldn’t rotate the key',
@@ -570,6 +570,9 @@ export const en = {
     nameLabel: 'Name',
     namePlaceholder: 'e.g. Payments service',
     nameRequired: 'Enter a name for the profile.',
+    nameTooLong: (length: number) => `The name can be at most 100 characters; this one has ${length.toLocaleString('en-US')}.`,
+    descriptionTooLong: (length: number) =>
+      `The description can be at most 1,000 characters; this one has ${length.toLocaleString('en-US')}.`,
     descriptionLabel: 'Description',
     descriptionPlaceholder: 'What keys of this profile are for',
     expiryLabel: 'Default expiry',

@@ -15,3 +15,11 @@ export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>): void {
     event.currentTarget.requestSubmit()
   }
 }
+
+/**
+ * The length of a text as the server counts it (Go's runes: code points),
+ * not in JavaScript's UTF-16 units: an emoji is one character, not two.
+ */
+export function characters(text: string): number {
+  return [...text].length
+}

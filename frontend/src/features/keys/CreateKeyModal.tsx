@@ -8,7 +8,7 @@ import { formError } from '../../lib/errors'
 import { useNow } from '../../lib/useNow'
 import { defaultExpiry, expiresInDays, FROM_PROFILE, type ExpiryValue } from './expiry'
 import { ExpiryField } from './ExpiryField'
-import { fromProfileValue, NAME_MAX, profileOptions, roleOptions, toProfileValue } from './options'
+import { fromProfileValue, keyNameError, profileOptions, roleOptions, toProfileValue } from './options'
 import { SecretStep } from './SecretStep'
 import { useProfiles } from '../profiles/useProfiles'
 import { useCreateKey } from './useKeys'
@@ -87,7 +87,8 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
     const trimmed = name.trim()
     const days = expiresInDays(expiry, now, profileDays)
     const next: Partial<Record<Field, string>> = {}
-    if (!trimmed) next.name = en.createKey.nameRequired
+    const nameError = keyNameError(name)
+    if (nameError) next.name = nameError
     if (days === undefined) next.expiresInDays = expiry.date ? en.expiry.customRange : en.expiry.customRequired
     setErrors(next)
     if (Object.keys(next).length > 0) return
@@ -118,14 +119,17 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
           description={en.createKey.nameDescription}
           placeholder={en.createKey.namePlaceholder}
           required
-          maxLength={NAME_MAX}
           data-autofocus
           autoComplete="off"
           data-testid="key-name-input"
           value={name}
           onChange={(e) => {
-            setName(e.currentTarget.value)
-            clearError('name')
+            const value = e.currentTarget.value
+            setName(value)
+            // Too long is said at once; empty waits for the submit.
+            const tooLong = value.trim() !== '' ? keyNameError(value) : undefined
+            if (tooLong) setErrors((prev) => ({ ...prev, name: tooLong }))
+            else clearError('name')
           }}
           error={errors.name}
         />

@@ -7,7 +7,7 @@ import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { useLastNonNull } from '../../lib/useLatest'
-import { fromProfileValue, NAME_MAX, profileOptions, toProfileValue } from './options'
+import { fromProfileValue, keyNameError, profileOptions, toProfileValue } from './options'
 import { useProfiles } from '../profiles/useProfiles'
 import { useUpdateKey } from './useKeys'
 
@@ -42,8 +42,9 @@ function EditKeyForm({ workspaceId, target, onClose }: { workspaceId: string; ta
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
-    if (!trimmed) {
-      setErrors({ name: en.createKey.nameRequired })
+    const nameError = keyNameError(name)
+    if (nameError) {
+      setErrors({ name: nameError })
       return
     }
     // Only what changed, so a concurrent change of another field survives.
@@ -79,14 +80,15 @@ function EditKeyForm({ workspaceId, target, onClose }: { workspaceId: string; ta
         <TextInput
           label={en.editKey.nameLabel}
           required
-          maxLength={NAME_MAX}
           data-autofocus
           autoComplete="off"
           data-testid="edit-name-input"
           value={name}
           onChange={(e) => {
-            setName(e.currentTarget.value)
-            setErrors((prev) => ({ ...prev, name: undefined }))
+            const value = e.currentTarget.value
+            setName(value)
+            // Too long is said at once; empty waits for the submit.
+            setErrors((prev) => ({ ...prev, name: value.trim() !== '' ? keyNameError(value) : undefined }))
           }}
           error={errors.name}
         />

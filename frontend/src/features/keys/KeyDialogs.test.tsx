@@ -100,11 +100,56 @@ describe('rotate', () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await open(user, 'key-menu-rotate')
 
-    await user.clear(screen.getByTestId('rotate-overlap-input'))
+    const overlap = screen.getByTestId('rotate-overlap-input')
+    await user.clear(overlap)
     await user.click(screen.getByTestId('rotate-submit'))
+    expect(screen.getByText('The overlap must be 0 to 30 days.')).toBeInTheDocument()
 
-    expect(screen.getByText('Enter 0 to 30 days.')).toBeInTheDocument()
+    // Typed past the maximum: kept as typed and refused, not cut to 4 or 30.
+    await user.type(overlap, '45')
+    expect(overlap).toHaveValue('45 days')
+    expect(screen.getByText('The overlap must be 0 to 30 days.')).toBeInTheDocument()
+    await user.click(screen.getByTestId('rotate-submit'))
     expect(api.rotateKey).not.toHaveBeenCalled()
+
+    await user.clear(overlap)
+    await user.type(overlap, '30')
+    expect(screen.queryByText('The overlap must be 0 to 30 days.')).not.toBeInTheDocument()
+  })
+})
+
+describe('key names', () => {
+  const tooLong = 'n'.repeat(120)
+
+  it('says at once that a pasted name is too long, keeps it whole and creates nothing', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    await user.click(screen.getByTestId('create-key-button'))
+    const name = await screen.findByTestId('key-name-input')
+    await user.click(name)
+    await user.paste(tooLong)
+
+    expect(name).toHaveValue(tooLong)
+    expect(screen.getByText('The name can be at most 100 characters; this one has 120.')).toBeInTheDocument()
+    await user.click(screen.getByTestId('create-key-submit'))
+    expect(api.createKey).not.toHaveBeenCalled()
+
+    await user.clear(name)
+    await user.paste('n'.repeat(100))
+    expect(screen.queryByText(/at most 100 characters/)).not.toBeInTheDocument()
+  })
+
+  it('counts characters as the server does, not UTF-16 units', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-edit')
+    const name = screen.getByTestId('edit-name-input')
+    await user.clear(name)
+    await user.paste('🔑'.repeat(100)) // 200 UTF-16 units, 100 characters
+    expect(screen.queryByText(/at most 100 characters/)).not.toBeInTheDocument()
+    await user.paste('🔑')
+    expect(screen.getByText('The name can be at most 100 characters; this one has 101.')).toBeInTheDocument()
+    await user.click(screen.getByTestId('edit-submit'))
+    expect(api.updateKey).not.toHaveBeenCalled()
   })
 })
 

@@ -96,7 +96,8 @@ function RotateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProp
           step={1}
           allowDecimal={false}
           allowNegative={false}
-          clampBehavior="strict"
+          // Out of range is said, not corrected: 45 must not become 4 or 30.
+          clampBehavior="none"
           suffix={en.rotate.overlapSuffix(days ?? 0)}
           styles={{ wrapper: { maxWidth: 200 } }}
           data-autofocus
@@ -104,7 +105,7 @@ function RotateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProp
           value={overlap}
           onChange={(value) => {
             setOverlap(value)
-            setOverlapError(undefined)
+            setOverlapError(value !== '' && validOverlap(value) === undefined ? en.rotate.overlapRange : undefined)
           }}
           error={overlapError}
         />

@@ -1,7 +1,20 @@
 import { KEY_ROLES, type Profile } from '../../api'
 import { en } from '../../i18n/en'
+import { characters } from '../../lib/forms'
 
 export const NAME_MAX = 100
+
+/**
+ * What is wrong with a key name, if anything: the server's rule (1–100
+ * characters once trimmed). Checked as the user types, so a pasted name that
+ * is too long is said to be so instead of being cut.
+ */
+export function keyNameError(name: string): string | undefined {
+  const length = characters(name.trim())
+  if (length === 0) return en.createKey.nameRequired
+  if (length > NAME_MAX) return en.createKey.nameTooLong(length)
+  return undefined
+}
 
 export const roleOptions = KEY_ROLES.map((role) => ({ value: role, label: en.keys.roles[role] }))
 

@@ -22,9 +22,6 @@ import {
 import { TestEndpointFields } from './TestEndpointFields'
 import { useSaveProfile } from './useProfiles'
 
-const NAME_MAX = 100
-const DESCRIPTION_MAX = 1000
-
 /** What the dialog is open for: a profile, or 'new' to create one. */
 export type ProfileTarget = Profile | 'new'
 
@@ -118,7 +115,6 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
             label={f.nameLabel}
             placeholder={f.namePlaceholder}
             required
-            maxLength={NAME_MAX}
             data-autofocus
             autoComplete="off"
             value={values.name}
@@ -132,7 +128,6 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
             autosize
             minRows={2}
             maxRows={5}
-            maxLength={DESCRIPTION_MAX}
             value={values.description}
             onChange={(e) => setter('description')(e.currentTarget.value)}
             error={errors.description}
@@ -168,7 +163,6 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
               label={f.prefixLabel}
               placeholder={f.prefixPlaceholder}
               description={f.prefixDescription}
-              maxLength={12}
               autoComplete="off"
               spellCheck={false}
               value={values.keyPrefix}

@@ -190,6 +190,28 @@ describe('profile form', { timeout: 20_000 }, () => {
     expect(dialog.getByTestId('profile-prefix-input')).toHaveValue('Pay')
   })
 
+  it('says a pasted name or description is too long instead of cutting it', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await screen.findAllByTestId('profile-row')
+    await user.click(screen.getByTestId('create-profile-button'))
+    const dialog = within(screen.getByRole('dialog'))
+
+    const name = dialog.getByTestId('profile-name-input')
+    await user.click(name)
+    await user.paste('p'.repeat(101))
+    const description = dialog.getByTestId('profile-description-input')
+    await user.click(description)
+    await user.paste('d'.repeat(1200))
+    await user.click(dialog.getByTestId('profile-submit'))
+
+    expect(api.createProfile).not.toHaveBeenCalled()
+    expect(name).toHaveValue('p'.repeat(101))
+    expect(within(fieldOf(name)).getByText('The name can be at most 100 characters; this one has 101.')).toBeInTheDocument()
+    expect(
+      within(fieldOf(description)).getByText('The description can be at most 1,000 characters; this one has 1,200.'),
+    ).toBeInTheDocument()
+  })
+
   it('shows the server’s error next to the field it names and keeps every value', async () => {
     const message = 'testEndpoint.url must be an http(s) URL or start with {server}, got "ftp://files.example"'
     vi.mocked(api.createProfile).mockRejectedValue(new ApiError('invalid_input', message, 'testEndpoint.url'))

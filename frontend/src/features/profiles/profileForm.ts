@@ -2,6 +2,7 @@
 // backend checks everything again; these checks only spare a round trip.
 import type { Profile, ProfileRequest, TestAuth } from '../../api'
 import { en } from '../../i18n/en'
+import { characters } from '../../lib/forms'
 import { parseLeadDays, toLeadDayTags } from '../../lib/leadDays'
 
 /** The request fields the backend may name in an invalid_input error. */
@@ -25,6 +26,9 @@ export const DEFAULT_REMINDER_DAYS = [30, 7, 1]
 export const EXPIRY_MAX_DAYS = 366
 export const ROTATION_MAX_DAYS = 3650
 const PREFIX = /^[a-z][a-z0-9]{1,11}$/
+/** The server's limits, in characters. */
+const NAME_MAX = 100
+const DESCRIPTION_MAX = 1000
 
 /** A number of days that may be switched off (never expires, no rotation policy). */
 export interface OptionalDays {
@@ -117,6 +121,9 @@ export function toRequest(v: ProfileFormValues): { req: ProfileRequest; errors?:
   const errors: ProfileErrors = {}
   const name = v.name.trim()
   if (!name) errors.name = en.profileForm.nameRequired
+  else if (characters(name) > NAME_MAX) errors.name = en.profileForm.nameTooLong(characters(name))
+  const description = v.description.trim()
+  if (characters(description) > DESCRIPTION_MAX) errors.description = en.profileForm.descriptionTooLong(characters(description))
   const expiry = checkDays(v.expiry, EXPIRY_MAX_DAYS, en.profileForm.expiryRange)
   if (expiry.error) errors.defaultExpiryDays = expiry.error
   const keyPrefix = v.keyPrefix.trim()
@@ -136,7 +143,7 @@ export function toRequest(v: ProfileFormValues): { req: ProfileRequest; errors?:
   return {
     req: {
       name,
-      description: v.description.trim(),
+      description,
       defaultExpiryDays: expiry.days,
       keyPrefix,
       rotationDays: rotation.days,
