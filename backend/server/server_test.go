@@ -181,6 +181,23 @@ func TestWhoAmIAcceptsBothAuthSchemes(t *testing.T) {
 	}
 }
 
+// A problem reads as it was written: people see the raw body (curl, the
+// desktop's key test), where HTML-escaped JSON turns <prefix> into \u003cprefix\u003e.
+func TestProblemBodyIsNotHTMLEscaped(t *testing.T) {
+	e := newEnv(t)
+	req, _ := http.NewRequest("GET", e.url+"/v1/whoami", nil)
+	req.Header.Set("Authorization", "Bearer kd_nope")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(body), "<prefix>_<49 base62") || strings.Contains(string(body), `\u003c`) {
+		t.Fatalf("body = %s", body)
+	}
+}
+
 func TestAuthenticationFailures(t *testing.T) {
 	e := newEnv(t)
 	other := strings.Replace(e.admin, e.admin[5:9], "AAAA", 1)

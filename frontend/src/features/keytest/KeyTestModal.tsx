@@ -233,7 +233,8 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
             </CopyButton>
           </Group>
           <ScrollArea.Autosize mah={240}>
-            <Code block data-testid="keytest-preview">
+            {/* Long lines wrap: the box scrolls one way only. */}
+            <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="keytest-preview">
               {result.preview || en.keyTest.emptyBody}
             </Code>
           </ScrollArea.Autosize>
