@@ -61,7 +61,7 @@ var labels = map[keyring.BackendType]string{
 // used it returns an in-memory store whose Info says why.
 func Open(cfg Config) (Store, Info) {
 	if cfg.Backend == "memory" {
-		return NewMemory(), Info{Backend: "memory", Label: "Not remembered (memory only)", Problem: "KEYDESK_KEYRING=memory"}
+		return NewMemory(), Info{Backend: "memory", Label: "Not remembered (memory only)", Problem: "KEYDESK_KEYRING is set to memory"}
 	}
 	candidates := osBackends()
 	if cfg.Backend != "" {

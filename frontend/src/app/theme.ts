@@ -27,6 +27,12 @@ export function fontStacks(userAgent: string): FontStacks {
   return linux ? GENERIC_STACKS : NAMED_STACKS
 }
 
+/**
+ * Dialogs and drawers show what users typed (a key's 100-character name, a
+ * URL): a word longer than the line breaks instead of running out of the box.
+ */
+const WRAP_ANYWHERE = { overflowWrap: 'anywhere' } as const
+
 const fonts = fontStacks(typeof navigator === 'undefined' ? '' : navigator.userAgent)
 
 export const theme = createTheme({
@@ -41,6 +47,7 @@ export const theme = createTheme({
     // Just under the dialogs (Modal: 200): a dialog opened from a drawer (a
     // key's Edit or Rotate from its details) shows above it, whichever of
     // the two was mounted first.
-    Drawer: { defaultProps: { zIndex: getDefaultZIndex('modal') - 1 } },
+    Drawer: { defaultProps: { zIndex: getDefaultZIndex('modal') - 1 }, styles: { body: WRAP_ANYWHERE } },
+    Modal: { styles: { body: WRAP_ANYWHERE } },
   },
 })

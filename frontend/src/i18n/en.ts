@@ -110,6 +110,8 @@ export const en = {
     keychain: 'Keychain',
     persistent: 'Kept across restarts',
     notPersistent: 'Forgotten when Keydesk quits',
+    keychainProblem: (reason: string) =>
+      `The keychain is not in use (${reason.replace(/\.$/, '')}): secrets you remember are kept only until Keydesk quits.`,
     notPersistentHint:
       'Remembered secrets live only in memory on this computer. Keep them in an encrypted file instead to have them after a restart.',
     encryptTitle: 'Keep secrets in an encrypted file',

@@ -148,6 +148,7 @@ function KeychainSection({ settings }: { settings: Settings }) {
           variant="light"
           radius="sm"
           color={settings.keychainPersistent ? 'teal' : 'orange'}
+          style={{ flexShrink: 0 }}
           data-testid="settings-keychain-persistent"
         >
           {settings.keychainPersistent ? en.settings.persistent : en.settings.notPersistent}
@@ -155,7 +156,7 @@ function KeychainSection({ settings }: { settings: Settings }) {
       </Group>
       {settings.keychainProblem && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="settings-keychain-problem">
-          {settings.keychainProblem}
+          {en.settings.keychainProblem(settings.keychainProblem)}
         </Alert>
       )}
       {settings.cacheRebuilt && (

@@ -22,6 +22,14 @@ describe('startup notice', () => {
     expect(screen.queryByTestId('startup-notice')).not.toBeInTheDocument()
   })
 
+  it('says in words what a keychain that is not in use means', async () => {
+    vi.mocked(api.getSettings).mockResolvedValue(makeSettings({ keychainProblem: 'KEYDESK_KEYRING is set to memory' }))
+    renderWithProviders(<StartupNotice />)
+    expect(await screen.findByTestId('startup-notice')).toHaveTextContent(
+      'The keychain is not in use (KEYDESK_KEYRING is set to memory): secrets you remember are kept only until Keydesk quits.',
+    )
+  })
+
   it('stays away when nothing went wrong', async () => {
     vi.mocked(api.getSettings).mockResolvedValue(makeSettings({}))
     renderWithProviders(<StartupNotice />)

@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
+import { en } from '../../i18n/en'
 import { useSettings } from './useSettings'
 
 /**
@@ -11,7 +12,9 @@ import { useSettings } from './useSettings'
 export function StartupNotice() {
   const { data } = useSettings()
   const [closed, setClosed] = useState(false)
-  const messages = [data?.cacheRebuilt, data?.keychainProblem].filter((m): m is string => !!m)
+  const messages = [data?.cacheRebuilt, data?.keychainProblem && en.settings.keychainProblem(data.keychainProblem)].filter(
+    (m): m is string => !!m,
+  )
   if (closed || messages.length === 0) return null
   return (
     <Alert
