@@ -136,7 +136,7 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		// One read of what is stored and batched writes: a big team has
 		// thousands of keys that need a reminder.
-		resolved, err := markStored(tx, dueStored)
+		resolved, reopened, err := markStored(tx, dueStored)
 		if err != nil {
 			return err
 		}
@@ -159,6 +159,11 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 		}
 		for chunk := range slices.Chunk(resolved, 500) {
 			if err := tx.Model(&Reminder{}).Where("id IN ?", chunk).Update("resolved_at", now).Error; err != nil {
+				return err
+			}
+		}
+		for chunk := range slices.Chunk(reopened, 500) {
+			if err := tx.Model(&Reminder{}).Where("id IN ?", chunk).Update("resolved_at", nil).Error; err != nil {
 				return err
 			}
 		}
@@ -211,37 +216,43 @@ func (s *Service) sameAsLastScan(ctx context.Context, digest []byte) bool {
 
 // markStored reads every stored reminder: it marks in dueStored the ones
 // due now, and returns the ids of the open ones no longer due (the key was
-// renewed, rotated, deleted, or a nearer lead time took over). It scans
+// renewed, rotated, disabled, deleted, or a nearer lead time took over) and
+// of the resolved ones due again (the key was enabled again: its expiry
+// still needs attention). What the user dismissed stays dismissed. It scans
 // rows by hand, as gorm's per-row reflection cost more than the query, and
 // due_at as text: the driver's own parsing tries two layouts per value.
-func markStored(tx *gorm.DB, dueStored map[onceKey]bool) (noLongerDue []int64, err error) {
-	rows, err := tx.Raw("SELECT id, workspace_id, key_id, kind, threshold, CAST(due_at AS TEXT), dismissed_at IS NULL AND resolved_at IS NULL FROM reminders").Rows()
+func markStored(tx *gorm.DB, dueStored map[onceKey]bool) (noLongerDue, dueAgain []int64, err error) {
+	rows, err := tx.Raw(`SELECT id, workspace_id, key_id, kind, threshold, CAST(due_at AS TEXT),
+		dismissed_at IS NULL AND resolved_at IS NULL, dismissed_at IS NULL AND resolved_at IS NOT NULL FROM reminders`).Rows()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
 	var ( // declared once: rows.Scan's pointers escape
-		id    int64
-		once  onceKey
-		dueAt string
-		open  bool
+		id             int64
+		once           onceKey
+		dueAt          string
+		open, resolved bool
 	)
 	for rows.Next() {
-		if err := rows.Scan(&id, &once.workspaceID, &once.keyID, &once.kind, &once.threshold, &dueAt, &open); err != nil {
-			return nil, err
+		if err := rows.Scan(&id, &once.workspaceID, &once.keyID, &once.kind, &once.threshold, &dueAt, &open, &resolved); err != nil {
+			return nil, nil, err
 		}
 		due, err := time.Parse(storedTimeLayout, dueAt)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		once.due = due.Unix()
 		if _, isDue := dueStored[once]; isDue {
 			dueStored[once] = true
+			if resolved {
+				dueAgain = append(dueAgain, id)
+			}
 		} else if open {
 			noLongerDue = append(noLongerDue, id)
 		}
 	}
-	return noLongerDue, rows.Err()
+	return noLongerDue, dueAgain, rows.Err()
 }
 
 // storedTimeLayout is the layout the SQLite driver writes times in.

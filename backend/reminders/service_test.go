@@ -103,6 +103,44 @@ func TestStoredOnceAcrossScansAndRestarts(t *testing.T) {
 	}
 }
 
+// A key disabled and enabled again still expires: its reminder comes back
+// (not notified twice), unless the user had dismissed it.
+func TestReminderComesBackWhenTheKeyIsEnabledAgain(t *testing.T) {
+	c := &clock{t: now}
+	n := &notes{}
+	ctx := context.Background()
+	svc := reminders.New(openDB(t, filepath.Join(t.TempDir(), "desk.db")), n, c.now, nil)
+	key := expiringKey(now.Add(days(3)))
+	settings := reminders.DefaultSettings()
+	svc.Scan(ctx, []reminders.Key{key}, settings)
+
+	disabled := key
+	disabled.Enabled, disabled.Active = false, false
+	svc.Scan(ctx, []reminders.Key{disabled}, settings)
+	if active, _ := svc.Active(ctx); len(active) != 0 {
+		t.Fatalf("disabled key still reminded: %+v", active)
+	}
+	c.t = now.Add(time.Hour)
+	svc.Scan(ctx, []reminders.Key{key}, settings)
+	active, _ := svc.Active(ctx)
+	if len(active) != 1 || active[0].KeyID != "k1" || active[0].Threshold != 7 {
+		t.Fatalf("enabled again: %+v", active)
+	}
+	if len(n.shown) != 1 {
+		t.Fatalf("notified %d times: %v", len(n.shown), n.shown)
+	}
+
+	// Dismissed, then disabled and enabled again: it stays dismissed.
+	if err := svc.Dismiss(ctx, active[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	svc.Scan(ctx, []reminders.Key{disabled}, settings)
+	svc.Scan(ctx, []reminders.Key{key}, settings)
+	if active, _ := svc.Active(ctx); len(active) != 0 {
+		t.Fatalf("a dismissed reminder came back: %+v", active)
+	}
+}
+
 func TestSnoozeAndDismissSurviveARestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "desk.db")
 	c := &clock{t: now}
