@@ -355,12 +355,12 @@ export const en = {
 
   cleanup: {
     title: 'Clean up keys',
-    intro: 'Delete the keys nobody can use any more.',
+    intro: 'Delete the keys that are expired or disabled, for good. Active keys are not touched.',
     expired: 'Expired',
     expiredDescription: 'Past their expiry date.',
-    revoked: 'Revoked',
-    revokedDescription: 'Disabled, or at the end of a rotation.',
-    both: 'Both expired and revoked',
+    revoked: 'Disabled',
+    revokedDescription: 'Switched off, or revoked at the end of a rotation. A disabled key can still be enabled again; a deleted one can’t.',
+    both: 'Both expired and disabled',
     bothDescription: 'Only keys that are expired and disabled. Can’t be combined with the two above.',
     count: (n: number) => plural(n, 'key', 'keys'),
     warning: 'Deletion is permanent. A deleted key can’t be restored, and any app still sending it is rejected.',
