@@ -6,24 +6,38 @@ import (
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/desk"
 	"github.com/keydesk/keydesk/backend/reminders"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
+
+// openLater opens the desk with its reminders' clock 2.5 days ahead: a key
+// made now to live 3 days is then a day from its expiry.
+func openLater(t *testing.T, home string, store secrets.Store, em desk.Emitter) *desk.Desk {
+	t.Helper()
+	later := func() time.Time { return time.Now().Add(60 * time.Hour) }
+	d, err := desk.Open(context.Background(), desk.Options{Home: home, Secrets: store, Emitter: em, LocalAddr: "127.0.0.1:0", Now: later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
 
 func TestReminderForAKeyExpiringSoonSurvivesARestart(t *testing.T) {
 	home, store := t.TempDir(), secrets.NewMemory()
 	ctx := context.Background()
 	rec := &recorder{}
-	d := open(t, home, store, rec)
+	d := openLater(t, home, store, rec)
 	ws := localWorkspace(t, d)
 	three := 3
 	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "expiring soon", ExpiresInDays: api.Some(&three)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The sync after the create scanned already.
+	// The sync after the create scanned already: the 1-day lead (the 7-day
+	// one is longer than the key's life).
 	list, _ := d.Reminders(ctx)
-	if len(list) != 1 || list[0].KeyID != created.Key.ID || list[0].Kind != reminders.KindExpiring || list[0].Threshold != 7 {
+	if len(list) != 1 || list[0].KeyID != created.Key.ID || list[0].Kind != reminders.KindExpiring || list[0].Threshold != 1 {
 		t.Fatalf("reminders = %+v", list)
 	}
 	if rec.count("reminder:new") != 1 {
@@ -36,7 +50,7 @@ func TestReminderForAKeyExpiringSoonSurvivesARestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Close()
-	d = open(t, home, store, rec)
+	d = openLater(t, home, store, rec)
 	defer d.Close()
 	d.ScanReminders(ctx)
 	if list, _ := d.Reminders(ctx); len(list) != 0 {

@@ -106,14 +106,18 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 			}
 		case on(KindExpiring) && k.Active:
 			// Only the nearest lead time that has been reached: at 5 days
-			// left, the 7-day reminder, not the 30-day one as well.
+			// left, the 7-day reminder, not the 30-day one as well. A lead
+			// time as long as the key's whole life is left out: a key made
+			// to live 30 days is not "expiring" the moment it is created.
 			leads := k.LeadDays
 			if leads == nil {
 				leads = DefaultLeadDays
 			}
+			life := k.ExpiresAt.Sub(k.CreatedAt)
 			nearest := 0
 			for _, lead := range leads {
-				if lead > 0 && left <= time.Duration(lead)*day && (nearest == 0 || lead < nearest) {
+				span := time.Duration(lead) * day
+				if lead > 0 && left <= span && life > span && (nearest == 0 || lead < nearest) {
 					nearest = lead
 				}
 			}

@@ -40,23 +40,31 @@ test('one-click key test: a good key, a disabled key, a pasted garbage key', asy
   await expect(page.getByTestId('keytest-dialog').getByTestId('keytest-status')).toContainText('401');
 });
 
-test('a key expiring in 3 days raises a reminder; snoozed, it is gone', async ({ page }) => {
+// A key is not "expiring" the moment it is made (its lead times are longer
+// than its life): the reminder here is the end of a rotation's overlap.
+test('a rotation whose overlap ends within a day raises a reminder; snoozed, it is gone', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('create-key-button').click();
-  await page.getByTestId('key-name-input').fill('expires soon');
-  await page.getByTestId('key-expiry-select').click();
-  await page.getByRole('option', { name: /custom/i }).click();
-  const inThreeDays = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  await page.getByTestId('key-expiry-date').fill(inThreeDays);
+  await page.getByTestId('key-name-input').fill('rotated soon');
   await page.getByTestId('create-key-submit').click();
+  issued(await page.getByTestId('secret-input').inputValue());
+  await page.getByTestId('secret-done').click();
+  // Made to live 30 days (the default): no reminder yet.
+  await expect(row(page, 'rotated soon')).toBeVisible();
+  await expect(page.getByTestId('reminders-count')).toHaveCount(0);
+
+  await row(page, 'rotated soon').getByTestId('key-menu').click();
+  await page.getByTestId('key-menu-rotate').click();
+  await page.getByTestId('rotate-overlap-input').fill('1');
+  await page.getByTestId('rotate-submit').click();
   issued(await page.getByTestId('secret-input').inputValue());
   await page.getByTestId('secret-done').click();
 
   await expect(page.getByTestId('reminders-count')).toBeVisible();
   await page.getByTestId('reminders-button').click();
-  const item = page.getByTestId('reminder-item').filter({ hasText: 'expires soon' });
+  const item = page.getByTestId('reminder-item').filter({ hasText: 'rotated soon' });
   await expect(item).toBeVisible();
   await shot(page, 'reminders');
   await item.getByTestId('reminder-snooze-day').click();
-  await expect(page.getByTestId('reminder-item').filter({ hasText: 'expires soon' })).toHaveCount(0);
+  await expect(page.getByTestId('reminder-item').filter({ hasText: 'rotated soon' })).toHaveCount(0);
 });
