@@ -173,7 +173,7 @@ func (d *Desk) Remember(ctx context.Context, workspaceID, keyID, secret string) 
 		return fieldError("secret", "is not a Keydesk key: %v", err)
 	}
 	if keys.Mask(secret) != k.MaskedKey {
-		return fieldError("secret", "is not the secret of %s (%s)", k.Name, k.MaskedKey)
+		return fieldError("secret", "does not match %s (%s): paste that key's own secret", k.Name, k.MaskedKey)
 	}
 	if err := d.secretStore().Set(secrets.RememberedKey(workspaceID, keyID), secret); err != nil {
 		return err

@@ -58,7 +58,7 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 				return keytest.Request{}, err
 			}
 		} else if keys.Mask(secret) != k.MaskedKey {
-			return keytest.Request{}, fieldError("secret", "is not the secret of %s (%s)", k.Name, k.MaskedKey)
+			return keytest.Request{}, fieldError("secret", "does not match %s (%s): paste that key's own secret", k.Name, k.MaskedKey)
 		}
 		target = keytest.DefaultTarget(k.Role)
 		if k.ProfileID != "" {
