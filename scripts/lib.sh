@@ -36,7 +36,7 @@ fence_node_modules() {
 
 # Builds the frontend when a source file is newer than the last build.
 build_frontend_if_changed() {
-  if [ ! -f frontend/dist/index.html ] || [ -n "$(find frontend/src frontend/index.html frontend/package-lock.json frontend/vite.config.ts frontend/wailsjs -newer frontend/dist/index.html -print -quit)" ]; then
+  if [ ! -f frontend/dist/index.html ] || [ -n "$(find frontend/src frontend/public frontend/index.html frontend/package-lock.json frontend/vite.config.ts frontend/wailsjs -newer frontend/dist/index.html -print -quit)" ]; then
     say "building the frontend"
     (cd frontend && npm run build --silent)
   fi
