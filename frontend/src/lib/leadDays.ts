@@ -11,6 +11,13 @@ export function sortLeadDays(values: string[]): string[] {
   return [...values].sort((a, b) => key(b) - key(a))
 }
 
+/** Whether a tag is a whole number of days from min to LEAD_DAYS_MAX. */
+export function isLeadDay(tag: string, min: number): boolean {
+  if (!/^\d+$/.test(tag.trim())) return false
+  const days = Number(tag)
+  return days >= min && days <= LEAD_DAYS_MAX
+}
+
 /** The days the tags stand for, or why they can't be sent. */
 export function parseLeadDays(
   values: string[],
@@ -18,9 +25,8 @@ export function parseLeadDays(
 ): { days: number[]; error?: undefined } | { days?: undefined; error: string } {
   if (required && values.length === 0) return { error: en.leadDays.required }
   if (values.length > LEAD_DAYS_COUNT) return { error: en.leadDays.tooMany }
-  const days = values.map((v) => (/^\d+$/.test(v.trim()) ? Number(v) : NaN))
-  if (days.some((d) => !(d >= min && d <= LEAD_DAYS_MAX))) return { error: en.leadDays.invalid(min) }
-  return { days }
+  if (values.some((v) => !isLeadDay(v, min))) return { error: en.leadDays.invalid(min) }
+  return { days: values.map(Number) }
 }
 
 export const toLeadDayTags = (days: number[]): string[] => days.map(String)

@@ -174,6 +174,7 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
               label={f.reminderLabel}
               description={f.reminderDescription}
               value={values.reminderDays}
+              min={0}
               onChange={setter('reminderDays')}
               error={errors.reminderDays}
               data-testid="profile-reminder-days"

@@ -82,6 +82,20 @@ describe('reminder settings', () => {
     expect(api.setReminderSettings).not.toHaveBeenCalled()
   })
 
+  it('refuses a tag that is not a lead time at once, saying why next to the field', async () => {
+    const { user } = renderWithProviders(<ReminderSettingsForm />)
+    const lead = await screen.findByTestId('reminder-lead-days')
+    for (const bad of ['abc', '0', '400']) {
+      await user.type(lead, `${bad}{Enter}`)
+      expect(tagsOf(lead)).toEqual(['30', '7', '1'])
+      expect(within(fieldOf(lead)).getByText('Lead times are whole days from 1 to 366.')).toBeInTheDocument()
+    }
+    await user.type(lead, '14{Enter}')
+    expect(tagsOf(lead)).toEqual(['30', '14', '7', '1'])
+    expect(screen.queryByText('Lead times are whole days from 1 to 366.')).not.toBeInTheDocument()
+    expect(api.setReminderSettings).not.toHaveBeenCalled()
+  })
+
   it('shows the backend’s error next to the field it names and keeps the input', async () => {
     vi.mocked(api.setReminderSettings).mockRejectedValue(
       new ApiError('invalid_input', 'quietHours must be hours from 0 to 23', 'quietHours'),

@@ -100,6 +100,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
           label={r.leadLabel}
           description={r.leadDescription}
           value={leadDays}
+          min={1}
           onChange={(tags) => {
             setLeadDays(tags)
             clear('leadDays')
