@@ -491,6 +491,8 @@ export const en = {
     copied: 'Copied',
     curl: 'cURL',
     copyCurl: 'Copy',
+    copyCurlHint: 'Copies the whole command, with the key',
+    copyCurlFailed: 'Couldn’t copy the command',
     reveal: 'Reveal secret',
     hide: 'Hide secret',
     revealFailed: 'Couldn’t reveal the secret',

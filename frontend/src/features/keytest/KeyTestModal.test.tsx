@@ -146,4 +146,18 @@ describe('key test', () => {
     await user.click(screen.getByTestId('keytest-reveal'))
     expect(screen.getByTestId('keytest-curl')).toHaveTextContent(maskedCurl)
   })
+
+  it('copies the exact command, with the key, and keeps it masked on screen', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
+    vi.mocked(api.keyTestCurl).mockResolvedValue(revealedCurl)
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+    await screen.findByTestId('keytest-status')
+
+    await user.click(screen.getByTestId('keytest-copy-curl'))
+    await waitFor(() => expect(screen.getByTestId('keytest-copy-curl')).toHaveTextContent('Copied'))
+    expect(await navigator.clipboard.readText()).toBe(revealedCurl)
+    expect(api.keyTestCurl).toHaveBeenCalledWith(workspace.id, 'key_bill', '', true)
+    expect(screen.getByTestId('keytest-curl')).toHaveTextContent(maskedCurl)
+  })
 })

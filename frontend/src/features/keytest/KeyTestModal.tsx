@@ -14,6 +14,7 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core'
+import { useClipboard } from '@mantine/hooks'
 import { IconAlertCircle, IconCheck, IconCopy, IconEye, IconEyeOff, IconPlayerPlay, IconRefresh } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { keyTestCurl, toApiError, type ApiError, type Key, type TestResult } from '../../api'
@@ -182,6 +183,21 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
     }
   }
 
+  // Copy gives the exact command, with the key, whether or not it is shown:
+  // the masked one would not run.
+  const clipboard = useClipboard({ timeout: 2000 })
+  const [copying, setCopying] = useState(false)
+  const copyCurl = async () => {
+    setCopying(true)
+    try {
+      clipboard.copy(shownCurl ?? (await keyTestCurl(workspaceId, keyId, secret, true)))
+    } catch (err) {
+      notifyError(en.keyTest.copyCurlFailed, err)
+    } finally {
+      setCopying(false)
+    }
+  }
+
   const curl = shownCurl ?? result.curl
   return (
     <Stack gap="sm" data-testid="keytest-result">
@@ -264,19 +280,18 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
                 {shownCurl !== null ? <IconEyeOff size={16} /> : <IconEye size={16} />}
               </ActionIcon>
             </Tooltip>
-            <CopyButton value={curl}>
-              {({ copied, copy }) => (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  onClick={copy}
-                  data-testid="keytest-copy-curl"
-                >
-                  {copied ? en.keyTest.copied : en.keyTest.copyCurl}
-                </Button>
-              )}
-            </CopyButton>
+            <Tooltip label={en.keyTest.copyCurlHint}>
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={clipboard.copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                loading={copying}
+                onClick={() => void copyCurl()}
+                data-testid="keytest-copy-curl"
+              >
+                {clipboard.copied ? en.keyTest.copied : en.keyTest.copyCurl}
+              </Button>
+            </Tooltip>
           </Group>
         </Group>
         <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }} data-testid="keytest-curl">
