@@ -363,6 +363,8 @@ export const en = {
     both: 'Both expired and disabled',
     bothDescription: 'Only keys that are expired and disabled. Can’t be combined with the two above.',
     count: (n: number) => plural(n, 'key', 'keys'),
+    names: (names: string[], more: number) =>
+      `Deletes ${names.map((n) => `“${n}”`).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
     warning: 'Deletion is permanent. A deleted key can’t be restored, and any app still sending it is rejected.',
     choose: 'Choose what to delete.',
     cancel: 'Cancel',

@@ -1,39 +1,47 @@
 import { Alert, Badge, Button, Checkbox, Group, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
-import type { CleanupCounts, CleanupRequest } from '../../api'
+import type { CleanupCounts, CleanupRequest, Key } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { errorMessage, notifySuccess } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
-import { cleanupTotal } from './cleanup'
+import { useNow } from '../../lib/useNow'
+import { cleanupKeys, cleanupTotal } from './cleanup'
 import { useCleanup } from './useKeys'
 
 interface CleanupModalProps {
   workspaceId: string
   counts: CleanupCounts | undefined
+  /** The workspace's cached keys: the dialog names those each choice deletes. */
+  keys: Key[]
   opened: boolean
   onClose: () => void
 }
 
-export function CleanupModal({ workspaceId, counts, opened, onClose }: CleanupModalProps) {
+export function CleanupModal({ workspaceId, counts, keys, opened, onClose }: CleanupModalProps) {
   return (
     <AppModal opened={opened} onClose={onClose} title={en.cleanup.title} size="md">
-      {counts && <CleanupForm workspaceId={workspaceId} counts={counts} onClose={onClose} />}
+      {counts && <CleanupForm workspaceId={workspaceId} counts={counts} keys={keys} onClose={onClose} />}
     </AppModal>
   )
 }
+
+/** The first few names, and how many more: what a choice deletes, at a glance. */
+const NAMES_SHOWN = 3
 
 function Choice({
   label,
   description,
   count,
+  keys,
   ...props
 }: {
   label: string
   description: string
   count: number
+  keys: Key[]
   checked: boolean
   disabled: boolean
   onChange: (checked: boolean) => void
@@ -50,7 +58,19 @@ function Choice({
           </Badge>
         </Group>
       }
-      description={description}
+      description={
+        <>
+          {description}
+          {keys.length > 0 && (
+            <Text span display="block" size="xs" mt={2} c="var(--mantine-color-text)" data-testid={`${props['data-testid']}-names`}>
+              {en.cleanup.names(
+                keys.slice(0, NAMES_SHOWN).map((k) => k.name),
+                keys.length - NAMES_SHOWN,
+              )}
+            </Text>
+          )}
+        </>
+      }
       checked={props.checked}
       disabled={props.disabled}
       onChange={(e) => props.onChange(e.currentTarget.checked)}
@@ -60,8 +80,20 @@ function Choice({
   )
 }
 
-function CleanupForm({ workspaceId, counts, onClose }: { workspaceId: string; counts: CleanupCounts; onClose: () => void }) {
+function CleanupForm({
+  workspaceId,
+  counts,
+  keys,
+  onClose,
+}: {
+  workspaceId: string
+  counts: CleanupCounts
+  keys: Key[]
+  onClose: () => void
+}) {
   const cleanup = useCleanup(workspaceId)
+  const now = useNow()
+  const doomed = cleanupKeys(keys, now)
   // Nothing is chosen until the user says so: deletion is permanent.
   const [choice, setChoice] = useState<CleanupRequest>({ expired: false, revoked: false, both: false })
   const [hint, setHint] = useState<string | null>(null)
@@ -105,6 +137,7 @@ function CleanupForm({ workspaceId, counts, onClose }: { workspaceId: string; co
             label={en.cleanup.expired}
             description={en.cleanup.expiredDescription}
             count={counts.expired}
+            keys={doomed.expired}
             checked={choice.expired}
             disabled={choice.both || counts.expired === 0}
             onChange={(checked) => set({ expired: checked })}
@@ -115,6 +148,7 @@ function CleanupForm({ workspaceId, counts, onClose }: { workspaceId: string; co
             label={en.cleanup.revoked}
             description={en.cleanup.revokedDescription}
             count={counts.revoked}
+            keys={doomed.revoked}
             checked={choice.revoked}
             disabled={choice.both || counts.revoked === 0}
             onChange={(checked) => set({ revoked: checked })}
@@ -124,6 +158,7 @@ function CleanupForm({ workspaceId, counts, onClose }: { workspaceId: string; co
             label={en.cleanup.both}
             description={en.cleanup.bothDescription}
             count={counts.both}
+            keys={doomed.both}
             checked={choice.both}
             disabled={counts.both === 0}
             onChange={(checked) => set({ both: checked })}

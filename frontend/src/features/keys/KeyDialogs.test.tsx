@@ -242,6 +242,30 @@ describe('clean up', () => {
     expect(screen.getByTestId('cleanup-submit')).toHaveTextContent('Delete 4 keys')
   })
 
+  it('names the keys each choice deletes, by the server’s rules', async () => {
+    const past = iso(now - 2 * DAYS)
+    const keys = [
+      billing,
+      makeKey({ id: 'k_e1', name: 'old-ci', expiresAt: past }),
+      makeKey({ id: 'k_e2', name: 'old-deploy', expiresAt: past }),
+      makeKey({ id: 'k_e3', name: 'old-batch', expiresAt: past }),
+      makeKey({ id: 'k_e4', name: 'old-cron', expiresAt: past, enabled: false }),
+      makeKey({ id: 'k_off', name: 'paused', enabled: false }),
+      // Past the end of an auto-revoking rotation, not yet disabled by the server's sweep.
+      makeKey({ id: 'k_rot', name: 'rotated-out', revokesAt: past, autoRevoke: true }),
+      // Its overlap ends later: still in use.
+      makeKey({ id: 'k_rot2', name: 'rotating', revokesAt: iso(now + 2 * DAYS), autoRevoke: true }),
+    ]
+    vi.mocked(api.listKeys).mockResolvedValue(keys)
+    vi.mocked(api.cleanupCounts).mockResolvedValue({ expired: 4, revoked: 3, both: 1 })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await user.click(await screen.findByTestId('cleanup-button'))
+
+    expect(screen.getByTestId('cleanup-expired-names')).toHaveTextContent('Deletes “old-ci”, “old-deploy”, “old-batch” and 1 more')
+    expect(screen.getByTestId('cleanup-revoked-names')).toHaveTextContent('Deletes “old-cron”, “paused”, “rotated-out”')
+    expect(screen.getByTestId('cleanup-both-names')).toHaveTextContent('Deletes “old-cron”')
+  })
+
   it('deletes what was chosen and says how many', async () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await user.click(await screen.findByTestId('cleanup-button'))

@@ -198,7 +198,13 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
         <CreateKeyModal workspaceId={workspace.id} opened={createOpened} onClose={createDialog.close} />
       </MountOnOpen>
       <MountOnOpen opened={cleanupOpened}>
-        <CleanupModal workspaceId={workspace.id} counts={counts.data} opened={cleanupOpened} onClose={cleanupDialog.close} />
+        <CleanupModal
+          workspaceId={workspace.id}
+          counts={counts.data}
+          keys={shown ?? []}
+          opened={cleanupOpened}
+          onClose={cleanupDialog.close}
+        />
       </MountOnOpen>
       <MountOnOpen opened={action !== null}>
         <EditKeyModal workspaceId={workspace.id} target={targetOf('edit')} onClose={close} />
