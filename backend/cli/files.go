@@ -192,6 +192,16 @@ func dotenvQuote(v string) string {
 	return `"` + r.Replace(v) + `"`
 }
 
+// checkAppendable proves a line can be appended to path (creating it empty
+// if it is missing, as $GITHUB_ENV never is in a GitHub Actions step).
+func checkAppendable(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, fileMode)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 // appendLine appends one line to a file such as $GITHUB_ENV, which the CI
 // runner reads after the step, so it is appended to and never replaced.
 func appendLine(path, line string) error {

@@ -119,6 +119,18 @@ nowhere the command refuses to run (exit 2). With --json the secret is part of t
 					return fmt.Errorf("%w; nothing was rotated", err)
 				}
 			}
+			if emit == emitGitHub {
+				// Outside a GitHub Actions step the secret would be printed
+				// unmasked and exported nowhere.
+				path := stdio.Getenv("GITHUB_ENV")
+				if path == "" {
+					return usageError("--emit-secret github needs $GITHUB_ENV, which GitHub Actions sets for each step " +
+						"(elsewhere use --write-key-file, --write-env-file or --emit-secret plain); nothing was rotated")
+				}
+				if err := checkAppendable(path); err != nil {
+					return fmt.Errorf("cannot append to $GITHUB_ENV (%s): %w; nothing was rotated", path, err)
+				}
+			}
 			c, err := s.client()
 			if err != nil {
 				return err
@@ -246,12 +258,8 @@ func emitSecret(stdio IO, emit, envVar, secret string, asJSON bool) error {
 	case emitGitHub:
 		// Mask first, so that no later line can show the secret in the log.
 		fmt.Fprintf(stdio.Out, "::add-mask::%s\n", secret)
+		// Checked before the rotation (set and appendable).
 		path := stdio.Getenv("GITHUB_ENV")
-		if path == "" {
-			fmt.Fprintf(stdio.Err, "keydesk: GITHUB_ENV is not set, so %s was not exported: --emit-secret github is meant for a GitHub Actions step. "+
-				"Elsewhere use --write-key-file, --write-env-file or --emit-secret plain.\n", envVar)
-			return nil
-		}
 		if err := appendLine(path, envVar+"="+secret); err != nil {
 			return fmt.Errorf("cannot append %s to $GITHUB_ENV (%s): %w", envVar, path, err)
 		}

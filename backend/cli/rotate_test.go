@@ -126,11 +126,37 @@ func TestRotateKey(t *testing.T) {
 			t.Fatal("the key file changed without --write-key-file")
 		}
 
-		// --env-var names the variable; without GITHUB_ENV it says what to do.
-		old, _, r = rotate(t, nil, "--emit-secret", "github", "--env-var", "SIGNING_KEY")
-		want(t, r, 0, "GITHUB_ENV is not set", "SIGNING_KEY was not exported")
+		// --env-var names the variable.
+		old, _, r = rotate(t, env{"GITHUB_ENV": ghEnv}, "--emit-secret", "github", "--env-var", "SIGNING_KEY")
+		want(t, r, 0)
 		first, _, _ = strings.Cut(r.out, "\n")
 		successor(t, old, strings.TrimPrefix(first, "::add-mask::"))
+		if !strings.HasSuffix(readFile(t, ghEnv), "\nSIGNING_KEY="+strings.TrimPrefix(first, "::add-mask::")+"\n") {
+			t.Fatalf("GITHUB_ENV: %q", readFile(t, ghEnv))
+		}
+	})
+
+	t.Run("--emit-secret github outside GitHub Actions, or with $GITHUB_ENV unwritable, rotates nothing", func(t *testing.T) {
+		for _, tc := range []struct {
+			env  env
+			code int
+			says string
+		}{
+			{nil, 2, "--emit-secret github needs $GITHUB_ENV"},
+			{env{"GITHUB_ENV": filepath.Join(t.TempDir(), "missing", "dir", "env")}, 1, "cannot append to $GITHUB_ENV"},
+		} {
+			old, f, r := rotate(t, tc.env, "--emit-secret", "github", "--write-key-file", "{dir}/new.txt")
+			want(t, r, tc.code, tc.says, "nothing was rotated")
+			if strings.Contains(r.out, "::add-mask::") {
+				t.Fatalf("printed a secret:\n%s", r)
+			}
+			if prev := srv.get(t, old.Key.ID); prev.RevokesAt != nil || !prev.Enabled {
+				t.Fatalf("the key was rotated: %+v", prev)
+			}
+			if readFile(t, f) != old.Secret+"\n" {
+				t.Fatal("the key file changed")
+			}
+		}
 	})
 
 	t.Run("--emit-secret azure sets a secret pipeline variable", func(t *testing.T) {
