@@ -195,6 +195,10 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 			if !cmd.Flags().Changed("with-api-key") {
 				return usageError("give the key with --with-api-key KEY, or --with-api-key - to read it from stdin")
 			}
+			// A typo must not leave the key in a plain file.
+			if err := secrets.CheckBackend(stdio.Getenv("KEYDESK_KEYRING")); err != nil {
+				return usageError("%v", err)
+			}
 			key, source := strings.TrimSpace(withKey), "--with-api-key"
 			if withKey == "-" {
 				var err error

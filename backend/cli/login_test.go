@@ -115,6 +115,13 @@ func TestLoginStatusLogout(t *testing.T) {
 		}
 		want(t, kd(t, env{"KEYDESK_CONFIG_DIR": dir}, "", "auth", "login", "--with-api-key", k), 2, "-s URL")
 		want(t, kd(t, e, "", "auth", "login"), 2, "--with-api-key")
+		// A typo in the keychain's name does not leave the key in a plain file.
+		r = kd(t, env{"KEYDESK_CONFIG_DIR": dir, "KEYDESK_KEYRING": "fiel", "KEYDESK_SERVER": srv.URL}, "", "auth", "login", "--with-api-key", k)
+		want(t, r, 2, `KEYDESK_KEYRING must be one of file, secret-service`, `got "fiel"`)
+		noSecret(t, r, k)
+		if _, err := os.Stat(filepath.Join(dir, "config.json")); !os.IsNotExist(err) {
+			t.Fatal("a login was stored with an unknown keychain")
+		}
 	})
 }
 

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/99designs/keyring"
@@ -57,9 +59,27 @@ var labels = map[keyring.BackendType]string{
 	keyring.FileBackend:          "Encrypted file",
 }
 
+// Backends are the values KEYDESK_KEYRING takes, in the order a user reads them.
+var Backends = []string{
+	string(keyring.FileBackend), string(keyring.SecretServiceBackend), string(keyring.KWalletBackend),
+	string(keyring.KeychainBackend), string(keyring.WinCredBackend), string(keyring.KeyCtlBackend), "memory",
+}
+
+// CheckBackend says what is wrong with a KEYDESK_KEYRING value ("" is the
+// platform's own keychain): a typo must not quietly leave a key unprotected.
+func CheckBackend(name string) error {
+	if name == "" || slices.Contains(Backends, name) {
+		return nil
+	}
+	return fmt.Errorf("KEYDESK_KEYRING must be one of %s, got %q", strings.Join(Backends, ", "), name)
+}
+
 // Open returns the best usable store. It never fails: when no keychain can be
 // used it returns an in-memory store whose Info says why.
 func Open(cfg Config) (Store, Info) {
+	if err := CheckBackend(cfg.Backend); err != nil {
+		return NewMemory(), Info{Backend: "memory", Label: "Not remembered (unknown keychain)", Problem: err.Error()}
+	}
 	if cfg.Backend == "memory" {
 		return NewMemory(), Info{Backend: "memory", Label: "Not remembered (memory only)", Problem: "KEYDESK_KEYRING is set to memory"}
 	}

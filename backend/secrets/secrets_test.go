@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/keydesk/keydesk/backend/keys"
@@ -92,6 +93,21 @@ func TestUnusableBackendFallsBackToMemory(t *testing.T) {
 			}
 			roundTrip(t, s)
 		})
+	}
+}
+
+func TestUnknownBackendIsNamed(t *testing.T) {
+	for _, ok := range []string{"", "file", "secret-service", "kwallet", "keychain", "wincred", "keyctl", "memory"} {
+		if err := secrets.CheckBackend(ok); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+	err := secrets.CheckBackend("fiel")
+	if err == nil || !strings.Contains(err.Error(), `must be one of file, secret-service, kwallet, keychain, wincred, keyctl, memory, got "fiel"`) {
+		t.Fatalf("fiel: %v", err)
+	}
+	if _, info := secrets.Open(secrets.Config{Backend: "fiel"}); info.Problem != err.Error() {
+		t.Fatalf("problem = %q", info.Problem)
 	}
 }
 
