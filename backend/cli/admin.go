@@ -2,10 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/server"
 )
 
@@ -40,6 +42,14 @@ func newCreateWorkspaceCmd(stdio IO) *cobra.Command {
 		Long:  "Create a workspace in the server's database and print its id and first admin key. The key is shown only this once.",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// Checked before the database is opened (and maybe created).
+			if _, err := keys.ValidateName(args[0]); err != nil {
+				var fe *keys.FieldError
+				if errors.As(err, &fe) {
+					return usageError("the workspace NAME %s", fe.Rule)
+				}
+				return usageError("%v", err)
+			}
 			store, err := server.OpenStore(db, nil)
 			if err != nil {
 				return err

@@ -91,8 +91,16 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 	}
-	if _, errOut, code := run(t, "admin", "create-workspace", "", "--db", "sqlite:"+filepath.Join(t.TempDir(), "k.db")); code != cli.ExitError || !strings.Contains(errOut, "name must be 1–100 characters") {
+	// A bad name is a usage error, found before the database is created.
+	db := filepath.Join(t.TempDir(), "k.db")
+	if _, errOut, code := run(t, "admin", "create-workspace", "", "--db", "sqlite:"+db); code != cli.ExitUsage || !strings.Contains(errOut, "NAME must be 1–100 characters, got 0") {
 		t.Errorf("empty name: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a refused create-workspace created %s", db)
+	}
+	if _, errOut, code := run(t, "test", "--header", "X API", "--api-key", "kd_x", "-s", "http://127.0.0.1:1"); code != cli.ExitUsage || !strings.Contains(errOut, `--header must be a header name`) {
+		t.Errorf("header with a space: exit %d, %q", code, errOut)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,6 +40,9 @@ answer or a network error (DNS, refused, TLS, timeout), 2 a wrong --url.`,
 			}
 			if cmd.Flags().Changed("header") && strings.TrimSpace(header) == "" {
 				return usageError("--header needs the name of the header that carries the key, e.g. X-API-Key")
+			}
+			if h := strings.TrimSpace(header); h != "" && !headerName.MatchString(h) {
+				return usageError("--header must be a header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces), got %q", h)
 			}
 			usesServer := target == "" || strings.Contains(target, "{")
 			s, err := o.resolve(cmd, stdio, usesServer)
@@ -130,3 +134,6 @@ func printTest(stdio IO, res keytest.Result) {
 		fmt.Fprintf(w, "\n%s\n", res.Curl)
 	}
 }
+
+// headerName is an HTTP header name (RFC 9110 token).
+var headerName = regexp.MustCompile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
