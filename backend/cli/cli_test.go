@@ -99,6 +99,9 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("a refused create-workspace created %s", db)
 	}
+	if _, errOut, _ := run(t, "admin", "create-workspace", "X", "--db", "mysql://x"); !strings.Contains(errOut, "--db must be sqlite:PATH, a file path or postgres://…, got a mysql:// URL") {
+		t.Errorf("mysql URL: %q", errOut)
+	}
 	if _, errOut, code := run(t, "test", "--header", "X API", "--api-key", "kd_x", "-s", "http://127.0.0.1:1"); code != cli.ExitUsage || !strings.Contains(errOut, `--header must be a header name`) {
 		t.Errorf("header with a space: exit %d, %q", code, errOut)
 	}

@@ -100,6 +100,10 @@ func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
 		if path == "" {
 			return nil, errors.New("database path is empty: use --db sqlite:PATH or postgres://…")
 		}
+		// Another database's URL would otherwise be taken for a file name.
+		if scheme, _, ok := strings.Cut(path, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
+			return nil, fmt.Errorf("--db must be sqlite:PATH, a file path or postgres://…, got a %s:// URL", scheme)
+		}
 		pragmas := "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)"
 		// BEGIN IMMEDIATE on the writer: a transaction takes the write lock
 		// up front instead of failing to upgrade a read lock later.
