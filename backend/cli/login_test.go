@@ -170,7 +170,7 @@ func TestKeySources(t *testing.T) {
 		t.Errorf("server from %q, want --server", from)
 	}
 	r := kd(t, env{"KEYDESK_CONFIG_DIR": cfg, "KEYDESK_SERVER": dead}, "", "whoami")
-	want(t, r, 1, "cannot reach "+dead)
+	want(t, r, 1, "cannot reach "+dead, "refused the connection: nothing is listening on that port")
 	if _, _, from := whoami(env{"KEYDESK_SERVER": srv.URL}, "--api-key-file", keyFile); from != "KEYDESK_SERVER" {
 		t.Errorf("server from %q, want KEYDESK_SERVER", from)
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/keytest"
 )
 
 // Error categories a caller can test with errors.Is.
@@ -64,7 +65,12 @@ type NetworkError struct {
 	Err error
 }
 
+// Error says why in plain words where it can ("… refused the connection:
+// nothing is listening on that port"), as the key test does.
 func (e *NetworkError) Error() string {
+	if u, err := url.Parse(e.URL); err == nil {
+		return fmt.Sprintf("cannot reach %s: %s", e.URL, keytest.DescribeNetworkError(e.Err, u, Timeout))
+	}
 	return fmt.Sprintf("cannot reach %s: %v", e.URL, e.Err)
 }
 
@@ -83,13 +89,16 @@ type Option func(*Client)
 // WithHTTPClient replaces the default HTTP client (30 s timeout).
 func WithHTTPClient(h *http.Client) Option { return func(c *Client) { c.http = h } }
 
+// Timeout bounds each request to a server.
+const Timeout = 30 * time.Second
+
 // New returns a client for the server at baseURL, authenticating with key.
 func New(baseURL, key string, opts ...Option) (*Client, error) {
 	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("server URL must look like https://keys.example.com, got %q", baseURL)
 	}
-	c := &Client{base: u.String(), key: key, http: &http.Client{Timeout: 30 * time.Second}}
+	c := &Client{base: u.String(), key: key, http: &http.Client{Timeout: Timeout}}
 	for _, o := range opts {
 		o(c)
 	}

@@ -277,6 +277,13 @@ func ShellQuote(s string) string {
 }
 
 // describe names a network failure in plain words.
+// DescribeNetworkError says in plain words why a request to u got no
+// answer (refused, DNS, TLS, timeout…), for callers other than a key test.
+func DescribeNetworkError(err error, u *url.URL, timeout time.Duration) string {
+	_, msg := describe(err, u, timeout)
+	return msg
+}
+
 func describe(err error, u *url.URL, timeout time.Duration) (kind, msg string) {
 	var dnsErr *net.DNSError
 	var certErr *tls.CertificateVerificationError
