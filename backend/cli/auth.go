@@ -275,6 +275,7 @@ type statusOutput struct {
 	WorkspaceID   string     `json:"workspaceId"`
 	WorkspaceName string     `json:"workspaceName"`
 	ExpiresAt     *time.Time `json:"expiresAt"`
+	Error         string     `json:"error,omitempty"` // why the server gave no answer about the key
 }
 
 func newStatusCmd(stdio IO) *cobra.Command {
@@ -290,7 +291,8 @@ what the key is. Never prints the key.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := o.resolve(cmd, stdio, true)
 			if errors.Is(err, errNoKey) {
-				return fmt.Errorf("not logged in: %w", errNoKey)
+				// Exit 2, as every command without a key.
+				return usageError("not logged in: %w", errNoKey)
 			}
 			if err != nil {
 				return err
@@ -303,10 +305,16 @@ what the key is. Never prints the key.`,
 			}
 			who, err := c.WhoAmI(cmd.Context())
 			if err != nil {
-				if !asJSON {
+				err = apiError(err)
+				if asJSON {
+					out.Error = err.Error()
+					if perr := printJSON(stdio.Out, out); perr != nil {
+						return perr
+					}
+				} else {
 					fmt.Fprintf(stdio.Out, "Server:     %s (from %s)\nKey from:   %s\n", s.Server, s.ServerSource, s.KeySource)
 				}
-				return apiError(err)
+				return err
 			}
 			out.KeyID, out.KeyName, out.Role = who.KeyID, who.KeyName, who.Role
 			out.WorkspaceID, out.WorkspaceName, out.ExpiresAt = who.WorkspaceID, who.WorkspaceName, who.ExpiresAt

@@ -71,7 +71,7 @@ func TestLoginStatusLogout(t *testing.T) {
 		if items, _ := os.ReadDir(filepath.Join(dir, "keyring")); len(items) != 0 {
 			t.Fatalf("logout left the key in the keychain: %v", items)
 		}
-		want(t, kd(t, later, "", "auth", "status"), 1, "not logged in")
+		want(t, kd(t, later, "", "auth", "status"), 2, "not logged in")
 		want(t, kd(t, later, "", "whoami"), 2, "no API key")
 		want(t, kd(t, later, "", "auth", "logout"), 0, "Not logged in")
 	})
@@ -193,4 +193,24 @@ func TestKeySources(t *testing.T) {
 	srv.disable(t, envKey.Key.ID)
 	r = kd(t, env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": envKey.Secret}, "", "whoami")
 	want(t, r, 4, "rejected the key (HTTP 401)", "disabled")
+}
+
+// With --json a rejected key still gives an object on stdout, with why.
+func TestJSONSaysWhyTheKeyGotNoAnswer(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	off := srv.key(t, "off", "api", 0)
+	srv.disable(t, off.Key.ID)
+	for _, args := range [][]string{{"whoami", "--json"}, {"auth", "status", "--json"}} {
+		r := kd(t, env{"KEYDESK_CONFIG_DIR": t.TempDir()}, "", append(args, "-s", srv.URL, "--api-key", off.Secret)...)
+		want(t, r, 4)
+		noSecret(t, r, off.Secret)
+		var out struct {
+			Server string `json:"server"`
+			Error  string `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(r.out), &out); err != nil || out.Server != srv.URL || !strings.Contains(out.Error, "rejected the key") {
+			t.Fatalf("%v: %+v, %v\n%s", args, out, err, r)
+		}
+	}
 }

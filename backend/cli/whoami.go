@@ -16,6 +16,9 @@ import (
 type whoamiOutput struct {
 	session
 	api.WhoAmI
+	// Error is why the server gave no answer about the key (rejected,
+	// unreachable): --json still prints an object, as check and test do.
+	Error string `json:"error,omitempty"`
 }
 
 func newWhoAmICmd(stdio IO) *cobra.Command {
@@ -36,7 +39,13 @@ func newWhoAmICmd(stdio IO) *cobra.Command {
 			}
 			who, err := c.WhoAmI(cmd.Context())
 			if err != nil {
-				return apiError(err)
+				err = apiError(err)
+				if asJSON {
+					if perr := printJSON(stdio.Out, whoamiOutput{session: s, Error: err.Error()}); perr != nil {
+						return perr
+					}
+				}
+				return err
 			}
 			if asJSON {
 				return printJSON(stdio.Out, whoamiOutput{session: s, WhoAmI: who})
@@ -60,7 +69,7 @@ var windowPattern = regexp.MustCompile(`^(?:(\d{1,4})d)?(?:(\d{1,5})h)?$`)
 func parseWindow(s string) (time.Duration, error) {
 	m := windowPattern.FindStringSubmatch(s)
 	if s == "" || m == nil {
-		return 0, usageError("--fail-if-expiring-within must be days and/or hours such as 7d, 36h or 1d12h, got %q", s)
+		return 0, usageError("--fail-if-expiring-within must be days and/or hours such as 7d, 36h or 1d12h (at most 9999d and 99999h), got %q", s)
 	}
 	days, _ := strconv.Atoi("0" + m[1])
 	hours, _ := strconv.Atoi("0" + m[2])
