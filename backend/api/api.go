@@ -218,6 +218,9 @@ type WhoAmI struct {
 	Role          string     `json:"role"`
 	ProfileID     string     `json:"profileId"`
 	ExpiresAt     *time.Time `json:"expiresAt"`
+	// CreatedAt tells how long the key was made to live: its successor
+	// after a rotation lives as long.
+	CreatedAt time.Time `json:"createdAt"`
 }
 
 // VerifyRequest is the body of POST /v1/keys/verify.

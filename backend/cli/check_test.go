@@ -58,6 +58,9 @@ func TestCheck(t *testing.T) {
 		}
 	}
 
+	// Made to live 3 days: rotating would not clear a 7-day window.
+	want(t, check(threeDays, "--fail-if-expiring-within", "7d"), 3, "made to live 3 days", "rotating will not clear this check")
+
 	r := check(threeDays, "--fail-if-expiring-within", "7d", "--json")
 	want(t, r, 3)
 	var out struct {

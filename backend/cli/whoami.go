@@ -63,6 +63,19 @@ func newWhoAmICmd(stdio IO) *cobra.Command {
 	return cmd
 }
 
+// expiringAdvice says what clears a check that failed on an expiring key.
+// A rotated key lives as long as the key before it, so for a key made to
+// live no longer than the window, rotating would only fail the next check.
+func expiringAdvice(who api.WhoAmI, window time.Duration) string {
+	if who.ExpiresAt != nil && !who.CreatedAt.IsZero() {
+		if life := who.ExpiresAt.Sub(who.CreatedAt); life <= window {
+			return fmt.Sprintf("it was made to live %s and a rotated key lives as long, so rotating will not clear this check; "+
+				"an admin can give it a longer expiry (regenerate with a new expiry), or use a smaller window", durationWords(life.Round(time.Hour)))
+		}
+	}
+	return "rotate it with keydesk rotate-key"
+}
+
 var windowPattern = regexp.MustCompile(`^(?:(\d{1,4})d)?(?:(\d{1,5})h)?$`)
 
 // parseWindow reads a window such as 7d, 36h or 1d12h.
@@ -165,7 +178,7 @@ expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`
 				if !asJSON {
 					fmt.Fprintln(stdio.Out, msg)
 				}
-				return finish(ExitCheckFailed, fmt.Sprintf("the key %s expires in %s, within --fail-if-expiring-within %s: rotate it with keydesk rotate-key", who.KeyID, durationWords(left), within))
+				return finish(ExitCheckFailed, fmt.Sprintf("the key %s expires in %s, within --fail-if-expiring-within %s: %s", who.KeyID, durationWords(left), within, expiringAdvice(who, window)))
 			}
 			out.OK = true
 			return finish(ExitOK, msg)

@@ -227,7 +227,7 @@ func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleWhoAmI(w http.ResponseWriter, r *http.Request, p principal) {
 	writeJSON(w, http.StatusOK, api.WhoAmI{
 		KeyID: p.key.ID, KeyName: p.key.Name, WorkspaceID: p.ws.ID, WorkspaceName: p.ws.Name,
-		Role: string(p.key.Role), ProfileID: p.key.ProfileID, ExpiresAt: utc(p.key.ExpiresAt),
+		Role: string(p.key.Role), ProfileID: p.key.ProfileID, ExpiresAt: utc(p.key.ExpiresAt), CreatedAt: p.key.CreatedAt.UTC(),
 	})
 }
 
