@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
-	"github.com/keydesk/keydesk/backend/keytest"
+	"github.com/keydesk/keydesk/backend/netfail"
 )
 
 // Error categories a caller can test with errors.Is.
@@ -66,10 +66,10 @@ type NetworkError struct {
 }
 
 // Error says why in plain words where it can ("… refused the connection:
-// nothing is listening on that port"), as the key test does.
+// nothing is listening on that port"), as the key test does (netfail).
 func (e *NetworkError) Error() string {
 	if u, err := url.Parse(e.URL); err == nil {
-		return fmt.Sprintf("cannot reach %s: %s", e.URL, keytest.DescribeNetworkError(e.Err, u, Timeout))
+		return fmt.Sprintf("cannot reach %s: %s", e.URL, netfail.Message(e.Err, u, Timeout))
 	}
 	return fmt.Sprintf("cannot reach %s: %v", e.URL, e.Err)
 }

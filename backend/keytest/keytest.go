@@ -8,23 +8,19 @@ package keytest
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
 	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/netfail"
 )
 
 // Limits of a test.
@@ -69,14 +65,14 @@ type Request struct {
 	HTTPClient *http.Client  // its Transport is used; redirects are never followed
 }
 
-// Error kinds of a result.
+// Error kinds of a result: the network's (netfail), and the key test's own.
 const (
-	KindDNS      = "dns"
-	KindRefused  = "refused"
-	KindTLS      = "tls"
-	KindTimeout  = "timeout"
+	KindDNS      = netfail.KindDNS
+	KindRefused  = netfail.KindRefused
+	KindTLS      = netfail.KindTLS
+	KindTimeout  = netfail.KindTimeout
+	KindNetwork  = netfail.KindNetwork
 	KindRedirect = "redirect"
-	KindNetwork  = "network"
 	KindInvalid  = "invalid" // the target itself is wrong
 )
 
@@ -141,7 +137,7 @@ func Run(ctx context.Context, req Request) Result {
 	resp, err := hc.Do(httpReq)
 	if err != nil {
 		res.DurationMs = time.Since(start).Milliseconds()
-		res.ErrorKind, res.Error = describe(err, target, timeout)
+		res.ErrorKind, res.Error = netfail.Describe(err, target, timeout)
 		res.Error = req.mask(res.Error)
 		return res
 	}
@@ -161,7 +157,7 @@ func Run(ctx context.Context, req Request) Result {
 		body, res.BodyTruncated = body[:MaxBodyBytes], true
 	}
 	if readErr != nil {
-		res.ErrorKind, res.Error = describe(readErr, target, timeout)
+		res.ErrorKind, res.Error = netfail.Describe(readErr, target, timeout)
 		res.Error = "the answer was cut short: " + req.mask(res.Error)
 	}
 	res.IsJSON, res.Preview = preview(body, res.ContentType, res.BodyTruncated)
@@ -274,48 +270,6 @@ func ShellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// describe names a network failure in plain words.
-// DescribeNetworkError says in plain words why a request to u got no
-// answer (refused, DNS, TLS, timeout…), for callers other than a key test.
-func DescribeNetworkError(err error, u *url.URL, timeout time.Duration) string {
-	_, msg := describe(err, u, timeout)
-	return msg
-}
-
-func describe(err error, u *url.URL, timeout time.Duration) (kind, msg string) {
-	var dnsErr *net.DNSError
-	var certErr *tls.CertificateVerificationError
-	var unknownAuth x509.UnknownAuthorityError
-	var hostErr x509.HostnameError
-	var invalidCert x509.CertificateInvalidError
-	var recordErr tls.RecordHeaderError
-	var netErr net.Error
-	host := u.Host
-	switch {
-	case errors.As(err, &dnsErr):
-		return KindDNS, fmt.Sprintf("the name %s could not be resolved (DNS): %s", dnsErr.Name, dnsErr.Err)
-	case errors.Is(err, syscall.ECONNREFUSED):
-		return KindRefused, fmt.Sprintf("%s refused the connection: nothing is listening on that port", host)
-	case errors.As(err, &unknownAuth):
-		return KindTLS, fmt.Sprintf("the TLS certificate of %s is not trusted: it is signed by an unknown authority (self-signed?)", host)
-	case errors.As(err, &hostErr):
-		return KindTLS, fmt.Sprintf("the TLS certificate of %s is for another name: %s", host, hostErr.Error())
-	case errors.As(err, &invalidCert):
-		return KindTLS, fmt.Sprintf("the TLS certificate of %s is not valid: %s", host, invalidCert.Error())
-	case errors.As(err, &certErr):
-		return KindTLS, fmt.Sprintf("the TLS certificate of %s could not be verified: %s", host, certErr.Err)
-	case errors.As(err, &recordErr):
-		return KindTLS, fmt.Sprintf("%s does not speak TLS on that port: try http://", host)
-	case errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
-		return KindTimeout, fmt.Sprintf("%s did not answer within %s", host, timeout)
-	}
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	return KindNetwork, fmt.Sprintf("the request to %s failed: %v", host, err)
 }
 
 // preview is the first 800 characters of the body, pretty-printed when it
