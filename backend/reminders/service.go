@@ -136,7 +136,7 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		// One read of what is stored and batched writes: a big team has
 		// thousands of keys that need a reminder.
-		resolved, reopened, err := markStored(tx, dueStored)
+		noLongerDue, dueAgain, err := markStored(tx, dueStored)
 		if err != nil {
 			return err
 		}
@@ -157,15 +157,11 @@ func (s *Service) Scan(ctx context.Context, keys []Key, settings Settings) ([]Re
 				return err
 			}
 		}
-		for chunk := range slices.Chunk(resolved, 500) {
-			if err := tx.Model(&Reminder{}).Where("id IN ?", chunk).Update("resolved_at", now).Error; err != nil {
-				return err
-			}
+		if err := setResolvedAt(tx, noLongerDue, now); err != nil {
+			return err
 		}
-		for chunk := range slices.Chunk(reopened, 500) {
-			if err := tx.Model(&Reminder{}).Where("id IN ?", chunk).Update("resolved_at", nil).Error; err != nil {
-				return err
-			}
+		if err := setResolvedAt(tx, dueAgain, nil); err != nil {
+			return err
 		}
 		return tx.Exec(`INSERT INTO reminder_last_scan (id, due_digest, stored, last_id)
 			SELECT 1, ?, count(*), ifnull(max(id), 0) FROM reminders WHERE true -- (an upsert's SELECT needs a WHERE)
@@ -253,6 +249,17 @@ func markStored(tx *gorm.DB, dueStored map[onceKey]bool) (noLongerDue, dueAgain 
 		}
 	}
 	return noLongerDue, dueAgain, rows.Err()
+}
+
+// setResolvedAt resolves the reminders ids (at a time) or opens them again
+// (nil), in chunks the SQLite driver binds quickly.
+func setResolvedAt(tx *gorm.DB, ids []int64, at any) error {
+	for chunk := range slices.Chunk(ids, 500) {
+		if err := tx.Model(&Reminder{}).Where("id IN ?", chunk).Update("resolved_at", at).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // storedTimeLayout is the layout the SQLite driver writes times in.

@@ -8,7 +8,7 @@ import { formError } from '../../lib/errors'
 import { useNow } from '../../lib/useNow'
 import { defaultExpiry, expiresInDays, FROM_PROFILE, type ExpiryValue } from './expiry'
 import { ExpiryField } from './ExpiryField'
-import { fromProfileValue, keyNameError, profileOptions, roleOptions, toProfileValue } from './options'
+import { fromProfileValue, keyNameError, keyNameTypingError, profileOptions, roleOptions, toProfileValue } from './options'
 import { SecretStep } from './SecretStep'
 import { useProfiles } from '../profiles/useProfiles'
 import { useCreateKey } from './useKeys'
@@ -126,8 +126,7 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
           onChange={(e) => {
             const value = e.currentTarget.value
             setName(value)
-            // Too long is said at once; empty waits for the submit.
-            const tooLong = value.trim() !== '' ? keyNameError(value) : undefined
+            const tooLong = keyNameTypingError(value)
             if (tooLong) setErrors((prev) => ({ ...prev, name: tooLong }))
             else clearError('name')
           }}

@@ -7,7 +7,7 @@ import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { useLastNonNull } from '../../lib/useLatest'
-import { fromProfileValue, keyNameError, profileOptions, toProfileValue } from './options'
+import { fromProfileValue, keyNameError, keyNameTypingError, profileOptions, toProfileValue } from './options'
 import { useProfiles } from '../profiles/useProfiles'
 import { useUpdateKey } from './useKeys'
 
@@ -87,8 +87,7 @@ function EditKeyForm({ workspaceId, target, onClose }: { workspaceId: string; ta
           onChange={(e) => {
             const value = e.currentTarget.value
             setName(value)
-            // Too long is said at once; empty waits for the submit.
-            setErrors((prev) => ({ ...prev, name: value.trim() !== '' ? keyNameError(value) : undefined }))
+            setErrors((prev) => ({ ...prev, name: keyNameTypingError(value) }))
           }}
           error={errors.name}
         />

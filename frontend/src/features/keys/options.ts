@@ -16,6 +16,9 @@ export function keyNameError(name: string): string | undefined {
   return undefined
 }
 
+/** keyNameError as the user types: too long is said at once, empty waits for the submit. */
+export const keyNameTypingError = (name: string) => (name.trim() === '' ? undefined : keyNameError(name))
+
 export const roleOptions = KEY_ROLES.map((role) => ({ value: role, label: en.keys.roles[role] }))
 
 /** Select value for "No profile": Select needs a non-empty value, the request sends "". */
