@@ -99,3 +99,30 @@ func TestCacheWriterStoresKeysAsGormDoes(t *testing.T) {
 		t.Fatalf("after the upsert: %+v, want %+v", got, want)
 	}
 }
+
+// The key table's order (FirstKeys, Keys) is read from an index, not
+// sorted from a scan of the workspace's keys: the desktop's first screen
+// waits for FirstKeys.
+func TestKeyTableOrderIsAnIndex(t *testing.T) {
+	db, err := openDB(filepath.Join(t.TempDir(), "desk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeDB(db)
+	if err := db.AutoMigrate(&CachedKey{}); err != nil {
+		t.Fatal(err)
+	}
+	var plan []struct{ Detail string }
+	err = db.Raw("EXPLAIN QUERY PLAN SELECT * FROM cached_keys WHERE workspace_id = ? ORDER BY "+keyTableOrder+" LIMIT 100", "wsl_1").Scan(&plan).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	var details []string
+	for _, p := range plan {
+		details = append(details, p.Detail)
+	}
+	got := strings.Join(details, "; ")
+	if !strings.Contains(got, "idx_cached_keys_table_order") || strings.Contains(got, "TEMP B-TREE") {
+		t.Fatalf("query plan = %q, want idx_cached_keys_table_order and no sort", got)
+	}
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Key, Workspace } from '../api'
-import { FIRST_KEYS } from '../features/keys/useKeys'
+import { FIRST_KEYS } from '../features/keys/tableLayout'
 import { seedFromBoot, type Boot } from './boot'
 import { createQueryClient } from './queryClient'
 import { queryKeys } from './queryKeys'

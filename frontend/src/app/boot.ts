@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { KeyPage, Workspace } from '../api'
-import { FIRST_KEYS } from '../features/keys/useKeys'
+import { FIRST_KEYS } from '../features/keys/tableLayout'
 import { queryKeys } from './queryKeys'
 
 /**

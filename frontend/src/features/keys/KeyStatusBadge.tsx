@@ -3,13 +3,8 @@ import type { Key } from '../../api'
 import { en } from '../../i18n/en'
 import { formatDateTime, formatRelative } from '../../lib/time'
 import { rotatingLabel } from './rotation'
+import { STATUS_COLORS } from './statusColors'
 
-const colors: Record<string, string> = {
-  active: 'green',
-  inactive: 'gray',
-  expired: 'red',
-  rotating: 'violet',
-}
 
 export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) {
   // A rotating key is active until its overlap ends; say when that is.
@@ -19,7 +14,7 @@ export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) 
     return (
       <Tooltip label={revokes ? formatDateTime(keyInfo.revokesAt!) : rotatingLabel(keyInfo, now)}>
         <Stack gap={2} align="flex-start" aria-label={rotatingLabel(keyInfo, now)}>
-          <Badge color={colors.rotating} variant="light" radius="sm" miw="max-content" data-testid="key-status" data-status="rotating">
+          <Badge color={STATUS_COLORS.rotating} variant="light" radius="sm" miw="max-content" data-testid="key-status" data-status="rotating">
             {en.keys.status.rotating}
           </Badge>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="key-rotation">
@@ -32,7 +27,7 @@ export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) 
   const status = keyInfo.status
   return (
     <Badge
-      color={colors[status] ?? 'gray'}
+      color={STATUS_COLORS[status] ?? 'gray'}
       variant="light"
       radius="sm"
       miw="max-content"

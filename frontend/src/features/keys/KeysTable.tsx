@@ -26,6 +26,7 @@ import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
 import { NO_PROFILE } from './options'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
+import { initialScrollerHeight, MIN_WIDTH, OVERSCAN, ROW_HEIGHT, WIDTHS } from './tableLayout'
 import { rowsCommitted } from '../../lib/paint'
 import { ThisAppBadge } from './ThisAppBadge'
 
@@ -67,32 +68,6 @@ type KeyRow = Key & { profileName: string; sortKeys: SortKeys; searchText: Searc
 const helper = createColumnHelper<Features, KeyRow>()
 
 const DAY = 24 * 60 * 60 * 1000
-/**
- * A one-line row as laid out (41 px); rotating keys take two lines and are
- * measured. An estimate that is right spares the first paint a second
- * layout of every row.
- */
-const ROW_HEIGHT = 41
-
-/**
- * Column widths in px; the name takes what is left (table-layout: fixed keeps
- * them steady while rows scroll in). The columns people scan most come first,
- * so at 1280 px only Key ID and Created need the horizontal scroll.
- */
-const WIDTHS: Record<string, number> = {
-  maskedKey: 150,
-  status: 178,
-  expiresAt: 108,
-  lastUsedAt: 108,
-  enabled: 78,
-  role: 76,
-  profile: 116,
-  id: 148,
-  createdAt: 112,
-  actions: 48,
-}
-const NAME_MIN = 180
-const MIN_WIDTH = NAME_MIN + Object.values(WIDTHS).reduce((a, b) => a + b, 0)
 
 /**
  * The scroller's size, or the window's while it has none (not laid out yet,
@@ -105,19 +80,8 @@ const observeScrollerRect: typeof observeElementRect = (instance, cb) =>
 
 const estimateSize = () => ROW_HEIGHT
 
-/**
- * Less than the height the app takes above and below the scroller (header,
- * workspace title, tabs, panel title, filters, footer: 383 px at 1280×820).
- * The first render fills the window's height less this: a row or two more
- * than the scroller shows, not the ten more the whole height would give,
- * each of which the first screen waits ~4 ms for.
- */
-const CHROME_MIN = 340
-
 const initialScrollerRect = () =>
-  typeof window === 'undefined'
-    ? undefined
-    : { width: window.innerWidth, height: Math.max(window.innerHeight - CHROME_MIN, 4 * ROW_HEIGHT) }
+  typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: initialScrollerHeight(window.innerHeight) }
 
 /**
  * Whether a key passes the filters; `text` is the search text, trimmed and
@@ -563,9 +527,7 @@ export function KeysTable({
     // The first render has rows already (the window's height, until the
     // scroller is measured): one render and layout less before they paint.
     initialRect: initialScrollerRect(),
-    // Rows beyond the window, each side: enough for a wheel's step, few
-    // enough that the first render, a sort or a filter stays quick.
-    overscan: 5,
+    overscan: OVERSCAN,
   })
   const items = virtualizer.getVirtualItems()
   const paddingTop = items.length > 0 ? items[0].start : 0

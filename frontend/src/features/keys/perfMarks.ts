@@ -3,8 +3,9 @@
 //   keydesk:sort, keydesk:filter — from the user's click or keystroke to the
 //   frame after the table showed the new rows (performance.measure);
 //   "keydesk: key table painted at <ms since the epoch>" — logged once,
-//   through the Wails runtime, when the table first shows rows (the desktop
-//   cold-start benchmark, scripts/bench-desktop.sh).
+//   through the Wails runtime, when the table first shows rows, drawn by
+//   the first screen or by React (the desktop cold-start benchmark,
+//   scripts/bench-desktop.sh).
 // Marks cost next to nothing, so they stay in production.
 
 import { afterPaint } from '../../lib/paint'
@@ -45,8 +46,9 @@ export function markRowsRendered() {
 let painted = false
 
 /**
- * The table committed its first rows since the app started. Call it in the
- * commit (a layout effect): the paint that follows is theirs.
+ * The table committed its first rows since the app started, or the first
+ * screen (firstScreen/) put them on the page before React. Call it right
+ * after: the paint that follows is theirs.
  */
 export function markFirstPaint() {
   if (painted || typeof performance === 'undefined') return

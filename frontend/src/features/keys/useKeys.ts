@@ -22,9 +22,8 @@ import {
 import { queryKeys } from '../../app/queryKeys'
 import { useRefreshStatus, useRefreshWorkspace } from '../../app/refreshWorkspace'
 import { nextRowsPaint } from '../../lib/paint'
+import { FIRST_KEYS } from './tableLayout'
 
-/** How many keys are fetched first, to paint the table before the whole list is in. */
-export const FIRST_KEYS = 100
 /** The longest the whole list waits for the first rows to be painted. */
 const FIRST_PAINT_WAIT_MS = 1000
 

@@ -19,6 +19,7 @@ import { useLastNonNull } from '../../lib/useLatest'
 import { RemoveWorkspaceModal } from './RemoveWorkspaceModal'
 import { StatusDot } from './StatusDot'
 import { WorkspaceFormModal } from './WorkspaceFormModal'
+import { hostOf } from './host'
 import { moveWorkspace, useReorderWorkspaces, useWorkspaces } from './useWorkspaces'
 
 interface WorkspaceNavProps {
@@ -27,15 +28,6 @@ interface WorkspaceNavProps {
   onSelect: (id: string) => void
   overviewActive: boolean
   onOverview: () => void
-}
-
-function hostOf(ws: Workspace): string {
-  if (ws.kind === 'local') return en.workspaces.localDescription
-  try {
-    return new URL(ws.serverUrl).host
-  } catch {
-    return ws.serverUrl
-  }
 }
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; workspace: Workspace } | null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fontStacks } from './theme'
+import { fontStacks } from './fonts'
 
 // User agents as the desktop's webviews and the browsers send them.
 const WEBKITGTK =

@@ -1,0 +1,20 @@
+// The page's script. With boot data (the desktop), it paints the first screen
+// (firstScreen/) and loads the app once that is on screen: the app's ~0.9 MB
+// of script would otherwise hold the first paint back by ~0.4 s in a cold
+// web view. Without (the browser bridge when the backend was slow, Vite's
+// dev server), it loads the app at once.
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import { markFirstPaint } from './features/keys/perfMarks'
+import { showFirstScreen } from './firstScreen/show'
+import { afterPaint } from './lib/paint'
+
+const loadApp = () => void import('./main')
+
+if (showFirstScreen(window)) {
+  // The key table is on the page: the benchmark's mark (React's, later, is then a no-op).
+  markFirstPaint()
+  afterPaint(loadApp)
+} else {
+  loadApp()
+}

@@ -1,0 +1,162 @@
+import { render } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '../api'
+import type { Key } from '../api'
+import { App } from '../app/App'
+import { seedFromBoot, type Boot } from '../app/boot'
+import { Providers } from '../app/Providers'
+import { createQueryClient } from '../app/queryClient'
+import { FIRST_KEYS } from '../features/keys/tableLayout'
+import { iso, makeKey, makeWorkspace } from '../test/fixtures'
+import { renderFirstScreen, type FirstScreenContext } from './firstScreen'
+import { themeStyles } from './themeStyles'
+
+// The page as React's first commit with rows left it: the key table marks that
+// commit (markFirstPaint); later renders measure rows, which jsdom cannot lay out.
+const firstCommit = vi.hoisted(() => ({ html: '' }))
+vi.mock('../features/keys/perfMarks', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../features/keys/perfMarks')>()),
+  markFirstPaint: () => {
+    firstCommit.html ||= document.querySelector('[data-testid="app-root"]')!.innerHTML
+  },
+}))
+
+vi.mock('../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api')>()),
+  ...(await import('../test/apiMocks')).apiMocks(),
+}))
+
+const NOW = Date.UTC(2026, 11, 6, 12, 0, 0)
+const MIN = 60_000
+const DAY = 86_400_000
+
+/** Keys covering every way a row can look, then plain ones up to FIRST_KEYS. */
+function bootKeys(): Key[] {
+  const special: Partial<Key>[] = [
+    { id: 'key_own', name: 'Keydesk desktop', role: 'admin', own: true, expiresAt: undefined, lastUsedAt: iso(NOW - 3 * MIN) },
+    { id: 'key_remembered', name: 'billing <prod> & "eu"', remembered: true, profileId: 'prof_billing' },
+    { id: 'key_rotating', name: 'old billing', rotating: true, autoRevoke: true, revokesAt: iso(NOW + 5 * DAY) },
+    { id: 'key_kept', name: 'old search', rotating: true, autoRevoke: false },
+    { id: 'key_expired', name: 'expired one', status: 'expired', expiresAt: iso(NOW - 2 * DAY) },
+    { id: 'key_disabled', name: 'disabled one', status: 'inactive', enabled: false, role: 'member' },
+    { id: 'key_soon', name: 'soon', expiresAt: iso(NOW + 3 * DAY), lastUsedAt: iso(NOW - 40 * DAY) },
+    { id: 'key_long', name: 'a'.repeat(100), expiresAt: iso(NOW + 800 * DAY) },
+  ]
+  const keys = special.map((o, i) => makeKey({ maskedKey: `kd_S${i}AA…aaa${i}`, ...o }))
+  for (let i = keys.length; i < FIRST_KEYS; i++) {
+    keys.push(makeKey({ id: `key_${String(i).padStart(4, '0')}`, name: `service-${i}`, maskedKey: `kd_${i}xx…yy${i}`, createdAt: iso(NOW - i * DAY) }))
+  }
+  return keys
+}
+
+function boot(): Boot {
+  return {
+    workspaces: [
+      makeWorkspace({ id: 'wsl_1', keyCount: 12_345, lastSyncedAt: iso(NOW - 5 * MIN) }),
+      makeWorkspace({ id: 'wsr_1', name: 'Acme Production', kind: 'remote', serverUrl: 'https://keys.acme.example', keyCount: 4 }),
+    ],
+    firstKeys: { workspaceId: 'wsl_1', limit: FIRST_KEYS, page: { keys: bootKeys(), total: 12_345 } },
+  }
+}
+
+const pending = () => new Promise<never>(() => {})
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] })
+  // React's first render: everything but the boot data still on its way.
+  for (const fn of [api.listKeys, api.listProfiles, api.listReminders, api.cleanupCounts, api.getSettings, api.listWorkspaces, api.listFirstKeys]) {
+    vi.mocked(fn).mockImplementation(pending)
+  }
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
+
+/** What may differ: generated IDs, measured positions, a transient flag. */
+const IGNORED_ATTRIBUTES = ['id', 'for', 'name', 'aria-controls', 'aria-labelledby', 'aria-describedby', 'data-resizing', 'data-initialized']
+
+/** Markup made comparable: one tag a line, attributes and style declarations in order. */
+function normalize(root: Element): string {
+  root.querySelectorAll('.mantine-SegmentedControl-indicator').forEach((e) => e.remove())
+  const lines: string[] = []
+  const walk = (node: Node, depth: number) => {
+    const pad = '  '.repeat(depth)
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = (node.textContent ?? '').replace(/__m__-[\w-]+|kd-first-search/g, 'RESPONSIVE')
+      if (text) lines.push(pad + JSON.stringify(text))
+      return
+    }
+    if (!(node instanceof Element)) return
+    const attrs = [...node.attributes]
+      .filter((a) => !IGNORED_ATTRIBUTES.includes(a.name))
+      .map((a) => {
+        let value = a.value
+        if (a.name === 'style') value = value.split(';').map((d) => d.trim()).filter(Boolean).sort().join('; ')
+        if (a.name === 'class') value = value.replace(/__m__-[\w-]+|kd-first-search/g, 'RESPONSIVE')
+        return `${a.name}="${value}"`
+      })
+      .sort()
+    lines.push(`${pad}<${node.localName}${attrs.length ? ' ' + attrs.join(' ') : ''}>`)
+    node.childNodes.forEach((child) => walk(child, depth + 1))
+  }
+  root.childNodes.forEach((child) => walk(child, 0))
+  return lines.join('\n')
+}
+
+function context(): FirstScreenContext {
+  return { now: NOW, windowHeight: window.innerHeight, mac: false, themeCss: themeStyles(navigator.userAgent) }
+}
+
+describe('renderFirstScreen', () => {
+  it('renders what React’s first render shows, element for element', () => {
+    const data = boot()
+    const win = { __KEYDESK_BOOT__: structuredClone(data) } as unknown as Window
+    const queryClient = createQueryClient()
+    seedFromBoot(queryClient, win)
+    firstCommit.html = ''
+    const container = document.createElement('div')
+    container.dataset.testid = 'app-root'
+    document.body.appendChild(container)
+    render(
+      <Providers queryClient={queryClient}>
+        <App />
+      </Providers>,
+      { container },
+    )
+    const react = document.createElement('div')
+    react.innerHTML = firstCommit.html
+    expect(react.querySelectorAll('[data-testid="key-row"]').length).toBeGreaterThan(8)
+
+    const html = renderFirstScreen(data, context(), false)
+    expect(html).toBeDefined()
+    const first = document.createElement('div')
+    first.innerHTML = html!
+    expect(normalize(first)).toBe(normalize(react))
+  })
+
+  it('escapes what users typed', () => {
+    const html = renderFirstScreen(boot(), context(), false)!
+    expect(html).toContain('billing &lt;prod&gt; &amp; &quot;eu&quot;')
+    expect(html).not.toContain('<prod>')
+  })
+
+  it('leaves to React what it does not show from the boot data', () => {
+    const ctx = context()
+    expect(renderFirstScreen(null, ctx, false)).toBeUndefined()
+    expect(renderFirstScreen({ workspaces: boot().workspaces }, ctx, false)).toBeUndefined()
+    const other = boot()
+    other.firstKeys!.workspaceId = 'wsr_1'
+    expect(renderFirstScreen(other, ctx, false)).toBeUndefined()
+    const all = boot()
+    all.firstKeys!.page.total = FIRST_KEYS
+    expect(renderFirstScreen(all, ctx, false)).toBeUndefined()
+    const empty = boot()
+    empty.firstKeys!.page = { keys: null, total: 0 }
+    expect(renderFirstScreen(empty, ctx, false)).toBeUndefined()
+    const readOnly = boot()
+    readOnly.workspaces![0].canManage = false
+    expect(renderFirstScreen(readOnly, ctx, false)).toBeUndefined()
+  })
+})

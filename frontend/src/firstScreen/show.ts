@@ -1,0 +1,45 @@
+// Puts the first screen on the page before the bundle runs (see firstScreen.ts).
+import { renderFirstScreen } from './firstScreen'
+import { themeStyles } from './themeStyles'
+
+/** Where Mantine keeps the user's choice (its localStorageColorSchemeManager). */
+const COLOR_SCHEME_KEY = 'mantine-color-scheme-value'
+
+/** The colour scheme MantineProvider will apply: the user's choice, else the system's. */
+export function colorScheme(win: Window): 'light' | 'dark' {
+  let chosen: string | null = null
+  try {
+    chosen = win.localStorage.getItem(COLOR_SCHEME_KEY)
+  } catch {
+    // Storage may be off; Mantine then falls back to the system's too.
+  }
+  if (chosen === 'light' || chosen === 'dark') return chosen
+  return win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+}
+
+/**
+ * Renders the first screen into #root from the boot data, if there is one to
+ * show; true when it did. The screen is inert: its controls do nothing until
+ * React replaces it, so they take no clicks or focus meanwhile.
+ */
+export function showFirstScreen(win: Window): boolean {
+  const doc = win.document
+  const root = doc.getElementById('root')
+  if (!root || root.firstChild) return false
+  const scheme = colorScheme(win)
+  const html = renderFirstScreen(
+    win.__KEYDESK_BOOT__,
+    {
+      now: Date.now(),
+      windowHeight: win.innerHeight,
+      mac: /Mac|iPhone|iPad/.test(win.navigator.platform),
+      themeCss: themeStyles(win.navigator.userAgent),
+    },
+    scheme === 'dark',
+  )
+  if (!html) return false
+  doc.documentElement.setAttribute('data-mantine-color-scheme', scheme)
+  root.innerHTML = html
+  root.querySelector('.mantine-AppShell-root')?.setAttribute('inert', '')
+  return true
+}
