@@ -19,11 +19,13 @@ type Boot struct {
 }
 
 // BootKeys are the first keys of a workspace, as KeysAPI.ListFirst
-// returns them for Limit.
+// returns them for Limit, and its profiles, as ProfilesAPI.List does (the
+// table shows their names).
 type BootKeys struct {
-	WorkspaceID string  `json:"workspaceId"`
-	Limit       int     `json:"limit"`
-	Page        KeyPage `json:"page"`
+	WorkspaceID string    `json:"workspaceId"`
+	Limit       int       `json:"limit"`
+	Page        KeyPage   `json:"page"`
+	Profiles    []Profile `json:"profiles"`
 }
 
 // BootKeysLimit is the frontend's FIRST_KEYS (frontend/src/features/keys/useKeys.ts).
@@ -53,7 +55,11 @@ func (a *App) Boot() (Boot, error) {
 	if err != nil {
 		return Boot{}, err
 	}
-	boot.FirstKeys = &BootKeys{WorkspaceID: first.ID, Limit: BootKeysLimit, Page: page}
+	profiles, err := a.Profiles.List(first.ID)
+	if err != nil {
+		return Boot{}, err
+	}
+	boot.FirstKeys = &BootKeys{WorkspaceID: first.ID, Limit: BootKeysLimit, Page: page, Profiles: profiles}
 	return boot, nil
 }
 

@@ -37,6 +37,9 @@ func TestBootScriptHoldsTheFirstScreen(t *testing.T) {
 	if _, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "</script><b>"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := a.Profiles.Create(ws, app.ProfileRequest{Name: "Billing", ReminderDays: []int{7}}); err != nil {
+		t.Fatal(err)
+	}
 	list, _ = a.Workspaces.List()
 	raw := bootScript(t, a)
 	if strings.Contains(string(raw), "</script>") {
@@ -56,6 +59,13 @@ func TestBootScriptHoldsTheFirstScreen(t *testing.T) {
 	if boot.FirstKeys == nil || boot.FirstKeys.WorkspaceID != ws || boot.FirstKeys.Limit != app.BootKeysLimit ||
 		!reflect.DeepEqual(boot.FirstKeys.Page, first) {
 		t.Fatalf("first keys = %+v, want %+v", boot.FirstKeys, first)
+	}
+	profiles, err := a.Profiles.List(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(profiles) == 0 || !reflect.DeepEqual(boot.FirstKeys.Profiles, profiles) {
+		t.Fatalf("profiles = %+v, want %+v", boot.FirstKeys.Profiles, profiles)
 	}
 
 	// A page of another site may not include it.

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function bootData() {
+function bootData(count = 100, total = 250) {
   const now = Date.now();
   const key = (i: number, extra: Record<string, unknown> = {}) => ({
     id: `key_first${String(i).padStart(3, '0')}`,
@@ -31,7 +31,7 @@ function bootData() {
     own: false,
     ...extra,
   });
-  const keys = Array.from({ length: 100 }, (_, i) => key(i));
+  const keys = Array.from({ length: count }, (_, i) => key(i));
   keys[0] = key(0, { name: 'Keydesk desktop', role: 'admin', own: true, expiresAt: undefined });
   keys[1] = key(1, { remembered: true, lastUsedAt: iso(now - 3 * 3_600_000), profileId: 'prof_billing' });
   keys[2] = key(2, { rotating: true, autoRevoke: true, revokesAt: iso(now + 5 * DAY + 60_000) });
@@ -48,7 +48,7 @@ function bootData() {
     online: true,
     lastSyncedAt: iso(now - 5 * 60_000),
     lastError: '',
-    keyCount: 250,
+    keyCount: total,
     canManage: true,
     allowInsecure: false,
     caFile: '',
@@ -59,7 +59,12 @@ function bootData() {
       workspace('wsl_first', 'Local', 'local'),
       workspace('wsr_first', 'Acme Production', 'remote', { online: false, keyCount: 4 }),
     ],
-    firstKeys: { workspaceId: 'wsl_first', limit: 100, page: { keys, total: 250 } },
+    firstKeys: {
+      workspaceId: 'wsl_first',
+      limit: 100,
+      page: { keys, total },
+      profiles: [{ id: 'prof_billing', name: 'Billing', description: '', keyPrefix: 'bill', reminderDays: [30, 7, 1], metadata: '', keyCount: 1 }],
+    },
   };
 }
 
@@ -108,15 +113,23 @@ async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number
   );
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`the first screen looks like the app's first render (${scheme})`, async ({ browser }) => {
-    const boot = bootData();
-    const context = await browser.newContext({ colorScheme: scheme });
+const cases = [
+  { name: 'light', scheme: 'light', boot: () => bootData() },
+  { name: 'dark', scheme: 'dark', boot: () => bootData() },
+  // A workspace whose keys all came with the boot data: the whole table, sortable.
+  { name: 'whole list', scheme: 'light', boot: () => bootData(8, 8) },
+] as const;
+
+for (const c of cases) {
+  test(`the first screen looks like the app's first render (${c.name})`, async ({ browser }) => {
+    const boot = c.boot();
+    const context = await browser.newContext({ colorScheme: c.scheme });
     const first = await open(await context.newPage(), boot, false);
     const app = await open(await context.newPage(), boot, true);
     mkdirSync('test-results/screenshots', { recursive: true });
-    writeFileSync(`test-results/screenshots/first-screen-${scheme}.png`, first);
-    writeFileSync(`test-results/screenshots/first-screen-${scheme}-app.png`, app);
+    const file = c.name.replace(' ', '-');
+    writeFileSync(`test-results/screenshots/first-screen-${file}.png`, first);
+    writeFileSync(`test-results/screenshots/first-screen-${file}-app.png`, app);
     const page = await context.newPage();
     expect(await differingPixels(page, first, app)).toBe(0);
     await context.close();

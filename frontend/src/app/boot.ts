@@ -1,17 +1,23 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { KeyPage, Workspace } from '../api'
+import type { Key, KeyPage, Profile, Workspace } from '../api'
 import { FIRST_KEYS } from '../features/keys/tableLayout'
 import { queryKeys } from './queryKeys'
 
 /**
  * What the desktop puts in window.__KEYDESK_BOOT__ (through /boot.js, see
- * app/boot.go) before the bundle runs: the workspaces and the first keys
- * of the one the app opens. Null or absent elsewhere (the browser bridge
+ * app/boot.go) before the bundle runs: the workspaces, and the first keys
+ * and the profiles of the one the app opens. Null or absent elsewhere (the browser bridge
  * when the backend was slow, Vite's dev server, tests).
  */
 export interface Boot {
   workspaces: Workspace[] | null
-  firstKeys?: { workspaceId: string; limit: number; page: { keys: KeyPage['keys'] | null; total: number } }
+  firstKeys?: {
+    workspaceId: string
+    limit: number
+    page: { keys: KeyPage['keys'] | null; total: number }
+    /** The workspace's profiles (the table shows their names); absent from older builds. */
+    profiles?: Profile[] | null
+  }
 }
 
 declare global {
@@ -32,9 +38,11 @@ export function seedFromBoot(queryClient: QueryClient, win: Window = window) {
   const first = boot.firstKeys
   // Only a page as long as the one useKeys asks for stands in for it.
   if (first && first.limit === FIRST_KEYS) {
-    queryClient.setQueryData<KeyPage>(queryKeys.firstKeys(first.workspaceId), {
-      keys: first.page.keys ?? [],
-      total: first.page.total,
-    })
+    const keys = first.page.keys ?? []
+    queryClient.setQueryData<KeyPage>(queryKeys.firstKeys(first.workspaceId), { keys, total: first.page.total })
+    // A page that holds every key is the whole list (the same rows in the
+    // same order as List): the table needs no call before it shows them.
+    if (keys.length >= first.page.total) queryClient.setQueryData<Key[]>(queryKeys.keys(first.workspaceId), keys)
+    if (first.profiles !== undefined) queryClient.setQueryData<Profile[]>(queryKeys.profiles(first.workspaceId), first.profiles ?? [])
   }
 }

@@ -7,7 +7,7 @@ import { seedFromBoot, type Boot } from '../app/boot'
 import { Providers } from '../app/Providers'
 import { createQueryClient } from '../app/queryClient'
 import { FIRST_KEYS } from '../features/keys/tableLayout'
-import { iso, makeKey, makeWorkspace } from '../test/fixtures'
+import { iso, makeKey, makeProfile, makeWorkspace } from '../test/fixtures'
 import { renderFirstScreen, type FirstScreenContext } from './firstScreen'
 import { themeStyles } from './themeStyles'
 
@@ -55,7 +55,7 @@ function boot(): Boot {
       makeWorkspace({ id: 'wsl_1', keyCount: 12_345, lastSyncedAt: iso(NOW - 5 * MIN) }),
       makeWorkspace({ id: 'wsr_1', name: 'Acme Production', kind: 'remote', serverUrl: 'https://keys.acme.example', keyCount: 4 }),
     ],
-    firstKeys: { workspaceId: 'wsl_1', limit: FIRST_KEYS, page: { keys: bootKeys(), total: 12_345 } },
+    firstKeys: { workspaceId: 'wsl_1', limit: FIRST_KEYS, page: { keys: bootKeys(), total: 12_345 }, profiles: [makeProfile({ id: 'prof_billing', name: 'Billing <EU>' })] },
   }
 }
 
@@ -110,8 +110,8 @@ function context(): FirstScreenContext {
 }
 
 describe('renderFirstScreen', () => {
-  it('renders what React’s first render shows, element for element', () => {
-    const data = boot()
+  /** React's first commit with rows, for the boot data. */
+  function reactFirstCommit(data: Boot): HTMLElement {
     const win = { __KEYDESK_BOOT__: structuredClone(data) } as unknown as Window
     const queryClient = createQueryClient()
     seedFromBoot(queryClient, win)
@@ -127,13 +127,43 @@ describe('renderFirstScreen', () => {
     )
     const react = document.createElement('div')
     react.innerHTML = firstCommit.html
-    expect(react.querySelectorAll('[data-testid="key-row"]').length).toBeGreaterThan(8)
+    return react
+  }
 
+  function firstScreen(data: Boot): HTMLElement {
     const html = renderFirstScreen(data, context(), false)
     expect(html).toBeDefined()
     const first = document.createElement('div')
     first.innerHTML = html!
-    expect(normalize(first)).toBe(normalize(react))
+    return first
+  }
+
+  it('renders what React’s first render shows, element for element', () => {
+    const data = boot()
+    const react = reactFirstCommit(data)
+    // The rows compared include every kind.
+    expect(react.querySelector('[data-key-id="key_remembered"]')!.textContent).toContain('Billing <EU>')
+    for (const id of ['key_own', 'key_remembered', 'key_rotating', 'key_kept', 'key_expired', 'key_disabled', 'key_soon', 'key_long']) {
+      expect(react.querySelector(`[data-key-id="${id}"]`)).not.toBeNull()
+    }
+    expect(normalize(firstScreen(data))).toBe(normalize(react))
+  })
+
+  it('shows profile IDs like the table when the boot data has no profiles', () => {
+    const data = boot()
+    delete data.firstKeys!.profiles
+    expect(normalize(firstScreen(data))).toBe(normalize(reactFirstCommit(data)))
+  })
+
+  it('renders the whole table when the boot data holds every key', () => {
+    const data = boot()
+    data.firstKeys!.page.keys = data.firstKeys!.page.keys!.slice(0, 12)
+    data.firstKeys!.page.total = 12
+    data.workspaces![0].keyCount = 12
+    const react = reactFirstCommit(data)
+    expect(react.querySelector('fieldset[disabled]')).toBeNull()
+    expect(react.querySelectorAll('[data-testid="key-row"]')).toHaveLength(12)
+    expect(normalize(firstScreen(data))).toBe(normalize(react))
   })
 
   it('escapes what users typed', () => {
@@ -149,9 +179,6 @@ describe('renderFirstScreen', () => {
     const other = boot()
     other.firstKeys!.workspaceId = 'wsr_1'
     expect(renderFirstScreen(other, ctx, false)).toBeUndefined()
-    const all = boot()
-    all.firstKeys!.page.total = FIRST_KEYS
-    expect(renderFirstScreen(all, ctx, false)).toBeUndefined()
     const empty = boot()
     empty.firstKeys!.page = { keys: null, total: 0 }
     expect(renderFirstScreen(empty, ctx, false)).toBeUndefined()

@@ -8,7 +8,7 @@
 // loading), written out. firstScreen.test.tsx renders both and fails when
 // they differ: change one, change the other.
 import type { Boot } from '../app/boot'
-import type { Key, Workspace } from '../api'
+import type { Key, Profile, Workspace } from '../api'
 import { availability } from '../features/keys/actions'
 import classes from '../features/keys/KeysTable.module.css'
 import { rotatingLabel } from '../features/keys/rotation'
@@ -216,7 +216,7 @@ function selectFilter(placeholder: string, label: string, testId: string, width:
   )
 }
 
-function filters(): string {
+function filters(partial: boolean): string {
   const statuses = ['all', 'active', 'inactive', 'expired'] as const
   const segments = statuses
     .map((s) => {
@@ -231,7 +231,7 @@ function filters(): string {
     .join('')
   return (
     // Disabled while the rest of the list loads, as the table has it.
-    `<fieldset disabled="" class="${classes.filters}">` +
+    `<fieldset${partial ? ' disabled=""' : ''} class="${classes.filters}">` +
     `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-xs)', 'center', 'flex-start', 'wrap', ' padding-inline: var(--mantine-spacing-md); padding-block: var(--mantine-spacing-sm);')}>` +
     `<div class="m_46b77525 mantine-InputWrapper-root mantine-TextInput-root" data-size="sm" style="width: ${sizeVar(200)};">` +
     `<div ${INPUT_WRAPPER} mantine-TextInput-wrapper" data-variant="default" data-size="sm" data-with-left-section="true" style="--input-height: var(--input-height-sm); --input-fz: var(--mantine-font-size-sm);">` +
@@ -260,13 +260,13 @@ const COLUMNS = [
 
 const sticky = (id: string) => (id === 'name' ? ` ${classes.stickyStart}` : id === 'actions' ? ` ${classes.stickyEnd}` : '')
 
-function tableHead(): string {
-  // The table's first render is sorted by Created, newest first, and cannot sort yet.
+function tableHead(partial: boolean): string {
+  // The table's first render is sorted by Created, newest first; it sorts once every key is in.
   const th = COLUMNS.map(([id, label]) => {
     const sorted = id === 'createdAt'
     return (
       `<th class="m_4e7aa4f3 mantine-Table-th${sticky(id)}"${sorted ? ' aria-sort="descending"' : ''}>` +
-      `<button class="mantine-focus-auto m_87cf2631 mantine-UnstyledButton-root" type="button" disabled="" style="white-space: nowrap;">` +
+      `<button class="mantine-focus-auto m_87cf2631 mantine-UnstyledButton-root" type="button"${partial ? ' disabled=""' : ''} style="white-space: nowrap;">` +
       `<div class="m_4081bf90 mantine-Group-root" ${group(sizeVar(4), 'center', 'flex-start', 'nowrap')}>` +
       `<span class="${TEXT}" ${text('sm')} font-weight: 600;">${h(label)}</span>` +
       `<div class="m_4451eb3a mantine-Center-root"${sorted ? '' : ' style="color: var(--mantine-color-dimmed);"'}>${sorted ? icon('chevron-down', 14, 1.8) : icon('selector', 14, 1.8)}</div>` +
@@ -305,7 +305,7 @@ const cell = (html: string, id = '') => `<td class="m_4e7aa4ef mantine-Table-td$
 const span = (cls: string, content: string, title?: string) =>
   `<span class="${cls}"${title === undefined ? '' : ` title="${h(title)}"`}>${h(content)}</span>`
 
-function row(key: Key, index: number, now: number): string {
+function row(key: Key, index: number, now: number, profileNames: Map<string, string>): string {
   const c = classes
   const nameCell =
     `<div class="${c.group}"><p class="${c.text} ${c.name} ${c.truncate}" title="${h(key.name)}">${h(key.name)}</p>` +
@@ -331,8 +331,9 @@ function row(key: Key, index: number, now: number): string {
   const lastUsed = key.lastUsedAt
     ? span(c.text, formatRelativeOrNever(key.lastUsedAt, now), formatDateTime(key.lastUsedAt))
     : span(`${c.text} ${c.dimmed}`, en.keys.never)
-  // With the whole list not in yet, the profiles are not either: the table shows their IDs.
-  const profile = key.profileId ? `<p class="${c.text} ${c.truncate}" title="${h(key.profileId)}">${h(key.profileId)}</p>` : span(`${c.text} ${c.dimmed}`, en.keys.noProfile)
+  // A profile's name, or its ID if the profiles did not come with the boot data (as the table does).
+  const profileName = key.profileId ? (profileNames.get(key.profileId) ?? key.profileId) : ''
+  const profile = profileName ? `<p class="${c.text} ${c.truncate}" title="${h(profileName)}">${h(profileName)}</p>` : span(`${c.text} ${c.dimmed}`, en.keys.noProfile)
   const toggleDisabled = availability('toggle', key, true).disabledReason !== undefined
   return (
     `<tr class="m_4e7aa4fd mantine-Table-tr ${c.row}" data-with-row-border="true" data-hover="true" data-index="${index}" data-testid="key-row" data-key-id="${h(key.id)}" tabindex="0">` +
@@ -355,7 +356,10 @@ function row(key: Key, index: number, now: number): string {
   )
 }
 
-function keysTable(keys: Key[], total: number, ctx: FirstScreenContext): string {
+/** The key table; `partial` while `keys` are only the newest of `total`. */
+function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstScreenContext): string {
+  const partial = keys.length < total
+  const profileNames = new Map(profiles.map((p) => [p.id, p.name]))
   const shown = initialRowCount(keys.length, ctx.windowHeight)
   // Newest first, as the table sorts (ties in the list's order).
   const created = (k: Key) => {
@@ -370,19 +374,19 @@ function keysTable(keys: Key[], total: number, ctx: FirstScreenContext): string 
   const cols = ['name', ...Object.keys(WIDTHS)].map((id) => (WIDTHS[id] ? `<col style="width: ${WIDTHS[id]}px;">` : '<col>')).join('')
   const rows = sorted
     .slice(0, shown)
-    .map((key, i) => row(key, i, ctx.now))
+    .map((key, i) => row(key, i, ctx.now, profileNames))
     .join('')
   return (
     `<div class="${classes.root} m_6d731127 mantine-Stack-root" ${stack('0rem')}>` +
-    filters() +
+    filters(partial) +
     `<div class="${classes.scroller}" data-testid="keys-scroller">` +
     `<table class="${classes.table} m_b23fa0ef mantine-Table-table" data-testid="keys-table" style="--table-horizontal-spacing: var(--mantine-spacing-sm); --table-vertical-spacing: ${sizeVar(6)}; min-width: ${MIN_WIDTH}px;">` +
     `<colgroup>${cols}</colgroup>` +
-    tableHead() +
+    tableHead(partial) +
     `<tbody class="m_b2404537 mantine-Table-tbody">${rows}` +
     (rest > 0 ? `<tr aria-hidden="true"><td colspan="${COLUMNS.length + 1}" style="height: ${rest}px; padding: 0px; border: 0px;"></td></tr>` : '') +
     `</tbody></table></div>` +
-    `<p class="mantine-focus-auto ${classes.footer} m_b6d8b162 mantine-Text-root" data-size="xs" data-testid="key-count" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); padding-inline: var(--mantine-spacing-md); padding-block: ${sizeVar(6)}; color: var(--mantine-color-dimmed);">${h(en.filters.loadingRest(keys.length, total))}</p>` +
+    `<p class="mantine-focus-auto ${classes.footer} m_b6d8b162 mantine-Text-root" data-size="xs" data-testid="key-count" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); padding-inline: var(--mantine-spacing-md); padding-block: ${sizeVar(6)}; color: var(--mantine-color-dimmed);">${h(partial ? en.filters.loadingRest(keys.length, total) : en.filters.showing(keys.length, keys.length))}</p>` +
     `</div>`
   )
 }
@@ -390,9 +394,9 @@ function keysTable(keys: Key[], total: number, ctx: FirstScreenContext): string 
 /**
  * The first screen for the boot data, or undefined when React's first render
  * would not show a key table from it: no boot data, a workspace other than the
- * one shown first, no keys, or every key already in (React then renders from
- * the whole list; rare, and quick), or a state this renderer leaves to React
- * (read-only, offline).
+ * one shown first, no keys, or a state this renderer leaves to React
+ * (read-only, offline). The table is the whole list when the boot page holds
+ * every key (seedFromBoot takes it as such), else its top while the rest loads.
  */
 export function renderFirstScreen(boot: Boot | null | undefined, ctx: FirstScreenContext, dark: boolean): string | undefined {
   const workspaces = boot?.workspaces
@@ -400,7 +404,7 @@ export function renderFirstScreen(boot: Boot | null | undefined, ctx: FirstScree
   const ws = workspaces?.[0]
   if (!ws || !first || first.limit !== FIRST_KEYS || first.workspaceId !== ws.id) return undefined
   const keys = first.page.keys ?? []
-  if (keys.length === 0 || first.page.total <= keys.length) return undefined
+  if (keys.length === 0) return undefined
   if (!ws.canManage || !ws.online) return undefined
   return (
     ctx.themeCss +
@@ -415,7 +419,7 @@ export function renderFirstScreen(boot: Boot | null | undefined, ctx: FirstScree
     `<div class="m_b0c91715 mantine-Tabs-panel" data-orientation="horizontal" role="tabpanel" style="display: flex; ${PANEL_STYLE}">` +
     `<div class="m_1b7284a3 mantine-Paper-root" data-with-border="true" style="--paper-radius: var(--mantine-radius-md); display: flex; flex-direction: column; flex: 1 1 0%; min-height: 0px; overflow: hidden;">` +
     panelHeader() +
-    keysTable(keys, first.page.total, ctx) +
+    keysTable(keys, first.page.total, first.profiles ?? [], ctx) +
     `</div></div>` +
     `<div class="m_b0c91715 mantine-Tabs-panel" data-orientation="horizontal" role="tabpanel" style="display: none; ${PANEL_STYLE}"></div>`.repeat(2) +
     `</div></div></main></div>`
