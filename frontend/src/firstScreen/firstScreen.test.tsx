@@ -155,6 +155,14 @@ describe('renderFirstScreen', () => {
     expect(normalize(firstScreen(data))).toBe(normalize(reactFirstCommit(data)))
   })
 
+  it('lists the workspaces as the sidebar does, Local first', () => {
+    const data = boot()
+    data.workspaces!.reverse()
+    const react = reactFirstCommit(data)
+    expect(react.querySelector('[data-testid="workspace-item"]')!.getAttribute('data-workspace-id')).toBe('wsl_1')
+    expect(normalize(firstScreen(data))).toBe(normalize(react))
+  })
+
   it('renders the whole table when the boot data holds every key', () => {
     const data = boot()
     data.firstKeys!.page.keys = data.firstKeys!.page.keys!.slice(0, 12)

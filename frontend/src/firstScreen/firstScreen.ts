@@ -3,10 +3,11 @@
 // loads and runs, which in a cold web view takes longer than everything
 // before it. React's first render then replaces it with the same markup.
 //
-// It is the markup Mantine renders for App's first commit (the Local
-// workspace, its key table from the boot data, the rest of the list still
-// loading), written out. firstScreen.test.tsx renders both and fails when
-// they differ: change one, change the other.
+// It is the markup Mantine renders for App's first commit (the first
+// workspace, Local, with its key table from the boot data: the whole list, or
+// its top while the rest loads), written out. firstScreen.test.tsx renders
+// both and fails when they differ, as does e2e/first-screen.spec.ts on
+// screenshots: change one, change the other.
 import type { Boot } from '../app/boot'
 import type { Key, Profile, Workspace } from '../api'
 import { availability } from '../features/keys/actions'
@@ -14,7 +15,7 @@ import classes from '../features/keys/KeysTable.module.css'
 import { rotatingLabel } from '../features/keys/rotation'
 import { STATUS_COLORS } from '../features/keys/statusColors'
 import { FIRST_KEYS, initialRowCount, MIN_WIDTH, ROW_HEIGHT, WIDTHS } from '../features/keys/tableLayout'
-import { hostOf } from '../features/workspaces/host'
+import { hostOf, sortWorkspaces } from '../features/workspaces/sidebar'
 import { en } from '../i18n/en'
 import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../lib/time'
 import { comboboxChevron, icon } from './icons'
@@ -42,6 +43,7 @@ const group = (gap: string, align: string, justify: string, wrap: string, extra 
   `style="--group-gap: ${gap}; --group-align: ${align}; --group-justify: ${justify}; --group-wrap: ${wrap};${extra}"`
 const stack = (gap: string, extra = '') =>
   `style="--stack-gap: ${gap}; --stack-align: stretch; --stack-justify: flex-start;${extra}"`
+/** Text's size attributes; leaves its style attribute open for the caller to add to and close. */
 const text = (size: string) => `data-size="${size}" style="--text-fz: var(--mantine-font-size-${size}); --text-lh: var(--mantine-line-height-${size});`
 const TEXT = 'mantine-focus-auto m_b6d8b162 mantine-Text-root'
 const DEFAULT_BORDER = 'calc(0.0625rem * var(--mantine-scale)) solid var(--mantine-color-default-border)'
@@ -399,9 +401,10 @@ function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstSc
  * every key (seedFromBoot takes it as such), else its top while the rest loads.
  */
 export function renderFirstScreen(boot: Boot | null | undefined, ctx: FirstScreenContext, dark: boolean): string | undefined {
-  const workspaces = boot?.workspaces
+  // In the sidebar's order: the app opens the first of it.
+  const workspaces = sortWorkspaces(boot?.workspaces ?? [])
   const first = boot?.firstKeys
-  const ws = workspaces?.[0]
+  const ws = workspaces[0]
   if (!ws || !first || first.limit !== FIRST_KEYS || first.workspaceId !== ws.id) return undefined
   const keys = first.page.keys ?? []
   if (keys.length === 0) return undefined

@@ -19,7 +19,7 @@ import { useLastNonNull } from '../../lib/useLatest'
 import { RemoveWorkspaceModal } from './RemoveWorkspaceModal'
 import { StatusDot } from './StatusDot'
 import { WorkspaceFormModal } from './WorkspaceFormModal'
-import { hostOf } from './host'
+import { hostOf } from './sidebar'
 import { moveWorkspace, useReorderWorkspaces, useWorkspaces } from './useWorkspaces'
 
 interface WorkspaceNavProps {

@@ -11,11 +11,8 @@ import {
   type WorkspaceRequest,
 } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
+import { sortWorkspaces } from './sidebar'
 
-/** Local first, then the remote ones in the order the user gave them (the backend's). */
-export function sortWorkspaces(list: Workspace[]): Workspace[] {
-  return [...list].sort((a, b) => (a.kind === 'local' ? 0 : 1) - (b.kind === 'local' ? 0 : 1))
-}
 
 export function useWorkspaces() {
   return useQuery({
