@@ -26,6 +26,8 @@ func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	emitter := &app.WailsEmitter{}
 	a := app.New(app.Config{Emitter: emitter, Notifier: reminders.OSNotifier{AppName: "Keydesk"}, Log: log})
+	// What the window shows until the page paints: the page's own colour, opaque.
+	r, g, b := app.WindowBackground("")
 	err := wails.Run(&options.App{
 		Title:            "Keydesk",
 		Width:            1280,
@@ -33,7 +35,7 @@ func main() {
 		MinWidth:         900,
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: assets, Middleware: a.BootMiddleware},
-		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 1},
+		BackgroundColour: &options.RGBA{R: r, G: g, B: b, A: 255},
 		OnStartup: func(ctx context.Context) {
 			emitter.Attach(ctx)
 			if err := a.Startup(ctx); err != nil {

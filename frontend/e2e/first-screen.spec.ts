@@ -75,7 +75,8 @@ async function open(page: Page, boot: unknown, app: boolean) {
   );
   // The app's calls never answer: its screen stays as its first render drew it.
   await page.route('**/__bridge/call', () => {});
-  if (!app) await page.route(/\/assets\/main-[^/]*\.js$/, (route) => route.abort());
+  // Held, not failed: a failed load replaces the first screen with a message.
+  if (!app) await page.route(/\/assets\/main-[^/]*\.js$/, () => {});
   await page.goto('/');
   await expect(page.getByTestId('key-row').first()).toBeVisible();
   // React's screen is the one without the inert first screen.
@@ -135,6 +136,20 @@ for (const c of cases) {
     await context.close();
   });
 }
+
+test('a first screen whose app cannot load says so and offers a reload', async ({ page }) => {
+  await page.route('**/boot.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: `window.__KEYDESK_BOOT__ = ${JSON.stringify(bootData())};` }),
+  );
+  await page.route(/\/assets\/main-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  const alert = page.getByTestId('start-failed');
+  await expect(alert).toContainText('Keydesk could not load its window');
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  await page.unrouteAll();
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('workspace-title')).toBeVisible();
+});
 
 test('without boot data the app paints on its own', async ({ page }) => {
   await page.route('**/boot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'window.__KEYDESK_BOOT__ = null;' }));

@@ -5,16 +5,6 @@
 // dev server), it loads the app at once.
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
-import { markFirstPaint } from './features/keys/perfMarks'
-import { showFirstScreen } from './firstScreen/show'
-import { afterPaint } from './lib/paint'
+import { startPage } from './firstScreen/start'
 
-const loadApp = () => void import('./main')
-
-if (showFirstScreen(window)) {
-  // The key table is on the page: the benchmark's mark (React's, later, is then a no-op).
-  markFirstPaint()
-  afterPaint(loadApp)
-} else {
-  loadApp()
-}
+startPage(window, () => import('./main'))

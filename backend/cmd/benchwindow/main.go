@@ -31,7 +31,7 @@ func main() {
 		MinWidth:         900,
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: assets},
-		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 1},
+		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "the window could not run:", err)

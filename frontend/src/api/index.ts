@@ -28,7 +28,7 @@ export {
   testConnection,
   updateWorkspace,
 } from './workspaces'
-export { enableEncryptedFile, getSettings, setSyncInterval } from './settings'
+export { enableEncryptedFile, getSettings, setSyncInterval, setWindowColorScheme } from './settings'
 export { keyTestCurl, keyTestHistory, runKeyTest } from './keytest'
 export { dismissReminder, getReminderSettings, listReminders, setReminderSettings, snoozeReminder } from './reminders'
 export { createProfile, deleteProfile, listProfiles, updateProfile } from './profiles'

@@ -14,3 +14,8 @@ export function setSyncInterval(minutes: number): Promise<Settings> {
 export function enableEncryptedFile(passphrase: string): Promise<Settings> {
   return call(() => SettingsAPI.UseEncryptedFile(passphrase))
 }
+
+/** Tells the desktop which colour scheme the page shows, for its window's background at the next start. */
+export function setWindowColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+  return call(() => SettingsAPI.SetColorScheme(scheme))
+}

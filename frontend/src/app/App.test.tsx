@@ -53,6 +53,17 @@ describe('app shell', () => {
     expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument()
   })
 
+  it('tells the desktop its colour scheme, for the window at the next start', async () => {
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+    expect(api.setWindowColorScheme).toHaveBeenLastCalledWith('light')
+
+    await user.click(screen.getByRole('button', { name: 'Toggle light and dark theme' }))
+    await waitFor(() => expect(api.setWindowColorScheme).toHaveBeenLastCalledWith('dark'))
+    await user.click(screen.getByRole('button', { name: 'Toggle light and dark theme' }))
+    await waitFor(() => expect(api.setWindowColorScheme).toHaveBeenLastCalledWith('light'))
+  })
+
   it('switches workspace and shows the offline banner with the last error', async () => {
     const { user } = renderWithProviders(<App />)
     await screen.findByText('local key')

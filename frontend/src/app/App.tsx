@@ -12,7 +12,7 @@ import {
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks'
 import { IconKey, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import type { Reminder, SearchResult } from '../api'
+import { setWindowColorScheme, type Reminder, type SearchResult } from '../api'
 import { MountOnOpen } from '../components/MountOnOpen'
 import type { KeyFocus, KeyRequest } from '../features/keys/KeysPanel'
 import { AllWorkspacesOverview } from '../features/overview/AllWorkspacesOverview'
@@ -32,6 +32,11 @@ const HIGHLIGHT_MS = 3000
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme()
   const computed = useComputedColorScheme('light')
+  // The desktop paints its window in this colour at the next start, before
+  // the page does. Cosmetic: a failure only means a plain window next time.
+  useEffect(() => {
+    setWindowColorScheme(computed).catch(() => {})
+  }, [computed])
   return (
     <Tooltip label={en.colorScheme.toggle}>
       <ActionIcon

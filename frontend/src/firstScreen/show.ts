@@ -20,7 +20,9 @@ export function colorScheme(win: Window): 'light' | 'dark' {
 /**
  * Renders the first screen into #root from the boot data, if there is one to
  * show; true when it did. The screen is inert: its controls do nothing until
- * React replaces it, so they take no clicks or focus meanwhile.
+ * React replaces it, so they take no focus, and a cover over it shows the
+ * busy pointer rather than controls that look ready and ignore a click.
+ * React's first render replaces both.
  */
 export function showFirstScreen(win: Window): boolean {
   const doc = win.document
@@ -41,5 +43,9 @@ export function showFirstScreen(win: Window): boolean {
   doc.documentElement.setAttribute('data-mantine-color-scheme', scheme)
   root.innerHTML = html
   root.querySelector('.mantine-AppShell-root')?.setAttribute('inert', '')
+  const cover = doc.createElement('div')
+  cover.dataset.testid = 'first-screen-cover'
+  cover.style.cssText = 'position: fixed; inset: 0; z-index: 10000; cursor: progress;'
+  root.appendChild(cover)
   return true
 }

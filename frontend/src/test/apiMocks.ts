@@ -42,6 +42,7 @@ export function apiMocks() {
     reorderWorkspaces: vi.fn<typeof Api.reorderWorkspaces>(async () => {}),
     getSettings: vi.fn<typeof Api.getSettings>(async () => makeSettings()),
     setSyncInterval: vi.fn<typeof Api.setSyncInterval>(),
+    setWindowColorScheme: vi.fn<typeof Api.setWindowColorScheme>(async () => {}),
     enableEncryptedFile: vi.fn<typeof Api.enableEncryptedFile>(),
     runKeyTest: vi.fn<typeof Api.runKeyTest>(),
     keyTestCurl: vi.fn<typeof Api.keyTestCurl>(async () => ''),

@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Get():Promise<app.Settings>;
 
+export function SetColorScheme(arg1:string):Promise<void>;
+
 export function SetSyncInterval(arg1:number):Promise<app.Settings>;
 
 export function UseEncryptedFile(arg1:string):Promise<app.Settings>;

@@ -6,6 +6,10 @@ export function Get() {
   return window['go']['app']['SettingsAPI']['Get']();
 }
 
+export function SetColorScheme(arg1) {
+  return window['go']['app']['SettingsAPI']['SetColorScheme'](arg1);
+}
+
 export function SetSyncInterval(arg1) {
   return window['go']['app']['SettingsAPI']['SetSyncInterval'](arg1);
 }
