@@ -3,8 +3,7 @@
 // of script would otherwise hold the first paint back by ~0.4 s in a cold
 // web view. Without (the browser bridge when the backend was slow, Vite's
 // dev server), it loads the app at once.
-import '@mantine/core/styles.css'
-import '@mantine/notifications/styles.css'
+import './styles/firstScreenStyles'
 import { startPage } from './firstScreen/start'
 
 startPage(window, () => import('./main'))

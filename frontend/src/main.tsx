@@ -1,4 +1,5 @@
-// The app, loaded by entry.ts (which also brings the CSS).
+// The app, loaded by entry.ts (which brings the first screen's styles).
+import './styles/appStyles'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
