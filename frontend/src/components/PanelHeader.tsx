@@ -14,8 +14,9 @@ interface PanelHeaderProps {
 /** The top row of a workspace panel (keys, profiles). */
 export function PanelHeader({ title, subtitle, canManage, children }: PanelHeaderProps) {
   return (
-    <Group justify="space-between" align="center" px="md" py="sm" wrap="nowrap">
-      <Stack gap={0} miw={0}>
+    // In a narrow window the buttons go under the title rather than squeeze it.
+    <Group justify="space-between" align="center" px="md" py="sm" wrap="wrap" style={{ rowGap: 'var(--mantine-spacing-xs)' }}>
+      <Stack gap={0} miw={0} style={{ flex: '1 1 16rem' }}>
         <Title order={3} size="h5">
           {title}
         </Title>

@@ -180,8 +180,8 @@ const PANEL_STYLE = 'flex-direction: column; flex: 1 1 0%; min-height: 0px; padd
 
 function panelHeader(): string {
   return (
-    `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-md)', 'center', 'space-between', 'nowrap', ' padding-inline: var(--mantine-spacing-md); padding-block: var(--mantine-spacing-sm);')}>` +
-    `<div class="m_6d731127 mantine-Stack-root" ${stack('0rem', ' min-width: 0rem;')}>` +
+    `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-md)', 'center', 'space-between', 'wrap', ' padding-inline: var(--mantine-spacing-md); padding-block: var(--mantine-spacing-sm); row-gap: var(--mantine-spacing-xs);')}>` +
+    `<div class="m_6d731127 mantine-Stack-root" ${stack('0rem', ' min-width: 0rem; flex: 1 1 16rem;')}>` +
     `<h3 class="m_8a5d1357 mantine-Title-root" data-size="h5" data-order="3" style="--title-fw: var(--mantine-h5-font-weight); --title-lh: var(--mantine-h5-line-height); --title-fz: var(--mantine-h5-font-size);">${h(en.keys.title)}</h3>` +
     `<p class="${TEXT}" data-size="sm" data-truncate="end" title="${h(en.keys.subtitle)}" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); color: var(--mantine-color-dimmed);">${h(en.keys.subtitle)}</p></div>` +
     `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-sm)', 'center', 'flex-start', 'nowrap')}>` +
