@@ -11,6 +11,7 @@
 import type { Boot } from '../app/boot'
 import type { Key, Profile, Workspace } from '../api'
 import { availability } from '../features/keys/actions'
+import { expiresSoon } from '../features/keys/expiry'
 import classes from '../features/keys/KeysTable.module.css'
 import { rotatingLabel } from '../features/keys/rotation'
 import { STATUS_COLORS } from '../features/keys/statusColors'
@@ -302,7 +303,6 @@ function status(key: Key, now: number): string {
   return statusBadge(STATUS_COLORS[key.status] ?? 'gray', key.status, en.keys.status[key.status as keyof typeof en.keys.status] ?? key.status)
 }
 
-const DAY = 24 * 60 * 60 * 1000
 const cell = (html: string, id = '') => `<td class="m_4e7aa4ef mantine-Table-td${sticky(id)}">${html}</td>`
 const span = (cls: string, content: string, title?: string) =>
   `<span class="${cls}"${title === undefined ? '' : ` title="${h(title)}"`}>${h(content)}</span>`
@@ -324,8 +324,7 @@ function row(key: Key, index: number, now: number, profileNames: Map<string, str
   let expires: string
   if (!key.expiresAt) expires = span(`${c.text} ${c.dimmed}`, en.keys.never)
   else {
-    // Red when it has expired or will within a week.
-    const soon = Date.parse(key.expiresAt) - now <= 7 * DAY
+    const soon = expiresSoon(key.expiresAt, now)
     expires =
       `<span class="${c.text}${soon ? ` ${c.soon}` : ''}" title="${h(formatDateTime(key.expiresAt))}"${soon ? ' data-soon="true"' : ''}>` +
       `${h(formatRelative(key.expiresAt, now))}</span>`

@@ -1,4 +1,5 @@
 // Puts the first screen on the page before the bundle runs (see firstScreen.ts).
+import { isMacPlatform } from '../lib/platform'
 import { renderFirstScreen } from './firstScreen'
 import { themeStyles } from './themeStyles'
 
@@ -34,7 +35,7 @@ export function showFirstScreen(win: Window): boolean {
     {
       now: Date.now(),
       windowHeight: win.innerHeight,
-      mac: /Mac|iPhone|iPad/.test(win.navigator.platform),
+      mac: isMacPlatform(win.navigator.platform),
       themeCss: themeStyles(win.navigator.userAgent),
     },
     scheme === 'dark',

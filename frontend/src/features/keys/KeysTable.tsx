@@ -19,6 +19,7 @@ import { en } from '../../i18n/en'
 import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { availability, type KeyAction } from './actions'
+import { expiresSoon } from './expiry'
 import { isFiltered, type KeyFilterState } from './filters'
 import { KeyFilters } from './KeyFilters'
 import { KeyMenu } from './KeyMenu'
@@ -66,8 +67,6 @@ interface SearchText {
 type KeyRow = Key & { profileName: string; sortKeys: SortKeys; searchText: SearchText }
 
 const helper = createColumnHelper<Features, KeyRow>()
-
-const DAY = 24 * 60 * 60 * 1000
 
 /**
  * The scroller's size, or the window's while it has none (not laid out yet,
@@ -268,11 +267,10 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       sortFn: SORT.expiresAt,
       sortUndefined: false,
       sortDescFirst: false,
-      cell: ({ row, getValue }) => {
+      cell: ({ row }) => {
         const expiresAt = row.original.expiresAt
         if (!expiresAt) return <span className={cx(classes.text, classes.dimmed)}>{en.keys.never}</span>
-        // Red when it has expired or will within a week.
-        const soon = getValue() - now <= 7 * DAY
+        const soon = expiresSoon(expiresAt, now)
         return (
           <span
             className={cx(classes.text, soon && classes.soon)}

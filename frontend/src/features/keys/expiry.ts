@@ -33,3 +33,10 @@ export function expiresInDays(value: ExpiryValue, now: number, profileDays?: num
   }
   return Number(value.choice)
 }
+
+const WEEK = 7 * 86_400_000
+
+/** Whether the key table shows an expiry in red: it has passed, or comes within a week. */
+export function expiresSoon(expiresAt: string, now: number): boolean {
+  return Date.parse(expiresAt) - now <= WEEK
+}

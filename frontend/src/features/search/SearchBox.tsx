@@ -7,11 +7,12 @@ import { searchKeys, type SearchResult } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
 import { en } from '../../i18n/en'
 import { errorMessage } from '../../lib/errors'
+import { isMacPlatform } from '../../lib/platform'
 import { useNow } from '../../lib/useNow'
 import { KeyStatusBadge } from '../keys/KeyStatusBadge'
 
 const MIN_QUERY = 2
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const isMac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform)
 
 const optionValue = (r: SearchResult) => `${r.workspaceId}\u0000${r.key.id}`
 
