@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+	"gorm.io/driver/postgres"
 
 	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/server"
@@ -50,7 +51,7 @@ func newCreateWorkspaceCmd(stdio IO) *cobra.Command {
 				}
 				return usageError("%v", err)
 			}
-			store, err := server.OpenStore(db, nil)
+			store, err := server.OpenStore(db, postgres.Open, nil)
 			if err != nil {
 				return err
 			}

@@ -99,7 +99,7 @@ func TestCheck(t *testing.T) {
 // check reports as a failed check (3), not as a rejected key (4).
 func TestCheckExpiredKey(t *testing.T) {
 	t.Parallel()
-	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "k.db"), nil)
+	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "k.db"), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

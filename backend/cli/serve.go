@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"gorm.io/driver/postgres"
 
 	"github.com/keydesk/keydesk/backend/server"
 )
@@ -31,7 +32,7 @@ func newServeCmd(stdio IO) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			store, err := server.OpenStore(db, log)
+			store, err := server.OpenStore(db, postgres.Open, log)
 			if err != nil {
 				return err
 			}

@@ -38,7 +38,7 @@ func startBigRemote(b *testing.B) (url, admin string) {
 			bigRemote.err = err
 			return
 		}
-		store, err := server.OpenStore("sqlite:"+filepath.Join(dir, "big.db"), nil)
+		store, err := server.OpenStore("sqlite:"+filepath.Join(dir, "big.db"), nil, nil)
 		if err != nil {
 			bigRemote.err = err
 			return

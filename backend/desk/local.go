@@ -31,7 +31,7 @@ type localServer struct {
 const portAttempts = 20
 
 func startLocalServer(dbPath, addr string, log *slog.Logger) (*localServer, error) {
-	store, err := server.OpenStore("sqlite:"+dbPath, log)
+	store, err := server.OpenStore("sqlite:"+dbPath, nil, log)
 	if err != nil {
 		return nil, err
 	}

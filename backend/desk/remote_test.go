@@ -35,7 +35,7 @@ type remote struct {
 
 func startRemote(t *testing.T) *remote {
 	t.Helper()
-	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "remote.db"), nil)
+	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "remote.db"), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestAddRemoteWorkspace(t *testing.T) {
 }
 
 func TestTrustedCAFile(t *testing.T) {
-	store, _ := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "tls.db"), nil)
+	store, _ := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "tls.db"), nil, nil)
 	defer store.Close()
 	srv := server.New(store, server.Options{})
 	_, created, _ := srv.CreateWorkspace(context.Background(), "Secure", "admin")

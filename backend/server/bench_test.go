@@ -23,6 +23,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/driver/postgres"
+
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/server"
@@ -167,7 +169,7 @@ func big100k(b *testing.B) *benchServer {
 			return
 		}
 		seeded100k.path = filepath.Join(dir, "seed.db")
-		store, err := server.OpenStore("sqlite:"+seeded100k.path, nil)
+		store, err := server.OpenStore("sqlite:"+seeded100k.path, nil, nil)
 		if err != nil {
 			seeded100k.err = err
 			return
@@ -195,7 +197,7 @@ func big100k(b *testing.B) *benchServer {
 // not limited, since benchmarks send them on purpose.
 func newBenchServerOn(b *testing.B, dsn string) *benchServer {
 	b.Helper()
-	store, err := server.OpenStore(dsn, nil)
+	store, err := server.OpenStore(dsn, postgres.Open, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -269,7 +271,7 @@ func BenchmarkRevocation(b *testing.B) {
 	var admin, ws string
 	if dsn := os.Getenv("KEYDESK_BENCH_POSTGRES"); dsn != "" {
 		for i := range 2 {
-			store, err := server.OpenStore(dsn, nil)
+			store, err := server.OpenStore(dsn, postgres.Open, nil)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -28,7 +28,7 @@ import (
 // migrating a SQLite store takes tens of milliseconds, a workspace one
 // transaction.
 func FuzzEndpoints(f *testing.F) {
-	store, err := OpenStore("sqlite:"+filepath.Join(f.TempDir(), "fuzz.db"), nil)
+	store, err := OpenStore("sqlite:"+filepath.Join(f.TempDir(), "fuzz.db"), nil, nil)
 	if err != nil {
 		f.Fatal(err)
 	}

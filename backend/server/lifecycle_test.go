@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/driver/postgres"
+
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/server"
@@ -496,7 +498,7 @@ func TestFailedVerificationsAreRateLimitedPerAddress(t *testing.T) {
 // server is refused by another on the same database at once.
 func TestTwoReplicasShareTheDatabase(t *testing.T) {
 	e := newEnv(t)
-	store2, err := server.OpenStore(e.dsn, nil)
+	store2, err := server.OpenStore(e.dsn, postgres.Open, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

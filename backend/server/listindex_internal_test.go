@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 
 	"github.com/keydesk/keydesk/backend/keys"
@@ -26,7 +27,7 @@ func TestListIndexAnswersLikeSQL(t *testing.T) {
 	if pg := os.Getenv("KEYDESK_TEST_POSTGRES"); pg != "" {
 		dsn = pg
 	}
-	store, err := OpenStore(dsn, nil)
+	store, err := OpenStore(dsn, postgres.Open, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,7 +63,7 @@ var sharedPostgres *server.Store
 func TestMain(m *testing.M) {
 	if pg := os.Getenv("KEYDESK_TEST_POSTGRES"); pg != "" {
 		var err error
-		if sharedPostgres, err = server.OpenStore(pg, nil); err != nil {
+		if sharedPostgres, err = server.OpenStore(pg, postgres.Open, nil); err != nil {
 			panic(err)
 		}
 	}
@@ -97,7 +97,7 @@ func newEnvWith(t *testing.T, opts server.Options) *env {
 	store := sharedPostgres
 	if store == nil {
 		var err error
-		if store, err = server.OpenStore(dsn, nil); err != nil {
+		if store, err = server.OpenStore(dsn, postgres.Open, nil); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { store.Close() })

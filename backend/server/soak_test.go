@@ -44,7 +44,7 @@ func TestSoak(t *testing.T) {
 	if os.Getenv("KEYDESK_SOAK_PROFILES") != "" {
 		runtime.MemProfileRate = 512 // small objects are what leaks
 	}
-	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "soak.db"), nil)
+	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "soak.db"), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/glebarez/sqlite"
 	"github.com/gofrs/flock"
-	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
@@ -71,9 +70,15 @@ func (s *Store) ClaimSQLite() error {
 // exclusive reports whether no other process writes the database.
 func (s *Store) exclusive() bool { return s.lock != nil }
 
+// Postgres is the PostgreSQL driver's gorm.Dialector constructor
+// (gorm.io/driver/postgres.Open). The programs that serve PostgreSQL pass it
+// to OpenStore; the desktop, whose Local workspace is SQLite, passes nil and
+// so does not link the driver (pgx: 3 MB of code, resident while it runs).
+type Postgres func(dsn string) gorm.Dialector
+
 // OpenStore opens (and migrates) the database named by dsn:
-// "sqlite:PATH", a bare path, or "postgres://…".
-func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
+// "sqlite:PATH", a bare path, or "postgres://…" (which needs pg).
+func OpenStore(dsn string, pg Postgres, log *slog.Logger) (*Store, error) {
 	cfg := &gorm.Config{
 		Logger:                 logger.Discard, // gorm would log SQL with bound values
 		SkipDefaultTransaction: true,
@@ -84,7 +89,10 @@ func OpenStore(dsn string, log *slog.Logger) (*Store, error) {
 	s := &Store{changes: newChangeLog()}
 	switch {
 	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
-		db, err := gorm.Open(postgres.Open(dsn), cfg)
+		if pg == nil {
+			return nil, errors.New("this program opens only SQLite databases: serve PostgreSQL with `keydesk serve --db postgres://…`")
+		}
+		db, err := gorm.Open(pg(dsn), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}

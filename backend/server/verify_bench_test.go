@@ -12,7 +12,7 @@ import (
 // key is in the verify cache: parse, hash, lookup, status, usage count.
 func BenchmarkVerifyCached(b *testing.B) {
 	ctx := context.Background()
-	store, err := OpenStore("sqlite:"+filepath.Join(b.TempDir(), "bench.db"), nil)
+	store, err := OpenStore("sqlite:"+filepath.Join(b.TempDir(), "bench.db"), nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,10 +3,14 @@ package server_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"gorm.io/driver/postgres"
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
@@ -92,14 +96,14 @@ func TestOneServerPerSQLiteDatabase(t *testing.T) {
 	if path == "" {
 		t.Skip("PostgreSQL is shared by design")
 	}
-	first, err := server.OpenStore(dsn, nil)
+	first, err := server.OpenStore(dsn, postgres.Open, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := first.ClaimSQLite(); err != nil {
 		t.Fatal(err)
 	}
-	second, err := server.OpenStore(dsn, nil)
+	second, err := server.OpenStore(dsn, postgres.Open, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,4 +115,18 @@ func TestOneServerPerSQLiteDatabase(t *testing.T) {
 	if err := second.ClaimSQLite(); err != nil {
 		t.Fatalf("claim after the first closed: %v", err)
 	}
+}
+
+// A program built without the PostgreSQL driver (the desktop) says so for a
+// postgres:// database, and opens SQLite as before.
+func TestOpenStoreWithoutThePostgresDriver(t *testing.T) {
+	_, err := server.OpenStore("postgres://keydesk@localhost/keydesk", nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "opens only SQLite databases") {
+		t.Fatalf("postgres:// without the driver: %v", err)
+	}
+	store, err := server.OpenStore("sqlite:"+filepath.Join(t.TempDir(), "k.db"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
 }

@@ -50,7 +50,7 @@ func run(home string, n int) error {
 	}
 
 	// 2. The keys, straight into the Local workspace's server store.
-	store, err := server.OpenStore("sqlite:"+filepath.Join(home, "local-server.db"), nil)
+	store, err := server.OpenStore("sqlite:"+filepath.Join(home, "local-server.db"), nil, nil)
 	if err != nil {
 		return err
 	}
