@@ -1,16 +1,6 @@
 import { Center, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconChevronUp, IconKey, IconSelector } from '@tabler/icons-react'
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  FlexRender,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type Header,
-  type Row,
-  type SortFn,
-} from '@tanstack/react-table'
+import { createColumnHelper, FlexRender, useTable, type Header, type Row } from '@tanstack/react-table'
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Key, Profile } from '../../api'
@@ -25,56 +15,11 @@ import { KeyFilters } from './KeyFilters'
 import { KeyMenu } from './KeyMenu'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
-import { NO_PROFILE } from './options'
+import { features, matchesFilters, SORT, time, toKeyRow, type Features, type KeyRow } from './keyRows'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
 import { initialScrollerHeight, MIN_WIDTH, OVERSCAN, ROW_HEIGHT, WIDTHS } from './tableLayout'
 import { rowsCommitted } from '../../lib/paint'
 import { ThisAppBadge } from './ThisAppBadge'
-
-// Filtering is done here rather than by the table (see matchesFilters): a pass
-// over precomputed text is far cheaper than TanStack's filtered row model.
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-})
-type Features = typeof features
-
-/**
- * What the table sorts on, computed once per key (not once per comparison):
- * plain `<` on these gives the table's order. The dates are numbers, set when
- * the row is made; the text keys are made the first time the table sorts on
- * their column (see byText): with 10,000 keys, six natural-order strings per
- * key held from the start were 14 MB of the desktop's web process.
- */
-interface SortKeys {
-  name?: string
-  maskedKey?: string
-  status?: string
-  role?: string
-  profile?: string
-  id?: string
-  expiresAt: number
-  lastUsedAt: number
-  enabled: number
-  createdAt: number
-}
-
-type TextSortField = 'name' | 'maskedKey' | 'status' | 'role' | 'profile' | 'id'
-
-/** What the text search looks at: name, key ID and masked key, lowercased. */
-interface SearchText {
-  name: string
-  id: string
-  maskedKey: string
-}
-
-/** A key as the table shows it: with the name of its profile, for sorting and display. */
-type KeyRow = Key & {
-  profileName: string
-  sortKeys: SortKeys
-  /** Made by the first text search (see searchTextOf). */
-  searchText: SearchText | undefined
-}
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -91,140 +36,6 @@ const estimateSize = () => ROW_HEIGHT
 
 const initialScrollerRect = () =>
   typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: initialScrollerHeight(window.innerHeight) }
-
-/**
- * Whether a key passes the filters; `text` is the search text, trimmed and
- * lowercased ("" searches nothing). The search matches name, key ID or masked
- * key, case-insensitively.
- */
-function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): boolean {
-  if (f.status !== 'all' && key.status !== f.status) return false
-  if (f.hideExpired && key.status === 'expired') return false
-  if (f.role && key.role !== f.role) return false
-  if (f.profile && (f.profile === NO_PROFILE ? !!key.profileId : key.profileId !== f.profile)) return false
-  if (!text) return true
-  const s = searchTextOf(key)
-  return s.name.includes(text) || s.id.includes(text) || s.maskedKey.includes(text)
-}
-
-function time(iso: string | undefined, absent: number): number {
-  if (!iso) return absent
-  const t = Date.parse(iso)
-  return Number.isNaN(t) ? absent : t
-}
-
-const isDigit = (code: number) => code >= 48 && code <= 57
-
-/**
- * A string whose plain `<` order is the natural, case-insensitive order of
- * the values (what TanStack's alphanumeric sort gives: "key2" before "key10",
- * "a01" equal to "a1", a run of digits after a run of other characters).
- * Each run becomes a tag and its contents: other characters end with \u0000,
- * so a shorter run sorts first; digits drop leading zeros and are preceded by
- * their count, so a longer number sorts after a shorter one.
- */
-function naturalSortKey(value: string | undefined): string {
-  const s = (value ?? '').toLowerCase()
-  let out = ''
-  let i = 0
-  while (i < s.length) {
-    const digits = isDigit(s.charCodeAt(i))
-    let end = i + 1
-    while (end < s.length && isDigit(s.charCodeAt(end)) === digits) end++
-    if (digits) {
-      let start = i
-      while (start < end && s.charCodeAt(start) === 48) start++
-      out += '\u0002' + String.fromCharCode(end - start) + s.slice(start, end)
-    } else {
-      out += '\u0001' + s.slice(i, end) + '\u0000'
-    }
-    i = end
-  }
-  return out
-}
-
-function toKeyRow(key: Key, profileName: string): KeyRow {
-  return {
-    ...key,
-    profileName,
-    // Every field present from the start, so that filling in a text key
-    // later does not change the object's shape under the comparators.
-    sortKeys: {
-      name: undefined,
-      maskedKey: undefined,
-      status: undefined,
-      role: undefined,
-      profile: undefined,
-      id: undefined,
-      // "Never" sorts after every date.
-      expiresAt: time(key.expiresAt, Number.POSITIVE_INFINITY),
-      // "Never used" sorts before every date.
-      lastUsedAt: time(key.lastUsedAt, Number.NEGATIVE_INFINITY),
-      enabled: key.enabled ? 1 : 0,
-      createdAt: time(key.createdAt, 0),
-    },
-    searchText: undefined,
-  }
-}
-
-/** The row's search text, made on the first search and kept with the row. */
-function searchTextOf(key: KeyRow): SearchText {
-  return (key.searchText ??= {
-    name: String(key.name ?? '').toLowerCase(),
-    id: String(key.id ?? '').toLowerCase(),
-    maskedKey: String(key.maskedKey ?? '').toLowerCase(),
-  })
-}
-
-/** The text each text column sorts on. */
-const SORT_TEXT: Record<TextSortField, (key: KeyRow) => string | undefined> = {
-  name: (key) => key.name,
-  maskedKey: (key) => key.maskedKey,
-  // Rotating keys sort next to the active ones.
-  status: (key) => (key.rotating ? 'active rotating' : key.status),
-  role: (key) => key.role,
-  profile: (key) => key.profileName,
-  id: (key) => key.id,
-}
-
-/**
- * Sorts on a precomputed key: no getValue, no allocation per comparison.
- * Ascending; the table reverses it for descending and breaks ties by the
- * keys' order in the list.
- */
-function by(field: 'expiresAt' | 'lastUsedAt' | 'enabled' | 'createdAt'): SortFn<Features, KeyRow> {
-  return (rowA, rowB) => {
-    const a = rowA.original.sortKeys[field]
-    const b = rowB.original.sortKeys[field]
-    return a < b ? -1 : a > b ? 1 : 0
-  }
-}
-
-/** Like by, on a text key made the first time it is compared (naturalSortKey). */
-function byText(field: TextSortField): SortFn<Features, KeyRow> {
-  const text = SORT_TEXT[field]
-  const keyOf = (row: KeyRow) => (row.sortKeys[field] ??= naturalSortKey(text(row)))
-  return (rowA, rowB) => {
-    const a = keyOf(rowA.original)
-    const b = keyOf(rowB.original)
-    return a < b ? -1 : a > b ? 1 : 0
-  }
-}
-
-// Built once: a new function per render would not change the order, but the
-// columns are rebuilt whenever the time ticks.
-const SORT = {
-  name: byText('name'),
-  maskedKey: byText('maskedKey'),
-  status: byText('status'),
-  expiresAt: by('expiresAt'),
-  lastUsedAt: by('lastUsedAt'),
-  enabled: by('enabled'),
-  role: byText('role'),
-  profile: byText('profile'),
-  id: byText('id'),
-  createdAt: by('createdAt'),
-}
 
 // The cells are plain elements with the look of Mantine's Text and Group
 // (classes.text, classes.group): a sort mounts a screenful of new rows, and
