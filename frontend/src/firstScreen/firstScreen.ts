@@ -18,7 +18,7 @@ import { STATUS_COLORS } from '../features/keys/statusColors'
 import { FIRST_KEYS, initialRowCount, MIN_WIDTH, ROW_HEIGHT, WIDTHS } from '../features/keys/tableLayout'
 import { hostOf, sortWorkspaces } from '../features/workspaces/sidebar'
 import { en } from '../i18n/en'
-import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../lib/time'
+import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever, toMillis } from '../lib/time'
 import { comboboxChevron, icon } from './icons'
 
 export interface FirstScreenContext {
@@ -363,12 +363,8 @@ function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstSc
   const profileNames = new Map(profiles.map((p) => [p.id, p.name]))
   const shown = initialRowCount(keys.length, ctx.windowHeight)
   // Newest first, as the table sorts (ties in the list's order).
-  const created = (k: Key) => {
-    const t = Date.parse(k.createdAt)
-    return Number.isNaN(t) ? 0 : t
-  }
   const sorted = keys
-    .map((key, i) => ({ key, i, t: created(key) }))
+    .map((key, i) => ({ key, i, t: toMillis(key.createdAt, 0) }))
     .sort((a, b) => b.t - a.t || a.i - b.i)
     .map((e) => e.key)
   const rest = (keys.length - shown) * ROW_HEIGHT

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatRelative, formatRelativeOrNever } from './time'
+import { formatDate, formatRelative, formatRelativeOrNever, toMillis } from './time'
 
 const now = Date.parse('2026-11-23T12:00:00Z')
 const DAY = 86_400_000
@@ -28,5 +28,15 @@ describe('time formatting', () => {
 
   it('says "never" for an absent time', () => {
     expect(formatRelativeOrNever(undefined, now)).toBe('never')
+  })
+})
+
+describe('toMillis', () => {
+  it('reads a timestamp, or gives the stand-in when there is none or it does not parse', () => {
+    expect(toMillis('2026-11-23T12:00:00Z', 0)).toBe(now)
+    expect(toMillis('1970-01-01T00:00:00Z', -1)).toBe(0)
+    expect(toMillis(undefined, Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY)
+    expect(toMillis('', 7)).toBe(7)
+    expect(toMillis('soon', Number.NEGATIVE_INFINITY)).toBe(Number.NEGATIVE_INFINITY)
   })
 })

@@ -23,6 +23,12 @@ function parse(iso: string): number | undefined {
   return Number.isNaN(t) ? undefined : t
 }
 
+/** A timestamp in milliseconds; `absent` when there is none or it does not parse. */
+export function toMillis(iso: string | undefined, absent: number): number {
+  if (!iso) return absent
+  return parse(iso) ?? absent
+}
+
 /** "Nov 23, 2026" */
 export function formatDate(iso: string): string {
   const t = parse(iso)

@@ -5,7 +5,6 @@ import { formatDateTime, formatRelative } from '../../lib/time'
 import { rotatingLabel } from './rotation'
 import { STATUS_COLORS } from './statusColors'
 
-
 export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) {
   // A rotating key is active until its overlap ends; say when that is.
   if (keyInfo.rotating) {

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type Ke
 import type { Key, Profile } from '../../api'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
-import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../../lib/time'
+import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever, toMillis } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { availability, type KeyAction } from './actions'
 import { expiresSoon } from './expiry'
@@ -15,7 +15,7 @@ import { KeyFilters } from './KeyFilters'
 import { KeyMenu } from './KeyMenu'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
-import { features, matchesFilters, SORT, time, toKeyRow, type Features, type KeyRow } from './keyRows'
+import { features, matchesFilters, SORT, toKeyRow, type Features, type KeyRow } from './keyRows'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
 import { initialScrollerHeight, MIN_WIDTH, OVERSCAN, ROW_HEIGHT, WIDTHS } from './tableLayout'
 import { rowsCommitted } from '../../lib/paint'
@@ -110,7 +110,7 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       cell: ({ row }) => <KeyStatusBadge keyInfo={row.original} now={now} />,
     }),
     // "Never" sorts after every date.
-    helper.accessor((key) => time(key.expiresAt, Number.POSITIVE_INFINITY), {
+    helper.accessor((key) => toMillis(key.expiresAt, Number.POSITIVE_INFINITY), {
       id: 'expiresAt',
       header: en.keys.columns.expires,
       sortFn: SORT.expiresAt,
@@ -132,7 +132,7 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       },
     }),
     // "Never used" sorts before every date.
-    helper.accessor((key) => time(key.lastUsedAt, Number.NEGATIVE_INFINITY), {
+    helper.accessor((key) => toMillis(key.lastUsedAt, Number.NEGATIVE_INFINITY), {
       id: 'lastUsedAt',
       header: en.keys.columns.lastUsed,
       sortFn: SORT.lastUsedAt,
@@ -201,7 +201,7 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       sortDescFirst: false,
       cell: (info) => <Mono dimmed>{info.getValue()}</Mono>,
     }),
-    helper.accessor((key) => time(key.createdAt, 0), {
+    helper.accessor((key) => toMillis(key.createdAt, 0), {
       id: 'createdAt',
       header: en.keys.columns.created,
       sortFn: SORT.createdAt,

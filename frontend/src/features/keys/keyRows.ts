@@ -1,5 +1,6 @@
 import { createSortedRowModel, rowSortingFeature, tableFeatures, type SortFn } from '@tanstack/react-table'
 import type { Key } from '../../api'
+import { toMillis } from '../../lib/time'
 import type { KeyFilterState } from './filters'
 import { NO_PROFILE } from './options'
 
@@ -68,13 +69,6 @@ export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): bo
   return s.name.includes(text) || s.id.includes(text) || s.maskedKey.includes(text)
 }
 
-/** A timestamp in milliseconds; `absent` when there is none or it does not parse. */
-export function time(iso: string | undefined, absent: number): number {
-  if (!iso) return absent
-  const t = Date.parse(iso)
-  return Number.isNaN(t) ? absent : t
-}
-
 const isDigit = (code: number) => code >= 48 && code <= 57
 
 /**
@@ -119,11 +113,11 @@ export function toKeyRow(key: Key, profileName: string): KeyRow {
       profile: undefined,
       id: undefined,
       // "Never" sorts after every date.
-      expiresAt: time(key.expiresAt, Number.POSITIVE_INFINITY),
+      expiresAt: toMillis(key.expiresAt, Number.POSITIVE_INFINITY),
       // "Never used" sorts before every date.
-      lastUsedAt: time(key.lastUsedAt, Number.NEGATIVE_INFINITY),
+      lastUsedAt: toMillis(key.lastUsedAt, Number.NEGATIVE_INFINITY),
       enabled: key.enabled ? 1 : 0,
-      createdAt: time(key.createdAt, 0),
+      createdAt: toMillis(key.createdAt, 0),
     },
     searchText: undefined,
   }

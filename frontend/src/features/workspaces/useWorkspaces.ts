@@ -13,7 +13,6 @@ import {
 import { queryKeys } from '../../app/queryKeys'
 import { sortWorkspaces } from './sidebar'
 
-
 export function useWorkspaces() {
   return useQuery({
     queryKey: queryKeys.workspaces,
