@@ -28,7 +28,7 @@ type BootKeys struct {
 	Profiles    []Profile `json:"profiles"`
 }
 
-// BootKeysLimit is the frontend's FIRST_KEYS (frontend/src/features/keys/useKeys.ts).
+// BootKeysLimit is the frontend's FIRST_KEYS (frontend/src/features/keys/tableLayout.ts).
 const BootKeysLimit = 100
 
 // Boot reads what the first screen shows. It does not wait for Startup

@@ -107,6 +107,14 @@ func DefaultHome() (string, error) {
 	return filepath.Join(dir, "Keydesk"), nil
 }
 
+// homeOrDefault is home, or DefaultHome() when it is empty.
+func homeOrDefault(home string) (string, error) {
+	if home != "" {
+		return home, nil
+	}
+	return DefaultHome()
+}
+
 type discardEmitter struct{}
 
 func (discardEmitter) Emit(string, any) {}
@@ -114,13 +122,11 @@ func (discardEmitter) Emit(string, any) {}
 // Open starts the desktop core: desk.db, the embedded server and the Local
 // workspace. A second Open of the same home reuses all of them.
 func Open(ctx context.Context, opts Options) (*Desk, error) {
-	if opts.Home == "" {
-		home, err := DefaultHome()
-		if err != nil {
-			return nil, err
-		}
-		opts.Home = home
+	home, err := homeOrDefault(opts.Home)
+	if err != nil {
+		return nil, err
 	}
+	opts.Home = home
 	if opts.Secrets == nil {
 		opts.Secrets, opts.SecretsInfo = secrets.Open(secrets.ConfigFromEnv(opts.Home))
 	}
@@ -156,7 +162,6 @@ func Open(ctx context.Context, opts Options) (*Desk, error) {
 		return nil, err
 	}
 	d.reminders = reminders.New(d.db, opts.Notifier, opts.Now, opts.Log)
-	var err error
 	if d.local, err = startLocalServer(filepath.Join(opts.Home, "local-server.db"), opts.LocalAddr, opts.Log); err != nil {
 		d.closeDB()
 		return nil, err

@@ -50,10 +50,3 @@ func SetColorScheme(home, scheme string) error {
 }
 
 func validColorScheme(s string) bool { return s == "light" || s == "dark" }
-
-func homeOrDefault(home string) (string, error) {
-	if home != "" {
-		return home, nil
-	}
-	return DefaultHome()
-}
