@@ -6,8 +6,8 @@ import { queryKeys } from './queryKeys'
 /**
  * What the desktop puts in window.__KEYDESK_BOOT__ (through /boot.js, see
  * app/boot.go) before the bundle runs: the workspaces, and the first keys
- * and the profiles of the one the app opens. Null or absent elsewhere (the browser bridge
- * when the backend was slow, Vite's dev server, tests).
+ * and the profiles of the one the app opens. Null or absent elsewhere (the
+ * browser bridge when the backend was slow, Vite's dev server, tests).
  */
 export interface Boot {
   workspaces: Workspace[] | null

@@ -18,6 +18,7 @@ import { STATUS_COLORS } from '../features/keys/statusColors'
 import { FIRST_KEYS, initialRowCount, MIN_WIDTH, ROW_HEIGHT, WIDTHS } from '../features/keys/tableLayout'
 import { hostOf, sortWorkspaces } from '../features/workspaces/sidebar'
 import { en } from '../i18n/en'
+import { escapeHtml } from '../lib/html'
 import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever, toMillis } from '../lib/time'
 import { comboboxChevron, icon } from './icons'
 
@@ -29,11 +30,6 @@ export interface FirstScreenContext {
   mac: boolean
   /** The CSS Mantine's provider puts first (theme variables), see themeStyles.ts. */
   themeCss: string
-}
-
-/** Text for HTML content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
 }
 
 const h = escapeHtml

@@ -2,8 +2,8 @@
 // app once that is on screen, and a way out if the app cannot load.
 import { markFirstPaint } from '../features/keys/perfMarks'
 import { en } from '../i18n/en'
+import { escapeHtml } from '../lib/html'
 import { afterPaint } from '../lib/paint'
-import { escapeHtml } from './firstScreen'
 import { showFirstScreen } from './show'
 
 /**
