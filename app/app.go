@@ -44,6 +44,7 @@ type App struct {
 
 	release      sync.Mutex
 	releaseTimer *time.Timer
+	releaseRound int
 }
 
 // New returns an app that is not started yet.
@@ -75,6 +76,7 @@ func (a *App) Startup(ctx context.Context) error {
 
 // Shutdown stops everything Startup started.
 func (a *App) Shutdown() error {
+	a.stopReleases()
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.desk == nil {
@@ -130,25 +132,64 @@ func formatTimePtr(t *time.Time) *string {
 }
 
 // bigList is the size of a key list after which the memory it took is
-// handed back to the OS (see releaseMemorySoon); releaseMemoryAfter is how
-// long after the last such list: time for the bridge to have sent it, and
-// for others to come. Variables for the tests.
+// handed back to the OS (see releaseMemorySoon); releaseMemoryAfter is
+// when, counted from the last such list: soon, once the bridge has sent
+// it, and again later, for a list so long (100,000 keys) that it was still
+// on its way to the window the first time. Variables for the tests.
 var (
 	bigList            = 1000
-	releaseMemoryAfter = 2 * time.Second
+	releaseMemoryAfter = []time.Duration{2 * time.Second, 10 * time.Second}
 	freeOSMemory       = debug.FreeOSMemory
 )
 
 // releaseMemorySoon returns the memory a big list took to the OS once
 // things are quiet. A list of 10,000 keys goes to the window as 5 MB of
 // JSON built in a few copies; Go would keep those pages for minutes (its
-// scavenger is slow on purpose), adding 25 MB to an idle desktop app.
+// scavenger is slow on purpose), adding 25 MB to an idle desktop app. A
+// list that comes in the meantime starts the schedule again.
 func (a *App) releaseMemorySoon() {
 	a.release.Lock()
 	defer a.release.Unlock()
-	if a.releaseTimer != nil {
-		a.releaseTimer.Reset(releaseMemoryAfter)
-		return
+	a.dropReleases()
+	a.scheduleRelease(a.releaseRound, 0)
+}
+
+// scheduleRelease arms the step-th release of a round; a.release is held.
+func (a *App) scheduleRelease(round, step int) {
+	wait := releaseMemoryAfter[step]
+	if step > 0 {
+		wait -= releaseMemoryAfter[step-1]
 	}
-	a.releaseTimer = time.AfterFunc(releaseMemoryAfter, func() { freeOSMemory() })
+	a.releaseTimer = time.AfterFunc(wait, func() {
+		if !a.releaseStillDue(round) {
+			return // a newer list took over
+		}
+		freeOSMemory() // a collection: not under the lock a list waits for
+		a.release.Lock()
+		defer a.release.Unlock()
+		if round == a.releaseRound && step+1 < len(releaseMemoryAfter) {
+			a.scheduleRelease(round, step+1)
+		}
+	})
+}
+
+// stopReleases drops the releases still to come.
+func (a *App) stopReleases() {
+	a.release.Lock()
+	defer a.release.Unlock()
+	a.dropReleases()
+}
+
+// dropReleases ends the current round; a.release is held.
+func (a *App) dropReleases() {
+	a.releaseRound++
+	if a.releaseTimer != nil {
+		a.releaseTimer.Stop()
+	}
+}
+
+func (a *App) releaseStillDue(round int) bool {
+	a.release.Lock()
+	defer a.release.Unlock()
+	return round == a.releaseRound
 }
