@@ -144,3 +144,60 @@ func TestListFirstIsTheTopOfList(t *testing.T) {
 		t.Errorf("unknown workspace: %v", err)
 	}
 }
+
+// The clean-up deletes the keys its confirmation named, of them only those
+// that still match, and refuses an empty ID without deleting anything.
+func TestCleanupNamedKeys(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	off := false
+	ids := map[string]string{}
+	for _, name := range []string{"zulu", "alpha", "delta"} {
+		created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[name] = created.Key.ID
+		if _, err := a.Keys.Update(ws, created.Key.ID, app.UpdateKeyRequest{Enabled: &off}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := a.Keys.Cleanup(ws, app.CleanupRequest{Revoked: true, KeyIDs: []string{ids["zulu"], ""}})
+	if e := appError(t, err); e.Code != app.CodeInvalidInput || e.Field != "keyIds" {
+		t.Fatalf("empty ID: %+v", e)
+	}
+	n, err := a.Keys.Cleanup(ws, app.CleanupRequest{Revoked: true, KeyIDs: []string{ids["zulu"], ids["alpha"]}})
+	if err != nil || n != 2 {
+		t.Fatalf("cleanup = %d, %v", n, err)
+	}
+	keys, err := a.Keys.List(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := map[string]bool{}
+	for _, k := range keys {
+		left[k.Name] = true
+	}
+	if left["zulu"] || left["alpha"] || !left["delta"] {
+		t.Fatalf("left = %v", left)
+	}
+}
+
+// A pasted secret that is not a key is refused with the field and the rule,
+// said once, and without echoing what was pasted.
+func TestRememberRefusesWhatIsNotAKey(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "deploy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = a.Keys.Remember(ws, created.Key.ID, "hello-this-is-not-a-key")
+	e := appError(t, err)
+	want := "secret must be a Keydesk key: <prefix>_<49 base62 characters>"
+	if e.Code != app.CodeInvalidInput || e.Field != "secret" || e.Message != want {
+		t.Fatalf("= %+v, want the message %q", e, want)
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
@@ -217,16 +218,20 @@ func (k *KeysAPI) CleanupCounts(workspaceID string) (CleanupCounts, error) {
 
 // Cleanup deletes expired and/or revoked keys and returns how many.
 func (k *KeysAPI) Cleanup(workspaceID string, req CleanupRequest) (int64, error) {
+	// The IDs go to the server in requests of keys.MaxCleanupKeyIDs (desk.Cleanup).
 	choice := keys.Cleanup{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both}
 	if err := choice.Validate(); err != nil {
 		return 0, wrap(err)
+	}
+	if slices.Contains(req.KeyIDs, "") {
+		return 0, &Error{Code: CodeInvalidInput, Field: "keyIds", Message: "keyIds must not contain an empty key ID"}
 	}
 	d, ctx, cancel, err := k.app.call()
 	if err != nil {
 		return 0, err
 	}
 	defer cancel()
-	n, err := d.Cleanup(ctx, workspaceID, api.CleanupRequest{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both})
+	n, err := d.Cleanup(ctx, workspaceID, api.CleanupRequest{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both, KeyIDs: req.KeyIDs})
 	return n, wrap(err)
 }
 
@@ -261,16 +266,25 @@ func (k *KeysAPI) Audit(workspaceID, keyID string, pageIndex, pageSize int) (Aud
 	if err != nil {
 		return AuditPage{}, wrap(err)
 	}
+	// Names from the cache: the log itself holds IDs (a key or a profile).
 	cached, _ := d.Keys(ctx, workspaceID)
 	names := map[string]string{}
 	for _, c := range cached {
 		names[c.ID] = c.Name
 	}
+	profiles, _ := d.Profiles(ctx, workspaceID)
+	for _, p := range profiles {
+		names[p.ID] = p.Name
+	}
 	out := AuditPage{Total: list.Total, Items: make([]AuditEvent, len(list.Items))}
 	for i, e := range list.Items {
+		target := e.TargetKeyID
+		if target == "" {
+			target = e.TargetID
+		}
 		out.Items[i] = AuditEvent{
 			ID: e.ID, At: formatTime(e.At), ActorKeyID: e.ActorKeyID, ActorName: names[e.ActorKeyID], Action: e.Action,
-			TargetKeyID: e.TargetKeyID, TargetName: names[e.TargetKeyID], TargetID: e.TargetID, ClientIP: e.ClientIP,
+			TargetKeyID: e.TargetKeyID, TargetName: names[target], TargetID: e.TargetID, ClientIP: e.ClientIP,
 			Changes: string(e.Changes),
 		}
 	}

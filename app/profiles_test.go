@@ -109,3 +109,28 @@ func TestOverviewOfAllWorkspaces(t *testing.T) {
 		t.Fatalf("overview = %+v", o)
 	}
 }
+
+// The audit log names what an event was done to: a profile by its name, as
+// it names keys, not by its ID.
+func TestAuditNamesProfiles(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	created, err := a.Profiles.Create(ws, app.ProfileRequest{Name: "Partners"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := a.Keys.Audit(ws, "", 0, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range page.Items {
+		if e.TargetID == created.ID {
+			if e.TargetName != "Partners" {
+				t.Fatalf("event %s on the profile is named %q", e.Action, e.TargetName)
+			}
+			return
+		}
+	}
+	t.Fatalf("no event on profile %s in %+v", created.ID, page.Items)
+}

@@ -101,10 +101,13 @@ type CleanupCounts struct {
 }
 
 // CleanupRequest chooses what to delete; Both excludes the other two.
+// KeyIDs are the keys the confirmation named: only those of them that
+// still match are deleted (null: every key that matches).
 type CleanupRequest struct {
-	Expired bool `json:"expired"`
-	Revoked bool `json:"revoked"`
-	Both    bool `json:"both"`
+	Expired bool     `json:"expired"`
+	Revoked bool     `json:"revoked"`
+	Both    bool     `json:"both"`
+	KeyIDs  []string `json:"keyIds"`
 }
 
 // Profile is a workspace's key profile, as cached.

@@ -99,10 +99,14 @@ type CleanupCounts struct {
 }
 
 // CleanupRequest chooses what to delete; both excludes the other two.
+// KeyIDs, when set, narrows it to those keys (the ones a confirmation
+// named): a key that came to match since is left alone, and one of them
+// that no longer matches is kept too. At most keys.MaxCleanupKeyIDs.
 type CleanupRequest struct {
-	Expired bool `json:"expired,omitempty"`
-	Revoked bool `json:"revoked,omitempty"`
-	Both    bool `json:"both,omitempty"`
+	Expired bool     `json:"expired,omitempty"`
+	Revoked bool     `json:"revoked,omitempty"`
+	Both    bool     `json:"both,omitempty"`
+	KeyIDs  []string `json:"keyIds,omitempty"`
 }
 
 // CleanupResult says how many keys were deleted.

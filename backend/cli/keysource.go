@@ -122,7 +122,7 @@ func (o *keyOpts) resolve(cmd *cobra.Command, stdio IO, needServer bool) (sessio
 // names where the key came from and what is wrong, never the key.
 func checkSecret(secret, source string) error {
 	if _, err := keys.ParseSecret(secret); err != nil {
-		return fmt.Errorf("the key from %s is not a valid Keydesk key (%d characters): %w", source, len(secret), err)
+		return fmt.Errorf("the key from %s (%d characters) is not valid: %w", source, len(secret), err)
 	}
 	return nil
 }

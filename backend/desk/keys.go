@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/keydesk/keydesk/backend/api"
@@ -131,14 +132,36 @@ func (d *Desk) CleanupCounts(ctx context.Context, workspaceID string) (api.Clean
 	return out, err
 }
 
-// Cleanup deletes expired and/or revoked keys on the server.
+// Cleanup deletes expired and/or revoked keys on the server: those of
+// req.KeyIDs when it is set, in requests of at most keys.MaxCleanupKeyIDs.
+// It returns how many went, also when a later request fails.
 func (d *Desk) Cleanup(ctx context.Context, workspaceID string, req api.CleanupRequest) (int64, error) {
-	var out api.CleanupResult
-	err := d.mutate(ctx, workspaceID, "Cleaning up keys", func(c *client.Client, ws Workspace) (err error) {
-		out, err = c.Cleanup(ctx, ws.RemoteID, req)
-		return err
+	var deleted int64
+	err := d.mutate(ctx, workspaceID, "Cleaning up keys", func(c *client.Client, ws Workspace) error {
+		for _, batch := range cleanupBatches(req) {
+			out, err := c.Cleanup(ctx, ws.RemoteID, batch)
+			if err != nil {
+				return err
+			}
+			deleted += out.Deleted
+		}
+		return nil
 	})
-	return out.Deleted, err
+	return deleted, err
+}
+
+// cleanupBatches splits a clean-up by its key IDs into requests the server takes.
+func cleanupBatches(req api.CleanupRequest) []api.CleanupRequest {
+	if len(req.KeyIDs) <= keys.MaxCleanupKeyIDs {
+		return []api.CleanupRequest{req}
+	}
+	var out []api.CleanupRequest
+	for ids := range slices.Chunk(req.KeyIDs, keys.MaxCleanupKeyIDs) {
+		batch := req
+		batch.KeyIDs = ids
+		out = append(out, batch)
+	}
+	return out
 }
 
 // Audit reads a page of the workspace's audit log from the server.
@@ -170,7 +193,7 @@ func (d *Desk) Remember(ctx context.Context, workspaceID, keyID, secret string) 
 	}
 	secret = strings.TrimSpace(secret)
 	if _, err := keys.ParseSecret(secret); err != nil {
-		return fieldError("secret", "is not a Keydesk key: %v", err)
+		return secretFieldError("secret", err)
 	}
 	if keys.Mask(secret) != k.MaskedKey {
 		return fieldError("secret", "does not match %s (%s): paste that key's own secret", k.Name, k.MaskedKey)

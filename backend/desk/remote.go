@@ -37,6 +37,17 @@ func fieldError(field, format string, args ...any) error {
 	return &keys.FieldError{Field: field, Rule: fmt.Sprintf(format, args...)}
 }
 
+// secretFieldError says why field is not a Keydesk secret, after
+// keys.ParseSecret refused it. ParseSecret's own words already say "not a
+// Keydesk key", so they are not appended to ours: the message would say it
+// twice. Like ParseSecret, it never echoes the secret.
+func secretFieldError(field string, err error) error {
+	if errors.Is(err, keys.ErrChecksum) {
+		return fieldError(field, "has a checksum that does not match: it was mistyped, cut short or is not a Keydesk key")
+	}
+	return fieldError(field, "must be a Keydesk key: <prefix>_<49 base62 characters>")
+}
+
 // normalizeServerURL checks a server URL: http(s), a host, no query; plain
 // http only to this computer unless allowInsecure.
 func normalizeServerURL(raw string, allowInsecure bool) (string, error) {
@@ -115,7 +126,7 @@ func (d *Desk) TestConnection(ctx context.Context, conn Connection) (api.WhoAmI,
 		return api.WhoAmI{}, "", fieldError("accessKey", "is required")
 	}
 	if _, err := keys.ParseSecret(secret); err != nil {
-		return api.WhoAmI{}, "", fieldError("accessKey", "is not a Keydesk key: %v", err)
+		return api.WhoAmI{}, "", secretFieldError("accessKey", err)
 	}
 	c, err := newClient(serverURL, secret, conn.CAFile)
 	if err != nil {

@@ -486,3 +486,39 @@ func TestFullResyncKeepsRememberedSecrets(t *testing.T) {
 		t.Fatal("the secret of a deleted key is still remembered")
 	}
 }
+
+// TestAccessKeyErrorSaysItOnce: a pasted access key that is not a Keydesk
+// key gets one sentence that names the field and the rule, without saying
+// "not a Keydesk key" twice and without echoing what was pasted.
+func TestAccessKeyErrorSaysItOnce(t *testing.T) {
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	good, err := keys.NewSecret("kd", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The right shape with its last character changed: only the checksum is wrong.
+	last := "A"
+	if strings.HasSuffix(good, last) {
+		last = "B"
+	}
+	mistyped := good[:len(good)-1] + last
+	cases := []struct{ name, key, want string }{
+		{"not shaped like a key", "hello-world-this-is-not-a-key", "accessKey must be a Keydesk key: <prefix>_<49 base62 characters>"},
+		{"a mistyped key", mistyped, "accessKey has a checksum that does not match: it was mistyped, cut short or is not a Keydesk key"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := d.TestConnection(context.Background(), desk.Connection{ServerURL: "http://127.0.0.1:1", AccessKey: tc.key})
+			if fieldOf(err) != "accessKey" || err.Error() != tc.want {
+				t.Fatalf("err = %q, want %q", err, tc.want)
+			}
+			if n := strings.Count(strings.ToLower(err.Error()), "keydesk key"); n != 1 {
+				t.Fatalf("%q says \"Keydesk key\" %d times", err, n)
+			}
+			if strings.Contains(err.Error(), tc.key) {
+				t.Fatalf("%q echoes the pasted key", err)
+			}
+		})
+	}
+}

@@ -66,10 +66,12 @@ func SuccessorExpiry(now, createdAt time.Time, expiresAt *time.Time) *time.Time 
 
 // Clean-up categories: "expired" and "revoked" (disabled) may be combined;
 // "both" (expired and disabled) stands alone.
+// Only, when not nil, limits it to those key IDs.
 type Cleanup struct {
 	Expired bool
 	Revoked bool
 	Both    bool
+	Only    []string
 }
 
 // Validate checks the combination.
@@ -80,8 +82,19 @@ func (c Cleanup) Validate() error {
 	if !c.Both && !c.Expired && !c.Revoked {
 		return invalid("choice", "must be at least one of expired, revoked or both")
 	}
+	if len(c.Only) > MaxCleanupKeyIDs {
+		return invalid("keyIds", "must list at most %d keys, got %d", MaxCleanupKeyIDs, len(c.Only))
+	}
+	for _, id := range c.Only {
+		if id == "" {
+			return invalid("keyIds", "must not contain an empty key ID")
+		}
+	}
 	return nil
 }
+
+// MaxCleanupKeyIDs bounds Cleanup.Only (a request body stays far under 1 MiB).
+const MaxCleanupKeyIDs = 10000
 
 // Matches reports whether a key in state s at now falls under c.
 func (c Cleanup) Matches(s State, now time.Time) bool {

@@ -240,9 +240,7 @@ func (r Request) Curl(reveal bool) string {
 	if !reveal {
 		secret = r.masked()
 		if r.Target.Auth == AuthQuery {
-			q := u.Query()
-			q.Set(r.Target.Name, secret)
-			u.RawQuery = q.Encode()
+			u.RawQuery = maskedQuery(u.Query(), r.Target.Name, secret)
 		}
 	}
 	parts := []string{"curl", "-sS"}
@@ -259,6 +257,48 @@ func (r Request) Curl(reveal bool) string {
 		parts = append(parts, "-H", ShellQuote("Authorization: Bearer "+secret))
 	}
 	return strings.Join(parts, " ")
+}
+
+// maskedQuery is q as q.Encode() writes it (sorted by name, so in the
+// revealed command's order), with name's value the mask as people read it:
+// pay_v8iV…ihvI, not pay_v8iV%E2%80%A6ihvI. Only the ASCII a query cannot
+// hold is encoded; the mask's … and • stay as they are. The masked command
+// is for reading, the revealed one for running.
+func maskedQuery(q url.Values, name, masked string) string {
+	names := make([]string, 0, len(q))
+	for k := range q {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, k := range names {
+		for _, v := range q[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(url.QueryEscape(k) + "=")
+			if k == name {
+				b.WriteString(readableQueryEscape(masked))
+			} else {
+				b.WriteString(url.QueryEscape(v))
+			}
+		}
+	}
+	return b.String()
+}
+
+// readableQueryEscape is url.QueryEscape that leaves non-ASCII characters
+// as they are.
+func readableQueryEscape(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c >= utf8.RuneSelf {
+			b.WriteRune(c)
+		} else {
+			b.WriteString(url.QueryEscape(string(c)))
+		}
+	}
+	return b.String()
 }
 
 // ShellQuote quotes s for a POSIX shell: in single quotes, where an embedded

@@ -197,6 +197,39 @@ func TestCurlRunsInAShell(t *testing.T) {
 	}
 }
 
+// TestMaskedQueryCurlReadsAsTheMask: with the key in a query parameter, the
+// masked command shows the mask as the key table does (pay_v8iV…ihvI, not
+// pay_v8iV%E2%80%A6ihvI) and never the secret; the revealed one is the exact,
+// encoded command, parameters in the same order.
+func TestMaskedQueryCurlReadsAsTheMask(t *testing.T) {
+	sec, err := keys.NewSecret("pay", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := keytest.Request{
+		Target: keytest.Target{URL: "{server}/v1/ping?z=a b&b=…", Auth: keytest.AuthQuery, Name: "api_key"},
+		Server: "https://api.example.com", Secret: sec,
+	}
+	mask := keys.Mask(sec)
+	wantMasked := "curl -sS 'https://api.example.com/v1/ping?api_key=" + mask + "&b=%E2%80%A6&z=a+b' -H 'Accept: application/json'"
+	if got := req.Curl(false); got != wantMasked {
+		t.Fatalf("masked =\n%s\nwant\n%s", got, wantMasked)
+	}
+	if masked := req.Curl(false); strings.Contains(masked, sec) || strings.Contains(masked, sec[4:]) {
+		t.Fatalf("the masked command holds the secret: %s", masked)
+	}
+	wantRevealed := "curl -sS 'https://api.example.com/v1/ping?api_key=" + sec + "&b=%E2%80%A6&z=a+b' -H 'Accept: application/json'"
+	if got := req.Curl(true); got != wantRevealed {
+		t.Fatalf("revealed =\n%s\nwant\n%s", got, wantRevealed)
+	}
+	// A result's command is the masked one.
+	r := run(t, func(http.ResponseWriter, *http.Request) {}, keytest.Target{URL: "{server}/v1/ping", Auth: keytest.AuthQuery, Name: "api_key"}, sec)
+	if !strings.HasSuffix(r.Curl, "/v1/ping?api_key="+mask+"' -H 'Accept: application/json'") || strings.Contains(r.Curl, "%E2%80%A6") {
+		t.Fatalf("result curl = %s", r.Curl)
+	}
+	assertNoSecret(t, r, sec)
+}
+
 func FuzzShellQuote(f *testing.F) {
 	for _, s := range []string{"", "a", "it's", `a"b`, "$(rm -rf /)", "a\nb", "'''"} {
 		f.Add(s)

@@ -291,9 +291,16 @@ func (s *Server) RotateKey(ctx context.Context, workspaceID, keyID string, req a
 
 // CleanupKeys deletes the expired and/or revoked keys of a workspace.
 func (s *Server) CleanupKeys(ctx context.Context, workspaceID string, req api.CleanupRequest, actor Actor) (int64, error) {
-	choice := keys.Cleanup{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both}
+	choice := keys.Cleanup{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both, Only: req.KeyIDs}
 	if err := choice.Validate(); err != nil {
 		return 0, err
+	}
+	var only map[string]bool // nil: every key that matches
+	if req.KeyIDs != nil {
+		only = make(map[string]bool, len(req.KeyIDs))
+		for _, id := range req.KeyIDs {
+			only[id] = true
+		}
 	}
 	now := s.clock()
 	var deleted int64
@@ -314,6 +321,9 @@ func (s *Server) CleanupKeys(ctx context.Context, workspaceID string, req api.Cl
 			return err
 		}
 		for _, k := range candidates {
+			if only != nil && !only[k.ID] {
+				continue
+			}
 			if !choice.Matches(k.State(), now) { // the SQL and the domain rule must agree
 				return fmt.Errorf("clean-up selected key %s, which does not match", k.ID)
 			}

@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/server"
 )
 
@@ -275,6 +277,59 @@ func TestCleanup(t *testing.T) {
 	if counts != (api.CleanupCounts{}) {
 		t.Fatalf("counts after = %+v", counts)
 	}
+}
+
+// A clean-up given the key IDs a confirmation named deletes only those of
+// them that still match: not a key disabled since, nor one enabled again.
+func TestCleanupOnlyNamedKeys(t *testing.T) {
+	e := newEnv(t)
+	ids := map[string]string{}
+	for _, name := range []string{"zulu", "alpha", "delta"} {
+		ids[name] = e.create(e.admin, api.CreateKeyRequest{Name: name}).Key.ID
+	}
+	e.call(e.admin, "PATCH", e.keyPath(ids["zulu"]), `{"enabled":false}`, nil)
+	e.call(e.admin, "PATCH", e.keyPath(ids["alpha"]), `{"enabled":false}`, nil)
+	// The dialog names zulu and alpha; meanwhile delta is disabled and alpha enabled again.
+	e.call(e.admin, "PATCH", e.keyPath(ids["delta"]), `{"enabled":false}`, nil)
+	e.call(e.admin, "PATCH", e.keyPath(ids["alpha"]), `{"enabled":true}`, nil)
+
+	path := "/v1/workspaces/" + e.ws + "/keys/cleanup"
+	var res api.CleanupResult
+	body := fmt.Sprintf(`{"revoked":true,"keyIds":[%q,%q]}`, ids["zulu"], ids["alpha"])
+	if s := e.call(e.admin, "POST", path, body, &res); s != 200 || res.Deleted != 1 {
+		t.Fatalf("named clean-up = %d %+v", s, res)
+	}
+	left := map[string]bool{}
+	for _, k := range listAll(t, e).Items {
+		left[k.ID] = true
+	}
+	if left[ids["zulu"]] || !left[ids["alpha"]] || !left[ids["delta"]] {
+		t.Fatalf("left = %v, ids = %v", left, ids)
+	}
+
+	tooMany := `{"revoked":true,"keyIds":[` + strings.Repeat(`"key_x",`, keys.MaxCleanupKeyIDs) + `"key_y"]}`
+	for body, rule := range map[string]string{
+		tooMany:                                  "at most 10000 keys, got 10001",
+		`{"revoked":true,"keyIds":["key_x",""]}`: "empty key ID",
+	} {
+		status, _, p := e.raw("POST", path, bearer(e.admin), body)
+		if status != 400 || p["field"] != "keyIds" || !strings.Contains(fmt.Sprint(p["detail"]), rule) {
+			t.Errorf("%.60s: %d %v", body, status, p)
+		}
+	}
+	if !listed(t, e, ids["delta"]) {
+		t.Fatal("a refused clean-up deleted a key")
+	}
+}
+
+func listed(t *testing.T, e *env, id string) bool {
+	t.Helper()
+	for _, k := range listAll(t, e).Items {
+		if k.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func TestAPIAccessSwitch(t *testing.T) {

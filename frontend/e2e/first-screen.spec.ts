@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { bootData, serveBoot } from './boot';
 
 // The first screen the page paints before the app's bundle runs
 // (src/firstScreen/) must look exactly like the app's own first render, or
@@ -7,76 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 // same boot data, with the app's later calls held back so its screen stays
 // at that first render, and compared pixel for pixel, light and dark.
 
-const DAY = 86_400_000;
-const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-function bootData(count = 100, total = 250) {
-  const now = Date.now();
-  const key = (i: number, extra: Record<string, unknown> = {}) => ({
-    id: `key_first${String(i).padStart(3, '0')}`,
-    name: `service-${i}`,
-    role: 'api',
-    maskedKey: `kd_F${i}xx…yy${i}`,
-    status: 'active',
-    enabled: true,
-    createdAt: iso(now - (i + 1) * DAY),
-    expiresAt: iso(now + (30 + i) * DAY + 60_000),
-    profileId: '',
-    autoRevoke: false,
-    rotating: false,
-    rotatedFrom: '',
-    createdBy: 'key_admin',
-    updatedAt: iso(now - DAY),
-    remembered: false,
-    own: false,
-    ...extra,
-  });
-  const keys = Array.from({ length: count }, (_, i) => key(i));
-  keys[0] = key(0, { name: 'Keydesk desktop', role: 'admin', own: true, expiresAt: undefined });
-  keys[1] = key(1, { remembered: true, lastUsedAt: iso(now - 3 * 3_600_000), profileId: 'prof_billing' });
-  keys[2] = key(2, { rotating: true, autoRevoke: true, revokesAt: iso(now + 5 * DAY + 60_000) });
-  keys[3] = key(3, { status: 'expired', expiresAt: iso(now - 2 * DAY) });
-  keys[4] = key(4, { status: 'inactive', enabled: false, role: 'member' });
-  keys[5] = key(5, { name: 'a name long enough to be cut short in its column', expiresAt: iso(now + 3 * DAY) });
-  const workspace = (id: string, name: string, kind: string, extra: Record<string, unknown> = {}) => ({
-    id,
-    name,
-    kind,
-    serverUrl: kind === 'local' ? 'http://127.0.0.1:8470' : 'https://keys.acme.example',
-    workspaceId: id,
-    role: 'admin',
-    online: true,
-    lastSyncedAt: iso(now - 5 * 60_000),
-    lastError: '',
-    keyCount: total,
-    canManage: true,
-    allowInsecure: false,
-    caFile: '',
-    ...extra,
-  });
-  return {
-    workspaces: [
-      workspace('wsl_first', 'Local', 'local'),
-      workspace('wsr_first', 'Acme Production', 'remote', { online: false, keyCount: 4 }),
-    ],
-    firstKeys: {
-      workspaceId: 'wsl_first',
-      limit: 100,
-      page: { keys, total },
-      profiles: [{ id: 'prof_billing', name: 'Billing', description: '', keyPrefix: 'bill', reminderDays: [30, 7, 1], metadata: '', keyCount: 1 }],
-    },
-  };
-}
-
 /** Opens the page on `boot`; `app` false keeps the app's bundle from loading. */
 async function open(page: Page, boot: unknown, app: boolean) {
-  await page.route('**/boot.js', (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: `window.__KEYDESK_BOOT__ = ${JSON.stringify(boot)};` }),
-  );
-  // The app's calls never answer: its screen stays as its first render drew it.
-  await page.route('**/__bridge/call', () => {});
-  // Held, not failed: a failed load replaces the first screen with a message.
-  if (!app) await page.route(/\/assets\/main-[^/]*\.js$/, () => {});
+  await serveBoot(page, boot, app);
   await page.goto('/');
   await expect(page.getByTestId('key-row').first()).toBeVisible();
   // React's screen is the one without the inert first screen.

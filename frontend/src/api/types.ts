@@ -163,6 +163,11 @@ export interface CleanupRequest {
   expired: boolean
   revoked: boolean
   both: boolean
+  /**
+   * The keys the confirmation named: only those of them that still match are
+   * deleted, never a key that came to match since. Absent: every key that matches.
+   */
+  keyIds?: string[]
 }
 
 export const TEST_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const

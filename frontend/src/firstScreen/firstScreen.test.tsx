@@ -174,6 +174,17 @@ describe('renderFirstScreen', () => {
     expect(normalize(firstScreen(data))).toBe(normalize(react))
   })
 
+  it('tells screen readers the table is sorted newest first', () => {
+    const headers = [...firstScreen(boot()).querySelectorAll('th')]
+    const sortOf = (th: Element) => th.getAttribute('aria-sort')
+    expect(headers.map((th) => th.textContent)).toContain('Created')
+    for (const th of headers) {
+      if (th.textContent === 'Created') expect(sortOf(th)).toBe('descending')
+      else if (th.querySelector('button')) expect(sortOf(th)).toBe('none')
+      else expect(sortOf(th)).toBeNull()
+    }
+  })
+
   it('escapes what users typed', () => {
     const html = renderFirstScreen(boot(), context(), false)!
     expect(html).toContain('billing &lt;prod&gt; &amp; &quot;eu&quot;')

@@ -264,7 +264,7 @@ function tableHead(partial: boolean): string {
   const th = COLUMNS.map(([id, label]) => {
     const sorted = id === 'createdAt'
     return (
-      `<th class="m_4e7aa4f3 mantine-Table-th${sticky(id)}"${sorted ? ' aria-sort="descending"' : ''}>` +
+      `<th class="m_4e7aa4f3 mantine-Table-th${sticky(id)}" aria-sort="${sorted ? 'descending' : 'none'}">` +
       `<button class="mantine-focus-auto m_87cf2631 mantine-UnstyledButton-root" type="button"${partial ? ' disabled=""' : ''} style="white-space: nowrap;">` +
       `<div class="m_4081bf90 mantine-Group-root" ${group(sizeVar(4), 'center', 'flex-start', 'nowrap')}>` +
       `<span class="${TEXT}" ${text('sm')} font-weight: 600;">${h(label)}</span>` +
@@ -411,7 +411,7 @@ export function renderFirstScreen(boot: Boot | null | undefined, ctx: FirstScree
     `<div class="m_89d60db1 mantine-Tabs-root" data-variant="default" data-orientation="horizontal" style="--tabs-radius: var(--mantine-radius-default); --tabs-color: var(--mantine-color-indigo-filled); display: flex; flex-direction: column; flex: 1 1 0%; min-height: 0px;">` +
     tabs() +
     `<div class="m_b0c91715 mantine-Tabs-panel" data-orientation="horizontal" role="tabpanel" style="display: flex; ${PANEL_STYLE}">` +
-    `<div class="m_1b7284a3 mantine-Paper-root" data-with-border="true" style="--paper-radius: var(--mantine-radius-md); display: flex; flex-direction: column; flex: 1 1 0%; min-height: 0px; overflow: hidden;">` +
+    `<div class="m_1b7284a3 mantine-Paper-root" data-with-border="true" style="--paper-radius: var(--mantine-radius-md); display: flex; flex-direction: column; flex: 1 0 auto; min-height: 0px; overflow: hidden;">` +
     panelHeader() +
     keysTable(keys, first.page.total, first.profiles ?? [], ctx) +
     `</div></div>` +

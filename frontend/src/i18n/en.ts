@@ -45,6 +45,7 @@ export const en = {
     views: 'Workspace views',
     tabs: { keys: 'Keys', profiles: 'Profiles', overview: 'Overview' },
     auditButton: 'Audit log',
+    auditAdminOnly: 'Only an admin key can read the audit log: your access key for this workspace is a member key.',
     add: 'Add workspace',
     menu: (name: string) => `Actions for ${name}`,
     edit: 'Edit connection',
@@ -202,6 +203,8 @@ export const en = {
     expiredOn: (when: string) => `Expired ${when}`,
     thisApp: 'This app',
     thisAppHint: 'Keydesk itself uses this key to reach the workspace, so it can’t be disabled, regenerated, rotated or deleted here.',
+    rotateInactive: (status: string) => `Only an active key can be rotated; this key is ${status}.`,
+    rotateAgain: 'This key has already been rotated: rotate its successor instead.',
     remembered: 'Secret remembered in your keychain',
     enable: (name: string) => `Enable ${name}`,
     enabledOn: (name: string) => `Enabled “${name}”`,
@@ -341,8 +344,14 @@ export const en = {
 
   remember: {
     title: 'Remember secret',
-    intro: (keychain: string) =>
-      `Paste the secret of this key. Keydesk keeps it in your keychain${keychain ? ` (${keychain})` : ''}, never in its database, so you can test the key later.`,
+    /**
+     * keychain: the keychain's name (macOS Keychain, Encrypted file), '' when unknown. Not
+     * persistent: secrets are only in memory, whatever the label says about why.
+     */
+    intro: (keychain: string, persistent: boolean) =>
+      persistent
+        ? `Paste the secret of this key. Keydesk keeps it in your keychain${keychain ? ` (${keychain})` : ''}, never in its database, so you can test the key later.`
+        : 'Paste the secret of this key. Keydesk keeps it in memory only, never in its database or on disk, so you can test the key until Keydesk quits.',
     secretLabel: 'Secret',
     secretRequired: 'Paste the key’s secret.',
     mismatch: (masked: string) => `This isn’t the secret of this key: its secret looks like ${masked}.`,
@@ -558,7 +567,8 @@ export const en = {
     workspacePrefix: 'Default',
     rotateEvery: (n: number) => `Every ${plural(n, 'day', 'days')}`,
     noRotation: 'No policy',
-    remindBefore: (days: number[]) => (days.length ? `${days.join(', ')} days` : 'As in Settings'),
+    remindBefore: (days: number[]) =>
+      days.length === 0 ? 'As in Settings' : days.length === 1 ? plural(days[0], 'day', 'days') : `${days.join(', ')} days`,
     defaultTarget: 'Default',
     auth: (auth: string, name: string) =>
       auth === 'header' ? `header ${name}` : auth === 'query' ? `query ?${name}=` : 'bearer token',
@@ -590,7 +600,7 @@ export const en = {
     expiryDescription: 'What a new key of this profile gets when its creator keeps the profile’s default.',
     expiryNever: 'Never expires',
     expiryAfter: 'Expires after',
-    expiryRange: 'Enter 1 to 366 days.',
+    expiryRange: 'Default expiry must be a whole number from 1 to 366 days.',
     prefixLabel: 'Key prefix',
     prefixPlaceholder: 'Workspace’s (kd)',
     prefixDescription: 'Starts new secrets (pay_…): a lowercase letter, then 1–11 letters or digits.',
@@ -599,8 +609,9 @@ export const en = {
     rotationDescription: 'Keydesk reminds you to rotate a key once it is this old.',
     rotationNone: 'No policy',
     rotationEvery: 'Rotate every',
-    rotationRange: 'Enter 1 to 3650 days.',
-    daysSuffix: ' days',
+    rotationRange: 'Rotation policy must be a whole number from 1 to 3650 days.',
+    /** The unit beside a number of days as typed; NaN (not a number yet) reads as days. */
+    daysUnit: (n: number) => (n === 1 ? 'day' : 'days'),
     reminderLabel: 'Remind before expiry',
     reminderDescription: 'Days before a key expires; Enter adds one. Empty: those in Settings.',
     testMode: 'Test keys against',
@@ -632,6 +643,7 @@ export const en = {
 
   leadDays: {
     invalid: (min: number) => `Lead times are whole days from ${min} to 366.`,
+    duplicate: (days: number) => `${days} is already in the list.`,
     tooMany: 'Keep at most 10 lead times.',
     required: 'Keep at least one lead time.',
   },

@@ -4,6 +4,8 @@ import { en } from '../i18n/en'
 
 export const LEAD_DAYS_MAX = 366
 export const LEAD_DAYS_COUNT = 10
+/** What ends a lead time being typed, besides Enter. */
+export const LEAD_DAYS_SPLIT = [',', ' ']
 
 /** Largest first, the way the backend stores them; anything not a number goes last. */
 export function sortLeadDays(values: string[]): string[] {
@@ -18,11 +20,46 @@ export function isLeadDay(tag: string, min: number): boolean {
   return days >= min && days <= LEAD_DAYS_MAX
 }
 
-/** The days the tags stand for, or why they can't be sent. */
+/** Why a typed lead time can't join the tags, or undefined when it can. */
+export function leadDayError(tag: string, tags: string[], min: number): string | undefined {
+  if (!isLeadDay(tag, min)) return en.leadDays.invalid(min)
+  const days = Number(tag)
+  if (tags.some((t) => Number(t) === days)) return en.leadDays.duplicate(days)
+  if (tags.length >= LEAD_DAYS_COUNT) return en.leadDays.tooMany
+  return undefined
+}
+
+/**
+ * Adds typed text (one lead time, or several split by commas or spaces) to
+ * the tags. What can't join stays typed, in `rest`, and `error` says why:
+ * nothing the user typed is dropped or changed without a word.
+ */
+export function addLeadDays(tags: string[], text: string, min: number): { tags: string[]; rest: string; error?: string } {
+  const next = [...tags]
+  const refused: string[] = []
+  let error: string | undefined
+  for (const part of text.split(/[,\s]+/).filter(Boolean)) {
+    const why = leadDayError(part, next, min)
+    if (why) {
+      refused.push(part)
+      error ??= why
+    } else {
+      next.push(String(Number(part)))
+    }
+  }
+  return { tags: sortLeadDays(next), rest: refused.join(', '), error }
+}
+
+/** The days the tags, and what is still typed beside them, stand for, or why they can't be sent. */
 export function parseLeadDays(
   values: string[],
-  { min, required }: { min: number; required: boolean },
+  { min, required, draft = '' }: { min: number; required: boolean; draft?: string },
 ): { days: number[]; error?: undefined } | { days?: undefined; error: string } {
+  if (draft.trim()) {
+    const added = addLeadDays(values, draft, min)
+    if (added.error !== undefined) return { error: added.error }
+    values = added.tags
+  }
   if (required && values.length === 0) return { error: en.leadDays.required }
   if (values.length > LEAD_DAYS_COUNT) return { error: en.leadDays.tooMany }
   if (values.some((v) => !isLeadDay(v, min))) return { error: en.leadDays.invalid(min) }

@@ -82,6 +82,7 @@ export namespace app {
 	    expired: boolean;
 	    revoked: boolean;
 	    both: boolean;
+	    keyIds: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CleanupRequest(source);
@@ -92,6 +93,7 @@ export namespace app {
 	        this.expired = source["expired"];
 	        this.revoked = source["revoked"];
 	        this.both = source["both"];
+	        this.keyIds = source["keyIds"];
 	    }
 	}
 	export class ConnectionInfo {

@@ -8,7 +8,7 @@ import { en } from '../../i18n/en'
 import { errorMessage, notifySuccess } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { useNow } from '../../lib/useNow'
-import { cleanupKeys, cleanupTotal } from './cleanup'
+import { chosenKeyIds, cleanupKeys, cleanupTotal } from './cleanup'
 import { useCleanup } from './useKeys'
 
 interface CleanupModalProps {
@@ -105,7 +105,8 @@ function CleanupForm({
       setHint(en.cleanup.choose)
       return
     }
-    cleanup.mutate(choice, {
+    // Only the keys named here: not one that another admin disabled meanwhile.
+    cleanup.mutate({ ...choice, keyIds: chosenKeyIds(choice, doomed) }, {
       onSuccess: (deleted) => {
         notifySuccess(en.cleanup.deleted(deleted))
         onClose()

@@ -33,6 +33,9 @@ export function CreateKeyModal({ workspaceId, opened, onClose }: CreateKeyModalP
       opened={opened}
       onClose={close}
       closeOnClickOutside={false}
+      // While the secret shows, only Done closes the dialog (see NewSecretModal).
+      closeOnEscape={!created}
+      withCloseButton={!created}
       size="lg"
       title={created ? en.secret.createdTitle : en.createKey.title}
     >

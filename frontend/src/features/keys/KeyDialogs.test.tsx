@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError } from '../../api'
@@ -26,6 +26,15 @@ const secret = 'kd_NewSecretShownOnce000000000000000000000000000abcd'
 const rowOf = (id: string) => screen.getAllByTestId('key-row').find((row) => row.getAttribute('data-key-id') === id)!
 
 type User = ReturnType<typeof renderWithProviders>['user']
+
+/** The server rotates billing into key_next, the old key revoked at revokesAt. */
+function mockRotation(revokesAt = iso(now + 7 * DAYS)) {
+  vi.mocked(api.rotateKey).mockResolvedValue({
+    key: makeKey({ id: 'key_next', name: 'billing', maskedKey: 'kd_NewS…abcd' }),
+    secret,
+    previous: { ...billing, rotating: true, autoRevoke: true, revokesAt },
+  })
+}
 
 async function open(user: User, testId: string, keyId = 'key_bill') {
   await screen.findAllByTestId('key-row')
@@ -75,11 +84,7 @@ describe('rotate', () => {
 
   it('rotates and shows the new key’s secret once, with what happens to the old one', async () => {
     const revokesAt = iso(now + 3 * DAYS)
-    vi.mocked(api.rotateKey).mockResolvedValue({
-      key: makeKey({ id: 'key_next', name: 'billing', maskedKey: 'kd_NewS…abcd' }),
-      secret,
-      previous: { ...billing, rotating: true, autoRevoke: true, revokesAt },
-    })
+    mockRotation(revokesAt)
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await open(user, 'key-menu-rotate')
 
@@ -96,6 +101,59 @@ describe('rotate', () => {
     expect(screen.getByTestId('remember-checkbox')).toBeInTheDocument()
   })
 
+  it('rotates once on a double click, and shows that rotation’s secret', async () => {
+    mockRotation()
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+    // Two clicks with nothing in between, as a fast double click lands in a browser.
+    const submit = screen.getByTestId('rotate-submit')
+    fireEvent.click(submit)
+    fireEvent.click(submit)
+
+    expect(await screen.findByRole('dialog', { name: 'Save the new key' })).toBeInTheDocument()
+    expect(screen.getByTestId('secret-input')).toHaveValue(secret)
+    expect(api.rotateKey).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps the new secret on screen until Done, which stores it when asked to', async () => {
+    mockRotation()
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+    await user.click(screen.getByTestId('rotate-submit'))
+    const dialog = await screen.findByRole('dialog', { name: 'Save the new key' })
+
+    await user.click(screen.getByTestId('remember-checkbox'))
+    await user.keyboard('{Escape}')
+    expect(dialog).toBeInTheDocument()
+    expect(within(dialog).queryByRole('button', { name: /close/i })).not.toBeInTheDocument()
+    expect(api.rememberSecret).not.toHaveBeenCalled()
+
+    await user.click(screen.getByTestId('secret-done'))
+    expect(api.rememberSecret).toHaveBeenCalledWith('ws_local', 'key_next', secret)
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Save the new key' })).not.toBeInTheDocument())
+  })
+
+  it('is not offered for a key the server would not rotate, and says why', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([
+      billing,
+      makeKey({ id: 'key_rot', name: 'rotated', revokesAt: iso(now + 3 * DAYS), autoRevoke: true, rotating: true }),
+      makeKey({ id: 'key_off', name: 'paused', enabled: false, status: 'inactive' }),
+    ])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    for (const [id, reason] of [
+      ['key_rot', 'This key has already been rotated: rotate its successor instead.'],
+      ['key_off', 'Only an active key can be rotated; this key is inactive.'],
+    ]) {
+      await screen.findAllByTestId('key-row')
+      await user.click(within(rowOf(id)).getByTestId('key-menu'))
+      expect(await screen.findByTestId('key-menu-rotate')).toBeDisabled()
+      expect(screen.getByTestId('key-menu-rotate-reason')).toHaveTextContent(reason)
+      await user.keyboard('{Escape}')
+      await waitFor(() => expect(screen.queryByTestId('key-menu-dropdown')).not.toBeInTheDocument())
+    }
+    expect(api.rotateKey).not.toHaveBeenCalled()
+  })
+
   it('refuses an overlap outside 0–30 days without asking the server', async () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await open(user, 'key-menu-rotate')
@@ -108,6 +166,14 @@ describe('rotate', () => {
     // Typed past the maximum: kept as typed and refused, not cut to 4 or 30.
     await user.type(overlap, '45')
     expect(overlap).toHaveValue('45 days')
+    expect(screen.getByText('The overlap must be 0 to 30 days.')).toBeInTheDocument()
+    await user.click(screen.getByTestId('rotate-submit'))
+    expect(api.rotateKey).not.toHaveBeenCalled()
+
+    // A minus is kept and refused too: -5 must not become 5.
+    await user.clear(overlap)
+    await user.type(overlap, '-5')
+    expect(overlap).toHaveValue('-5 days')
     expect(screen.getByText('The overlap must be 0 to 30 days.')).toBeInTheDocument()
     await user.click(screen.getByTestId('rotate-submit'))
     expect(api.rotateKey).not.toHaveBeenCalled()
@@ -266,14 +332,41 @@ describe('clean up', () => {
     expect(screen.getByTestId('cleanup-both-names')).toHaveTextContent('Deletes “old-cron”')
   })
 
-  it('deletes what was chosen and says how many', async () => {
+  it('deletes the keys it named, and says how many', async () => {
+    const past = iso(now - 2 * DAYS)
+    vi.mocked(api.listKeys).mockResolvedValue([
+      billing,
+      makeKey({ id: 'k_old', name: 'old', expiresAt: past, enabled: false }),
+      makeKey({ id: 'k_older', name: 'older', expiresAt: past, enabled: false }),
+      makeKey({ id: 'k_exp', name: 'expired only', expiresAt: past }),
+      makeKey({ id: 'k_off', name: 'paused', enabled: false }),
+    ])
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await user.click(await screen.findByTestId('cleanup-button'))
     await user.click(screen.getByTestId('cleanup-both'))
     await user.click(screen.getByTestId('cleanup-submit'))
 
-    expect(api.cleanupKeys).toHaveBeenCalledWith('ws_local', { expired: false, revoked: false, both: true })
+    expect(api.cleanupKeys).toHaveBeenCalledWith('ws_local', { expired: false, revoked: false, both: true, keyIds: ['k_old', 'k_older'] })
     expect(await screen.findByText('Deleted 5 keys')).toBeInTheDocument()
+  })
+
+  it('names each key once when expired and revoked are both chosen', async () => {
+    const past = iso(now - 2 * DAYS)
+    vi.mocked(api.listKeys).mockResolvedValue([
+      billing,
+      makeKey({ id: 'k_old', name: 'old', expiresAt: past, enabled: false }),
+      makeKey({ id: 'k_exp', name: 'expired only', expiresAt: past }),
+      makeKey({ id: 'k_off', name: 'paused', enabled: false }),
+    ])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await user.click(await screen.findByTestId('cleanup-button'))
+    await user.click(screen.getByTestId('cleanup-expired'))
+    await user.click(screen.getByTestId('cleanup-revoked'))
+    await user.click(screen.getByTestId('cleanup-submit'))
+
+    const req = vi.mocked(api.cleanupKeys).mock.calls[0][1]
+    expect(req).toMatchObject({ expired: true, revoked: true, both: false })
+    expect([...(req.keyIds ?? [])].sort()).toEqual(['k_exp', 'k_off', 'k_old'])
   })
 
   it('keeps the dialog and the choice when the server says no', async () => {
@@ -375,5 +468,27 @@ describe('details drawer', () => {
     expect(history[0]).toHaveTextContent('Disabled · name “bill” → “billing”')
     expect(history[1]).toHaveTextContent('Created')
     expect(history[1]).toHaveTextContent('role: API · profile: Billing · expiry: never')
+  })
+})
+
+describe('details', () => {
+  it('names the key that created this one and the one it was rotated from, or gives the ID of one that is gone', async () => {
+    const admin = makeKey({ id: 'key_admin', name: 'ops admin', role: 'admin' })
+    const successor = makeKey({ id: 'key_next', name: 'billing v2', createdBy: 'key_admin', rotatedFrom: 'key_gone' })
+    vi.mocked(api.listKeys).mockResolvedValue([billing, admin, successor])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-details', 'key_next')
+
+    const refs = await screen.findAllByTestId('key-ref')
+    expect(refs.map((r) => r.textContent)).toEqual(['ops admin key_admin', 'key_gone'])
+  })
+
+  it('does not ask a member key for the audit log, and says why there is no history', async () => {
+    const member = makeWorkspace({ role: 'member', canManage: false })
+    const { user } = renderWithProviders(<KeysPanel workspace={member} />)
+    await open(user, 'key-menu-details')
+
+    expect(await screen.findByTestId('history-admin-only')).toHaveTextContent('Only an admin key can read the audit log')
+    expect(api.auditLog).not.toHaveBeenCalled()
   })
 })

@@ -28,6 +28,7 @@ import { actionLabel, actorLabel, describeChanges } from '../audit/describe'
 import { useAudit, useUsage } from '../audit/useAudit'
 import { useProfileNames } from '../profiles/useProfiles'
 import { availability, type KeyAction } from './actions'
+import { useKeyNames } from './useKeys'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import { Sparkline } from './Sparkline'
 import { ThisAppBadge } from './ThisAppBadge'
@@ -40,6 +41,18 @@ interface KeyDrawerProps {
   keyInfo: Key | null
   onClose: () => void
   onAction: (action: KeyAction, key: Key) => void
+}
+
+/** Another key of the workspace: its name and ID, or the ID alone once it is gone. */
+function KeyRef({ id, name }: { id: string; name: string | undefined }) {
+  return (
+    <Text span size="sm" data-testid="key-ref">
+      {name && <>{name} </>}
+      <Text span size={name ? 'xs' : 'sm'} ff="monospace" c={name ? 'dimmed' : undefined}>
+        {id}
+      </Text>
+    </Text>
+  )
 }
 
 /** Everything about one key: its fields, 30 days of use and its history. */
@@ -92,6 +105,7 @@ function When({ iso, now, absent = en.keys.never }: { iso: string | undefined; n
 function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyInfo' | 'onClose'> & { keyInfo: Key }) {
   const now = useNow()
   const profileName = useProfileNames(workspace.id)
+  const keyName = useKeyNames(workspace.id)
   const actionButton = (action: KeyAction, icon: ReactNode, label: string) => {
     const a = availability(action, keyInfo, workspace.canManage)
     if (!a.shown) return null
@@ -152,9 +166,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
         </Item>
         {keyInfo.createdBy && (
           <Item label={en.details.createdBy}>
-            <Text span size="sm" ff="monospace">
-              {keyInfo.createdBy}
-            </Text>
+            <KeyRef id={keyInfo.createdBy} name={keyName(keyInfo.createdBy)} />
           </Item>
         )}
         <Item label={en.details.expires}>
@@ -170,9 +182,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
         )}
         {keyInfo.rotatedFrom && (
           <Item label={en.details.rotatedFrom}>
-            <Text span size="sm" ff="monospace">
-              {keyInfo.rotatedFrom}
-            </Text>
+            <KeyRef id={keyInfo.rotatedFrom} name={keyName(keyInfo.rotatedFrom)} />
           </Item>
         )}
         <Item label={en.details.updated}>
@@ -184,7 +194,13 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
       <Divider />
       <UsageSection workspaceId={workspace.id} keyId={keyInfo.id} />
       <Divider />
-      <HistorySection workspaceId={workspace.id} keyId={keyInfo.id} profileName={profileName} now={now} />
+      <HistorySection
+        workspaceId={workspace.id}
+        keyId={keyInfo.id}
+        canRead={workspace.canManage}
+        profileName={profileName}
+        now={now}
+      />
     </Stack>
   )
 }
@@ -237,17 +253,26 @@ function UsageSection({ workspaceId, keyId }: { workspaceId: string; keyId: stri
 function HistorySection({
   workspaceId,
   keyId,
+  canRead,
   profileName,
   now,
 }: {
   workspaceId: string
   keyId: string
+  /** Only an admin key may read the audit log: a member's is not asked for. */
+  canRead: boolean
   profileName: (id: string) => string | undefined
   now: number
 }) {
-  const { data, isPending, isError, error } = useAudit(workspaceId, keyId, 0, HISTORY_SIZE)
+  const { data, isPending, isError, error } = useAudit(workspaceId, keyId, 0, HISTORY_SIZE, canRead)
   let body: ReactNode
-  if (isPending) body = <Skeleton h={80} />
+  if (!canRead)
+    body = (
+      <Text size="sm" c="dimmed" data-testid="history-admin-only">
+        {en.workspaces.auditAdminOnly}
+      </Text>
+    )
+  else if (isPending) body = <Skeleton h={80} />
   else if (isError) body = <Alert color="red" variant="light" title={en.details.historyFailed}>{errorMessage(error)}</Alert>
   else if (data.items.length === 0) body = <Text size="sm" c="dimmed">{en.details.historyEmpty}</Text>
   else {

@@ -92,6 +92,12 @@ function KeyMenuOpen({ keyInfo, canManage, onAction }: KeyMenuProps) {
               data-testid={item.action === 'delete' ? 'delete-key' : item.testId}
             >
               {item.action === 'delete' ? <span data-testid={item.testId}>{item.label}</span> : item.label}
+              {/* A reason of the key's own (the read-only one is said once, above). */}
+              {item.disabledReason && item.disabledReason !== en.readOnly.reason && (
+                <Text size="xs" c="dimmed" data-testid={`${item.testId}-reason`}>
+                  {item.disabledReason}
+                </Text>
+              )}
             </Menu.Item>
           </Fragment>
         ))}

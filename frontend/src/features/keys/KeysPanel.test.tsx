@@ -97,6 +97,39 @@ describe('keys table', () => {
     expect(rowIds()).toEqual(['key_c', 'key_b', 'key_a'])
   })
 
+  it('tells screen readers which column the table is sorted by, and which way', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    const header = (name: RegExp) => screen.getByRole('columnheader', { name })
+    const sortable = [/^name/i, /^key$/i, /^status/i, /^expires/i, /^last used/i, /^enabled/i, /^role/i, /^profile/i, /^key id/i]
+
+    // Newest first to start with.
+    expect(header(/^created/i)).toHaveAttribute('aria-sort', 'descending')
+    for (const name of sortable) expect(header(name)).toHaveAttribute('aria-sort', 'none')
+    // The menu column does not sort: it says nothing about order.
+    expect(header(/^actions$/i)).not.toHaveAttribute('aria-sort')
+
+    await user.click(screen.getByRole('button', { name: /^name/i }))
+    expect(header(/^name/i)).toHaveAttribute('aria-sort', 'ascending')
+    expect(header(/^created/i)).toHaveAttribute('aria-sort', 'none')
+    await user.click(screen.getByRole('button', { name: /^name/i }))
+    expect(header(/^name/i)).toHaveAttribute('aria-sort', 'descending')
+  })
+
+  it('sorts names with accents among the others', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([
+      ...keys,
+      makeKey({ id: 'key_z', name: 'zulu' }),
+      makeKey({ id: 'key_e', name: 'Écho' }),
+      makeKey({ id: 'key_d', name: 'delta' }),
+    ])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByRole('button', { name: /^name/i }))
+    expect(rowIds()).toEqual(['key_a', 'key_b', 'key_c', 'key_d', 'key_e', 'key_z'])
+  })
+
   it('sorts keys that never expire after the others', async () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
@@ -183,6 +216,19 @@ describe('filters', () => {
     await user.click(screen.getByTestId('clear-filters'))
     expect(rowIds()).toEqual(['key_c', 'key_b', 'key_a'])
     expect(screen.getByTestId('hide-expired')).not.toBeChecked()
+  })
+
+  it('searches ignoring accents, in the names and in what is typed', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([...keys, makeKey({ id: 'key_e', name: 'Écho' }), makeKey({ id: 'key_r', name: 'Reseau' })])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    const input = screen.getByTestId('key-filter-input')
+
+    await user.type(input, 'echo')
+    expect(rowIds()).toEqual(['key_e'])
+    await user.clear(input)
+    await user.type(input, 'RÉSEAU')
+    expect(rowIds()).toEqual(['key_r'])
   })
 
   it('filters by role and profile, and says when nothing matches', async () => {

@@ -1,7 +1,7 @@
 import { Button, Paper } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconEraser, IconKey, IconPlayerPlay, IconPlus } from '@tabler/icons-react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
 import type { Key, Workspace } from '../../api'
 import { LoadFailed } from '../../components/LoadFailed'
 import { MountOnOpen } from '../../components/MountOnOpen'
@@ -25,6 +25,16 @@ import { ForgetSecretModal, RememberSecretModal } from './RememberSecretModal'
 import { RotateKeyModal } from './RotateKeyModal'
 import { useProfiles } from '../profiles/useProfiles'
 import { useCleanupCounts, useFirstKeys, useKeys, useUpdateKey } from './useKeys'
+
+/**
+ * The panel fills the height left, but never shrinks below its content: its
+ * header, the filters, a few rows of the table (KeysTable's root does not
+ * shrink below them) and the key count. In a short or narrow window (the
+ * headers and the filters wrap) the page then scrolls to them rather than cut
+ * them off. (A flex basis of auto, not `min-height: min-content`, which
+ * WebKitGTK works out without the rows' minimum.)
+ */
+const panelStyle: CSSProperties = { display: 'flex', flexDirection: 'column', flex: '1 0 auto', minHeight: 0, overflow: 'hidden' }
 
 /** A key search result to show: its id and when it was picked (picking it again scrolls again). */
 export interface KeyFocus {
@@ -169,7 +179,7 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
   }
 
   return (
-    <Paper withBorder radius="md" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, overflow: 'hidden' }}>
+    <Paper withBorder radius="md" style={panelStyle}>
       <PanelHeader title={en.keys.title} subtitle={en.keys.subtitle} canManage={canManage}>
         <Button
           variant="default"

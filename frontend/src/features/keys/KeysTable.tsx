@@ -15,7 +15,7 @@ import { KeyFilters } from './KeyFilters'
 import { KeyMenu } from './KeyMenu'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
-import { features, matchesFilters, SORT, toKeyRow, type Features, type KeyRow } from './keyRows'
+import { features, foldText, matchesFilters, SORT, toKeyRow, type Features, type KeyRow } from './keyRows'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
 import { initialScrollerHeight, MIN_WIDTH, OVERSCAN, ROW_HEIGHT, WIDTHS } from './tableLayout'
 import { rowsCommitted } from '../../lib/paint'
@@ -225,6 +225,13 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
   ])
 }
 
+/** What a screen reader says of a column's order: none for a sortable column not sorted by, nothing for the rest. */
+function ariaSort(header: Header<Features, KeyRow, unknown>): 'ascending' | 'descending' | 'none' | undefined {
+  if (header.isPlaceholder || !header.column.getCanSort()) return undefined
+  const sorted = header.column.getIsSorted()
+  return sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+}
+
 function SortableHeader({ header, disabled }: { header: Header<Features, KeyRow, unknown>; disabled: boolean }) {
   const sorted = header.column.getIsSorted()
   const Icon = sorted === 'asc' ? IconChevronUp : sorted === 'desc' ? IconChevronDown : IconSelector
@@ -342,7 +349,7 @@ export function KeysTable({
   // and a sort keeps the rows (so the memoised rows on screen stay as they are).
   const sorted = table.getRowModel().rows
   const rows = useMemo(() => {
-    const text = filters.text.trim().toLowerCase()
+    const text = foldText(filters.text.trim())
     if (!isFiltered(filters)) return sorted
     return sorted.filter((row) => matchesFilters(row.original, filters, text))
   }, [sorted, filters])
@@ -425,22 +432,15 @@ export function KeysTable({
           <Table.Thead className={classes.thead}>
             {table.getHeaderGroups().map((group) => (
               <Table.Tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted()
-                  return (
-                    <Table.Th
-                      key={header.id}
-                      className={stickyClass(header.column.id)}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    >
-                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <SortableHeader header={header} disabled={partial} />
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </Table.Th>
-                  )
-                })}
+                {group.headers.map((header) => (
+                  <Table.Th key={header.id} className={stickyClass(header.column.id)} aria-sort={ariaSort(header)}>
+                    {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                      <SortableHeader header={header} disabled={partial} />
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </Table.Th>
+                ))}
               </Table.Tr>
             ))}
           </Table.Thead>

@@ -28,7 +28,8 @@ interface NewSecretModalProps<R extends { key: Key; secret: string }> {
 /**
  * A dialog that gives a key a new secret (regenerate, rotate): a form,
  * then the secret, shown once. It cannot be dismissed by a click outside,
- * which would lose the secret.
+ * which would lose the secret; once the secret shows, only Done closes it
+ * (not Esc, and no ×), so "Remember in keychain" is never skipped unseen.
  */
 export function NewSecretModal<R extends { key: Key; secret: string }>({
   workspaceId,
@@ -46,7 +47,15 @@ export function NewSecretModal<R extends { key: Key; secret: string }>({
     onClose()
   }
   return (
-    <AppModal opened={target !== null} onClose={close} closeOnClickOutside={false} size="lg" title={result ? doneTitle : title}>
+    <AppModal
+      opened={target !== null}
+      onClose={close}
+      closeOnClickOutside={false}
+      closeOnEscape={!result}
+      withCloseButton={!result}
+      size="lg"
+      title={result ? doneTitle : title}
+    >
       {result ? (
         <SecretStep workspaceId={workspaceId} keyInfo={result.key} secret={result.secret} onDone={close}>
           {done?.(result)}

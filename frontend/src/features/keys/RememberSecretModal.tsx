@@ -66,7 +66,7 @@ function RememberForm({ workspaceId, target, onClose }: { workspaceId: string; t
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text size="sm">{en.remember.intro(settings?.keychainLabel ?? '')}</Text>
+        <Text size="sm">{en.remember.intro(settings?.keychainLabel ?? '', settings?.keychainPersistent ?? true)}</Text>
         <KeySummary keyInfo={target} />
         <PasswordInput
           label={en.remember.secretLabel}

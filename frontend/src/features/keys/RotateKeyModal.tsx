@@ -94,9 +94,8 @@ function RotateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProp
           min={0}
           max={MAX_OVERLAP_DAYS}
           step={1}
-          allowDecimal={false}
-          allowNegative={false}
-          // Out of range is said, not corrected: 45 must not become 4 or 30.
+          // Out of range is said, not corrected: 45 must not become 4 or 30,
+          // nor -5 become 5 or 1.5 become 15.
           clampBehavior="none"
           suffix={en.rotate.overlapSuffix(days ?? 0)}
           styles={{ wrapper: { maxWidth: 200 } }}

@@ -28,8 +28,16 @@ export function availability(action: KeyAction | 'toggle', key: Key, canManage: 
     case 'toggle':
       return { shown: true, disabledReason: key.own ? en.keys.thisAppHint : readOnly }
     case 'regenerate':
-    case 'rotate':
     case 'delete':
       return { shown: !key.own, disabledReason: readOnly }
+    case 'rotate':
+      return { shown: !key.own, disabledReason: readOnly ?? rotateRefusal(key) }
   }
+}
+
+/** Why the server would refuse to rotate the key (server.Server.RotateKey), if it would. */
+function rotateRefusal(key: Key): string | undefined {
+  if (key.status !== 'active') return en.keys.rotateInactive((en.keys.status[key.status] ?? key.status).toLowerCase())
+  if (key.revokesAt !== undefined) return en.keys.rotateAgain
+  return undefined
 }

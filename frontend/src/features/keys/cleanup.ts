@@ -9,6 +9,15 @@ export function cleanupTotal(choice: CleanupRequest, counts: CleanupCounts): num
   return 0
 }
 
+/** The IDs of the keys a choice deletes, each once: the request names exactly these. */
+export function chosenKeyIds(choice: CleanupRequest, doomed: CleanupKeys): string[] {
+  if (choice.both) return doomed.both.map((k) => k.id)
+  const ids = new Set<string>()
+  if (choice.expired) for (const k of doomed.expired) ids.add(k.id)
+  if (choice.revoked) for (const k of doomed.revoked) ids.add(k.id)
+  return [...ids]
+}
+
 /** The keys each clean-up choice deletes. */
 export interface CleanupKeys {
   expired: Key[]

@@ -2,7 +2,7 @@ import type { Row } from '@tanstack/react-table'
 import { describe, expect, it } from 'vitest'
 import { makeKey } from '../../test/fixtures'
 import { noFilters } from './filters'
-import { matchesFilters, naturalSortKey, SORT, toKeyRow, type Features, type KeyRow } from './keyRows'
+import { foldText, matchesFilters, naturalSortKey, SORT, toKeyRow, type Features, type KeyRow } from './keyRows'
 
 /** Sorts rows as the table does, ascending, with one of its sort functions. */
 function sortBy(rows: KeyRow[], sort: (a: Row<Features, KeyRow>, b: Row<Features, KeyRow>, id: string) => number) {
@@ -16,6 +16,24 @@ describe('naturalSortKey', () => {
     const sorted = [...names].sort((a, b) => (naturalSortKey(a) < naturalSortKey(b) ? -1 : 1))
     expect(sorted).toEqual(['A3', 'a20', 'b', 'key1', 'Key2', 'key10'])
     expect(naturalSortKey('a01')).toBe(naturalSortKey('A1'))
+  })
+
+  it('ignores accents and case, and keeps numbers in order', () => {
+    const names = ['zulu', 'Écho 10', 'delta', 'écho 9', 'Foxtrot', 'charlie 10', 'charlie 9', 'Ångström']
+    const sorted = [...names].sort((a, b) => (naturalSortKey(a) < naturalSortKey(b) ? -1 : 1))
+    expect(sorted).toEqual(['Ångström', 'charlie 9', 'charlie 10', 'delta', 'écho 9', 'Écho 10', 'Foxtrot', 'zulu'])
+    expect(naturalSortKey('Écho')).toBe(naturalSortKey('echo'))
+    // The same letter, composed or as e + a combining accent.
+    expect(naturalSortKey('Cafe\u0301')).toBe(naturalSortKey('CAFÉ'))
+  })
+})
+
+describe('foldText', () => {
+  it('lowercases and drops accents, leaving other characters as they are', () => {
+    expect(foldText('Écho Ünïcödé Ñandú')).toBe('echo unicode nandu')
+    expect(foldText('kd_ABcd…0001')).toBe('kd_abcd…0001')
+    expect(foldText('İstanbul')).toBe('istanbul')
+    expect(foldText('plain-ascii_42')).toBe('plain-ascii_42')
   })
 })
 
@@ -69,5 +87,43 @@ describe('key rows', () => {
     expect(found('kd_efgh')).toEqual(['key_2'])
     expect(found('nothing like it')).toEqual([])
     expect(found('')).toEqual(['key_1', 'key_2', 'key_3', 'key_4'])
+  })
+
+  it('sorts and searches names ignoring accents', () => {
+    const rows = [
+      makeKey({ id: 'key_z', name: 'zulu' }),
+      makeKey({ id: 'key_e', name: 'Écho' }),
+      makeKey({ id: 'key_d', name: 'delta' }),
+      makeKey({ id: 'key_f', name: 'foxtrot' }),
+    ].map((key) => toKeyRow(key, ''))
+    expect(sortBy(rows, SORT.name).map((r) => r.name)).toEqual(['delta', 'Écho', 'foxtrot', 'zulu'])
+    const found = (text: string) => rows.filter((r) => matchesFilters(r, noFilters, foldText(text))).map((r) => r.id)
+    expect(found('echo')).toEqual(['key_e'])
+    expect(found('ÉCH')).toEqual(['key_e'])
+    expect(found('zülu')).toEqual(['key_z'])
+  })
+
+  it('sorts the profile column ignoring accents too', () => {
+    const rows = [
+      toKeyRow(makeKey({ id: 'key_1' }), 'Zahlung'),
+      toKeyRow(makeKey({ id: 'key_2' }), 'Élan'),
+      toKeyRow(makeKey({ id: 'key_3' }), 'Amber'),
+    ]
+    expect(sortBy(rows, SORT.profile).map((r) => r.id)).toEqual(['key_3', 'key_2', 'key_1'])
+  })
+
+  // 10,000 keys: the first sort by name and the first search make every text
+  // key; both must stay well within a frame or two even with accents about.
+  it('sorts and searches 10,000 keys, some with accents, quickly', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      toKeyRow(makeKey({ id: `key_${i}`, name: i % 3 ? `service ${i}` : `Sérvice ${i}`, maskedKey: `kd_Ab${i}…cd${i}` }), ''),
+    )
+    const started = performance.now()
+    const sorted = sortBy(rows, SORT.name)
+    const found = rows.filter((r) => matchesFilters(r, noFilters, foldText('service 99')))
+    const took = performance.now() - started
+    expect(sorted.slice(0, 3).map((r) => r.name)).toEqual(['Sérvice 0', 'service 1', 'service 2'])
+    expect(found).toHaveLength(111)
+    expect(took).toBeLessThan(1000)
   })
 })

@@ -39,7 +39,7 @@ interface SortKeys {
 
 type TextSortField = 'name' | 'maskedKey' | 'status' | 'role' | 'profile' | 'id'
 
-/** What the text search looks at: name, key ID and masked key, lowercased. */
+/** What the text search looks at: name, key ID and masked key, folded (foldText). */
 interface SearchText {
   name: string
   id: string
@@ -56,8 +56,8 @@ export type KeyRow = Key & {
 
 /**
  * Whether a key passes the filters; `text` is the search text, trimmed and
- * lowercased ("" searches nothing). The search matches name, key ID or masked
- * key, case-insensitively.
+ * folded with foldText ("" searches nothing). The search matches name, key ID
+ * or masked key, ignoring case and accents.
  */
 export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): boolean {
   if (f.status !== 'all' && key.status !== f.status) return false
@@ -69,18 +69,33 @@ export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): bo
   return s.name.includes(text) || s.id.includes(text) || s.maskedKey.includes(text)
 }
 
+const NON_ASCII = /[\u0080-\uffff]/
+/** The accents NFD splits off letters (é → e + U+0301). */
+const ACCENTS = /[\u0300-\u036f]/g
+
+/**
+ * Text as the table compares it: lowercased and without accents, so that
+ * "Écho" sorts among the e's and "echo" finds it. Plain ASCII, most names
+ * and every key ID, skips the normalisation.
+ */
+export function foldText(value: string): string {
+  const lower = value.toLowerCase()
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(ACCENTS, '') : lower
+}
+
 const isDigit = (code: number) => code >= 48 && code <= 57
 
 /**
- * A string whose plain `<` order is the natural, case-insensitive order of
- * the values (what TanStack's alphanumeric sort gives: "key2" before "key10",
- * "a01" equal to "a1", a run of digits after a run of other characters).
+ * A string whose plain `<` order is the natural order of the values, ignoring
+ * case and accents (what TanStack's alphanumeric sort gives: "key2" before
+ * "key10", "a01" equal to "a1", a run of digits after a run of other
+ * characters; and "Écho" equal to "echo").
  * Each run becomes a tag and its contents: other characters end with \u0000,
  * so a shorter run sorts first; digits drop leading zeros and are preceded by
  * their count, so a longer number sorts after a shorter one.
  */
 export function naturalSortKey(value: string | undefined): string {
-  const s = (value ?? '').toLowerCase()
+  const s = foldText(value ?? '')
   let out = ''
   let i = 0
   while (i < s.length) {
@@ -126,9 +141,9 @@ export function toKeyRow(key: Key, profileName: string): KeyRow {
 /** The row's search text, made on the first search and kept with the row. */
 function searchTextOf(key: KeyRow): SearchText {
   return (key.searchText ??= {
-    name: String(key.name ?? '').toLowerCase(),
-    id: String(key.id ?? '').toLowerCase(),
-    maskedKey: String(key.maskedKey ?? '').toLowerCase(),
+    name: foldText(String(key.name ?? '')),
+    id: foldText(String(key.id ?? '')),
+    maskedKey: foldText(String(key.maskedKey ?? '')),
   })
 }
 

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
 import {
   cleanupCounts,
   cleanupKeys,
@@ -22,6 +23,7 @@ import {
 import { queryKeys } from '../../app/queryKeys'
 import { useRefreshStatus, useRefreshWorkspace } from '../../app/refreshWorkspace'
 import { nextRowsPaint } from '../../lib/paint'
+import { useOneAtATime } from '../../lib/oneAtATime'
 import { FIRST_KEYS } from './tableLayout'
 
 /** The longest the whole list waits for the first rows to be painted. */
@@ -66,6 +68,16 @@ export function useFirstKeys(workspaceId: string, waiting: boolean) {
   return waiting && data && data.total > data.keys.length ? data : undefined
 }
 
+/**
+ * A key's name by ID, from the list useKeys holds (this fetches nothing):
+ * for the keys other keys point at (created by, rotated from).
+ */
+export function useKeyNames(workspaceId: string): (id: string) => string | undefined {
+  const { data } = useQuery({ queryKey: queryKeys.keys(workspaceId), queryFn: () => listKeys(workspaceId), enabled: false })
+  const names = useMemo(() => new Map((data ?? []).map((k) => [k.id, k.name])), [data])
+  return useCallback((id: string) => names.get(id), [names])
+}
+
 export function useCleanupCounts(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.cleanupCounts(workspaceId),
@@ -77,14 +89,16 @@ export function useCleanupCounts(workspaceId: string, enabled: boolean) {
 export function useCreateKey(workspaceId: string) {
   const refresh = useRefreshWorkspace(workspaceId)
   const refreshStatus = useRefreshStatus()
-  return useMutation({
-    mutationFn: (req: CreateKeyRequest) => createKey(workspaceId, req),
-    // The result holds the plaintext secret: drop it from the mutation cache as
-    // soon as the dialog lets go of it, instead of the default five minutes.
-    gcTime: 0,
-    onSuccess: refresh,
-    onError: refreshStatus,
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (req: CreateKeyRequest) => createKey(workspaceId, req),
+      // The result holds the plaintext secret: drop it from the mutation cache as
+      // soon as the dialog lets go of it, instead of the default five minutes.
+      gcTime: 0,
+      onSuccess: refresh,
+      onError: refreshStatus,
+    }),
+  )
 }
 
 export function useUpdateKey(workspaceId: string) {
@@ -116,58 +130,70 @@ export function useUpdateKey(workspaceId: string) {
 export function useRegenerateKey(workspaceId: string) {
   const refresh = useRefreshWorkspace(workspaceId)
   const refreshStatus = useRefreshStatus()
-  return useMutation({
-    mutationFn: ({ keyId, req }: { keyId: string; req: RegenerateRequest }) => regenerateKey(workspaceId, keyId, req),
-    gcTime: 0,
-    onSuccess: refresh,
-    onError: refreshStatus,
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: ({ keyId, req }: { keyId: string; req: RegenerateRequest }) => regenerateKey(workspaceId, keyId, req),
+      gcTime: 0,
+      onSuccess: refresh,
+      onError: refreshStatus,
+    }),
+  )
 }
 
 export function useRotateKey(workspaceId: string) {
   const refresh = useRefreshWorkspace(workspaceId)
   const refreshStatus = useRefreshStatus()
-  return useMutation({
-    mutationFn: ({ keyId, req }: { keyId: string; req: RotateRequest }) => rotateKey(workspaceId, keyId, req),
-    gcTime: 0,
-    onSuccess: refresh,
-    onError: refreshStatus,
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: ({ keyId, req }: { keyId: string; req: RotateRequest }) => rotateKey(workspaceId, keyId, req),
+      gcTime: 0,
+      onSuccess: refresh,
+      onError: refreshStatus,
+    }),
+  )
 }
 
 export function useDeleteKey(workspaceId: string) {
   const refresh = useRefreshWorkspace(workspaceId)
   const refreshStatus = useRefreshStatus()
-  return useMutation({
-    mutationFn: (keyId: string) => deleteKey(workspaceId, keyId),
-    onError: refreshStatus,
-    onSettled: refresh,
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (keyId: string) => deleteKey(workspaceId, keyId),
+      onError: refreshStatus,
+      onSettled: refresh,
+    }),
+  )
 }
 
 export function useCleanup(workspaceId: string) {
   const refresh = useRefreshWorkspace(workspaceId)
   const refreshStatus = useRefreshStatus()
-  return useMutation({
-    mutationFn: (req: CleanupRequest) => cleanupKeys(workspaceId, req),
-    onError: refreshStatus,
-    onSettled: refresh,
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (req: CleanupRequest) => cleanupKeys(workspaceId, req),
+      onError: refreshStatus,
+      onSettled: refresh,
+    }),
+  )
 }
 
 export function useRememberSecret(workspaceId: string) {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ keyId, secret }: { keyId: string; secret: string }) => rememberSecret(workspaceId, keyId, secret),
-    gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.keys(workspaceId) }),
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: ({ keyId, secret }: { keyId: string; secret: string }) => rememberSecret(workspaceId, keyId, secret),
+      gcTime: 0,
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.keys(workspaceId) }),
+    }),
+  )
 }
 
 export function useForgetSecret(workspaceId: string) {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (keyId: string) => forgetSecret(workspaceId, keyId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.keys(workspaceId) }),
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (keyId: string) => forgetSecret(workspaceId, keyId),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.keys(workspaceId) }),
+    }),
+  )
 }

@@ -1,7 +1,7 @@
-import { Group, Input, NumberInput, SegmentedControl } from '@mantine/core'
+import { Group, Input, SegmentedControl, Text, TextInput } from '@mantine/core'
 import { useId } from 'react'
 import { en } from '../../i18n/en'
-import type { OptionalDays } from './profileForm'
+import { typedDays, type OptionalDays } from './profileForm'
 
 interface OptionalDaysFieldProps {
   label: string
@@ -12,13 +12,17 @@ interface OptionalDaysFieldProps {
   onLabel: string
   value: OptionalDays
   onChange: (value: OptionalDays) => void
-  max: number
   error?: string
   testId: string
 }
 
-/** A number of days, or none: a switch between the two and the days beside it. */
-export function OptionalDaysField({ label, description, offLabel, onLabel, value, onChange, max, error, testId }: OptionalDaysFieldProps) {
+/**
+ * A number of days, or none: a switch between the two and the days beside it.
+ * The days are a text field, not a NumberInput, so what is typed stays as
+ * typed: NumberInput drops what isn't a digit (1e3 becomes 13) and clamps.
+ * The form checks them and says what is wrong.
+ */
+export function OptionalDaysField({ label, description, offLabel, onLabel, value, onChange, error, testId }: OptionalDaysFieldProps) {
   const id = useId()
   return (
     <Input.Wrapper id={id} label={label} description={description} error={error}>
@@ -33,15 +37,19 @@ export function OptionalDaysField({ label, description, offLabel, onLabel, value
           data-testid={`${testId}-mode`}
         />
         {value.on && (
-          <NumberInput
+          <TextInput
             id={id}
             value={value.days}
-            onChange={(days) => onChange({ ...value, days })}
-            min={1}
-            max={max}
-            allowDecimal={false}
-            allowNegative={false}
-            suffix={en.profileForm.daysSuffix}
+            onChange={(e) => onChange({ ...value, days: e.currentTarget.value })}
+            inputMode="numeric"
+            autoComplete="off"
+            rightSection={
+              <Text size="sm" c="dimmed" data-testid={`${testId}-unit`}>
+                {en.profileForm.daysUnit(typedDays(value.days))}
+              </Text>
+            }
+            rightSectionWidth={48}
+            rightSectionPointerEvents="none"
             w={130}
             error={Boolean(error)}
             aria-invalid={error ? true : undefined}

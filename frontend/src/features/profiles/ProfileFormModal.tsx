@@ -10,12 +10,13 @@ import { formError, notifySuccess } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
 import { OptionalDaysField } from './OptionalDaysField'
 import {
-  EXPIRY_MAX_DAYS,
+  daysErrorWhileTyping,
   FIELDS_OF,
   formValues,
   PROFILE_FIELDS,
-  ROTATION_MAX_DAYS,
   toRequest,
+  type DaysField,
+  type OptionalDays,
   type ProfileErrors,
   type ProfileFormValues,
 } from './profileForm'
@@ -84,6 +85,13 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
       })
     }
 
+  /** Days are checked as they are typed, and never corrected. */
+  const setDays = (key: DaysField) => (value: OptionalDays) => {
+    setter(key)(value)
+    const error = daysErrorWhileTyping(key, value)
+    if (error) setErrors((prev) => ({ ...prev, [FIELDS_OF[key][0]]: error }))
+  }
+
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (readOnly) return
@@ -141,8 +149,7 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
             offLabel={f.expiryNever}
             onLabel={f.expiryAfter}
             value={values.expiry}
-            onChange={setter('expiry')}
-            max={EXPIRY_MAX_DAYS}
+            onChange={setDays('expiry')}
             error={errors.defaultExpiryDays}
             testId="profile-expiry"
           />
@@ -152,8 +159,7 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
             offLabel={f.rotationNone}
             onLabel={f.rotationEvery}
             value={values.rotation}
-            onChange={setter('rotation')}
-            max={ROTATION_MAX_DAYS}
+            onChange={setDays('rotation')}
             error={errors.rotationDays}
             testId="profile-rotation"
           />
@@ -174,8 +180,10 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
               label={f.reminderLabel}
               description={f.reminderDescription}
               value={values.reminderDays}
+              draft={values.reminderDraft}
               min={0}
               onChange={setter('reminderDays')}
+              onDraftChange={setter('reminderDraft')}
               error={errors.reminderDays}
               data-testid="profile-reminder-days"
             />

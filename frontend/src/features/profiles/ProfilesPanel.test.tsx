@@ -115,8 +115,9 @@ describe('profile form', { timeout: 20_000 }, () => {
     const dialog = within(screen.getByRole('dialog', { name: 'Edit profile “Billing”' }))
 
     // Every field shows what the profile has.
-    expect(dialog.getByTestId('profile-expiry-days')).toHaveValue('45 days')
-    expect(dialog.getByTestId('profile-rotation-days')).toHaveValue('90 days')
+    expect(dialog.getByTestId('profile-expiry-days')).toHaveValue('45')
+    expect(dialog.getByTestId('profile-expiry-unit')).toHaveTextContent('days')
+    expect(dialog.getByTestId('profile-rotation-days')).toHaveValue('90')
     expect(dialog.getByTestId('profile-prefix-input')).toHaveValue('bill')
     expect(dialog.getByTestId('profile-test-method')).toHaveValue('POST')
     expect(dialog.getByTestId('profile-test-url')).toHaveValue('{server}/v1/keys/verify')
@@ -236,6 +237,102 @@ describe('profile form', { timeout: 20_000 }, () => {
     // Changing the endpoint clears its error.
     await user.type(url, '/x')
     expect(within(fieldOf(url)).queryByText(message)).not.toBeInTheDocument()
+  })
+})
+
+// A long form typed into key by key: slow in jsdom on a busy machine, not in a browser.
+describe('profile form input that can’t be saved', { timeout: 30_000 }, () => {
+  async function openCreate(user: User) {
+    await screen.findAllByTestId('profile-row')
+    await user.click(screen.getByTestId('create-profile-button'))
+    const dialog = within(screen.getByRole('dialog', { name: 'Create profile' }))
+    await user.type(dialog.getByTestId('profile-name-input'), 'Payments')
+    return dialog
+  }
+
+  it('keeps days as typed, says what is wrong and saves nothing', async () => {
+    vi.mocked(api.createProfile).mockResolvedValue(makeProfile({ id: 'prof_new', name: 'Payments' }))
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    const dialog = await openCreate(user)
+    await user.click(dialog.getByLabelText('Expires after'))
+    const days = dialog.getByTestId('profile-expiry-days')
+    // The days' own wrapper holds the input; the error is the field's, around it.
+    const field = () => within(fieldOf(dialog.getByTestId('profile-expiry-mode')))
+    const rule = 'Default expiry must be a whole number from 1 to 366 days.'
+
+    for (const typed of ['0', '367', '400', '1e3', '-5', '1.5']) {
+      await user.clear(days)
+      await user.type(days, typed)
+      expect(days).toHaveValue(typed)
+      expect(field().getByText(rule)).toBeInTheDocument()
+      expect(days).toHaveAttribute('aria-invalid', 'true')
+      await user.click(dialog.getByTestId('profile-submit'))
+      expect(days).toHaveValue(typed)
+      expect(field().getByText(rule)).toBeInTheDocument()
+    }
+    expect(api.createProfile).not.toHaveBeenCalled()
+
+    // Empty: said on save, not while typing.
+    await user.clear(days)
+    expect(field().queryByText(rule)).not.toBeInTheDocument()
+    await user.click(dialog.getByTestId('profile-submit'))
+    expect(field().getByText(rule)).toBeInTheDocument()
+    expect(api.createProfile).not.toHaveBeenCalled()
+
+    await user.type(days, '1')
+    expect(field().queryByText(rule)).not.toBeInTheDocument()
+    expect(dialog.getByTestId('profile-expiry-unit')).toHaveTextContent(/^day$/)
+    await user.click(dialog.getByTestId('profile-submit'))
+    expect(vi.mocked(api.createProfile).mock.calls[0][1].defaultExpiryDays).toBe(1)
+  })
+
+  it('says the rotation policy’s range too', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    const dialog = await openCreate(user)
+    await user.click(dialog.getByLabelText('Rotate every'))
+    const days = dialog.getByTestId('profile-rotation-days')
+    await user.clear(days)
+    await user.type(days, '3651')
+    expect(days).toHaveValue('3651')
+    expect(
+      within(fieldOf(dialog.getByTestId('profile-rotation-mode'))).getByText('Rotation policy must be a whole number from 1 to 3650 days.'),
+    ).toBeInTheDocument()
+    await user.click(dialog.getByTestId('profile-submit'))
+    expect(api.createProfile).not.toHaveBeenCalled()
+  })
+
+  it('keeps a lead time it can’t add, says why, and clears the error once the input changes', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    const dialog = await openCreate(user)
+    const lead = dialog.getByTestId('profile-reminder-days')
+    const tags = () => Array.from(fieldOf(lead).querySelectorAll('.mantine-Pill-label')).map((pill) => pill.textContent)
+    const invalid = 'Lead times are whole days from 0 to 366.'
+
+    await user.type(lead, '400{Enter}')
+    expect(lead).toHaveValue('400')
+    expect(within(fieldOf(lead)).getByText(invalid)).toBeInTheDocument()
+    expect(tags()).toEqual(['30', '7', '1'])
+    // Fixing the input clears the old error at once.
+    await user.type(lead, '{Backspace}{Backspace}')
+    expect(lead).toHaveValue('4')
+    expect(within(fieldOf(lead)).queryByText(invalid)).not.toBeInTheDocument()
+    await user.type(lead, '{Enter}')
+    expect(lead).toHaveValue('')
+    expect(tags()).toEqual(['30', '7', '4', '1'])
+
+    // A duplicate is refused with a word, not dropped.
+    await user.type(lead, '7{Enter}')
+    expect(lead).toHaveValue('7')
+    expect(within(fieldOf(lead)).getByText('7 is already in the list.')).toBeInTheDocument()
+    expect(tags()).toEqual(['30', '7', '4', '1'])
+
+    // Saving with it still there saves nothing and keeps it.
+    await user.click(dialog.getByTestId('profile-submit'))
+    expect(api.createProfile).not.toHaveBeenCalled()
+    expect(lead).toHaveValue('7')
+    expect(within(fieldOf(lead)).getByText('7 is already in the list.')).toBeInTheDocument()
+    await user.type(lead, '{Backspace}')
+    expect(within(fieldOf(lead)).queryByText('7 is already in the list.')).not.toBeInTheDocument()
   })
 })
 

@@ -33,8 +33,8 @@ const DESCRIPTION_MAX = 1000
 /** A number of days that may be switched off (never expires, no rotation policy). */
 export interface OptionalDays {
   on: boolean
-  /** As NumberInput holds it: '' while empty. */
-  days: number | string
+  /** As typed: checked, never corrected (0 must not become 1, nor 1e3 become 13). */
+  days: string
 }
 
 export interface EndpointValues {
@@ -53,6 +53,8 @@ export interface ProfileFormValues {
   keyPrefix: string
   rotation: OptionalDays
   reminderDays: string[]
+  /** A lead time typed but not added yet (see LeadDaysInput). */
+  reminderDraft: string
   endpoint: EndpointValues
   metadata: string
 }
@@ -65,12 +67,13 @@ export const FIELDS_OF: Record<keyof ProfileFormValues, readonly ProfileField[]>
   keyPrefix: ['keyPrefix'],
   rotation: ['rotationDays'],
   reminderDays: ['reminderDays'],
+  reminderDraft: ['reminderDays'],
   endpoint: ['testEndpoint.method', 'testEndpoint.url', 'testEndpoint.auth', 'testEndpoint.name'],
   metadata: ['metadata'],
 }
 
 const optionalDays = (days: number | undefined, fallback: number): OptionalDays =>
-  days === undefined ? { on: false, days: fallback } : { on: true, days }
+  days === undefined ? { on: false, days: String(fallback) } : { on: true, days: String(days) }
 
 function prettyJson(text: string): string {
   try {
@@ -90,6 +93,7 @@ export function formValues(profile?: Profile): ProfileFormValues {
     keyPrefix: profile?.keyPrefix ?? '',
     rotation: optionalDays(profile?.rotationDays, 90),
     reminderDays: toLeadDayTags(profile ? profile.reminderDays : DEFAULT_REMINDER_DAYS),
+    reminderDraft: '',
     endpoint: {
       on: te !== undefined,
       method: te?.method || 'GET',
@@ -101,10 +105,29 @@ export function formValues(profile?: Profile): ProfileFormValues {
   }
 }
 
-function checkDays(value: OptionalDays, max: number, message: string): { days: number | null; error?: string } {
+/** The fields that take a number of days, their largest and what is said when it is out of range. */
+const DAYS_RULES = {
+  expiry: { max: EXPIRY_MAX_DAYS, message: en.profileForm.expiryRange },
+  rotation: { max: ROTATION_MAX_DAYS, message: en.profileForm.rotationRange },
+} as const
+export type DaysField = keyof typeof DAYS_RULES
+
+/** The typed days as a number: NaN unless they are a whole number written in digits. */
+export const typedDays = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text) : NaN)
+
+function checkDays(field: DaysField, value: OptionalDays): { days: number | null; error?: string } {
   if (!value.on) return { days: null }
-  const days = typeof value.days === 'number' ? value.days : NaN
-  return Number.isInteger(days) && days >= 1 && days <= max ? { days } : { days: null, error: message }
+  const { max, message } = DAYS_RULES[field]
+  const days = typedDays(value.days)
+  return days >= 1 && days <= max ? { days } : { days: null, error: message }
+}
+
+/**
+ * What is wrong with days while they are being typed: said at once, as in the
+ * rotate dialog, but not for an empty field, which is said on save.
+ */
+export function daysErrorWhileTyping(field: DaysField, value: OptionalDays): string | undefined {
+  return value.days.trim() === '' ? undefined : checkDays(field, value).error
 }
 
 function isJsonObject(text: string): boolean {
@@ -124,13 +147,13 @@ export function toRequest(v: ProfileFormValues): { req: ProfileRequest; errors?:
   else if (characters(name) > NAME_MAX) errors.name = en.profileForm.nameTooLong(characters(name))
   const description = v.description.trim()
   if (characters(description) > DESCRIPTION_MAX) errors.description = en.profileForm.descriptionTooLong(characters(description))
-  const expiry = checkDays(v.expiry, EXPIRY_MAX_DAYS, en.profileForm.expiryRange)
+  const expiry = checkDays('expiry', v.expiry)
   if (expiry.error) errors.defaultExpiryDays = expiry.error
   const keyPrefix = v.keyPrefix.trim()
   if (keyPrefix && !PREFIX.test(keyPrefix)) errors.keyPrefix = en.profileForm.prefixInvalid
-  const rotation = checkDays(v.rotation, ROTATION_MAX_DAYS, en.profileForm.rotationRange)
+  const rotation = checkDays('rotation', v.rotation)
   if (rotation.error) errors.rotationDays = rotation.error
-  const lead = parseLeadDays(v.reminderDays, { min: 0, required: false })
+  const lead = parseLeadDays(v.reminderDays, { min: 0, required: false, draft: v.reminderDraft })
   if (lead.error) errors.reminderDays = lead.error
   const url = v.endpoint.url.trim()
   const authName = v.endpoint.auth === 'bearer' ? '' : v.endpoint.name.trim()

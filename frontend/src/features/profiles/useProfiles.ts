@@ -10,6 +10,7 @@ import {
 } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
 import { useRefreshStatus, useRefreshWorkspace } from '../../app/refreshWorkspace'
+import { useOneAtATime } from '../../lib/oneAtATime'
 
 /** The workspace's profiles, as cached; refreshed with its keys. */
 export function useProfiles(workspaceId: string) {
@@ -31,22 +32,26 @@ export function useProfileNames(workspaceId: string): (id: string) => string | u
 export function useSaveProfile(workspaceId: string, profileId: string | undefined) {
   const refresh = useRefreshWorkspace(workspaceId)
   const refreshStatus = useRefreshStatus()
-  return useMutation({
-    mutationFn: (req: ProfileRequest) =>
-      profileId ? updateProfile(workspaceId, profileId, req) : createProfile(workspaceId, req),
-    onSuccess: refresh,
-    onError: refreshStatus,
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (req: ProfileRequest) =>
+        profileId ? updateProfile(workspaceId, profileId, req) : createProfile(workspaceId, req),
+      onSuccess: refresh,
+      onError: refreshStatus,
+    }),
+  )
 }
 
 export function useDeleteProfile(workspaceId: string) {
   const refresh = useRefreshWorkspace(workspaceId)
   const refreshStatus = useRefreshStatus()
-  return useMutation({
-    mutationFn: ({ profileId, keysAction }: { profileId: string; keysAction: ProfileKeysAction }) =>
-      deleteProfile(workspaceId, profileId, keysAction),
-    onError: refreshStatus,
-    // Also after a conflict: the key count the dialog went by was out of date.
-    onSettled: refresh,
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: ({ profileId, keysAction }: { profileId: string; keysAction: ProfileKeysAction }) =>
+        deleteProfile(workspaceId, profileId, keysAction),
+      onError: refreshStatus,
+      // Also after a conflict: the key count the dialog went by was out of date.
+      onSettled: refresh,
+    }),
+  )
 }

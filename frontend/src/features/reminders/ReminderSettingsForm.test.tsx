@@ -82,18 +82,53 @@ describe('reminder settings', () => {
     expect(api.setReminderSettings).not.toHaveBeenCalled()
   })
 
-  it('refuses a tag that is not a lead time at once, saying why next to the field', async () => {
+  it('refuses a tag that is not a lead time at once, keeping it and saying why next to the field', async () => {
     const { user } = renderWithProviders(<ReminderSettingsForm />)
     const lead = await screen.findByTestId('reminder-lead-days')
-    for (const bad of ['abc', '0', '400']) {
+    for (const bad of ['abc', '0', '400', '1e3', '-5']) {
+      await user.clear(lead)
       await user.type(lead, `${bad}{Enter}`)
       expect(tagsOf(lead)).toEqual(['30', '7', '1'])
+      expect(lead).toHaveValue(bad)
       expect(within(fieldOf(lead)).getByText('Lead times are whole days from 1 to 366.')).toBeInTheDocument()
     }
+    await user.clear(lead)
+    expect(screen.queryByText('Lead times are whole days from 1 to 366.')).not.toBeInTheDocument()
     await user.type(lead, '14{Enter}')
     expect(tagsOf(lead)).toEqual(['30', '14', '7', '1'])
     expect(screen.queryByText('Lead times are whole days from 1 to 366.')).not.toBeInTheDocument()
     expect(api.setReminderSettings).not.toHaveBeenCalled()
+  })
+
+  it('refuses a duplicate with a word, and saves nothing while a refused lead time is typed', async () => {
+    const { user } = renderWithProviders(<ReminderSettingsForm />)
+    const lead = await screen.findByTestId('reminder-lead-days')
+    await user.type(lead, '7{Enter}')
+    expect(lead).toHaveValue('7')
+    expect(tagsOf(lead)).toEqual(['30', '7', '1'])
+    expect(within(fieldOf(lead)).getByText('7 is already in the list.')).toBeInTheDocument()
+
+    await user.click(screen.getByTestId('reminder-settings-save'))
+    expect(api.setReminderSettings).not.toHaveBeenCalled()
+    expect(lead).toHaveValue('7')
+    expect(within(fieldOf(lead)).getByText('7 is already in the list.')).toBeInTheDocument()
+
+    // Changing the input clears the error; a valid one is added on save.
+    await user.type(lead, '0')
+    expect(within(fieldOf(lead)).queryByText('7 is already in the list.')).not.toBeInTheDocument()
+    vi.mocked(api.setReminderSettings).mockImplementation(async (s) => s)
+    await user.click(screen.getByTestId('reminder-settings-save'))
+    expect(vi.mocked(api.setReminderSettings).mock.calls[0][0].leadDays).toEqual([70, 30, 7, 1])
+  })
+
+  it('adds the lead times of a paste and keeps those it can’t add', async () => {
+    const { user } = renderWithProviders(<ReminderSettingsForm />)
+    const lead = await screen.findByTestId('reminder-lead-days')
+    await user.click(lead)
+    await user.paste('14, 400')
+    expect(tagsOf(lead)).toEqual(['30', '14', '7', '1'])
+    expect(lead).toHaveValue('400')
+    expect(within(fieldOf(lead)).getByText('Lead times are whole days from 1 to 366.')).toBeInTheDocument()
   })
 
   it('shows the backend’s error next to the field it names and keeps the input', async () => {

@@ -50,6 +50,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
   const save = useSaveReminderSettings()
   const [quiet, setQuiet] = useState<Quiet>({ quietStart: settings.quietStart, quietEnd: settings.quietEnd })
   const [leadDays, setLeadDays] = useState(() => toLeadDayTags(settings.leadDays))
+  const [leadDraft, setLeadDraft] = useState('')
   const [kinds, setKinds] = useState(settings.kinds)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formErr, setFormErr] = useState<string | null>(null)
@@ -57,7 +58,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const lead = parseLeadDays(leadDays, { min: 1, required: true })
+    const lead = parseLeadDays(leadDays, { min: 1, required: true, draft: leadDraft })
     if (lead.error !== undefined) {
       setErrors({ leadDays: lead.error })
       return
@@ -70,6 +71,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
         onSuccess: (saved) => {
           // What the backend kept, sorted and without duplicates.
           setLeadDays(toLeadDayTags(saved.leadDays))
+          setLeadDraft('')
           notifySuccess(r.saved)
         },
         onError: (err) => {
@@ -100,9 +102,14 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
           label={r.leadLabel}
           description={r.leadDescription}
           value={leadDays}
+          draft={leadDraft}
           min={1}
           onChange={(tags) => {
             setLeadDays(tags)
+            clear('leadDays')
+          }}
+          onDraftChange={(draft) => {
+            setLeadDraft(draft)
             clear('leadDays')
           }}
           error={errors.leadDays}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { enableEncryptedFile, getSettings, setSyncInterval, type Settings } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
+import { useOneAtATime } from '../../lib/oneAtATime'
 
 export function useSettings() {
   return useQuery({ queryKey: queryKeys.settings, queryFn: getSettings, staleTime: 5 * 60_000 })
@@ -16,10 +17,12 @@ export function useSetSyncInterval() {
 
 export function useEnableEncryptedFile() {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (passphrase: string) => enableEncryptedFile(passphrase),
-    // The passphrase is in the mutation's variables: keep them no longer than needed.
-    gcTime: 0,
-    onSuccess: (settings) => queryClient.setQueryData<Settings>(queryKeys.settings, settings),
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (passphrase: string) => enableEncryptedFile(passphrase),
+      // The passphrase is in the mutation's variables: keep them no longer than needed.
+      gcTime: 0,
+      onSuccess: (settings) => queryClient.setQueryData<Settings>(queryKeys.settings, settings),
+    }),
+  )
 }

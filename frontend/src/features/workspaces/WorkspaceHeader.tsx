@@ -2,7 +2,9 @@ import { Alert, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@manti
 import { useDisclosure } from '@mantine/hooks'
 import { IconCloudOff, IconHistory, IconLock, IconRefresh } from '@tabler/icons-react'
 import type { Workspace } from '../../api'
+import { disabledProps } from '../../components/disabledProps'
 import { MountOnOpen } from '../../components/MountOnOpen'
+import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
 import { notifyError } from '../../lib/errors'
 import { formatDateTime, formatRelative } from '../../lib/time'
@@ -67,15 +69,19 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
               {en.workspaces.neverSynced}
             </Text>
           )}
-          <Button
-            variant="default"
-            size="sm"
-            leftSection={<IconHistory size={16} />}
-            onClick={audit.open}
-            data-testid="audit-button"
-          >
-            {en.workspaces.auditButton}
-          </Button>
+          {/* The server lets only admin keys read the audit log (DESIGN.md: roles). */}
+          <WhyDisabled reason={workspace.canManage ? undefined : en.workspaces.auditAdminOnly}>
+            <Button
+              variant="default"
+              size="sm"
+              leftSection={<IconHistory size={16} />}
+              onClick={audit.open}
+              data-testid="audit-button"
+              {...disabledProps(!workspace.canManage)}
+            >
+              {en.workspaces.auditButton}
+            </Button>
+          </WhyDisabled>
           <Button
             variant="default"
             size="sm"

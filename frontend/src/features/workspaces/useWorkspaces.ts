@@ -11,6 +11,7 @@ import {
   type WorkspaceRequest,
 } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
+import { useOneAtATime } from '../../lib/oneAtATime'
 import { sortWorkspaces } from './sidebar'
 
 export function useWorkspaces() {
@@ -51,27 +52,31 @@ export function useTestConnection() {
 export function useSaveWorkspace(workspaceId: string | undefined) {
   const queryClient = useQueryClient()
   const replace = useReplaceWorkspace()
-  return useMutation({
-    mutationFn: (req: WorkspaceRequest) => (workspaceId ? updateWorkspace(workspaceId, req) : addWorkspace(req)),
-    onSuccess: (ws) => {
-      replace(ws)
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace(ws.id) })
-    },
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (req: WorkspaceRequest) => (workspaceId ? updateWorkspace(workspaceId, req) : addWorkspace(req)),
+      onSuccess: (ws) => {
+        replace(ws)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true })
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workspace(ws.id) })
+      },
+    }),
+  )
 }
 
 export function useRemoveWorkspace() {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (workspaceId: string) => removeWorkspace(workspaceId),
-    onSuccess: (_, workspaceId) => {
-      queryClient.setQueryData<Workspace[]>(queryKeys.workspaces, (list) => list?.filter((w) => w.id !== workspaceId))
-      queryClient.removeQueries({ queryKey: queryKeys.workspace(workspaceId) })
-      void queryClient.invalidateQueries({ queryKey: ['search'] })
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true }),
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (workspaceId: string) => removeWorkspace(workspaceId),
+      onSuccess: (_, workspaceId) => {
+        queryClient.setQueryData<Workspace[]>(queryKeys.workspaces, (list) => list?.filter((w) => w.id !== workspaceId))
+        queryClient.removeQueries({ queryKey: queryKeys.workspace(workspaceId) })
+        void queryClient.invalidateQueries({ queryKey: ['search'] })
+      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true }),
+    }),
+  )
 }
 
 /** Moves a workspace one place up or down; the new order shows at once. */

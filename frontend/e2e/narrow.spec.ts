@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { bootData, serveBoot } from './boot';
+import { shot } from './helpers';
+
+// The desktop window may be as small as 900×600 (main.go). At 900 px the
+// workspace header, the panel header and the key filters wrap onto more rows,
+// and the key table's card no longer fits under them: the page scrolls down to
+// the card's end (the table's horizontal scrollbar and the key count), and the
+// table scrolls sideways to its last column.
+
+const SIZES = [
+  { width: 900, height: 600 },
+  { width: 900, height: 700 },
+];
+
+/**
+ * Scrolls the page down as a user would: the wheel over the workspace's
+ * title, not over the table (the first screen's cover takes the pointer, so
+ * no hover()).
+ */
+async function scrollPageToEnd(page: Page) {
+  const title = (await page.getByTestId('workspace-title').boundingBox())!;
+  await page.mouse.move(title.x + 10, title.y + title.height / 2);
+  await page.mouse.wheel(0, 2000);
+  await expect
+    .poll(() => page.evaluate(() => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight))
+    .toBe(true);
+}
+
+/** The key count and the whole rows scroller (its horizontal scrollbar is its bottom edge) are on screen, not clipped. */
+async function expectCardEndVisible(page: Page) {
+  await expect(page.getByTestId('key-count')).toBeVisible();
+  await expect(page.getByTestId('key-count')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('keys-scroller')).toBeInViewport({ ratio: 1 });
+  // A few rows show, and the header row above them.
+  const height = await page.getByTestId('keys-scroller').evaluate((e) => e.clientHeight);
+  expect(height).toBeGreaterThanOrEqual(4 * 41);
+}
+
+for (const size of SIZES) {
+  test(`at ${size.width}×${size.height} the key table's end and its last column can be scrolled to`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByTestId('key-row').first()).toBeVisible();
+    // React's screen, not the first screen it replaces.
+    await expect(page.locator('[inert]')).toHaveCount(0);
+
+    await scrollPageToEnd(page);
+    await expectCardEndVisible(page);
+    await expect(page.getByTestId('key-count')).toHaveText(/\d+ keys?/);
+
+    // Sideways: the wheel over the table brings the last columns in.
+    const scroller = page.getByTestId('keys-scroller');
+    const lastColumn = page.getByRole('columnheader', { name: /^created/i });
+    await expect(lastColumn).not.toBeInViewport({ ratio: 1 });
+    await scroller.hover();
+    await page.mouse.wheel(2000, 0);
+    await expect(lastColumn).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('key-row').first().getByRole('cell').nth(-2)).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('key-row').first().getByTestId('key-menu')).toBeInViewport({ ratio: 1 });
+    // The horizontal scrollbar stayed on screen while it did.
+    await expect(scroller).toBeInViewport({ ratio: 1 });
+    await shot(page, `narrow-${size.width}x${size.height}`);
+  });
+}
+
+// A hundred rows, from boot data, with the app's later calls held back: the
+// card takes a few rows' height, not every row's, both on the first screen
+// (before React) and in the app.
+for (const app of [false, true]) {
+  test(`at 900×600 a hundred rows stay inside the table's scroller (${app ? 'the app' : 'the first screen'})`, async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    await serveBoot(page, bootData(), app);
+    await page.goto('/');
+    await expect(page.getByTestId('key-row').first()).toBeVisible();
+    await expect(page.locator('[inert]')).toHaveCount(app ? 0 : 1);
+
+    // The page is taller than the window by the card's shortfall, not by a hundred rows.
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(pageHeight).toBeGreaterThan(600);
+    expect(pageHeight).toBeLessThan(1000);
+    await scrollPageToEnd(page);
+    await expectCardEndVisible(page);
+    await expect(page.getByTestId('key-count')).toHaveText('The newest 100 of 250 keys · loading the rest…');
+    const rows = await page.getByTestId('keys-scroller').evaluate((e) => e.scrollHeight > e.clientHeight);
+    expect(rows).toBe(true);
+  });
+}
