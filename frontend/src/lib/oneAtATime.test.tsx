@@ -39,4 +39,14 @@ describe('useOneAtATime', () => {
     act(() => result.current.mutate(undefined))
     await waitFor(() => expect(mutationFn).toHaveBeenCalledTimes(2))
   })
+
+  it('takes the next call after one the caller reset while it was in flight', async () => {
+    const { result, mutationFn, finish } = setup()
+    act(() => result.current.mutate(undefined))
+    await waitFor(() => expect(mutationFn).toHaveBeenCalledTimes(1))
+    act(() => result.current.reset())
+    await act(async () => finish('dropped'))
+    act(() => result.current.mutate(undefined))
+    await waitFor(() => expect(mutationFn).toHaveBeenCalledTimes(2))
+  })
 })

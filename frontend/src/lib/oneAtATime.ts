@@ -1,4 +1,4 @@
-import type { MutateOptions, UseMutateFunction, UseMutationResult } from '@tanstack/react-query'
+import type { UseMutateFunction, UseMutationResult } from '@tanstack/react-query'
 import { useCallback, useRef } from 'react'
 
 /**
@@ -7,26 +7,25 @@ import { useCallback, useRef } from 'react'
  * a double click on a dialog's button could send its request twice: two
  * rotations (the second fails, "already being rotated", and its error hid the
  * first one's new secret), two regenerations, a delete then a "not found".
+ * The request's own promise says when it is over, even if the dialog reset
+ * the mutation meanwhile (its callbacks then never come).
  */
 export function useOneAtATime<TData, TError, TVariables, TOnMutateResult>(
   mutation: UseMutationResult<TData, TError, TVariables, TOnMutateResult>,
 ): UseMutationResult<TData, TError, TVariables, TOnMutateResult> {
   const inFlight = useRef(false)
-  const { mutate: mutateOnce } = mutation
+  const { mutateAsync } = mutation
   const mutate = useCallback<UseMutateFunction<TData, TError, TVariables, TOnMutateResult>>(
-    (...[variables, options]) => {
+    (...args) => {
       if (inFlight.current) return
       inFlight.current = true
-      const settled: MutateOptions<TData, TError, TVariables, TOnMutateResult> = {
-        ...options,
-        onSettled: (...args) => {
-          inFlight.current = false
-          options?.onSettled?.(...args)
-        },
+      const over = () => {
+        inFlight.current = false
       }
-      mutateOnce(...([variables, settled] as Parameters<typeof mutateOnce>))
+      // Failures reach the caller through its onError and the mutation's state, as with mutate.
+      mutateAsync(...(args as Parameters<typeof mutateAsync>)).then(over, over)
     },
-    [mutateOnce],
+    [mutateAsync],
   )
   return { ...mutation, mutate }
 }
