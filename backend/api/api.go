@@ -222,6 +222,9 @@ type WhoAmI struct {
 	Role          string     `json:"role"`
 	ProfileID     string     `json:"profileId"`
 	ExpiresAt     *time.Time `json:"expiresAt"`
+	// RevokesAt, set while the key is in a rotation overlap with auto-revoke
+	// on, is when it stops working, before its expiry.
+	RevokesAt *time.Time `json:"revokesAt,omitempty"`
 	// CreatedAt tells how long the key was made to live: its successor
 	// after a rotation lives as long.
 	CreatedAt time.Time `json:"createdAt"`

@@ -41,7 +41,9 @@ func newCreateWorkspaceCmd(stdio IO) *cobra.Command {
 		Use:   "create-workspace NAME",
 		Short: "Create a workspace and print its first admin key",
 		Long:  "Create a workspace in the server's database and print its id and first admin key. The key is shown only this once.",
-		Args:  cobra.ExactArgs(1),
+		Example: `  keydesk admin create-workspace Acme --db sqlite:/var/lib/keydesk/keys.db
+  keydesk admin create-workspace Acme --db postgres://keydesk@db/keydesk --json`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Checked before the database is opened (and maybe created).
 			if _, err := keys.ValidateName(args[0]); err != nil {
@@ -50,6 +52,9 @@ func newCreateWorkspaceCmd(stdio IO) *cobra.Command {
 					return usageError("the workspace NAME %s", fe.Rule)
 				}
 				return usageError("%v", err)
+			}
+			if err := checkDB(db); err != nil {
+				return err
 			}
 			store, err := server.OpenStore(db, postgres.Open, nil)
 			if err != nil {

@@ -23,7 +23,10 @@ func newAuthCmd(stdio IO) *cobra.Command {
 		Use:   "auth",
 		Short: "Store, show and forget the API key the CLI uses",
 		Args:  cobra.NoArgs, // an unknown subcommand is a usage error, not help
-		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		// As `keydesk admin`: a group alone is a usage error (exit 2), not a success.
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return usageError("keydesk auth needs a command: set-key, login, status or logout (keydesk auth --help)")
+		},
 	}
 	cmd.AddCommand(newSetKeyCmd(stdio), newLoginCmd(stdio), newStatusCmd(stdio), newLogoutCmd(stdio))
 	return cmd
@@ -287,6 +290,8 @@ func newStatusCmd(stdio IO) *cobra.Command {
 		Long: `Show the server and the key the CLI would use (key sources, highest first:
 --api-key, --api-key-file, KEYDESK_API_KEY, the stored login), asking the server
 what the key is. Never prints the key.`,
+		Example: `  keydesk auth status
+  KEYDESK_API_KEY=$DEPLOY_KEY keydesk auth status -s https://keys.example.com --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := o.resolve(cmd, stdio, true)
@@ -333,9 +338,10 @@ what the key is. Never prints the key.`,
 
 func newLogoutCmd(stdio IO) *cobra.Command {
 	return &cobra.Command{
-		Use:   "logout",
-		Short: "Forget the stored login: its key in the keychain and the config file",
-		Args:  cobra.NoArgs,
+		Use:     "logout",
+		Short:   "Forget the stored login: its key in the keychain and the config file",
+		Example: "  keydesk auth logout",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			login, path, err := loadLogin(stdio)
 			if err != nil {

@@ -132,5 +132,100 @@ func TestCheckExpiredKey(t *testing.T) {
 	noSecret(t, r, k.Secret)
 	r = kd(t, e, "", "check", "--json")
 	want(t, r, 3, `"expired": true`, `"reason": "expired"`)
+	// When it expired, not null ("never expires").
+	var out struct{ ExpiresAt *time.Time }
+	if err := json.Unmarshal([]byte(r.out), &out); err != nil || out.ExpiresAt == nil || !out.ExpiresAt.Equal(k.Key.ExpiresAt.Truncate(time.Second)) {
+		t.Fatalf("expiresAt of an expired key = %v (%v), want %v\n%s", out.ExpiresAt, err, k.Key.ExpiresAt, r)
+	}
 	want(t, kd(t, e, "", "whoami"), 4, "expired")
+}
+
+// A key in a rotation overlap stops working when the overlap ends, before
+// its expiry: check fails on that, whoami says it.
+func TestCheckRotatingKey(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	old := srv.key(t, "deploy", "api", 90)
+	e := env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": old.Secret}
+	keyFile := filepath.Join(t.TempDir(), "new.txt")
+	want(t, kd(t, e, "", "rotate-key", "--overlap", "2d", "--write-key-file", keyFile), 0)
+
+	r := kd(t, e, "", "check", "--fail-if-expiring-within", "7d")
+	want(t, r, 3, "stops working in 1 day 23 hours", "rotation overlap ends", "use the key that replaced it")
+	want(t, kd(t, e, "", "check", "--fail-if-expiring-within", "1d"), 0, "expires ", "stops working")
+	want(t, kd(t, e, "", "whoami"), 0, "Rotated:    stops working")
+
+	r = kd(t, e, "", "check", "--fail-if-expiring-within", "7d", "--json")
+	var out struct {
+		Expiring         bool
+		ExpiresAt        *time.Time
+		RevokesAt        *time.Time
+		ExpiresInSeconds *int64
+	}
+	if err := json.Unmarshal([]byte(r.out), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r)
+	}
+	if !out.Expiring || out.ExpiresAt == nil || out.RevokesAt == nil || out.ExpiresInSeconds == nil ||
+		*out.ExpiresInSeconds > 2*86400 || *out.ExpiresInSeconds < 2*86400-120 {
+		t.Fatalf("check --json of a rotating key = %+v\n%s", out, r)
+	}
+
+	// The successor is not rotating: no such line.
+	next := env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": strings.TrimSpace(readFile(t, keyFile))}
+	r = kd(t, next, "", "whoami", "--json")
+	want(t, r, 0)
+	if _, ok := whoamiJSON(t, r)["revokesAt"]; ok {
+		t.Fatalf("the successor has a revokesAt:\n%s", r)
+	}
+}
+
+// Without an answer from the server, --json still prints an object, and
+// none of the key's fields made up (no zero dates, no "never expires").
+func TestJSONWithoutAServer(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	k := srv.key(t, "ci", "api", 0)
+	e := env{"KEYDESK_SERVER": "http://127.0.0.1:1", "KEYDESK_API_KEY": k.Secret}
+
+	r := kd(t, e, "", "check", "--json")
+	want(t, r, 1)
+	var out map[string]any
+	if err := json.Unmarshal([]byte(r.out), &out); err != nil {
+		t.Fatalf("check --json printed no JSON: %v\n%s", err, r)
+	}
+	if out["ok"] != false || out["message"] == "" {
+		t.Fatalf("check --json = %v", out)
+	}
+	if _, ok := out["expiresAt"]; ok {
+		t.Fatalf("check --json says when a key it could not ask about expires: %v", out)
+	}
+
+	r = kd(t, e, "", "whoami", "--json")
+	want(t, r, 1)
+	who := whoamiJSON(t, r)
+	for _, field := range []string{"createdAt", "expiresAt", "keyId"} {
+		if _, ok := who[field]; ok {
+			t.Errorf("whoami --json without an answer has %s: %v", field, who)
+		}
+	}
+	if who["error"] == nil {
+		t.Errorf("whoami --json without an answer says nothing: %v", who)
+	}
+}
+
+// Plain http to another computer is warned about (not refused: a CI
+// network may be private); to this computer it is not.
+func TestCleartextServerIsWarnedAbout(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	k := srv.key(t, "ci", "api", 0)
+	r := kd(t, env{"KEYDESK_SERVER": "http://keydesk.invalid:1", "KEYDESK_API_KEY": k.Secret}, "", "whoami")
+	want(t, r, 1)
+	if !strings.Contains(r.err, "http://keydesk.invalid:1 (from KEYDESK_SERVER) is plain http to another computer") {
+		t.Errorf("no warning:\n%s", r)
+	}
+	noSecret(t, r, k.Secret)
+	if r := kd(t, env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": k.Secret}, "", "whoami"); strings.Contains(r.err, "warning") {
+		t.Errorf("warned about this computer:\n%s", r)
+	}
 }

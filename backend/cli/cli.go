@@ -57,6 +57,11 @@ func Main(args []string, stdio IO) int {
 		return ExitOK
 	}
 	fmt.Fprintln(stdio.Err, "keydesk: "+err.Error())
+	return codeOf(err)
+}
+
+// codeOf is the exit code an error ends the program with.
+func codeOf(err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -80,9 +85,16 @@ func isUsage(err error) bool {
 
 func newRoot(stdio IO) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "keydesk",
-		Short:         "Keydesk: manage and use API keys",
-		Long:          "keydesk runs a Keydesk key server and lets scripts and CI pipelines use, check and rotate their keys.",
+		Use:   "keydesk",
+		Short: "Keydesk: manage and use API keys",
+		Long: `keydesk runs a Keydesk key server and lets scripts and CI pipelines use, check and rotate their keys.
+
+Key sources, highest first: --api-key, --api-key-file, KEYDESK_API_KEY, the stored
+login (keydesk auth login). Server: -s/--server, KEYDESK_SERVER, the stored login.
+
+Exit codes: 0 ok, 1 error (e.g. the server cannot be reached), 2 usage (a bad
+flag or value), 3 check failed (the key expires within the window, or has
+expired), 4 key rejected (401/403: disabled, deleted, unknown, not allowed).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       server.Version,
@@ -105,6 +117,15 @@ func newLogger(w io.Writer, level string) (*slog.Logger, error) {
 
 // defaultDB is the database when --db and KEYDESK_DB are not given.
 const defaultDB = "sqlite:keydesk-server.db"
+
+// checkDB refuses a --db value that cannot work, as a usage error, before
+// anything is opened.
+func checkDB(db string) error {
+	if err := server.CheckDSN(db); err != nil {
+		return &exitError{code: ExitUsage, err: err}
+	}
+	return nil
+}
 
 func dbFlag(cmd *cobra.Command, stdio IO, target *string) {
 	def := stdio.Getenv("KEYDESK_DB")

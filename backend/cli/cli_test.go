@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -82,6 +83,8 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 		{"nonsense"},
 		{"admin"},
 		{"admin", "bogus"},
+		{"auth"},
+		{"auth", "bogus"},
 		{"admin", "create-workspace"},
 		{"serve", "--tls-cert", "x.pem"},
 		{"serve", "--bogus"},
@@ -99,8 +102,42 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("a refused create-workspace created %s", db)
 	}
-	if _, errOut, _ := run(t, "admin", "create-workspace", "X", "--db", "mysql://x"); !strings.Contains(errOut, "--db must be sqlite:PATH, a file path or postgres://…, got a mysql:// URL") {
-		t.Errorf("mysql URL: %q", errOut)
+	if _, errOut, code := run(t, "admin", "create-workspace", "X", "--db", "mysql://x"); code != cli.ExitUsage || !strings.Contains(errOut, "--db must be sqlite:PATH, a file path or postgres://…, got a mysql:// URL") {
+		t.Errorf("mysql URL: exit %d, %q", code, errOut)
+	}
+	// A folder that is not there is named (SQLite would say "out of memory").
+	missing := filepath.Join(t.TempDir(), "nodir", "k.db")
+	for _, args := range [][]string{{"admin", "create-workspace", "X"}, {"serve", "--addr", "127.0.0.1:0"}} {
+		_, errOut, code := run(t, append(args, "--db", "sqlite:"+missing)...)
+		if code != cli.ExitUsage || !strings.Contains(errOut, "--db: the folder "+filepath.Dir(missing)+" does not exist") {
+			t.Errorf("%v into a missing folder: exit %d, %q", args, code, errOut)
+		}
+	}
+	// serve checks its flags, and takes its port, before it creates a database.
+	dir := t.TempDir()
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--db", "mysql://x"}, cli.ExitUsage, "got a mysql:// URL"},
+		{[]string{"--addr", "nonsense"}, cli.ExitUsage, `--addr must be HOST:PORT such as 127.0.0.1:8470 or :8470, got "nonsense"`},
+		{[]string{"--addr", taken.Addr().String()}, cli.ExitError, "listen on " + taken.Addr().String()},
+	} {
+		db := filepath.Join(dir, "serve.db")
+		args := append([]string{"serve", "--db", "sqlite:" + db}, c.args...)
+		_, errOut, code := run(t, args...)
+		if code != c.code || !strings.Contains(errOut, c.says) {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Errorf("%v created %s", args, db)
+		}
 	}
 	if _, errOut, code := run(t, "test", "--header", "X API", "--api-key", "kd_x", "-s", "http://127.0.0.1:1"); code != cli.ExitUsage || !strings.Contains(errOut, `--header must be a header name`) {
 		t.Errorf("header with a space: exit %d, %q", code, errOut)

@@ -115,6 +115,10 @@ func (o *keyOpts) resolve(cmd *cobra.Command, stdio IO, needServer bool) (sessio
 	if s.Server == "" && needServer {
 		return s, usageError("no server: give -s URL, set KEYDESK_SERVER, or run keydesk auth login")
 	}
+	if client.Cleartext(s.Server) {
+		// Warned, not refused: a CI network may be private (http://keydesk:8470).
+		fmt.Fprintf(stdio.Err, "keydesk: warning: %s (from %s) is plain http to another computer: the key crosses the network unencrypted; use https://\n", s.Server, s.ServerSource)
+	}
 	return s, nil
 }
 

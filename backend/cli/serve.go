@@ -32,6 +32,19 @@ func newServeCmd(stdio IO) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Bad flags change nothing: checked, and the port taken, before a
+			// database is created or migrated.
+			if err := checkDB(db); err != nil {
+				return err
+			}
+			if _, port, err := net.SplitHostPort(addr); err != nil || port == "" {
+				return usageError("--addr must be HOST:PORT such as 127.0.0.1:8470 or :8470, got %q", addr)
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w", addr, err)
+			}
+			defer ln.Close()
 			store, err := server.OpenStore(db, postgres.Open, log)
 			if err != nil {
 				return err
@@ -45,10 +58,6 @@ func newServeCmd(stdio IO) *cobra.Command {
 				return err
 			}
 			defer srv.Stop()
-			ln, err := net.Listen("tcp", addr)
-			if err != nil {
-				return fmt.Errorf("listen on %s: %w", addr, err)
-			}
 			hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -15,7 +16,8 @@ import (
 
 type whoamiOutput struct {
 	session
-	api.WhoAmI
+	// Nil (and so left out) when the server gave no answer about the key.
+	*api.WhoAmI
 	// Error is why the server gave no answer about the key (rejected,
 	// unreachable): --json still prints an object, as check and test do.
 	Error string `json:"error,omitempty"`
@@ -27,7 +29,9 @@ func newWhoAmICmd(stdio IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "whoami",
 		Short: "Show what the key is: id, name, role, workspace, expiry",
-		Args:  cobra.NoArgs,
+		Example: `  keydesk whoami --api-key-file key.txt -s https://keys.example.com
+  keydesk whoami --json | jq -r .expiresAt`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := o.resolve(cmd, stdio, true)
 			if err != nil {
@@ -48,10 +52,15 @@ func newWhoAmICmd(stdio IO) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return printJSON(stdio.Out, whoamiOutput{session: s, WhoAmI: who})
+				return printJSON(stdio.Out, whoamiOutput{session: s, WhoAmI: &who})
 			}
-			fmt.Fprintf(stdio.Out, "Key:        %s %q\nRole:       %s\nWorkspace:  %s (%s)\nExpiry:     %s\nServer:     %s\n",
-				who.KeyID, who.KeyName, who.Role, who.WorkspaceName, who.WorkspaceID, expiryWords(who.ExpiresAt, time.Now()), s.Server)
+			now := time.Now()
+			fmt.Fprintf(stdio.Out, "Key:        %s %q\nRole:       %s\nWorkspace:  %s (%s)\nExpiry:     %s\n",
+				who.KeyID, who.KeyName, who.Role, who.WorkspaceName, who.WorkspaceID, expiryWords(who.ExpiresAt, now))
+			if who.RevokesAt != nil {
+				fmt.Fprintf(stdio.Out, "Rotated:    %s\n", revokeWords(*who.RevokesAt, now))
+			}
+			fmt.Fprintf(stdio.Out, "Server:     %s\n", s.Server)
 			if who.ProfileID != "" {
 				fmt.Fprintf(stdio.Out, "Profile:    %s\n", who.ProfileID)
 			}
@@ -59,7 +68,7 @@ func newWhoAmICmd(stdio IO) *cobra.Command {
 		},
 	}
 	o.register(cmd)
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print {server, serverSource, keySource, keyId, keyName, workspaceId, workspaceName, role, profileId, expiresAt}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print {server, serverSource, keySource, keyId, keyName, workspaceId, workspaceName, role, profileId, expiresAt, revokesAt?, createdAt}, or {…, error}")
 	return cmd
 }
 
@@ -90,16 +99,53 @@ func parseWindow(s string) (time.Duration, error) {
 }
 
 type checkOutput struct {
-	OK               bool       `json:"ok"`
-	KeyID            string     `json:"keyId,omitempty"`
-	KeyName          string     `json:"keyName,omitempty"`
-	ExpiresAt        *time.Time `json:"expiresAt"`
-	ExpiresInSeconds *int64     `json:"expiresInSeconds,omitempty"` // absent when it never expires
-	Expired          bool       `json:"expired"`
-	Window           string     `json:"failIfExpiringWithin,omitempty"`
-	Expiring         bool       `json:"expiring"`         // expires within the window
-	Reason           string     `json:"reason,omitempty"` // why the server refused the key
-	Message          string     `json:"message"`
+	OK      bool   `json:"ok"`
+	KeyID   string `json:"keyId,omitempty"`
+	KeyName string `json:"keyName,omitempty"`
+	// ExpiresAt is the key's expiry, null when it never expires; left out
+	// when the server did not say (see MarshalJSON).
+	ExpiresAt   *time.Time `json:"-"`
+	expiryKnown bool
+	// RevokesAt is when a key in a rotation overlap stops working.
+	RevokesAt *time.Time `json:"revokesAt,omitempty"`
+	// ExpiresInSeconds: until the key stops working (its expiry, or the end
+	// of its rotation overlap if sooner); absent when it never does.
+	ExpiresInSeconds *int64 `json:"expiresInSeconds,omitempty"`
+	Expired          bool   `json:"expired"`
+	Window           string `json:"failIfExpiringWithin,omitempty"`
+	Expiring         bool   `json:"expiring"`         // stops working within the window
+	Reason           string `json:"reason,omitempty"` // why the server refused the key
+	Message          string `json:"message"`
+}
+
+// MarshalJSON writes expiresAt only when it is known: null means "never
+// expires", which a key the server refused, or could not be asked about,
+// is not known to do.
+func (o checkOutput) MarshalJSON() ([]byte, error) {
+	type fields checkOutput
+	if !o.expiryKnown {
+		return json.Marshal(fields(o))
+	}
+	return json.Marshal(struct {
+		fields
+		ExpiresAt *time.Time `json:"expiresAt"`
+	}{fields(o), o.ExpiresAt})
+}
+
+// stopsAt is when the key stops working: its expiry, or the end of its
+// rotation overlap if that comes first (rotated tells which).
+func stopsAt(who api.WhoAmI) (at *time.Time, rotated bool) {
+	if who.RevokesAt != nil && (who.ExpiresAt == nil || who.RevokesAt.Before(*who.ExpiresAt)) {
+		return who.RevokesAt, true
+	}
+	return who.ExpiresAt, false
+}
+
+// revokeWords is "stops working 2026-01-04 12:00 UTC (in 2 days), when its
+// rotation overlap ends: use the key that replaced it".
+func revokeWords(at, now time.Time) string {
+	return fmt.Sprintf("stops working %s (in %s), when its rotation overlap ends: use the key that replaced it",
+		at.UTC().Format("2006-01-02 15:04 MST"), durationWords(at.Sub(now)))
 }
 
 func newCheckCmd(stdio IO) *cobra.Command {
@@ -152,21 +198,27 @@ expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`
 				out.KeyID, out.Reason = v.KeyID, v.Reason
 				if v.Reason == api.ReasonExpired {
 					out.Expired = true
+					out.ExpiresAt, out.expiryKnown = v.ExpiresAt, v.ExpiresAt != nil
 					return finish(ExitCheckFailed, fmt.Sprintf("the key %s has expired (%v): create or regenerate one", v.KeyID, err))
 				}
 				return finish(ExitRejected, apiError(err).Error())
 			}
 			if err != nil {
-				return err
+				// No answer about the key (unreachable, …): still an object for --json.
+				return finish(codeOf(err), err.Error())
 			}
 			now := time.Now()
-			out.KeyID, out.KeyName, out.ExpiresAt = who.KeyID, who.KeyName, who.ExpiresAt
+			out.KeyID, out.KeyName, out.ExpiresAt, out.expiryKnown, out.RevokesAt = who.KeyID, who.KeyName, who.ExpiresAt, true, who.RevokesAt
 			msg := fmt.Sprintf("The key %s %q %s.", who.KeyID, who.KeyName, expiryWords(who.ExpiresAt, now))
-			if who.ExpiresAt == nil {
+			if who.RevokesAt != nil {
+				msg = fmt.Sprintf("The key %s %q %s; it %s.", who.KeyID, who.KeyName, expiryWords(who.ExpiresAt, now), revokeWords(*who.RevokesAt, now))
+			}
+			end, rotated := stopsAt(who)
+			if end == nil {
 				out.OK = true
 				return finish(ExitOK, msg)
 			}
-			left := who.ExpiresAt.Sub(now)
+			left := end.Sub(now)
 			secs := int64(left / time.Second)
 			out.ExpiresInSeconds = &secs
 			if left <= 0 {
@@ -178,6 +230,9 @@ expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`
 				if !asJSON {
 					fmt.Fprintln(stdio.Out, msg)
 				}
+				if rotated {
+					return finish(ExitCheckFailed, fmt.Sprintf("the key %s stops working in %s, within --fail-if-expiring-within %s, when its rotation overlap ends: use the key that replaced it", who.KeyID, durationWords(left), within))
+				}
 				return finish(ExitCheckFailed, fmt.Sprintf("the key %s expires in %s, within --fail-if-expiring-within %s: %s", who.KeyID, durationWords(left), within, expiringAdvice(who, window)))
 			}
 			out.OK = true
@@ -186,6 +241,6 @@ expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`
 	}
 	o.register(cmd)
 	cmd.Flags().StringVar(&within, "fail-if-expiring-within", "", "exit 3 when the key expires within this window: days and/or hours, e.g. 7d, 36h")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print {ok, keyId, keyName, expiresAt, expiresInSeconds, expired, expiring, reason, message}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print {ok, keyId, keyName, expiresAt, revokesAt?, expiresInSeconds, expired, expiring, reason, message}")
 	return cmd
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -393,4 +394,19 @@ func (c *Client) Usage(ctx context.Context, workspaceID, keyID string, days int)
 	v := url.Values{"keyId": {keyID}, "days": {strconv.Itoa(days)}}
 	var out api.Usage
 	return out, c.do(ctx, http.MethodGet, "/v1/workspaces/"+url.PathEscape(workspaceID)+"/usage?"+v.Encode(), nil, &out)
+}
+
+// Cleartext says whether a server URL would carry a key unencrypted across
+// a network: plain http:// to a host other than this computer.
+func Cleartext(serverURL string) bool {
+	u, err := url.Parse(serverURL)
+	if err != nil || u.Scheme != "http" {
+		return false
+	}
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip == nil || !ip.IsLoopback()
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -59,18 +58,10 @@ func normalizeServerURL(raw string, allowInsecure bool) (string, error) {
 	if u.User != nil {
 		return "", fieldError("serverUrl", "must not contain a user name or password")
 	}
-	if u.Scheme == "http" && !allowInsecure && !isLoopback(u.Hostname()) {
+	if !allowInsecure && client.Cleartext(u.String()) {
 		return "", fieldError("serverUrl", "uses plain http:// to %s, which would send your access key unencrypted: use https://, or tick \"allow insecure\"", u.Hostname())
 	}
 	return strings.TrimRight(u.String(), "/"), nil
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // httpClient trusts the system roots, plus caFile when given, and never

@@ -14,6 +14,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -178,6 +179,9 @@ func method(t Target) string {
 	return m
 }
 
+// placeholder is a {name} in a URL template.
+var placeholder = regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_]*\}`)
+
 // url renders the target's URL template.
 func (r Request) url() (*url.URL, error) {
 	server := strings.TrimRight(r.Server, "/")
@@ -186,6 +190,11 @@ func (r Request) url() (*url.URL, error) {
 		"{workspace}", url.PathEscape(r.Workspace),
 		"{keyId}", url.PathEscape(r.KeyID),
 	).Replace(strings.TrimSpace(r.Target.URL))
+	for _, m := range placeholder.FindAllString(r.Target.URL, -1) {
+		if m != "{server}" && m != "{workspace}" && m != "{keyId}" {
+			return nil, fmt.Errorf("the test URL has an unknown placeholder %s: it may use {server}, {workspace} and {keyId}", m)
+		}
+	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("the test URL must be an http(s) URL, got %q", raw)

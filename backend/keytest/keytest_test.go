@@ -170,6 +170,11 @@ func TestAuthSchemes(t *testing.T) {
 	if r := run(t, h, keytest.Target{URL: "ftp://x"}, sec); r.ErrorKind != keytest.KindInvalid {
 		t.Fatalf("ftp = %+v", r)
 	}
+	// A misspelt placeholder is named, not taken for a bad URL.
+	r = run(t, h, keytest.Target{URL: "{sever}/v1/ping"}, sec)
+	if r.ErrorKind != keytest.KindInvalid || !strings.Contains(r.Error, "unknown placeholder {sever}: it may use {server}, {workspace} and {keyId}") {
+		t.Fatalf("misspelt placeholder = %+v", r)
+	}
 }
 
 // TestCurlRunsInAShell: the rendered command, revealed, is what a shell

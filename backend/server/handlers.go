@@ -213,6 +213,9 @@ func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 		out := api.VerifyResponse{Valid: false, Reason: reason}
 		if e != nil {
 			out.KeyID = e.key.ID
+			if reason == api.ReasonExpired {
+				out.ExpiresAt = utc(e.key.ExpiresAt) // when: the holder of the key may know
+			}
 		}
 		writeJSON(w, http.StatusOK, out)
 		return
@@ -225,10 +228,14 @@ func (s *Server) handleVerify(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleWhoAmI(w http.ResponseWriter, r *http.Request, p principal) {
-	writeJSON(w, http.StatusOK, api.WhoAmI{
+	who := api.WhoAmI{
 		KeyID: p.key.ID, KeyName: p.key.Name, WorkspaceID: p.ws.ID, WorkspaceName: p.ws.Name,
 		Role: string(p.key.Role), ProfileID: p.key.ProfileID, ExpiresAt: utc(p.key.ExpiresAt), CreatedAt: p.key.CreatedAt.UTC(),
-	})
+	}
+	if p.key.AutoRevoke {
+		who.RevokesAt = utc(p.key.RevokesAt)
+	}
+	writeJSON(w, http.StatusOK, who)
 }
 
 func (s *Server) handleListKeys(w http.ResponseWriter, r *http.Request, p principal) {

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -76,6 +78,33 @@ func (s *Store) exclusive() bool { return s.lock != nil }
 // so does not link the driver (pgx: 3 MB of code, resident while it runs).
 type Postgres func(dsn string) gorm.Dialector
 
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// CheckDSN says what is wrong with a database address (--db) before
+// anything is opened or created: its form, and for SQLite that the file's
+// folder exists (SQLite itself would say "out of memory").
+func CheckDSN(dsn string) error {
+	if isPostgres(dsn) {
+		return nil
+	}
+	path := strings.TrimPrefix(dsn, "sqlite:")
+	if path == "" {
+		return errors.New("--db is empty: use sqlite:PATH or postgres://…")
+	}
+	// Another database's URL would otherwise be taken for a file name.
+	if scheme, _, ok := strings.Cut(path, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
+		return fmt.Errorf("--db must be sqlite:PATH, a file path or postgres://…, got a %s:// URL", scheme)
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return fmt.Errorf("--db: the folder %s does not exist: create it, or give another path", dir)
+		}
+	}
+	return nil
+}
+
 // OpenStore opens (and migrates) the database named by dsn:
 // "sqlite:PATH", a bare path, or "postgres://…" (which needs pg).
 func OpenStore(dsn string, pg Postgres, log *slog.Logger) (*Store, error) {
@@ -86,9 +115,12 @@ func OpenStore(dsn string, pg Postgres, log *slog.Logger) (*Store, error) {
 		TranslateError:         true,
 		PrepareStmt:            true, // parsing SQL was a quarter of a create
 	}
+	if err := CheckDSN(dsn); err != nil {
+		return nil, err
+	}
 	s := &Store{changes: newChangeLog()}
 	switch {
-	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+	case isPostgres(dsn):
 		if pg == nil {
 			return nil, errors.New("this program opens only SQLite databases: serve PostgreSQL with `keydesk serve --db postgres://…`")
 		}
@@ -105,13 +137,6 @@ func OpenStore(dsn string, pg Postgres, log *slog.Logger) (*Store, error) {
 		s.db, s.read, s.kind = db, db, "postgres"
 	default:
 		path := strings.TrimPrefix(dsn, "sqlite:")
-		if path == "" {
-			return nil, errors.New("database path is empty: use --db sqlite:PATH or postgres://…")
-		}
-		// Another database's URL would otherwise be taken for a file name.
-		if scheme, _, ok := strings.Cut(path, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
-			return nil, fmt.Errorf("--db must be sqlite:PATH, a file path or postgres://…, got a %s:// URL", scheme)
-		}
 		pragmas := "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)"
 		// BEGIN IMMEDIATE on the writer: a transaction takes the write lock
 		// up front instead of failing to upgrade a read lock later.
