@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -199,5 +200,24 @@ func TestRememberRefusesWhatIsNotAKey(t *testing.T) {
 	want := "secret must be a Keydesk key: <prefix>_<49 base62 characters>"
 	if e.Code != app.CodeInvalidInput || e.Field != "secret" || e.Message != want {
 		t.Fatalf("= %+v, want the message %q", e, want)
+	}
+}
+
+// Search returns one result more than the box shows when there are more,
+// and no more than there are otherwise.
+func TestSearchSaysThereAreMore(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	for i := range app.SearchShown + 2 {
+		if _, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: fmt.Sprintf("bulk-%d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if found, err := a.Keys.Search("bulk"); err != nil || len(found) != app.SearchShown+1 {
+		t.Fatalf("search with more = %d results, %v", len(found), err)
+	}
+	if found, err := a.Keys.Search("bulk-1"); err != nil || len(found) != 11 { // bulk-1, bulk-10 … bulk-19
+		t.Fatalf("search without more = %d results, %v", len(found), err)
 	}
 }

@@ -88,7 +88,8 @@ func (k *KeysAPI) Search(query string) ([]SearchResult, error) {
 		return nil, err
 	}
 	defer cancel()
-	found, err := d.Search(ctx, query, 50)
+	// One more than the box shows: that one says there are more.
+	found, err := d.Search(ctx, query, SearchShown+1)
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -99,6 +100,10 @@ func (k *KeysAPI) Search(query string) ([]SearchResult, error) {
 	}
 	return out, nil
 }
+
+// SearchShown is how many results the search box shows; Search returns one
+// more when there are more (frontend: SearchBox's SEARCH_SHOWN).
+const SearchShown = 50
 
 // Create creates a key; the secret in the result is shown once.
 func (k *KeysAPI) Create(workspaceID string, req CreateKeyRequest) (CreatedKey, error) {

@@ -59,5 +59,6 @@ func testResultView(r keytest.Result) TestResult {
 		At: formatTime(r.At), Method: r.Method, URL: r.URL, Status: r.Status, StatusText: r.StatusText,
 		DurationMs: r.DurationMs, Headers: r.Headers, ContentType: r.ContentType, Body: r.Body, BodyBytes: r.BodyBytes,
 		BodyTruncated: r.BodyTruncated, IsJSON: r.IsJSON, Preview: r.Preview, Curl: r.Curl, Error: r.Error, ErrorKind: r.ErrorKind,
+		Location: r.Location,
 	}
 }

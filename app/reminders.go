@@ -25,13 +25,27 @@ func (r *RemindersAPI) List() ([]Reminder, error) {
 	now := time.Now()
 	out := make([]Reminder, len(list))
 	for i, rem := range list {
-		title, msg := reminders.Describe(rem, now)
-		out[i] = Reminder{
-			ID: rem.ID, WorkspaceID: rem.WorkspaceID, KeyID: rem.KeyID, KeyName: rem.KeyName, Kind: rem.Kind,
-			Threshold: rem.Threshold, DueAt: formatTime(rem.DueAt), Title: title, Message: msg, Action: fittingAction(rem.Kind),
-		}
+		out[i] = reminderView(rem, now)
 	}
 	return out, nil
+}
+
+// reminderView is a reminder for the reminder center, with the key's times
+// its wording counts from: the center words them at display time.
+func reminderView(rem reminders.Reminder, now time.Time) Reminder {
+	title, msg := reminders.Describe(rem, now)
+	view := Reminder{
+		ID: rem.ID, WorkspaceID: rem.WorkspaceID, KeyID: rem.KeyID, KeyName: rem.KeyName, Kind: rem.Kind,
+		Threshold: rem.Threshold, DueAt: formatTime(rem.DueAt), NeverUsed: rem.NeverUsed(),
+		Title: title, Message: msg, Action: fittingAction(rem.Kind),
+	}
+	if at, ok := rem.KeyCreatedAt(); ok {
+		view.KeyCreatedAt = formatTime(at)
+	}
+	if at, ok := rem.KeyLastUsedAt(); ok {
+		view.KeyLastUsedAt = formatTime(at)
+	}
+	return view
 }
 
 func fittingAction(kind string) string {

@@ -233,6 +233,7 @@ type TestResult struct {
 	Curl          string            `json:"curl"`    // secret masked
 	Error         string            `json:"error"`   // DNS, refused, TLS, timeout, redirect — in words
 	ErrorKind     string            `json:"errorKind"`
+	Location      string            `json:"location"` // where a redirect pointed, masked
 }
 
 // Reminder is one entry of the reminder center.
@@ -244,9 +245,15 @@ type Reminder struct {
 	Kind        string `json:"kind"` // expiring, expired, overlap_ending, rotation_due, unused
 	Threshold   int    `json:"threshold"`
 	DueAt       string `json:"dueAt"`
-	Title       string `json:"title"`
-	Message     string `json:"message"`
-	Action      string `json:"action"` // the fitting action: rotate, regenerate, disable
+	// The key's times the wording counts from, "" when the kind has none:
+	// its creation (rotation due, never used) and its last use (unused).
+	KeyCreatedAt  string `json:"keyCreatedAt"`
+	KeyLastUsedAt string `json:"keyLastUsedAt"`
+	NeverUsed     bool   `json:"neverUsed"` // an unused reminder about a key never used
+	// Worded as a notification says it, at the moment of listing.
+	Title   string `json:"title"`
+	Message string `json:"message"`
+	Action  string `json:"action"` // the fitting action: rotate, regenerate, disable
 }
 
 // ReminderSettings are the reminder settings.

@@ -162,15 +162,23 @@ func TestCreateListDeleteThroughTheCache(t *testing.T) {
 	}
 }
 
-func TestLostKeychainEntryIsReplaced(t *testing.T) {
-	home := t.TempDir()
-	ctx := context.Background()
+// withKey opens a desk on home with a memory keychain and creates a key in
+// its Local workspace.
+func withKey(t *testing.T, home string) (*desk.Desk, desk.WorkspaceView, api.CreatedKey) {
+	t.Helper()
 	d := open(t, home, secrets.NewMemory(), nil)
 	ws := localWorkspace(t, d)
-	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "kept"})
+	created, err := d.CreateKey(context.Background(), ws.ID, api.CreateKeyRequest{Name: "kept"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d, ws, created
+}
+
+func TestLostKeychainEntryIsReplaced(t *testing.T) {
+	home := t.TempDir()
+	ctx := context.Background()
+	d, ws, created := withKey(t, home)
 	d.Close()
 
 	// A fresh keychain (memory backend after a restart) has no access key.
@@ -191,6 +199,27 @@ func TestLostKeychainEntryIsReplaced(t *testing.T) {
 	}
 	if !ids[created.Key.ID] || ids[ws.AccessKeyID] || !ids[again.AccessKeyID] {
 		t.Fatalf("keys after replacement = %v", ids)
+	}
+}
+
+// Secrets kept in memory are gone after a restart: the keys they belonged
+// to are no longer shown as remembered, though the table still lists them.
+func TestRememberedInMemoryOnlyUntilRestart(t *testing.T) {
+	home := t.TempDir()
+	ctx := context.Background()
+	d, ws, created := withKey(t, home)
+	if err := d.Remember(ctx, ws.ID, created.Key.ID, created.Secret); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.RememberedKeys(ctx, ws.ID); !got[created.Key.ID] {
+		t.Fatalf("remembered = %v", got)
+	}
+	d.Close()
+
+	d = open(t, home, secrets.NewMemory(), nil)
+	defer d.Close()
+	if got, _ := d.RememberedKeys(ctx, ws.ID); got[created.Key.ID] {
+		t.Fatalf("after a restart with a memory keychain, remembered = %v", got)
 	}
 }
 

@@ -218,13 +218,25 @@ func (d *Desk) RememberedSecret(workspaceID, keyID string) (string, error) {
 }
 
 // RememberedKeys lists the ids of a workspace's keys with a remembered secret.
+// With a keychain that keeps nothing past a restart (memory), the table
+// still lists the secrets of an earlier run: then only those the store holds
+// now count (a lookup in memory). A persistent keychain is trusted without
+// asking it about every key, also while it fails (its secrets are still in
+// it, and come back with it).
 func (d *Desk) RememberedKeys(ctx context.Context, workspaceID string) (map[string]bool, error) {
 	var ids []string
 	if err := d.db.WithContext(ctx).Model(&Remembered{}).Where("workspace_id = ?", workspaceID).Pluck("key_id", &ids).Error; err != nil {
 		return nil, err
 	}
+	check := !d.opts.SecretsInfo.Persistent
+	store := d.secretStore()
 	out := make(map[string]bool, len(ids))
 	for _, id := range ids {
+		if check {
+			if _, err := store.Get(secrets.RememberedKey(workspaceID, id)); err != nil {
+				continue
+			}
+		}
 		out[id] = true
 	}
 	return out, nil

@@ -153,3 +153,26 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 	}
 	return out
 }
+
+// KeyCreatedAt is when the reminder's key was created, for the kinds that
+// count from it (a rotation due, a key never used); ok is false for the
+// others. A rule's due moment is that creation plus its threshold in days.
+func (r Reminder) KeyCreatedAt() (at time.Time, ok bool) {
+	if r.Kind == KindRotationDue || r.NeverUsed() {
+		return r.DueAt.Add(-time.Duration(r.Threshold) * day), true
+	}
+	return time.Time{}, false
+}
+
+// KeyLastUsedAt is when the key of an unused reminder was last used; ok is
+// false for the other kinds, and for a key never used.
+func (r Reminder) KeyLastUsedAt() (at time.Time, ok bool) {
+	if r.Kind == KindUnused && !r.NeverUsed() {
+		return r.DueAt.Add(-time.Duration(r.Threshold) * day), true
+	}
+	return time.Time{}, false
+}
+
+// NeverUsed reports whether an unused reminder is about a key that has
+// never been used since it was created.
+func (r Reminder) NeverUsed() bool { return r.Kind == KindUnused && r.Threshold == neverUsedDays }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"slices"
 	"time"
 
@@ -351,7 +352,9 @@ func (s *Service) update(ctx context.Context, id int64, fields map[string]any) e
 	return nil
 }
 
-// Describe words a reminder for a notification.
+// Describe words a reminder for a notification. Times read as the
+// reminder center and the key table say them: relative, rounded to the
+// nearest day (frontend/src/lib/time.ts formatRelative).
 func Describe(r Reminder, now time.Time) (title, body string) {
 	name := r.KeyName
 	if name == "" {
@@ -359,31 +362,65 @@ func Describe(r Reminder, now time.Time) (title, body string) {
 	}
 	switch r.Kind {
 	case KindExpiring:
-		return "API key expires soon", fmt.Sprintf("%s expires %s. Rotate or extend it before it breaks.", name, until(r.DueAt, now))
+		return "API key expires soon", fmt.Sprintf("%s expires %s. Rotate or extend it before it breaks.", name, relative(r.DueAt, now))
 	case KindExpired:
 		return "API key expired", fmt.Sprintf("%s expired on %s. Regenerate it with a new expiry or clean it up.", name, r.DueAt.Local().Format("Jan 2"))
 	case KindOverlapEnding:
-		return "Old key stops soon", fmt.Sprintf("The rotation overlap of %s ends %s: make sure everything uses the new key.", name, until(r.DueAt, now))
+		return "Old key stops soon", fmt.Sprintf("The rotation overlap of %s ends %s: make sure everything uses the new key.", name, relative(r.DueAt, now))
 	case KindRotationDue:
-		return "API key due for rotation", fmt.Sprintf("%s is %d days old; its profile asks to rotate it every %d days.", name, int(now.Sub(r.DueAt).Hours()/24)+r.Threshold, r.Threshold)
+		created, _ := r.KeyCreatedAt()
+		return "API key due for rotation", fmt.Sprintf("%s was created %s; its profile asks to rotate it every %d days.", name, relative(created, now), r.Threshold)
 	case KindUnused:
-		if r.Threshold == neverUsedDays {
-			return "API key never used", fmt.Sprintf("%s has not been used since it was created %d days ago. Disable it if nobody needs it.", name, r.Threshold)
+		if created, ok := r.KeyCreatedAt(); ok {
+			return "API key never used", fmt.Sprintf("%s has not been used since it was created %s. Disable it if nobody needs it.", name, relative(created, now))
 		}
-		return "API key unused", fmt.Sprintf("%s has not been used for %d days. Disable it if nobody needs it.", name, r.Threshold)
+		lastUsed, _ := r.KeyLastUsedAt()
+		return "API key unused", fmt.Sprintf("%s was last used %s. Disable it if nobody needs it.", name, relative(lastUsed, now))
 	}
 	return "API key reminder", name
 }
 
-func until(t, now time.Time) string {
+// relative words t as seen from now the way the UI does (formatRelative
+// with numeric "auto"): "in 3 days", "67 days ago", "tomorrow", "in 5
+// hours", each unit rounded to the nearest.
+func relative(t, now time.Time) string {
 	d := t.Sub(now)
+	abs := d.Abs()
+	var n int
+	var unit string
 	switch {
-	case d <= 0:
-		return "now"
-	case d < time.Hour:
-		return "in less than an hour"
-	case d < 24*time.Hour:
-		return fmt.Sprintf("in %d hours", int(d.Hours()))
+	case abs < time.Minute:
+		return "just now"
+	case abs < time.Hour:
+		n, unit = roundHalfUp(d.Minutes()), "minute"
+	case abs < day:
+		n, unit = roundHalfUp(d.Hours()), "hour"
+	case abs < 730*day:
+		n, unit = roundHalfUp(d.Hours()/24), "day"
+		switch n {
+		case 1:
+			return "tomorrow"
+		case -1:
+			return "yesterday"
+		}
+	default:
+		n, unit = roundHalfUp(d.Hours()/24/365), "year"
+		switch n {
+		case 1:
+			return "next year"
+		case -1:
+			return "last year"
+		}
 	}
-	return fmt.Sprintf("in %d days", int(d.Hours()/24))
+	count := max(n, -n)
+	if count != 1 {
+		unit += "s"
+	}
+	if n < 0 {
+		return fmt.Sprintf("%d %s ago", count, unit)
+	}
+	return fmt.Sprintf("in %d %s", count, unit)
 }
+
+// roundHalfUp rounds as JavaScript's Math.round does: halves up, -2.5 to -2.
+func roundHalfUp(x float64) int { return int(math.Floor(x + 0.5)) }

@@ -283,9 +283,12 @@ export interface TestResult {
   preview: string
   /** The request as a cURL command, its secret masked. */
   curl: string
-  /** Why no answer came back (DNS, refused, TLS, timeout), in words. */
+  /** Why no answer came back (DNS, refused, TLS, timeout), or what a redirect means, in words. */
   error: string
+  /** "redirect" for a 3xx answer, which Keydesk does not follow with a key; else the network failure's kind. */
   errorKind: string
+  /** Where a redirect pointed (masked); absent or "" otherwise. */
+  location?: string
 }
 
 export type ReminderAction = 'rotate' | 'regenerate' | 'disable'
@@ -298,6 +301,13 @@ export interface Reminder {
   kind: string
   threshold: number
   dueAt: Timestamp
+  /** When the key was created, for a rotation due or a key never used; absent or "" for other kinds. */
+  keyCreatedAt?: Timestamp
+  /** When the key was last used, for an unused key; absent or "" otherwise. */
+  keyLastUsedAt?: Timestamp
+  /** An unused reminder about a key never used since it was created. */
+  neverUsed?: boolean
+  /** The backend's wording, as an OS notification says it; the reminder center words known kinds itself, at display time. */
   title: string
   message: string
   action: ReminderAction | string

@@ -228,6 +228,21 @@ describe('views', () => {
     await waitFor(() => expect(api.getOverview).toHaveBeenCalledWith('ws_remote'))
   })
 
+  it('reaches the overview and each workspace from the keyboard', async () => {
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+    const remoteItem = screen.getAllByTestId('workspace-item')[1]
+    remoteItem.focus()
+    expect(remoteItem).toHaveFocus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(api.listKeys).toHaveBeenCalledWith('ws_remote'))
+
+    const overview = screen.getByTestId('nav-overview')
+    overview.focus()
+    await user.keyboard(' ')
+    expect(await screen.findByTestId('overview-title')).toBeInTheDocument()
+  })
+
   it('opens the overview of all workspaces, and a stale key in its workspace', async () => {
     vi.mocked(api.getOverview).mockResolvedValue(
       makeOverview({

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks'
 import { IconKey, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { setWindowColorScheme, type Reminder, type SearchResult } from '../api'
 import { MountOnOpen } from '../components/MountOnOpen'
 import type { KeyFocus, KeyRequest } from '../features/keys/KeysPanel'
@@ -81,6 +81,12 @@ export function App() {
     setRequest({ workspaceId, keyId, action, at: Date.now() })
   }
 
+  // Acted on once: a key table mounted again must not disable or rotate again.
+  const onRequestDone = useCallback(
+    (done: KeyRequest) => setRequest((current) => (current?.at === done.at && current.keyId === done.keyId ? null : current)),
+    [],
+  )
+
   const onReminder = (reminder: Reminder) => {
     const action = reminder.action === 'rotate' || reminder.action === 'regenerate' || reminder.action === 'disable' ? reminder.action : 'details'
     openKey(reminder.workspaceId, reminder.keyId, action)
@@ -147,6 +153,7 @@ export function App() {
             onTabChange={setTab}
             focus={focus?.workspaceId === selected.id ? focus : null}
             request={request?.workspaceId === selected.id ? request : null}
+            onRequestDone={onRequestDone}
             onOpenKey={openKey}
           />
         ) : (

@@ -64,4 +64,28 @@ describe('reminders in the app', () => {
     expect(await screen.findByTestId('rotate-overlap-input')).toBeInTheDocument()
     await waitFor(() => expect(api.listKeys).toHaveBeenCalledWith('ws_remote'))
   })
+
+  it('acts on a reminder once: the key table shown again does not disable the key again', async () => {
+    vi.mocked(api.listReminders).mockResolvedValue([{ ...reminder, kind: 'unused', action: 'disable', title: 'remote key was never used' }])
+    vi.mocked(api.updateKey).mockImplementation(async (_ws, keyId) => makeKey({ id: keyId, name: 'remote key', enabled: false }))
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+
+    await user.click(await screen.findByTestId('reminders-button'))
+    const [item] = await screen.findAllByTestId('reminder-item')
+    await user.click(within(item).getByTestId('reminder-action'))
+    await waitFor(() => expect(api.updateKey).toHaveBeenCalledTimes(1))
+    await user.keyboard('{Escape}')
+
+    // Away to the profiles and back; to another workspace and back.
+    await user.click(screen.getByRole('tab', { name: /Profiles/ }))
+    await user.click(screen.getByRole('tab', { name: /Keys/ }))
+    await screen.findByText('remote key')
+    await user.click(screen.getAllByTestId('workspace-item')[0])
+    await screen.findByText('local key')
+    await user.click(screen.getAllByTestId('workspace-item')[1])
+    await screen.findByText('remote key')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(api.updateKey).toHaveBeenCalledTimes(1)
+  })
 })

@@ -102,7 +102,7 @@ function navWorkspace(ws: Workspace, active: boolean): string {
       : `<button class="mantine-focus-auto mantine-active m_8d3f4000 mantine-ActionIcon-root m_87cf2631 mantine-UnstyledButton-root" data-variant="subtle" type="button" aria-label="${h(en.workspaces.menu(ws.name))}" data-testid="workspace-menu" aria-haspopup="menu" aria-expanded="false" style="--ai-bg: transparent; --ai-hover: var(--mantine-color-gray-light-hover); --ai-color: var(--mantine-color-gray-light-color); --ai-bd: ${TRANSPARENT_BORDER};"><span class="m_8d3afb97 mantine-ActionIcon-icon">${icon('dots', 16, 2)}</span></button>`
   return (
     `<div class="m_4081bf90 mantine-Group-root" ${group(sizeVar(2), 'center', 'flex-start', 'nowrap')}>` +
-    `<a class="mantine-focus-auto m_f0824112 mantine-NavLink-root m_87cf2631 mantine-UnstyledButton-root" data-variant="light"${active ? ' data-active="true"' : ''} data-testid="workspace-item" data-workspace-id="${h(ws.id)}" style="${NAV_LINK_STYLE} flex: 1 1 0%; min-width: 0px;">` +
+    `<button class="mantine-focus-auto m_f0824112 mantine-NavLink-root m_87cf2631 mantine-UnstyledButton-root" data-variant="light"${active ? ' data-active="true"' : ''} data-testid="workspace-item" data-workspace-id="${h(ws.id)}" style="${NAV_LINK_STYLE} flex: 1 1 0%; min-width: 0px;" type="button">` +
     `<span class="m_690090b5 mantine-NavLink-section" data-position="left">${ws.kind === 'local' ? icon('device-desktop', 18, 1.6) : icon('server', 18, 1.6)}</span>` +
     `<div class="m_f07af9d2 mantine-NavLink-body"><span class="m_1f6ac4c4 mantine-NavLink-label">` +
     `<div class="m_4081bf90 mantine-Group-root" ${group(sizeVar(8), 'center', 'flex-start', 'nowrap')}>` +
@@ -112,7 +112,7 @@ function navWorkspace(ws: Workspace, active: boolean): string {
     `<span class="m_57492dcc mantine-NavLink-description"${active ? ' data-active="true"' : ''}><span class="${TEXT}" data-size="xs" data-truncate="end" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); color: var(--mantine-color-dimmed); display: block;">${h(hostOf(ws))}</span></span>` +
     `</div>` +
     `<span class="m_690090b5 mantine-NavLink-section" data-position="right"><div class="m_347db0ec mantine-Badge-root" data-variant="default" data-size="sm" aria-label="${h(en.workspaces.keyCount(ws.keyCount))}" style="--badge-height: var(--badge-height-sm); --badge-padding-x: var(--badge-padding-x-sm); --badge-fz: var(--badge-fz-sm); --badge-radius: var(--mantine-radius-sm); --badge-bg: var(--mantine-color-default); --badge-color: var(--mantine-color-default-color); --badge-bd: ${DEFAULT_BORDER};"><span class="m_5add502a mantine-Badge-label">${ws.keyCount.toLocaleString('en-US')}</span></div></span>` +
-    `</a>${after}</div>`
+    `</button>${after}</div>`
   )
 }
 
@@ -120,10 +120,10 @@ function navbar(workspaces: Workspace[], selectedId: string): string {
   return (
     `<nav class="m_45252eee mantine-AppShell-navbar" data-with-border="true" style="--app-shell-navbar-z-index: calc(100 + 1); padding: var(--mantine-spacing-sm);">` +
     `<nav class="m_6d731127 mantine-Stack-root" aria-label="${h(en.workspaces.navTitle)}" ${stack(sizeVar(4), ' height: 100%;')}>` +
-    `<a class="mantine-focus-auto m_f0824112 mantine-NavLink-root m_87cf2631 mantine-UnstyledButton-root" data-variant="light" aria-label="${h(en.overview.navLabel)}" data-testid="nav-overview" style="${NAV_LINK_STYLE} margin-bottom: var(--mantine-spacing-sm);">` +
+    `<button class="mantine-focus-auto m_f0824112 mantine-NavLink-root m_87cf2631 mantine-UnstyledButton-root" data-variant="light" aria-label="${h(en.overview.navLabel)}" data-testid="nav-overview" style="${NAV_LINK_STYLE} margin-bottom: var(--mantine-spacing-sm);" type="button">` +
     `<span class="m_690090b5 mantine-NavLink-section" data-position="left">${icon('chart-bar', 18, 1.6)}</span>` +
     `<div class="m_f07af9d2 mantine-NavLink-body"><span class="m_1f6ac4c4 mantine-NavLink-label"><p class="${TEXT}" ${text('sm')} font-weight: 500;">${h(en.overview.title)}</p></span>` +
-    `<span class="m_57492dcc mantine-NavLink-description">${h(en.overview.allWorkspaces)}</span></div></a>` +
+    `<span class="m_57492dcc mantine-NavLink-description">${h(en.overview.allWorkspaces)}</span></div></button>` +
     `<p class="${TEXT}" ${text('xs')} padding-inline: var(--mantine-spacing-sm); padding-bottom: ${sizeVar(4)}; color: var(--mantine-color-dimmed); font-weight: 600; text-transform: uppercase;">${h(en.workspaces.navTitle)}</p>` +
     workspaces.map((ws) => navWorkspace(ws, ws.id === selectedId)).join('') +
     button(

@@ -147,6 +147,7 @@ export const en = {
     searching: 'Searching…',
     none: (q: string) => `No key matches “${q}”.`,
     tooShort: 'Type at least 2 characters.',
+    more: (shown: number) => `Showing the first ${shown} matches — type more to narrow them`,
     failed: 'Search failed',
   },
 
@@ -495,6 +496,8 @@ export const en = {
     runAgain: 'Run again',
     failed: 'The test couldn’t run',
     noAnswer: 'No answer from the server',
+    redirected: (status: number) => `Redirected (${status}), not followed`,
+    location: 'Location',
     status: 'Status',
     time: 'Time',
     ms: (ms: number) => `${ms.toLocaleString('en-US')} ms`,
@@ -528,6 +531,35 @@ export const en = {
     loadFailed: 'Couldn’t load reminders',
     due: (when: string) => `Due ${when}`,
     key: (name: string) => `Key: ${name}`,
+    workspace: (name: string) => `Workspace: ${name}`,
+    // Times come worded by formatRelative, as the key table words them: "in 3 days", "67 days ago".
+    kinds: {
+      expiring: {
+        title: 'API key expires soon',
+        message: (key: string, when: string) => `${key} expires ${when}. Rotate or extend it before it breaks.`,
+      },
+      expired: {
+        title: 'API key expired',
+        message: (key: string, when: string) => `${key} expired ${when}. Regenerate it with a new expiry or clean it up.`,
+      },
+      overlapEnding: {
+        title: 'Old key stops soon',
+        message: (key: string, when: string) => `The rotation overlap of ${key} ends ${when}: make sure everything uses the new key.`,
+      },
+      rotationDue: {
+        title: 'API key due for rotation',
+        message: (key: string, created: string, days: number) =>
+          `${key} was created ${created}; its profile asks to rotate it every ${plural(days, 'day', 'days')}.`,
+      },
+      neverUsed: {
+        title: 'API key never used',
+        message: (key: string, created: string) => `${key} has not been used since it was created ${created}. Disable it if nobody needs it.`,
+      },
+      unused: {
+        title: 'API key unused',
+        message: (key: string, lastUsed: string) => `${key} was last used ${lastUsed}. Disable it if nobody needs it.`,
+      },
+    },
     actions: {
       rotate: 'Rotate…',
       regenerate: 'Regenerate secret…',

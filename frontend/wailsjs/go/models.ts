@@ -523,6 +523,9 @@ export namespace app {
 	    kind: string;
 	    threshold: number;
 	    dueAt: string;
+	    keyCreatedAt: string;
+	    keyLastUsedAt: string;
+	    neverUsed: boolean;
 	    title: string;
 	    message: string;
 	    action: string;
@@ -540,6 +543,9 @@ export namespace app {
 	        this.kind = source["kind"];
 	        this.threshold = source["threshold"];
 	        this.dueAt = source["dueAt"];
+	        this.keyCreatedAt = source["keyCreatedAt"];
+	        this.keyLastUsedAt = source["keyLastUsedAt"];
+	        this.neverUsed = source["neverUsed"];
 	        this.title = source["title"];
 	        this.message = source["message"];
 	        this.action = source["action"];
@@ -689,6 +695,7 @@ export namespace app {
 	    curl: string;
 	    error: string;
 	    errorKind: string;
+	    location: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new TestResult(source);
@@ -712,6 +719,7 @@ export namespace app {
 	        this.curl = source["curl"];
 	        this.error = source["error"];
 	        this.errorKind = source["errorKind"];
+	        this.location = source["location"];
 	    }
 	}
 	export class UpdateKeyRequest {

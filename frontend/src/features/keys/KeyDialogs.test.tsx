@@ -115,6 +115,26 @@ describe('rotate', () => {
     expect(api.rotateKey).toHaveBeenCalledTimes(1)
   })
 
+  it('puts the focus on Copy, lets Tab reach the eye, and asks before a reload loses the secret', async () => {
+    mockRotation()
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+    await user.click(screen.getByTestId('rotate-submit'))
+    await screen.findByRole('dialog', { name: 'Save the new key' })
+
+    await waitFor(() => expect(screen.getByTestId('copy-secret')).toHaveFocus())
+    expect(screen.getByTestId('reveal-secret')).toHaveAttribute('tabindex', '0')
+    const leaving = new Event('beforeunload', { cancelable: true })
+    window.dispatchEvent(leaving)
+    expect(leaving.defaultPrevented).toBe(true)
+
+    await user.click(screen.getByTestId('secret-done'))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Save the new key' })).not.toBeInTheDocument())
+    const later = new Event('beforeunload', { cancelable: true })
+    window.dispatchEvent(later)
+    expect(later.defaultPrevented).toBe(false)
+  })
+
   it('keeps the new secret on screen until Done, which stores it when asked to', async () => {
     mockRotation()
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)

@@ -62,9 +62,15 @@ interface KeysPanelProps {
   workspace: Workspace
   focus?: KeyFocus | null
   request?: KeyRequest | null
+  /**
+   * Told once the request was acted on (or dropped): whoever holds it lets
+   * go of it, so the panel mounted again (another tab, another workspace)
+   * does not act on it again — disable a key again, open its rotation again.
+   */
+  onRequestDone?: (request: KeyRequest) => void
 }
 
-export function KeysPanel({ workspace, focus = null, request = null }: KeysPanelProps) {
+export function KeysPanel({ workspace, focus = null, request = null, onRequestDone }: KeysPanelProps) {
   const canManage = workspace.canManage
   const { data: keys, isPending, isError, error, refetch } = useKeys(workspace.id)
   const first = useFirstKeys(workspace.id, isPending)
@@ -124,12 +130,14 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
   // A request waits for the keys; one for a key that is gone is dropped.
   const [seenRequest, setSeenRequest] = useState<KeyRequest | null>(null)
   const [pendingRequest, setPendingRequest] = useState<KeyRequest | null>(null)
+  const [doneRequest, setDoneRequest] = useState<KeyRequest | null>(null)
   if (request !== seenRequest) {
     setSeenRequest(request)
     setPendingRequest(request)
   }
   if (pendingRequest && keys) {
     setPendingRequest(null)
+    setDoneRequest(pendingRequest)
     const key = keys.find((k) => k.id === pendingRequest.keyId)
     if (key) {
       if (pendingRequest.action === 'details') setDetailsId(key.id)
@@ -139,6 +147,10 @@ export function KeysPanel({ workspace, focus = null, request = null }: KeysPanel
       } else setAction({ kind: pendingRequest.action, key })
     }
   }
+
+  useEffect(() => {
+    if (doneRequest) onRequestDone?.(doneRequest)
+  }, [doneRequest, onRequestDone])
 
   // A member key may not ask the server; the cached keys tell whether there is anything to clean up.
   const cleanable = canManage

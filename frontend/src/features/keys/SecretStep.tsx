@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, CopyButton, Group, PasswordInput, Stack } from '@mantine/core'
 import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
 import { KeySummary } from './KeySummary'
@@ -27,6 +27,16 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: S
   const [remember, setRemember] = useState(false)
   const store = useRememberSecret(workspaceId)
   const { data: settings } = useSettings()
+  const copyButton = useRef<HTMLButtonElement>(null)
+
+  // The dialog was open before (its form): focus moves here, to Copy.
+  useEffect(() => copyButton.current?.focus(), [])
+  // Leaving the page (a reload) would lose the secret: the browser asks first.
+  useEffect(() => {
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [])
 
   const done = () => {
     if (!remember) {
@@ -49,12 +59,14 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: S
           style={{ flex: 1 }}
           styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           data-testid="secret-input"
-          visibilityToggleButtonProps={{ 'aria-label': en.secret.reveal, 'data-testid': 'reveal-secret' }}
+          // Reachable with Tab (Mantine leaves the eye out of the tab order).
+          visibilityToggleButtonProps={{ 'aria-label': en.secret.reveal, 'data-testid': 'reveal-secret', tabIndex: 0 }}
           onFocus={(e) => e.currentTarget.select()}
         />
         <CopyButton value={secret} timeout={2000}>
           {({ copied, copy }) => (
             <Button
+              ref={copyButton}
               // Enter copies; nothing closes the dialog by accident before that.
               data-autofocus
               data-testid="copy-secret"

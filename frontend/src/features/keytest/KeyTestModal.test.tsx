@@ -5,6 +5,7 @@ import { ApiError, type TestResult } from '../../api'
 import { makeKey, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { KeysPanel } from '../keys/KeysPanel'
+import { KeyTestModal } from './KeyTestModal'
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
@@ -159,5 +160,59 @@ describe('key test', () => {
     expect(await navigator.clipboard.readText()).toBe(revealedCurl)
     expect(api.keyTestCurl).toHaveBeenCalledWith(workspace.id, 'key_bill', '', true)
     expect(screen.getByTestId('keytest-curl')).toHaveTextContent(maskedCurl)
+  })
+})
+
+describe('key test results in words', () => {
+  const renderTest = () =>
+    renderWithProviders(<KeyTestModal workspaceId={workspace.id} opened keyInfo={billing} onClose={vi.fn()} />)
+
+  it('explains a redirect and shows where it pointed', async () => {
+    const location = 'https://login.example.com/sso?next=%2Fv1%2Fwhoami'
+    vi.mocked(api.runKeyTest).mockResolvedValue(
+      makeResult({
+        status: 302,
+        statusText: 'Found',
+        body: '',
+        bodyBytes: 0,
+        isJson: false,
+        preview: '',
+        contentType: '',
+        errorKind: 'redirect',
+        error: `the server redirected (302) to ${location}; Keydesk does not follow redirects with a key`,
+        location,
+      }),
+    )
+    renderTest()
+    const notice = await screen.findByTestId('keytest-redirect')
+    expect(screen.getByTestId('keytest-status')).toHaveTextContent('302 Found')
+    expect(notice).toHaveTextContent('Redirected (302), not followed')
+    expect(notice).toHaveTextContent('Keydesk does not follow redirects with a key')
+    expect(within(notice).getByTestId('keytest-location')).toHaveTextContent(location)
+  })
+
+  it('says nothing of redirects for an ordinary answer', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
+    renderTest()
+    await screen.findByTestId('keytest-preview')
+    expect(screen.queryByTestId('keytest-redirect')).not.toBeInTheDocument()
+  })
+
+  it('keeps the history’s short headers and times on one line next to a long error', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
+    vi.mocked(api.keyTestHistory).mockResolvedValue([
+      makeResult({
+        status: 0,
+        statusText: '',
+        durationMs: 10_012,
+        errorKind: 'timeout',
+        error: 'keys.example.com did not answer within 10 s: the server may be down, or a firewall drops the connection',
+      }),
+    ])
+    renderTest()
+    const time = await screen.findByTestId('keytest-history-time')
+    expect(time).toHaveTextContent('10,012 ms')
+    expect(time).toHaveStyle({ whiteSpace: 'nowrap' })
+    expect(screen.getByTestId('keytest-history-time-header')).toHaveStyle({ whiteSpace: 'nowrap' })
   })
 })

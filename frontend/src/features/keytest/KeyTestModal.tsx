@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
-import { IconAlertCircle, IconCheck, IconCopy, IconEye, IconEyeOff, IconPlayerPlay, IconRefresh } from '@tabler/icons-react'
+import { IconAlertCircle, IconArrowForwardUp, IconCheck, IconCopy, IconEye, IconEyeOff, IconPlayerPlay, IconRefresh } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { keyTestCurl, toApiError, type ApiError, type Key, type TestResult } from '../../api'
 import { AppModal } from '../../components/AppModal'
@@ -230,6 +230,7 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
         </Alert>
       ) : (
         <Stack gap={4}>
+          {result.errorKind === 'redirect' && <RedirectNotice result={result} />}
           <Group justify="space-between">
             <Text size="sm" fw={600}>
               {en.keyTest.response}
@@ -302,6 +303,37 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
   )
 }
 
+/** A 3xx answer in plain words: where it pointed, and that the key was not sent there. */
+function RedirectNotice({ result }: { result: TestResult }) {
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconArrowForwardUp size={18} />}
+      title={en.keyTest.redirected(result.status)}
+      mb="xs"
+      data-testid="keytest-redirect"
+    >
+      <Stack gap={4}>
+        {result.error && <Text size="sm">{result.error}</Text>}
+        {result.location && (
+          <Group gap="xs" wrap="nowrap" align="baseline">
+            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {en.keyTest.location}
+            </Text>
+            <Code style={{ wordBreak: 'break-all' }} data-testid="keytest-location">
+              {result.location}
+            </Code>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  )
+}
+
+/** Short headers and figures stay on one line next to a long error text. */
+const noWrap = { whiteSpace: 'nowrap' } as const
+
 function History({ workspaceId, keyId }: { workspaceId: string; keyId: string }) {
   const { data } = useKeyTestHistory(workspaceId, keyId)
   const items = data ?? []
@@ -318,15 +350,17 @@ function History({ workspaceId, keyId }: { workspaceId: string; keyId: string })
         <Table striped withTableBorder fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{en.keyTest.historyAt}</Table.Th>
-              <Table.Th>{en.keyTest.historyStatus}</Table.Th>
-              <Table.Th>{en.keyTest.historyTime}</Table.Th>
+              <Table.Th style={noWrap}>{en.keyTest.historyAt}</Table.Th>
+              <Table.Th style={noWrap}>{en.keyTest.historyStatus}</Table.Th>
+              <Table.Th style={noWrap} data-testid="keytest-history-time-header">
+                {en.keyTest.historyTime}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((item, i) => (
               <Table.Tr key={`${item.at}-${i}`} data-testid="keytest-history-item">
-                <Table.Td>{formatDateTime(item.at)}</Table.Td>
+                <Table.Td style={noWrap}>{formatDateTime(item.at)}</Table.Td>
                 <Table.Td>
                   {item.status > 0 ? (
                     <Badge size="sm" color={statusColor(item.status)}>
@@ -338,7 +372,9 @@ function History({ workspaceId, keyId }: { workspaceId: string; keyId: string })
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{en.keyTest.ms(item.durationMs)}</Table.Td>
+                <Table.Td style={noWrap} data-testid="keytest-history-time">
+                  {en.keyTest.ms(item.durationMs)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

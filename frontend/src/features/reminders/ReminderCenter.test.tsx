@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import type { Reminder } from '../../api'
-import { DAYS, iso } from '../../test/fixtures'
+import { DAYS, iso, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { ReminderCenter } from './ReminderCenter'
 
@@ -29,6 +29,7 @@ function makeReminder(overrides: Partial<Reminder> = {}): Reminder {
 
 beforeEach(() => {
   vi.mocked(api.listReminders).mockReset().mockResolvedValue([])
+  vi.mocked(api.listWorkspaces).mockReset().mockResolvedValue([])
   vi.mocked(api.snoozeReminder).mockClear()
   vi.mocked(api.dismissReminder).mockClear()
 })
@@ -76,5 +77,62 @@ describe('reminder center', () => {
     const [first] = screen.getAllByTestId('reminder-item')
     await user.click(within(first).getByTestId('reminder-action'))
     expect(onAction).toHaveBeenCalledWith(reminders[0])
+  })
+
+  it('words each reminder from the key’s times, as the key table does, and names its workspace', async () => {
+    vi.mocked(api.listWorkspaces).mockResolvedValue([
+      makeWorkspace(),
+      makeWorkspace({ id: 'ws_acme', name: 'Acme Production', kind: 'remote' }),
+    ])
+    vi.mocked(api.listReminders).mockResolvedValue([
+      // The backend's wording of when it listed them: stale, and rounded down.
+      makeReminder({
+        id: 1,
+        workspaceId: 'ws_local',
+        keyName: 'team-aged-3d',
+        kind: 'expiring',
+        dueAt: iso(Date.now() + 2.9 * DAYS),
+        title: 'API key expires soon',
+        message: 'team-aged-3d expires in 2 days. Rotate or extend it before it breaks.',
+      }),
+      makeReminder({
+        id: 2,
+        workspaceId: 'ws_local',
+        keyName: 'team-unused',
+        kind: 'unused',
+        threshold: 30,
+        dueAt: iso(Date.now() - 70 * DAYS),
+        keyCreatedAt: iso(Date.now() - 100 * DAYS),
+        neverUsed: true,
+        title: 'API key never used',
+        message: 'team-unused has not been used since it was created 30 days ago. Disable it if nobody needs it.',
+        action: 'disable',
+      }),
+      makeReminder({
+        id: 3,
+        workspaceId: 'ws_acme',
+        keyName: 'team-unused',
+        kind: 'unused',
+        threshold: 30,
+        dueAt: iso(Date.now() - 37 * DAYS),
+        keyCreatedAt: iso(Date.now() - 67 * DAYS),
+        neverUsed: true,
+        title: 'API key never used',
+        message: 'team-unused has not been used since it was created 30 days ago. Disable it if nobody needs it.',
+        action: 'disable',
+      }),
+    ])
+    const { user } = renderWithProviders(<ReminderCenter onAction={vi.fn()} />)
+    await user.click(await screen.findByTestId('reminders-button'))
+    const items = await screen.findAllByTestId('reminder-item')
+    await waitFor(() => expect(items[2]).toHaveTextContent('Workspace: Acme Production'))
+
+    expect(items[0]).toHaveTextContent('team-aged-3d expires in 3 days.')
+    expect(items[0]).toHaveTextContent('Due in 3 days')
+    expect(items[0]).toHaveTextContent('Workspace: Local')
+    expect(items[1]).toHaveTextContent('team-unused has not been used since it was created 100 days ago.')
+    expect(items[1]).toHaveTextContent('Workspace: Local')
+    expect(items[2]).toHaveTextContent('team-unused has not been used since it was created 67 days ago.')
+    for (const item of items) expect(item).not.toHaveTextContent('30 days ago')
   })
 })

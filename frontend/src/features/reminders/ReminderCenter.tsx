@@ -7,6 +7,8 @@ import { en } from '../../i18n/en'
 import { errorMessage, notifyError } from '../../lib/errors'
 import { formatDate, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
+import { useWorkspaces } from '../workspaces/useWorkspaces'
+import { describeReminder } from './describe'
 import { useDismissReminder, useReminders, useSnoozeReminder } from './useReminders'
 
 /** The snoozes a reminder offers. */
@@ -31,6 +33,9 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
   const [opened, drawer] = useDisclosure(false)
   const { data, isError, error } = useReminders()
   const reminders = data ?? []
+  // Keys of the same name in two workspaces are told apart by the workspace's name.
+  const { data: workspaces } = useWorkspaces()
+  const workspaceName = (id: string) => workspaces?.find((ws) => ws.id === id)?.name ?? id
   const count = reminders.length
   const label = count > 0 ? `${en.reminders.button}: ${en.reminders.count(count)}` : en.reminders.button
 
@@ -76,6 +81,7 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
             <ReminderItem
               key={reminder.id}
               reminder={reminder}
+              workspaceName={workspaceName(reminder.workspaceId)}
               onAction={() => {
                 drawer.close()
                 onAction(reminder)
@@ -88,24 +94,40 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
   )
 }
 
-function ReminderItem({ reminder, onAction }: { reminder: Reminder; onAction: () => void }) {
+interface ReminderItemProps {
+  reminder: Reminder
+  workspaceName: string
+  onAction: () => void
+}
+
+function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) {
   const snooze = useSnoozeReminder()
   const dismiss = useDismissReminder()
   const busy = snooze.isPending || dismiss.isPending
   const now = useNow()
   const actionLabel = en.reminders.actions[reminder.action] ?? en.reminders.open
+  const { title, message } = describeReminder(reminder, now)
 
   return (
     <Paper withBorder p="sm" radius="md" data-testid="reminder-item" data-reminder-id={reminder.id}>
       <Stack gap={6}>
-        <Text fw={600} size="sm">
-          {reminder.title}
+        <Text fw={600} size="sm" data-testid="reminder-title">
+          {title}
         </Text>
-        {reminder.message && <Text size="sm">{reminder.message}</Text>}
+        {message && (
+          <Text size="sm" data-testid="reminder-message">
+            {message}
+          </Text>
+        )}
         <Group gap="xs" wrap="wrap">
           {reminder.keyName && (
             <Text size="xs" c="dimmed">
               {en.reminders.key(reminder.keyName)}
+            </Text>
+          )}
+          {workspaceName && (
+            <Text size="xs" c="dimmed" data-testid="reminder-workspace">
+              {en.reminders.workspace(workspaceName)}
             </Text>
           )}
           {reminder.dueAt && (

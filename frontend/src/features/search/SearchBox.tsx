@@ -2,7 +2,7 @@ import { Combobox, Group, Kbd, Loader, Stack, Text, TextInput, useCombobox } fro
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { searchKeys, type SearchResult } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
 import { en } from '../../i18n/en'
@@ -12,6 +12,12 @@ import { useNow } from '../../lib/useNow'
 import { KeyStatusBadge } from '../keys/KeyStatusBadge'
 
 const MIN_QUERY = 2
+/**
+ * The most results the box shows. The backend (app/keys.go SearchShown)
+ * returns one more when there are more, which only a longer query can
+ * bring in.
+ */
+const SEARCH_SHOWN = 50
 const isMac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform)
 
 const optionValue = (r: SearchResult) => `${r.workspaceId}\u0000${r.key.id}`
@@ -31,7 +37,9 @@ export function SearchBox({ onPick }: SearchBoxProps) {
   const [debounced] = useDebouncedValue(value.trim(), 200)
   const inputRef = useRef<HTMLInputElement>(null)
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() })
-  useHotkeys([['mod+K', () => inputRef.current?.focus()]])
+  // From anywhere, form controls included: useHotkeys ignores INPUT, TEXTAREA
+  // and SELECT unless told which tags to ignore.
+  useHotkeys([['mod+K', () => inputRef.current?.focus()]], [])
 
   const enabled = debounced.length >= MIN_QUERY
   const { data, isFetching, isError, error } = useQuery({
@@ -41,7 +49,15 @@ export function SearchBox({ onPick }: SearchBoxProps) {
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   })
-  const results = enabled ? (data ?? []) : []
+  const found = enabled ? (data ?? []) : []
+  const results = found.length > SEARCH_SHOWN ? found.slice(0, SEARCH_SHOWN) : found
+  const mayHaveMore = found.length > SEARCH_SHOWN
+
+  // The first result is highlighted as results come, so Enter picks it.
+  const { selectFirstOption } = combobox
+  useEffect(() => {
+    if (enabled && data && data.length > 0) selectFirstOption()
+  }, [enabled, data, selectFirstOption])
 
   const pick = (v: string) => {
     const result = results.find((r) => optionValue(r) === v)
@@ -79,6 +95,10 @@ export function SearchBox({ onPick }: SearchBoxProps) {
           onFocus={() => value && combobox.openDropdown()}
           onBlur={() => combobox.closeDropdown()}
           onKeyDown={(e) => {
+            // Runs before the combobox's own Enter, which clicks the selected option.
+            if (e.key === 'Enter' && combobox.dropdownOpened && combobox.getSelectedOptionIndex() === -1) {
+              combobox.selectFirstOption()
+            }
             if (e.key === 'Escape') {
               setValue('')
               combobox.closeDropdown()
@@ -114,6 +134,11 @@ export function SearchBox({ onPick }: SearchBoxProps) {
           ))}
         </Combobox.Options>
         <Combobox.Footer>
+          {mayHaveMore && (
+            <Text size="xs" mb={4} data-testid="search-more">
+              {en.search.more(SEARCH_SHOWN)}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             {en.search.hint}
           </Text>

@@ -47,7 +47,9 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
 
   return (
     <Stack gap={4} component="nav" aria-label={en.workspaces.navTitle} h="100%">
+      {/* Buttons, not links without an href, which Tab skips. */}
       <NavLink
+        component="button"
         active={overviewActive}
         onClick={onOverview}
         variant="light"
@@ -88,6 +90,7 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
       {data?.map((ws, index) => (
         <Group key={ws.id} gap={2} wrap="nowrap" align="center">
           <NavLink
+            component="button"
             data-testid="workspace-item"
             data-workspace-id={ws.id}
             active={ws.id === selectedId}

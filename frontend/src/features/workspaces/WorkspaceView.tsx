@@ -22,11 +22,13 @@ interface WorkspaceViewProps {
   onTabChange: (tab: WorkspaceTab) => void
   focus: KeyFocus | null
   request: KeyRequest | null
+  /** The request was acted on: let go of it (see KeysPanel). */
+  onRequestDone?: (request: KeyRequest) => void
   onOpenKey: (workspaceId: string, keyId: string) => void
 }
 
 /** One workspace: its header and its keys, profiles and overview as tabs. */
-export function WorkspaceView({ workspace, tab, onTabChange, focus, request, onOpenKey }: WorkspaceViewProps) {
+export function WorkspaceView({ workspace, tab, onTabChange, focus, request, onRequestDone, onOpenKey }: WorkspaceViewProps) {
   return (
     <Stack gap="md" maw={1600} w="100%" style={{ flex: 1, minHeight: 0 }}>
       <WorkspaceHeader workspace={workspace} />
@@ -47,7 +49,7 @@ export function WorkspaceView({ workspace, tab, onTabChange, focus, request, onO
           })}
         </Tabs.List>
         <Tabs.Panel value="keys" pt="md" style={fill}>
-          <KeysPanel key={workspace.id} workspace={workspace} focus={focus} request={request} />
+          <KeysPanel key={workspace.id} workspace={workspace} focus={focus} request={request} onRequestDone={onRequestDone} />
         </Tabs.Panel>
         <Tabs.Panel value="profiles" pt="md" style={fill}>
           <ProfilesPanel key={workspace.id} workspace={workspace} />

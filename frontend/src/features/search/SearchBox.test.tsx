@@ -1,0 +1,100 @@
+import { screen, waitFor } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '../../api'
+import type { SearchResult } from '../../api'
+import { makeKey } from '../../test/fixtures'
+import { renderWithProviders } from '../../test/render'
+import { SearchBox } from './SearchBox'
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  ...(await import('../../test/apiMocks')).apiMocks(),
+}))
+
+function found(n: number): SearchResult[] {
+  return Array.from({ length: n }, (_, i) => ({
+    workspaceId: 'ws_local',
+    workspaceName: 'Local',
+    key: makeKey({ id: `key_${String(i).padStart(4, '0')}`, name: `deploy ${i}` }),
+  }))
+}
+
+/** The search beside the other form controls of the window. */
+function renderSearch() {
+  const onPick = vi.fn()
+  const rendered = renderWithProviders(
+    <>
+      <input aria-label="Filter keys" data-testid="key-filter-input" />
+      <input type="radio" name="status" aria-label="Active" data-testid="status-radio" />
+      <select aria-label="Role" data-testid="role-select">
+        <option>All roles</option>
+      </select>
+      <SearchBox onPick={onPick} />
+    </>,
+  )
+  return { ...rendered, onPick }
+}
+
+beforeEach(() => {
+  vi.mocked(api.searchKeys).mockReset().mockResolvedValue([])
+})
+
+describe('global search', () => {
+  it.each([
+    ['the key filter box', 'key-filter-input'],
+    ['a status radio', 'status-radio'],
+    ['a select', 'role-select'],
+    ['nothing in particular', null],
+  ])('Ctrl K focuses it from %s', async (_, testId) => {
+    const { user } = renderSearch()
+    if (testId) {
+      screen.getByTestId(testId).focus()
+      expect(screen.getByTestId(testId)).toHaveFocus()
+    }
+    await user.keyboard('{Control>}k{/Control}')
+    expect(screen.getByTestId('search-input')).toHaveFocus()
+  })
+
+  it('picks the first result with Enter, before any arrow key', async () => {
+    const [only] = found(1)
+    vi.mocked(api.searchKeys).mockResolvedValue([only])
+    const { user, onPick } = renderSearch()
+    await user.type(screen.getByTestId('search-input'), 'deploy')
+    await screen.findByTestId('search-result')
+
+    await user.keyboard('{Enter}')
+    expect(onPick).toHaveBeenCalledWith(only)
+    expect(screen.getByTestId('search-input')).toHaveValue('')
+  })
+
+  it('picks the highlighted result with Enter after moving down', async () => {
+    const results = found(3)
+    vi.mocked(api.searchKeys).mockResolvedValue(results)
+    const { user, onPick } = renderSearch()
+    await user.type(screen.getByTestId('search-input'), 'deploy')
+    expect(await screen.findAllByTestId('search-result')).toHaveLength(3)
+
+    await user.keyboard('{ArrowDown}{Enter}')
+    expect(onPick).toHaveBeenCalledTimes(1)
+    expect(onPick).toHaveBeenCalledWith(results[1])
+  })
+
+  it('says when there are more matches than it shows (the backend sends one more)', async () => {
+    vi.mocked(api.searchKeys).mockResolvedValue(found(51))
+    const { user } = renderSearch()
+    await user.type(screen.getByTestId('search-input'), 'deploy')
+    expect(await screen.findAllByTestId('search-result')).toHaveLength(50)
+    expect(screen.getByTestId('search-more')).toHaveTextContent('Showing the first 50 matches — type more to narrow them')
+
+    // Exactly 50: all of them, nothing more to say.
+    vi.mocked(api.searchKeys).mockResolvedValue(found(50))
+    await user.type(screen.getByTestId('search-input'), 's')
+    await waitFor(() => expect(screen.queryByTestId('search-more')).not.toBeInTheDocument())
+    expect(screen.getAllByTestId('search-result')).toHaveLength(50)
+
+    vi.mocked(api.searchKeys).mockResolvedValue(found(3))
+    await user.type(screen.getByTestId('search-input'), ' 1')
+    await waitFor(() => expect(screen.getAllByTestId('search-result')).toHaveLength(3))
+    expect(screen.queryByTestId('search-more')).not.toBeInTheDocument()
+  })
+})
