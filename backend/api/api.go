@@ -280,6 +280,12 @@ type Problem struct {
 	Detail string `json:"detail,omitempty"`
 	Code   string `json:"code"`
 	Field  string `json:"field,omitempty"`
+	// Reason and KeyID, on a 401, say why the key was refused, in verify's
+	// words (expired, disabled, …), and which key it is when the server
+	// knows it: a client need not ask verify, which would count as one more
+	// failed attempt.
+	Reason string `json:"reason,omitempty"`
+	KeyID  string `json:"keyId,omitempty"`
 }
 
 // Problem codes.

@@ -3,10 +3,14 @@ package cli_test
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -228,4 +232,30 @@ func TestCleartextServerIsWarnedAbout(t *testing.T) {
 	if r := kd(t, env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": k.Secret}, "", "whoami"); strings.Contains(r.err, "warning") {
 		t.Errorf("warned about this computer:\n%s", r)
 	}
+}
+
+// A refused key's 401 says why: check does not ask verify as well, which
+// would count as a second failed attempt against the address's limit.
+func TestCheckRefusedKeyAsksOnce(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	off := srv.key(t, "off", "api", 0)
+	srv.disable(t, off.Key.ID)
+	target, _ := url.Parse(srv.URL)
+	var verifies atomic.Int32
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/keys/verify" {
+			verifies.Add(1)
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer front.Close()
+
+	r := kd(t, env{"KEYDESK_SERVER": front.URL, "KEYDESK_API_KEY": off.Secret}, "", "check", "--json")
+	want(t, r, 4, `"reason": "disabled"`, `"keyId": "`+off.Key.ID+`"`)
+	if n := verifies.Load(); n != 0 {
+		t.Fatalf("check asked verify %d times after the server said why", n)
+	}
+	noSecret(t, r, off.Secret)
 }

@@ -152,9 +152,20 @@ func apiError(err error) error {
 	return err
 }
 
-// rejection asks the server why it rejected a key (verify needs no
+// refusal is why the server refused the key: said by the refusal itself
+// when the server says it, else asked of verify. An expired key is asked
+// anyway, for when it expired.
+func refusal(ctx context.Context, s session, err error) api.VerifyResponse {
+	var ce *client.Error
+	if errors.As(err, &ce) && ce.Problem.Reason != "" && ce.Problem.Reason != api.ReasonExpired {
+		return api.VerifyResponse{KeyID: ce.Problem.KeyID, Reason: ce.Problem.Reason}
+	}
+	return askVerify(ctx, s)
+}
+
+// askVerify asks the server why it rejected a key (verify needs no
 // authentication and answers with a reason).
-func rejection(ctx context.Context, s session) api.VerifyResponse {
+func askVerify(ctx context.Context, s session) api.VerifyResponse {
 	anon, err := client.New(s.Server, "")
 	if err != nil {
 		return api.VerifyResponse{}

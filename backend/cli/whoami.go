@@ -194,7 +194,7 @@ expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`
 			}
 			who, err := c.WhoAmI(cmd.Context())
 			if errors.Is(err, client.ErrUnauthorized) || errors.Is(err, client.ErrForbidden) {
-				v := rejection(cmd.Context(), s)
+				v := refusal(cmd.Context(), s, err)
 				out.KeyID, out.Reason = v.KeyID, v.Reason
 				if v.Reason == api.ReasonExpired {
 					out.Expired = true

@@ -49,7 +49,7 @@ func credential(r *http.Request) (string, error) {
 // exact (see verifyCache); only unknown keys always reach the database.
 func (s *Server) checkSecret(ctx context.Context, secret string) (*verifyEntry, string, error) {
 	if _, err := keys.ParseSecret(secret); err != nil {
-		return nil, api.ReasonMalformed, unauthorized("the API key is malformed: " + err.Error())
+		return nil, api.ReasonMalformed, refused(api.ReasonMalformed, "", "the API key is malformed: " + err.Error())
 	}
 	sum := keys.HashSum(secret)
 	var e *verifyEntry
@@ -72,13 +72,13 @@ func (s *Server) checkSecret(ctx context.Context, secret string) (*verifyEntry, 
 	k := e.key
 	switch {
 	case k.Status(now) == keys.StatusExpired:
-		return e, api.ReasonExpired, unauthorized("the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
+		return e, api.ReasonExpired, refused(api.ReasonExpired, k.ID, "the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
 	case k.RevokesAt != nil && k.Status(now) == keys.StatusInactive && !now.Before(*k.RevokesAt):
-		return e, api.ReasonRevoked, unauthorized("the API key was revoked at the end of its rotation overlap; use its successor")
+		return e, api.ReasonRevoked, refused(api.ReasonRevoked, k.ID, "the API key was revoked at the end of its rotation overlap; use its successor")
 	case k.Status(now) == keys.StatusInactive:
-		return e, api.ReasonDisabled, unauthorized("the API key is disabled")
+		return e, api.ReasonDisabled, refused(api.ReasonDisabled, k.ID, "the API key is disabled")
 	case k.Role == keys.RoleAPI && !e.ws.APIAccessEnabled:
-		return e, api.ReasonAPIDisabled, unauthorized("API access is turned off for this workspace")
+		return e, api.ReasonAPIDisabled, refused(api.ReasonAPIDisabled, k.ID, "API access is turned off for this workspace")
 	}
 	return e, "", nil
 }
@@ -88,7 +88,7 @@ func (s *Server) checkSecret(ctx context.Context, secret string) (*verifyEntry, 
 func (s *Server) loadSecret(ctx context.Context, hash string) (*verifyEntry, string, error) {
 	k, err := s.store.KeyByHash(ctx, hash)
 	if errors.Is(err, ErrNotFound) || (err == nil && !keys.HashEqual(k.Hash, hash)) {
-		return nil, api.ReasonNotFound, unauthorized("the API key is not valid: it does not exist or was deleted")
+		return nil, api.ReasonNotFound, refused(api.ReasonNotFound, "", "the API key is not valid: it does not exist or was deleted")
 	}
 	if err != nil {
 		return nil, "", err

@@ -16,7 +16,9 @@ type apiError struct {
 	code       string
 	detail     string
 	field      string
-	retryAfter int // seconds, for 429
+	reason     string // for 401: verify's reason
+	keyID      string // for 401: the refused key, when known
+	retryAfter int    // seconds, for 429
 }
 
 func (e *apiError) Error() string { return e.detail }
@@ -29,6 +31,12 @@ func unauthorized(detail string) error {
 	return &apiError{status: http.StatusUnauthorized, code: api.CodeUnauthorized, detail: detail}
 }
 
+// refused is a 401 for a key (keyID, "" when unknown) that verify would
+// refuse for reason.
+func refused(reason, keyID, detail string) error {
+	return &apiError{status: http.StatusUnauthorized, code: api.CodeUnauthorized, detail: detail, reason: reason, keyID: keyID}
+}
+
 func forbidden(detail string) error {
 	return &apiError{status: http.StatusForbidden, code: api.CodeForbidden, detail: detail}
 }
@@ -39,7 +47,9 @@ func problemFor(err error) api.Problem {
 	var fe *keys.FieldError
 	switch {
 	case errors.As(err, &ae):
-		return newProblem(ae.status, ae.code, ae.detail, ae.field)
+		p := newProblem(ae.status, ae.code, ae.detail, ae.field)
+		p.Reason, p.KeyID = ae.reason, ae.keyID
+		return p
 	case errors.As(err, &fe):
 		return newProblem(http.StatusBadRequest, api.CodeInvalidInput, fe.Error(), fe.Field)
 	case errors.Is(err, keys.ErrInvalid):
