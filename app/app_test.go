@@ -2,12 +2,14 @@ package app_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
 	"testing"
 
 	"github.com/keydesk/keydesk/app"
+	"github.com/keydesk/keydesk/backend/desk"
 )
 
 func newApp(t *testing.T) *app.App {
@@ -219,5 +221,18 @@ func TestSearchSaysThereAreMore(t *testing.T) {
 	}
 	if found, err := a.Keys.Search("bulk-1"); err != nil || len(found) != 11 { // bulk-1, bulk-10 … bulk-19
 		t.Fatalf("search without more = %d results, %v", len(found), err)
+	}
+}
+
+// Wails' runtime rejects a call with `new Error(formatted)`: the error must
+// be text (JSON) to reach the page, not an object ("[object Object]").
+func TestFormatErrorIsJSONText(t *testing.T) {
+	got, ok := app.FormatError(fmt.Errorf("test: %w", desk.ErrNoSecret)).(string)
+	if !ok {
+		t.Fatalf("FormatError gave %T, want a string", app.FormatError(desk.ErrNoSecret))
+	}
+	var e app.Error
+	if err := json.Unmarshal([]byte(got), &e); err != nil || e.Code != app.CodeNeedSecret || e.Field != "secret" || e.Message == "" {
+		t.Fatalf("FormatError = %s (%v)", got, err)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 
 	"github.com/keydesk/keydesk/backend/client"
@@ -34,8 +35,17 @@ const (
 )
 
 // FormatError is Wails' ErrorFormatter: the one place where errors become
-// {code, message}.
-func FormatError(err error) any { return toError(err) }
+// {code, message, field}, as JSON text. Wails' runtime (v2.16, calls.js)
+// rejects a call with `new Error(error)`: an object would reach the page as
+// "[object Object]", a string as the Error's message, which the frontend
+// parses (frontend/src/api/errors.ts).
+func FormatError(err error) any {
+	b, jerr := json.Marshal(toError(err))
+	if jerr != nil {
+		return err.Error()
+	}
+	return string(b)
+}
 
 func toError(err error) *Error {
 	var ae *Error

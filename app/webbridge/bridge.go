@@ -224,7 +224,11 @@ const runtimeJS = `(function () {
         headers: { 'Content-Type': 'application/json', 'X-Keydesk-Bridge': '1' },
         body: JSON.stringify({ name, args }),
       });
-      if (r.status === 422) throw (await r.json()).error;
+      // As Wails' runtime does (calls.js): a formatted error becomes an Error's message.
+      if (r.status === 422) {
+        const error = (await r.json()).error;
+        throw error instanceof Error ? error : new Error(error);
+      }
       if (!r.ok) throw { code: 'internal', message: await r.text() };
       return (await r.json()).result;
     };

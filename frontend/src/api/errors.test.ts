@@ -5,6 +5,12 @@ describe('toApiError', () => {
   it.each([
     ['the {code, message} object a bound method rejects with', { code: 'invalid_input', message: 'name must be 1–100 characters, got 0' }, 'invalid_input', 'name must be 1–100 characters, got 0'],
     ['the same object as a JSON string', '{"code":"offline","message":"server unreachable"}', 'offline', 'server unreachable'],
+    [
+      'an Error holding it as JSON, as the desktop runtime rejects (new Error(formatted))',
+      new Error('{"code":"need_secret","message":"Paste it to test the key.","field":"secret"}'),
+      'need_secret',
+      'Paste it to test the key.',
+    ],
     ['an unknown code', { code: 'teapot', message: 'short and stout' }, 'internal', 'short and stout'],
     ['a timeout', { code: 'timeout', message: 'The server did not answer in time. Try again.' }, 'timeout', 'The server did not answer in time. Try again.'],
     ['a backend still starting', { code: 'not_started', message: 'Keydesk is starting.' }, 'not_started', 'Keydesk is starting.'],

@@ -1,6 +1,7 @@
-// Bound Go methods reject with {code, message, field?} (app's ErrorFormatter). Anything
-// else that rejects — a missing binding, a plain string from an older backend —
-// is turned into the same shape so the UI has one error type to handle.
+// Bound Go methods reject with an Error whose message is {code, message, field?}
+// as JSON (app's ErrorFormatter: Wails' runtime makes `new Error(error)` of
+// what it formats). Anything else that rejects — a missing binding, a plain
+// string — is turned into the same shape so the UI has one error type to handle.
 
 export const API_ERROR_CODES = [
   'invalid_input',
@@ -44,23 +45,22 @@ function fromObject(value: object): ApiError | undefined {
   )
 }
 
+/** The {code, message, field} a string holds as JSON, if it does. */
+function fromJSON(text: string): ApiError | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (parsed && typeof parsed === 'object') return fromObject(parsed)
+  } catch {
+    // not JSON: the string is the message
+  }
+  return undefined
+}
+
 /** Turns whatever a binding rejected with into an ApiError. */
 export function toApiError(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason
-  if (typeof reason === 'string') {
-    // Wails passes a formatted error through as a string when it is not an object.
-    try {
-      const parsed: unknown = JSON.parse(reason)
-      if (parsed && typeof parsed === 'object') {
-        const err = fromObject(parsed)
-        if (err) return err
-      }
-    } catch {
-      // not JSON: the string is the message
-    }
-    return new ApiError('internal', reason)
-  }
-  if (reason instanceof Error) return new ApiError('internal', reason.message)
+  if (typeof reason === 'string') return fromJSON(reason) ?? new ApiError('internal', reason)
+  if (reason instanceof Error) return fromJSON(reason.message) ?? new ApiError('internal', reason.message)
   if (reason && typeof reason === 'object') {
     const err = fromObject(reason)
     if (err) return err

@@ -1,5 +1,6 @@
 import { Modal, Text, type ModalProps } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { en } from '../i18n/en'
 
 interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
   title: ReactNode
@@ -16,6 +17,7 @@ export function AppModal({ title, children, ...props }: AppModalProps) {
     <Modal
       centered
       overlayProps={{ backgroundOpacity: 0.55, blur: 2 }}
+      closeButtonProps={{ 'aria-label': en.closeDialog }}
       title={
         <Text component="span" fw={600} fz="lg">
           {title}

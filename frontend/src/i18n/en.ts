@@ -6,6 +6,8 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` :
 
 export const en = {
   appName: 'Keydesk',
+  /** A dialog's × button. */
+  closeDialog: 'Close dialog',
   startFailed: {
     title: 'Keydesk could not load its window',
     hint: 'Your keys and workspaces are safe: nothing was changed. Reload to try again; if this keeps happening, reinstall Keydesk.',

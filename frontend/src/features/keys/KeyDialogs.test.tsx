@@ -124,6 +124,10 @@ describe('rotate', () => {
 
     await waitFor(() => expect(screen.getByTestId('copy-secret')).toHaveFocus())
     expect(screen.getByTestId('reveal-secret')).toHaveAttribute('tabindex', '0')
+    // Focus does not select it: a selection is the X PRIMARY selection on Linux.
+    const input = screen.getByTestId('secret-input') as HTMLInputElement
+    input.focus()
+    expect(input.selectionEnd! - input.selectionStart!).toBe(0)
     const leaving = new Event('beforeunload', { cancelable: true })
     window.dispatchEvent(leaving)
     expect(leaving.defaultPrevented).toBe(true)

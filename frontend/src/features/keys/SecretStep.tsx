@@ -61,7 +61,10 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: S
           data-testid="secret-input"
           // Reachable with Tab (Mantine leaves the eye out of the tab order).
           visibilityToggleButtonProps={{ 'aria-label': en.secret.reveal, 'data-testid': 'reveal-secret', tabIndex: 0 }}
-          onFocus={(e) => e.currentTarget.select()}
+          // Not selected on focus: on Linux a selection is the X PRIMARY
+          // selection, which would keep the secret after the dialog closes.
+          // Copy is the way to take it.
+          onFocus={(e) => e.currentTarget.setSelectionRange(0, 0)}
         />
         <CopyButton value={secret} timeout={2000}>
           {({ copied, copy }) => (

@@ -22,7 +22,7 @@ export const WIDTHS: Record<string, number> = {
   status: 178,
   expiresAt: 108,
   lastUsedAt: 108,
-  enabled: 78,
+  enabled: 86, // "Enabled" in bold DejaVu Sans, the Linux default font
   role: 76,
   profile: 116,
   id: 148,

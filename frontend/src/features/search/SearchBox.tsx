@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors'
 import { isMacPlatform } from '../../lib/platform'
 import { useNow } from '../../lib/useNow'
 import { KeyStatusBadge } from '../keys/KeyStatusBadge'
+import classes from './SearchBox.module.css'
 
 const MIN_QUERY = 2
 /**
@@ -111,13 +112,19 @@ export function SearchBox({ onPick }: SearchBoxProps) {
         <Combobox.Options mah={420} style={{ overflowY: 'auto' }}>
           {status && <Combobox.Empty>{status}</Combobox.Empty>}
           {results.map((r) => (
-            <Combobox.Option value={optionValue(r)} key={optionValue(r)} data-testid="search-result" data-key-id={r.key.id}>
+            <Combobox.Option
+              value={optionValue(r)}
+              key={optionValue(r)}
+              className={classes.option}
+              data-testid="search-result"
+              data-key-id={r.key.id}
+            >
               <Group justify="space-between" wrap="nowrap" gap="sm">
                 <Stack gap={0} miw={0}>
                   <Text size="sm" fw={500} truncate>
                     {r.key.name}
                   </Text>
-                  <Text size="xs" c="dimmed" truncate>
+                  <Text size="xs" className={classes.detail} truncate>
                     {r.workspaceName} ·{' '}
                     <Text span ff="monospace" size="xs">
                       {r.key.maskedKey}
