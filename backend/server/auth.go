@@ -49,7 +49,7 @@ func credential(r *http.Request) (string, error) {
 // exact (see verifyCache); only unknown keys always reach the database.
 func (s *Server) checkSecret(ctx context.Context, secret string) (*verifyEntry, string, error) {
 	if _, err := keys.ParseSecret(secret); err != nil {
-		return nil, api.ReasonMalformed, refused(api.ReasonMalformed, "", "the API key is malformed: " + err.Error())
+		return nil, api.ReasonMalformed, refused(api.ReasonMalformed, "", "the API key is malformed: "+err.Error())
 	}
 	sum := keys.HashSum(secret)
 	var e *verifyEntry
@@ -72,7 +72,7 @@ func (s *Server) checkSecret(ctx context.Context, secret string) (*verifyEntry, 
 	k := e.key
 	switch {
 	case k.Status(now) == keys.StatusExpired:
-		return e, api.ReasonExpired, refused(api.ReasonExpired, k.ID, "the API key expired on " + k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
+		return e, api.ReasonExpired, refused(api.ReasonExpired, k.ID, "the API key expired on "+k.ExpiresAt.UTC().Format("2006-01-02 15:04 MST"))
 	case k.RevokesAt != nil && k.Status(now) == keys.StatusInactive && !now.Before(*k.RevokesAt):
 		return e, api.ReasonRevoked, refused(api.ReasonRevoked, k.ID, "the API key was revoked at the end of its rotation overlap; use its successor")
 	case k.Status(now) == keys.StatusInactive:
