@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/keydesk/keydesk/app"
@@ -234,5 +235,10 @@ func TestFormatErrorIsJSONText(t *testing.T) {
 	var e app.Error
 	if err := json.Unmarshal([]byte(got), &e); err != nil || e.Code != app.CodeNeedSecret || e.Field != "secret" || e.Message == "" {
 		t.Fatalf("FormatError = %s (%v)", got, err)
+	}
+	// A timeout loses the answer, not necessarily the change: it says so.
+	timeout := app.FormatError(context.DeadlineExceeded).(string)
+	if !strings.Contains(timeout, "may still have done what you asked") {
+		t.Fatalf("timeout = %s", timeout)
 	}
 }

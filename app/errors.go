@@ -59,7 +59,8 @@ func toError(err error) *Error {
 	case errors.Is(err, desk.ErrOffline), errors.Is(err, client.ErrUnreachable):
 		return &Error{Code: CodeOffline, Message: err.Error()}
 	case errors.Is(err, context.DeadlineExceeded):
-		return &Error{Code: CodeTimeout, Message: "The server did not answer in time. Try again."}
+		// Only the answer is known to be lost: the server may have done it.
+		return &Error{Code: CodeTimeout, Message: "The server did not answer in time. It may still have done what you asked: look at the list before you try again."}
 	case errors.Is(err, desk.ErrOwnAccessKey):
 		return &Error{Code: CodeConflict, Message: "This is the key Keydesk itself uses to reach this workspace. Changing it would lock the app out."}
 	case errors.Is(err, desk.ErrLocalWorkspace):

@@ -64,7 +64,9 @@ func (p *ProfilesAPI) Update(workspaceID, profileID string, req ProfileRequest) 
 // Delete deletes a profile. keysAction says what happens to the keys that
 // use it: "detach" keeps them without a profile, "delete" deletes them, ""
 // refuses (conflict) while any key uses it.
-func (p *ProfilesAPI) Delete(workspaceID, profileID, keysAction string) error {
+// expectKeys is how many keys the dialog said use the profile (-1: not
+// said): the server refuses if another number does.
+func (p *ProfilesAPI) Delete(workspaceID, profileID, keysAction string, expectKeys int) error {
 	if keysAction != "" && keysAction != "detach" && keysAction != "delete" {
 		return wrap(&keys.FieldError{Field: "keys", Rule: "must be detach or delete"})
 	}
@@ -73,7 +75,7 @@ func (p *ProfilesAPI) Delete(workspaceID, profileID, keysAction string) error {
 		return err
 	}
 	defer cancel()
-	return wrap(d.DeleteProfile(ctx, workspaceID, profileID, keysAction))
+	return wrap(d.DeleteProfile(ctx, workspaceID, profileID, keysAction, expectKeys))
 }
 
 // profileBody is the server request for the form: every field set, so an

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/keydesk/keydesk/app"
@@ -46,10 +47,17 @@ func TestProfileFormRoundTrip(t *testing.T) {
 	if err != nil || key.Key.ExpiresAt != nil || key.Key.ProfileID != created.ID {
 		t.Fatalf("created = %+v, %v", key.Key, err)
 	}
-	if e := appError(t, a.Profiles.Delete(ws, created.ID, "")); e.Code != app.CodeConflict {
+	if e := appError(t, a.Profiles.Delete(ws, created.ID, "", -1)); e.Code != app.CodeConflict {
 		t.Fatalf("deleting a profile in use = %+v", e)
 	}
-	if err := a.Profiles.Delete(ws, created.ID, "delete"); err != nil {
+	// The dialog counted no key: one more uses the profile now, so nothing goes.
+	if e := appError(t, a.Profiles.Delete(ws, created.ID, "delete", 0)); e.Code != app.CodeConflict || !strings.Contains(e.Message, "1 key uses this profile now, not 0") {
+		t.Fatalf("deleting with a stale count = %+v", e)
+	}
+	if keys, _ := a.Keys.List(ws); len(keys) != 2 {
+		t.Fatalf("a refused delete deleted keys: %d left", len(keys))
+	}
+	if err := a.Profiles.Delete(ws, created.ID, "delete", 1); err != nil {
 		t.Fatal(err)
 	}
 	keys, _ := a.Keys.List(ws)
@@ -87,7 +95,7 @@ func TestProfileBadInputNamesTheField(t *testing.T) {
 	if profiles, _ := a.Profiles.List(ws); len(profiles) != 0 {
 		t.Fatalf("rejected input created %+v", profiles)
 	}
-	if e := appError(t, a.Profiles.Delete(ws, "prf_x", "keep")); e.Field != "keys" {
+	if e := appError(t, a.Profiles.Delete(ws, "prf_x", "keep", -1)); e.Field != "keys" {
 		t.Fatalf("bad keys action = %+v", e)
 	}
 }

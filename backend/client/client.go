@@ -371,10 +371,19 @@ func (c *Client) PatchProfile(ctx context.Context, workspaceID, id string, req a
 
 // DeleteProfile deletes a profile; onKeys ("", "detach" or "delete") says
 // what happens to the keys that use it ("" refuses when there are any).
-func (c *Client) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string) error {
-	path := profilesPath(workspaceID) + "/" + url.PathEscape(id)
+// expectKeys, when not negative, is how many keys the user was shown: the
+// server refuses (409) if another number of keys uses the profile.
+func (c *Client) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string, expectKeys int) error {
+	q := url.Values{}
 	if onKeys != "" {
-		path += "?keys=" + url.QueryEscape(onKeys)
+		q.Set("keys", onKeys)
+	}
+	if expectKeys >= 0 {
+		q.Set("expectKeys", strconv.Itoa(expectKeys))
+	}
+	path := profilesPath(workspaceID) + "/" + url.PathEscape(id)
+	if len(q) > 0 {
+		path += "?" + q.Encode()
 	}
 	return c.do(ctx, http.MethodDelete, path, nil, nil)
 }

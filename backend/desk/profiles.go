@@ -41,8 +41,8 @@ func (d *Desk) UpdateProfile(ctx context.Context, workspaceID, id string, req ap
 // DeleteProfile deletes a profile. onKeys says what happens to the keys that
 // use it: "detach" keeps them without a profile, "delete" deletes them, ""
 // refuses while any key uses it.
-func (d *Desk) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string) error {
+func (d *Desk) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string, expectKeys int) error {
 	return d.mutate(ctx, workspaceID, "Deleting a profile", func(c *client.Client, ws Workspace) error {
-		return c.DeleteProfile(ctx, ws.RemoteID, id, onKeys)
+		return c.DeleteProfile(ctx, ws.RemoteID, id, onKeys, expectKeys)
 	})
 }

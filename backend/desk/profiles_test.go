@@ -46,10 +46,10 @@ func TestProfilesThroughTheCache(t *testing.T) {
 	}
 
 	// In use: refused until the caller says what happens to its keys.
-	if err := d.DeleteProfile(ctx, ws.ID, p.ID, ""); !errors.Is(err, client.ErrConflict) {
+	if err := d.DeleteProfile(ctx, ws.ID, p.ID, "", -1); !errors.Is(err, client.ErrConflict) {
 		t.Fatalf("deleting a profile in use: %v", err)
 	}
-	if err := d.DeleteProfile(ctx, ws.ID, p.ID, "detach"); err != nil {
+	if err := d.DeleteProfile(ctx, ws.ID, p.ID, "detach", -1); err != nil {
 		t.Fatal(err)
 	}
 	if cached, _ = d.Profiles(ctx, ws.ID); len(cached) != 0 {

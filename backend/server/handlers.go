@@ -443,7 +443,12 @@ func (s *Server) handlePatchProfile(w http.ResponseWriter, r *http.Request, p pr
 }
 
 func (s *Server) handleDeleteProfile(w http.ResponseWriter, r *http.Request, p principal) {
-	if err := s.DeleteProfile(r.Context(), p.ws.ID, r.PathValue("id"), r.URL.Query().Get("keys"), p.actor()); err != nil {
+	expect, err := intParam(r.URL.Query().Get("expectKeys"), "expectKeys", -1, 0, 1<<30)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if err := s.DeleteProfile(r.Context(), p.ws.ID, r.PathValue("id"), r.URL.Query().Get("keys"), expect, p.actor()); err != nil {
 		s.writeError(w, r, err)
 		return
 	}

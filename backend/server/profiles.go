@@ -104,8 +104,10 @@ func (s *Server) SaveProfile(ctx context.Context, workspaceID, id string, req ap
 
 // DeleteProfile deletes a profile. Keys that use it must be dealt with:
 // onKeys "detach" leaves them without a profile, "delete" deletes them;
-// "" refuses when any key uses the profile.
-func (s *Server) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string, actor Actor) error {
+// "" refuses when any key uses the profile. expectKeys, when not negative,
+// is how many keys the caller was shown: any other number is a conflict,
+// so that no key is deleted that nobody saw counted.
+func (s *Server) DeleteProfile(ctx context.Context, workspaceID, id, onKeys string, expectKeys int, actor Actor) error {
 	if onKeys != "" && onKeys != "detach" && onKeys != "delete" {
 		return badRequest("keys", fmt.Sprintf("keys must be detach or delete, got %q", onKeys))
 	}
@@ -117,6 +119,13 @@ func (s *Server) DeleteProfile(ctx context.Context, workspaceID, id, onKeys stri
 		using, err := w.Keys("profile_id = ?", id)
 		if err != nil {
 			return err
+		}
+		if expectKeys >= 0 && len(using) != expectKeys {
+			uses := "keys use"
+			if len(using) == 1 {
+				uses = "key uses"
+			}
+			return conflict(fmt.Sprintf("%d %s this profile now, not %d: look at them again before deleting it", len(using), uses, expectKeys))
 		}
 		if len(using) > 0 && onKeys == "" {
 			return conflict(fmt.Sprintf("%d keys use this profile: delete it with keys=detach to keep them without a profile, or keys=delete to delete them too", len(using)))

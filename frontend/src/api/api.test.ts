@@ -71,8 +71,8 @@ describe('bindings', () => {
 
   it('passes what to do with a deleted profile’s keys', async () => {
     ProfilesAPI.Delete.mockResolvedValue(undefined)
-    await deleteProfile('ws_1', 'prof_1', 'detach')
-    expect(ProfilesAPI.Delete).toHaveBeenCalledWith('ws_1', 'prof_1', 'detach')
+    await deleteProfile('ws_1', 'prof_1', 'detach', 3)
+    expect(ProfilesAPI.Delete).toHaveBeenCalledWith('ws_1', 'prof_1', 'detach', 3)
   })
 
   it('reads null lists of an overview as empty; "" asks for every workspace', async () => {

@@ -23,6 +23,11 @@ export function updateProfile(workspaceId: string, profileId: string, req: Profi
  * Deletes a profile. keysAction "detach" keeps its keys without a profile,
  * "delete" deletes them too; "" rejects with conflict while any key uses it.
  */
-export function deleteProfile(workspaceId: string, profileId: string, keysAction: ProfileKeysAction): Promise<void> {
-  return call(() => ProfilesAPI.Delete(workspaceId, profileId, keysAction))
+/**
+ * Deletes a profile; expectKeys is how many keys the user was shown using it:
+ * the server refuses (conflict) if another number does, so no key goes that
+ * nobody saw counted.
+ */
+export function deleteProfile(workspaceId: string, profileId: string, keysAction: ProfileKeysAction, expectKeys: number): Promise<void> {
+  return call(() => ProfilesAPI.Delete(workspaceId, profileId, keysAction, expectKeys))
 }

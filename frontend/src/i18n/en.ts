@@ -100,7 +100,7 @@ export const en = {
   removeWorkspace: {
     title: 'Remove workspace',
     confirm: (name: string) => `Remove “${name}” from this computer?`,
-    what: 'Its cached keys and the stored access key are deleted from this computer.',
+    what: 'Its cached keys, the stored access key and the key secrets you remembered for it are deleted from this computer.',
     server: 'Nothing changes on the server: its keys keep working, and you can add the workspace again later.',
     cancel: 'Cancel',
     submit: 'Remove',
@@ -261,6 +261,7 @@ export const en = {
     customRange: 'Pick a date between tomorrow and a year from today.',
     customRequired: 'Pick the expiry date.',
     fromProfile: (days: number) => `Profile’s default (${plural(days, 'day', 'days')})`,
+    fromProfileNever: 'Profile’s default (never expires)',
   },
 
   createKey: {
@@ -788,7 +789,7 @@ export const en = {
       unauthorized: 'The server rejected this workspace’s access key. It may have expired or been deleted.',
       offline: 'This needs the Keydesk server, which can’t be reached right now. Your cached keys stay readable; try again when it is back.',
       conflict: 'Someone changed this at the same time. Reload and try again.',
-      timeout: 'The server did not answer in time. Try again.',
+      timeout: 'The server did not answer in time. It may still have done what you asked: look at the list before you try again.',
       internal: 'Something went wrong.',
       not_started: 'Keydesk is still starting. Try again in a moment.',
       need_secret: 'Keydesk doesn’t have this key’s secret. Paste it to run the test.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeAuditEvent } from '../../test/fixtures'
-import { actionLabel, actorLabel, describeChanges } from './describe'
+import { actionLabel, actorLabel, describeChanges, targetLabel } from './describe'
 
 describe('audit events in words', () => {
   it.each([
@@ -23,5 +23,15 @@ describe('audit events in words', () => {
     ])
     expect(actionLabel('key.teleported')).toBe('key.teleported')
     expect(actorLabel(makeAuditEvent({ actorKeyId: '', actorName: '' }))).toBe('Server')
+  })
+})
+
+describe('targetLabel', () => {
+  it('names a key or profile that is gone by the name the event recorded', () => {
+    const gone = makeAuditEvent({ targetName: '', targetKeyId: 'key_gone', changes: JSON.stringify({ name: 'tp key 1', maskedKey: 'kd_x…y' }) })
+    expect(targetLabel(gone)).toBe('tp key 1')
+    const renamed = makeAuditEvent({ targetName: '', targetKeyId: 'key_r', changes: JSON.stringify({ name: { from: 'a', to: 'b' } }) })
+    expect(targetLabel(renamed)).toBe('key_r')
+    expect(targetLabel(makeAuditEvent({ targetName: 'billing' }))).toBe('billing')
   })
 })

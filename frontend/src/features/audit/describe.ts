@@ -102,7 +102,18 @@ export function actorLabel(event: AuditEvent): string {
   return event.actorName || event.actorKeyId || en.audit.server
 }
 
-/** What it was done to. */
+/** The name the event itself recorded (a deleted key's or profile's), if any. */
+function recordedName(event: AuditEvent): string | undefined {
+  try {
+    const changes: unknown = JSON.parse(event.changes || '{}')
+    const name = changes && typeof changes === 'object' ? (changes as { name?: unknown }).name : undefined
+    return typeof name === 'string' && name !== '' ? name : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** What it was done to: its name now, else the name the event recorded (it may be gone), else its ID. */
 export function targetLabel(event: AuditEvent): string {
-  return event.targetName || event.targetKeyId || event.targetId
+  return event.targetName || recordedName(event) || event.targetKeyId || event.targetId
 }

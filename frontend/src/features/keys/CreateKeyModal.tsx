@@ -72,15 +72,17 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
     if (errors[field]) setErrors((prev) => ({ ...prev, [field]: undefined }))
   }
 
-  const profileDays = profiles?.find((p) => p.id === profileId)?.defaultExpiryDays
+  // A profile's default: days, or null when its keys never expire (no defaultExpiryDays).
+  const defaultDaysOf = (id: string) => (id ? (profiles?.find((p) => p.id === id)?.defaultExpiryDays ?? null) : undefined)
+  const profileDays = defaultDaysOf(profileId)
   const fromProfile = expiry.choice === FROM_PROFILE
 
   const pickProfile = (id: string) => {
     setProfileId(id)
     clearError('profileId')
-    // A profile's default expiry is the choice until the user picks one
-    // themselves; it is no choice at all for a profile without one.
-    const days = profiles?.find((p) => p.id === id)?.defaultExpiryDays
+    // A profile's default expiry (which may be "never") is the choice until
+    // the user picks one themselves; without a profile there is none.
+    const days = defaultDaysOf(id)
     if (days !== undefined && !expiryTouched) setExpiry({ choice: FROM_PROFILE, date: '' })
     else if (days === undefined && fromProfile) setExpiry(defaultExpiry)
   }

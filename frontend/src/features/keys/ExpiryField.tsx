@@ -10,9 +10,11 @@ const options = [
   { value: CUSTOM, label: en.expiry.custom },
 ]
 
-/** The choices, with the profile's default first when there is one. */
-function optionsFor(profileDays: number | undefined) {
-  return profileDays === undefined ? options : [{ value: FROM_PROFILE, label: en.expiry.fromProfile(profileDays) }, ...options]
+/** The choices, with the chosen profile's default first (null: never expires). */
+function optionsFor(profileDays: number | null | undefined) {
+  if (profileDays === undefined) return options
+  const label = profileDays === null ? en.expiry.fromProfileNever : en.expiry.fromProfile(profileDays)
+  return [{ value: FROM_PROFILE, label }, ...options]
 }
 
 interface ExpiryFieldProps {
@@ -21,8 +23,8 @@ interface ExpiryFieldProps {
   /** From the server, about expiresInDays. */
   error?: string
   label?: string
-  /** The chosen profile's default expiry: offered as the first choice. */
-  profileDays?: number
+  /** The chosen profile's default expiry, offered as the first choice: null when its keys never expire, undefined without a profile. */
+  profileDays?: number | null
   'data-testid'?: string
 }
 

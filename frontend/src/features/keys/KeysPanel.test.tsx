@@ -428,9 +428,15 @@ describe('create dialog', () => {
     expect(select).toHaveValue('Profile’s default (45 days)')
     expect(screen.getByText(`On ${formatDate(iso(Date.now() + 45 * DAYS))}`)).toBeInTheDocument()
 
-    // A profile without a default takes its choice away again.
+    // A profile without a default expiry makes keys that never expire (as
+    // the server does for a key created with that profile and no expiry).
     await user.click(screen.getByTestId('key-profile-select'))
     await user.click(await screen.findByRole('option', { name: 'Ops' }))
+    expect(select).toHaveValue('Profile’s default (never expires)')
+    expect(screen.getByText('A key that never expires stays valid until someone deletes it.')).toBeInTheDocument()
+    // No profile: no profile default.
+    await user.click(screen.getByTestId('key-profile-select'))
+    await user.click(await screen.findByRole('option', { name: /No profile|None/ }))
     expect(select).toHaveValue('In 30 days')
     await user.click(screen.getByTestId('key-profile-select'))
     await user.click(await screen.findByRole('option', { name: 'Billing' }))

@@ -21,10 +21,10 @@ export const defaultExpiry: ExpiryValue = { choice: DEFAULT_EXPIRY, date: '' }
 
 /**
  * The request field: days, null for never; undefined when a custom date is
- * missing or out of range. For FROM_PROFILE: the profile's days, which the
- * server applies itself.
+ * missing or out of range. For FROM_PROFILE: the profile's days (null: its
+ * keys never expire), which the server applies itself.
  */
-export function expiresInDays(value: ExpiryValue, now: number, profileDays?: number): number | null | undefined {
+export function expiresInDays(value: ExpiryValue, now: number, profileDays?: number | null): number | null | undefined {
   if (value.choice === FROM_PROFILE) return profileDays
   if (value.choice === NEVER) return null
   if (value.choice === CUSTOM) {

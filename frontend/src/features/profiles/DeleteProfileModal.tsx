@@ -39,7 +39,7 @@ function DeleteProfileBody({ workspaceId, target, onClose }: { workspaceId: stri
     setFailure(null)
     remove.mutate(
       // "" lets the server refuse if keys took the profile since the list was read.
-      { profileId: target.id, keysAction: keyCount > 0 ? choice : '' },
+      { profileId: target.id, keysAction: keyCount > 0 ? choice : '', expectKeys: keyCount },
       {
         onSuccess: () => {
           notifySuccess(deletesKeys ? d.deletedWithKeys(target.name, keyCount) : en.profiles.deleted(target.name))

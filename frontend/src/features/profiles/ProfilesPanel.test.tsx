@@ -76,7 +76,7 @@ describe('profiles table', () => {
 
 // A long form typed into key by key: slow in jsdom on a busy machine, not in a browser.
 describe('profile form', { timeout: 20_000 }, () => {
-  it('creates a profile from every field, with the default lead times', async () => {
+  it('creates a profile from every field; its lead times start empty (those in Settings)', async () => {
     vi.mocked(api.createProfile).mockResolvedValue(makeProfile({ id: 'prof_new', name: 'Payments' }))
     const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
     await screen.findAllByTestId('profile-row')
@@ -89,7 +89,8 @@ describe('profile form', { timeout: 20_000 }, () => {
     await user.clear(days)
     await user.type(days, '45')
     await user.type(dialog.getByTestId('profile-prefix-input'), 'pay')
-    await user.type(dialog.getByTestId('profile-reminder-days'), '14{Enter}')
+    expect(fieldOf(dialog.getByTestId('profile-reminder-days')).querySelectorAll('.mantine-Pill-label')).toHaveLength(0)
+    await user.type(dialog.getByTestId('profile-reminder-days'), '30{Enter}14{Enter}7{Enter}1{Enter}')
     await user.click(dialog.getByTestId('profile-metadata-input'))
     await user.paste('{"team": "payments"}')
     await user.click(dialog.getByTestId('profile-submit'))
@@ -308,6 +309,8 @@ describe('profile form input that can’t be saved', { timeout: 30_000 }, () => 
     const tags = () => Array.from(fieldOf(lead).querySelectorAll('.mantine-Pill-label')).map((pill) => pill.textContent)
     const invalid = 'Lead times are whole days from 0 to 366.'
 
+    await user.type(lead, '30{Enter}7{Enter}1{Enter}')
+    expect(tags()).toEqual(['30', '7', '1'])
     await user.type(lead, '400{Enter}')
     expect(lead).toHaveValue('400')
     expect(within(fieldOf(lead)).getByText(invalid)).toBeInTheDocument()
@@ -352,7 +355,7 @@ describe('delete profile', () => {
     expect(dialog.getByTestId('confirm-delete-profile')).toHaveTextContent('Delete profile and 3 keys')
     await user.click(dialog.getByTestId('confirm-delete-profile'))
 
-    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', 'delete')
+    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', 'delete', 3)
     expect(await screen.findByText('Deleted profile “Billing” and 3 keys')).toBeInTheDocument()
   })
 
@@ -361,7 +364,7 @@ describe('delete profile', () => {
     await openRowAction(user, 'Billing', 'profile-delete')
     await user.click(screen.getByTestId('confirm-delete-profile'))
 
-    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', 'detach')
+    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', 'detach', 3)
     expect(await screen.findByText('Deleted profile “Billing”')).toBeInTheDocument()
   })
 
@@ -373,7 +376,7 @@ describe('delete profile', () => {
     expect(dialog.getByText('Delete the profile “Ops”?')).toBeInTheDocument()
     expect(dialog.queryByRole('radio')).not.toBeInTheDocument()
     await user.click(dialog.getByTestId('confirm-delete-profile'))
-    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_ops', '')
+    expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_ops', '', 0)
   })
 
   it('asks about the keys after all when the server says some took the profile meanwhile', async () => {
@@ -388,7 +391,8 @@ describe('delete profile', () => {
     expect(await screen.findByTestId('delete-profile-error')).toHaveTextContent('1 keys use this profile')
     expect(await screen.findByLabelText('Keep the key, without a profile')).toBeChecked()
     await user.click(screen.getByTestId('confirm-delete-profile'))
-    expect(api.deleteProfile).toHaveBeenLastCalledWith('ws_local', 'prof_ops', 'detach')
+    // Now with the count it was shown: 1.
+    expect(api.deleteProfile).toHaveBeenLastCalledWith('ws_local', 'prof_ops', 'detach', 1)
   })
 })
 

@@ -22,7 +22,6 @@ export const PROFILE_FIELDS = [
 export type ProfileField = (typeof PROFILE_FIELDS)[number]
 export type ProfileErrors = Partial<Record<ProfileField, string>>
 
-export const DEFAULT_REMINDER_DAYS = [30, 7, 1]
 export const EXPIRY_MAX_DAYS = 366
 export const ROTATION_MAX_DAYS = 3650
 const PREFIX = /^[a-z][a-z0-9]{1,11}$/
@@ -92,7 +91,8 @@ export function formValues(profile?: Profile): ProfileFormValues {
     expiry: optionalDays(profile?.defaultExpiryDays, 90),
     keyPrefix: profile?.keyPrefix ?? '',
     rotation: optionalDays(profile?.rotationDays, 90),
-    reminderDays: toLeadDayTags(profile ? profile.reminderDays : DEFAULT_REMINDER_DAYS),
+    // A new profile follows Settings' lead times (empty) until given its own.
+    reminderDays: toLeadDayTags(profile ? profile.reminderDays : []),
     reminderDraft: '',
     endpoint: {
       on: te !== undefined,

@@ -47,8 +47,8 @@ export function useDeleteProfile(workspaceId: string) {
   const refreshStatus = useRefreshStatus()
   return useOneAtATime(
     useMutation({
-      mutationFn: ({ profileId, keysAction }: { profileId: string; keysAction: ProfileKeysAction }) =>
-        deleteProfile(workspaceId, profileId, keysAction),
+      mutationFn: ({ profileId, keysAction, expectKeys }: { profileId: string; keysAction: ProfileKeysAction; expectKeys: number }) =>
+        deleteProfile(workspaceId, profileId, keysAction, expectKeys),
       onError: refreshStatus,
       // Also after a conflict: the key count the dialog went by was out of date.
       onSettled: refresh,

@@ -190,7 +190,7 @@ describe('workspace menu', () => {
 
     const dialog = screen.getByRole('dialog', { name: 'Remove workspace' })
     expect(dialog).toHaveTextContent('Remove “Acme Staging” from this computer?')
-    expect(dialog).toHaveTextContent('cached keys and the stored access key are deleted from this computer')
+    expect(dialog).toHaveTextContent('cached keys, the stored access key and the key secrets you remembered for it are deleted from this computer')
     expect(dialog).toHaveTextContent('Nothing changes on the server')
 
     await user.click(screen.getByTestId('workspace-remove-confirm'))

@@ -4,7 +4,7 @@ import {app} from '../models';
 
 export function Create(arg1:string,arg2:app.ProfileRequest):Promise<app.Profile>;
 
-export function Delete(arg1:string,arg2:string,arg3:string):Promise<void>;
+export function Delete(arg1:string,arg2:string,arg3:string,arg4:number):Promise<void>;
 
 export function List(arg1:string):Promise<Array<app.Profile>>;
 

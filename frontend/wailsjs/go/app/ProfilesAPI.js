@@ -6,8 +6,8 @@ export function Create(arg1, arg2) {
   return window['go']['app']['ProfilesAPI']['Create'](arg1, arg2);
 }
 
-export function Delete(arg1, arg2, arg3) {
-  return window['go']['app']['ProfilesAPI']['Delete'](arg1, arg2, arg3);
+export function Delete(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['ProfilesAPI']['Delete'](arg1, arg2, arg3, arg4);
 }
 
 export function List(arg1) {
