@@ -15,14 +15,14 @@ export const ROW_HEIGHT = 41
 /**
  * Column widths in px; the name takes what is left (table-layout: fixed keeps
  * them steady while rows scroll in). The columns people scan most come first,
- * so at 1280 px only Key ID and Created need the horizontal scroll.
+ * so at 1280 px only Profile, Key ID and Created need the horizontal scroll.
  */
 export const WIDTHS: Record<string, number> = {
   maskedKey: 150,
   status: 178,
-  expiresAt: 108,
-  lastUsedAt: 108,
-  enabled: 86, // "Enabled" in bold DejaVu Sans, the Linux default font
+  expiresAt: 120, // "22 hours ago" in DejaVu Sans, with the cell padding
+  lastUsedAt: 120,
+  enabled: 100, // "Enabled" and its sort icon in bold DejaVu Sans, the Linux default font
   role: 76,
   profile: 116,
   id: 148,
