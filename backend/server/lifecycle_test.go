@@ -379,6 +379,34 @@ func TestWorkspacePolicy(t *testing.T) {
 	}
 }
 
+// Two profiles cannot share a name (whatever its case): a key's profile is
+// picked by name. Saving a profile under its own name is fine.
+func TestProfileNamesAreUnique(t *testing.T) {
+	e := newEnv(t)
+	base := "/v1/workspaces/" + e.ws + "/profiles"
+	var echo, other api.Profile
+	if s := e.call(e.admin, "POST", base, `{"name":"Echo"}`, &echo); s != 201 {
+		t.Fatalf("create = %d", s)
+	}
+	if s := e.call(e.admin, "POST", base, `{"name":"Other"}`, &other); s != 201 {
+		t.Fatalf("create = %d", s)
+	}
+	for method, path := range map[string]string{"POST": base, "PATCH": base + "/" + other.ID} {
+		status, _, p := e.raw(method, path, bearer(e.admin), `{"name":" ECHO "}`)
+		if status != 400 || p["field"] != "name" || !strings.Contains(fmt.Sprint(p["detail"]), "already the name of another profile") {
+			t.Errorf("%s with a taken name = %d %v", method, status, p)
+		}
+	}
+	if s := e.call(e.admin, "PATCH", base+"/"+echo.ID, `{"name":"Echo","description":"same name, new words"}`, nil); s != 200 {
+		t.Fatalf("saving a profile under its own name = %d", s)
+	}
+	var list api.ProfileList
+	e.call(e.admin, "GET", base, "", &list)
+	if len(list.Items) != 2 {
+		t.Fatalf("profiles = %+v", list.Items)
+	}
+}
+
 func TestProfiles(t *testing.T) {
 	e := newEnv(t)
 	base := "/v1/workspaces/" + e.ws + "/profiles"

@@ -87,6 +87,12 @@ func (s *Server) SaveProfile(ctx context.Context, workspaceID, id string, req ap
 		if err := applyProfile(&p, req, w.Workspace().expiryPolicy()); err != nil {
 			return err
 		}
+		// A key's profile is picked by name: two of one name could not be told apart.
+		if taken, err := w.ProfileNameTaken(p.Name, p.ID); err != nil {
+			return err
+		} else if taken {
+			return badRequest("name", fmt.Sprintf("name %q is already the name of another profile in this workspace", p.Name))
+		}
 		if err := w.SaveProfile(&p); err != nil {
 			return err
 		}

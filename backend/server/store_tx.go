@@ -161,6 +161,14 @@ func (w *WorkspaceTx) Profile(id string) (Profile, error) {
 	return p, err
 }
 
+// ProfileNameTaken reports whether another profile than exceptID has this
+// name, whatever its case.
+func (w *WorkspaceTx) ProfileNameTaken(name, exceptID string) (bool, error) {
+	var n int64
+	err := w.tx.Model(&Profile{}).Where("workspace_id = ? AND id <> ? AND LOWER(name) = LOWER(?)", w.ws.ID, exceptID, name).Count(&n).Error
+	return n > 0, err
+}
+
 // SaveProfile creates or updates a profile.
 func (w *WorkspaceTx) SaveProfile(p *Profile) error {
 	w.touchedWorkspace = true // verify returns the profile of the workspace's keys
