@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
@@ -223,13 +222,10 @@ func (k *KeysAPI) CleanupCounts(workspaceID string) (CleanupCounts, error) {
 
 // Cleanup deletes expired and/or revoked keys and returns how many.
 func (k *KeysAPI) Cleanup(workspaceID string, req CleanupRequest) (int64, error) {
-	// The IDs go to the server in requests of keys.MaxCleanupKeyIDs (desk.Cleanup).
-	choice := keys.Cleanup{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both}
+	// Any number of IDs: desk.Cleanup sends them in requests the server takes.
+	choice := keys.Cleanup{Expired: req.Expired, Revoked: req.Revoked, Both: req.Both, Only: req.KeyIDs}
 	if err := choice.Validate(); err != nil {
 		return 0, wrap(err)
-	}
-	if slices.Contains(req.KeyIDs, "") {
-		return 0, &Error{Code: CodeInvalidInput, Field: "keyIds", Message: "keyIds must not contain an empty key ID"}
 	}
 	d, ctx, cancel, err := k.app.call()
 	if err != nil {

@@ -101,13 +101,17 @@ type CleanupCounts struct {
 // CleanupRequest chooses what to delete; both excludes the other two.
 // KeyIDs, when set, narrows it to those keys (the ones a confirmation
 // named): a key that came to match since is left alone, and one of them
-// that no longer matches is kept too. At most keys.MaxCleanupKeyIDs.
+// that no longer matches is kept too. At most MaxCleanupKeyIDs.
 type CleanupRequest struct {
 	Expired bool     `json:"expired,omitempty"`
 	Revoked bool     `json:"revoked,omitempty"`
 	Both    bool     `json:"both,omitempty"`
 	KeyIDs  []string `json:"keyIds,omitempty"`
 }
+
+// MaxCleanupKeyIDs bounds CleanupRequest.KeyIDs, so that a request body
+// stays far under 1 MiB; a client sends more in several requests.
+const MaxCleanupKeyIDs = 10000
 
 // CleanupResult says how many keys were deleted.
 type CleanupResult struct {

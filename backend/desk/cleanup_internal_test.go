@@ -5,13 +5,12 @@ import (
 	"testing"
 
 	"github.com/keydesk/keydesk/backend/api"
-	"github.com/keydesk/keydesk/backend/keys"
 )
 
 // A clean-up naming more keys than the server takes in one request goes in
 // several, each with the same choice; one without IDs stays one request.
 func TestCleanupBatches(t *testing.T) {
-	ids := make([]string, 2*keys.MaxCleanupKeyIDs+1)
+	ids := make([]string, 2*api.MaxCleanupKeyIDs+1)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("key_%d", i)
 	}
@@ -21,7 +20,7 @@ func TestCleanupBatches(t *testing.T) {
 	}
 	var seen []string
 	for _, b := range batches {
-		if !b.Revoked || b.Expired || b.Both || len(b.KeyIDs) > keys.MaxCleanupKeyIDs {
+		if !b.Revoked || b.Expired || b.Both || len(b.KeyIDs) > api.MaxCleanupKeyIDs {
 			t.Fatalf("batch %+v", api.CleanupRequest{Expired: b.Expired, Revoked: b.Revoked, Both: b.Both})
 		}
 		seen = append(seen, b.KeyIDs...)

@@ -133,7 +133,7 @@ func (d *Desk) CleanupCounts(ctx context.Context, workspaceID string) (api.Clean
 }
 
 // Cleanup deletes expired and/or revoked keys on the server: those of
-// req.KeyIDs when it is set, in requests of at most keys.MaxCleanupKeyIDs.
+// req.KeyIDs when it is set, in requests of at most api.MaxCleanupKeyIDs.
 // It returns how many went, also when a later request fails.
 func (d *Desk) Cleanup(ctx context.Context, workspaceID string, req api.CleanupRequest) (int64, error) {
 	var deleted int64
@@ -152,11 +152,11 @@ func (d *Desk) Cleanup(ctx context.Context, workspaceID string, req api.CleanupR
 
 // cleanupBatches splits a clean-up by its key IDs into requests the server takes.
 func cleanupBatches(req api.CleanupRequest) []api.CleanupRequest {
-	if len(req.KeyIDs) <= keys.MaxCleanupKeyIDs {
+	if len(req.KeyIDs) <= api.MaxCleanupKeyIDs {
 		return []api.CleanupRequest{req}
 	}
 	var out []api.CleanupRequest
-	for ids := range slices.Chunk(req.KeyIDs, keys.MaxCleanupKeyIDs) {
+	for ids := range slices.Chunk(req.KeyIDs, api.MaxCleanupKeyIDs) {
 		batch := req
 		batch.KeyIDs = ids
 		out = append(out, batch)

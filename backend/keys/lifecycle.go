@@ -82,9 +82,6 @@ func (c Cleanup) Validate() error {
 	if !c.Both && !c.Expired && !c.Revoked {
 		return invalid("choice", "must be at least one of expired, revoked or both")
 	}
-	if len(c.Only) > MaxCleanupKeyIDs {
-		return invalid("keyIds", "must list at most %d keys, got %d", MaxCleanupKeyIDs, len(c.Only))
-	}
 	for _, id := range c.Only {
 		if id == "" {
 			return invalid("keyIds", "must not contain an empty key ID")
@@ -92,9 +89,6 @@ func (c Cleanup) Validate() error {
 	}
 	return nil
 }
-
-// MaxCleanupKeyIDs bounds Cleanup.Only (a request body stays far under 1 MiB).
-const MaxCleanupKeyIDs = 10000
 
 // Matches reports whether a key in state s at now falls under c.
 func (c Cleanup) Matches(s State, now time.Time) bool {

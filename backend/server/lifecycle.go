@@ -295,6 +295,9 @@ func (s *Server) CleanupKeys(ctx context.Context, workspaceID string, req api.Cl
 	if err := choice.Validate(); err != nil {
 		return 0, err
 	}
+	if len(req.KeyIDs) > api.MaxCleanupKeyIDs {
+		return 0, badRequest("keyIds", fmt.Sprintf("keyIds must list at most %d keys, got %d", api.MaxCleanupKeyIDs, len(req.KeyIDs)))
+	}
 	var only map[string]bool // nil: every key that matches
 	if req.KeyIDs != nil {
 		only = make(map[string]bool, len(req.KeyIDs))

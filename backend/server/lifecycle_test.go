@@ -14,7 +14,6 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
-	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/server"
 )
 
@@ -307,7 +306,7 @@ func TestCleanupOnlyNamedKeys(t *testing.T) {
 		t.Fatalf("left = %v, ids = %v", left, ids)
 	}
 
-	tooMany := `{"revoked":true,"keyIds":[` + strings.Repeat(`"key_x",`, keys.MaxCleanupKeyIDs) + `"key_y"]}`
+	tooMany := `{"revoked":true,"keyIds":[` + strings.Repeat(`"key_x",`, api.MaxCleanupKeyIDs) + `"key_y"]}`
 	for body, rule := range map[string]string{
 		tooMany:                                  "at most 10000 keys, got 10001",
 		`{"revoked":true,"keyIds":["key_x",""]}`: "empty key ID",
