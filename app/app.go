@@ -38,6 +38,10 @@ type App struct {
 	Profiles   *ProfilesAPI
 	Overview   *OverviewAPI
 
+	// notifications passes the desk's notifications to cfg.Notifier and
+	// remembers whether the last one could be shown; nil without one.
+	notifications *reminders.Tracker
+
 	mu       sync.RWMutex
 	desk     *desk.Desk
 	startErr error
@@ -57,6 +61,9 @@ func New(cfg Config) *App {
 	a.Reminders = &RemindersAPI{app: a}
 	a.Profiles = &ProfilesAPI{app: a}
 	a.Overview = &OverviewAPI{app: a}
+	if cfg.Notifier != nil {
+		a.notifications = reminders.Track(cfg.Notifier, nil)
+	}
 	return a
 }
 
@@ -64,7 +71,11 @@ func New(cfg Config) *App {
 // starts the background jobs. When it fails, the window still opens and
 // every call explains why.
 func (a *App) Startup(ctx context.Context) error {
-	d, err := desk.Open(ctx, desk.Options{Home: a.cfg.Home, LocalAddr: a.cfg.LocalAddr, Emitter: a.cfg.Emitter, Notifier: a.cfg.Notifier, Log: a.cfg.Log})
+	var notifier reminders.Notifier // nil, not a nil *Tracker: the desk shows no notifications then
+	if a.notifications != nil {
+		notifier = a.notifications
+	}
+	d, err := desk.Open(ctx, desk.Options{Home: a.cfg.Home, LocalAddr: a.cfg.LocalAddr, Emitter: a.cfg.Emitter, Notifier: notifier, Log: a.cfg.Log})
 	if err == nil {
 		err = d.StartJobs()
 	}
@@ -111,13 +122,26 @@ func (a *App) started() (*desk.Desk, error) {
 // freezes a dialog.
 const requestTimeout = 30 * time.Second
 
+// readTimeout bounds a read from a workspace's server that a panel only
+// shows (the audit log, a key's use): a page of either takes milliseconds,
+// and giving up loses nothing, unlike a change whose answer is lost — the
+// panel says so and offers Retry, instead of grey rows for half a minute.
+// The panel names this limit (serverRead in frontend/src/i18n/en.ts).
+// A variable for the tests.
+var readTimeout = 15 * time.Second
+
 // call returns the desk and a context for one call from the UI.
 func (a *App) call() (*desk.Desk, context.Context, context.CancelFunc, error) {
+	return a.callWithin(requestTimeout)
+}
+
+// callWithin is call with its own time limit.
+func (a *App) callWithin(timeout time.Duration) (*desk.Desk, context.Context, context.CancelFunc, error) {
 	d, err := a.started()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), requestTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	return d, ctx, cancel, nil
 }
 

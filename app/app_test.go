@@ -11,6 +11,7 @@ import (
 
 	"github.com/keydesk/keydesk/app"
 	"github.com/keydesk/keydesk/backend/desk"
+	"github.com/keydesk/keydesk/backend/secrets"
 )
 
 func newApp(t *testing.T) *app.App {
@@ -240,5 +241,35 @@ func TestFormatErrorIsJSONText(t *testing.T) {
 	timeout := app.FormatError(context.DeadlineExceeded).(string)
 	if !strings.Contains(timeout, "may still have done what you asked") {
 		t.Fatalf("timeout = %s", timeout)
+	}
+}
+
+// The passphrase's rule reads as a sentence under its field.
+func TestPassphraseErrorSaysTheField(t *testing.T) {
+	_, err := newApp(t).Settings.UseEncryptedFile("short")
+	e := appError(t, err)
+	if e.Field != "passphrase" || e.Message != "Passphrase must be at least 8 characters" {
+		t.Fatalf("%+v", e)
+	}
+}
+
+// A workspace's access key that is locked or gone is said as such, with what
+// to do, not as "no such secret in the keychain".
+func TestFormatErrorOfAMissingAccessKey(t *testing.T) {
+	cases := map[string]struct {
+		err        error
+		code, says string
+	}{
+		"locked":  {fmt.Errorf("create key: %w", desk.ErrKeychainLocked), app.CodeKeychainLocked, "Unlock it with its passphrase"},
+		"missing": {fmt.Errorf("create key: %w", secrets.ErrNotFound), app.CodeAccessKeyMissing, "Enter it again (Edit workspace)"},
+	}
+	for name, c := range cases {
+		var e app.Error
+		if err := json.Unmarshal([]byte(app.FormatError(c.err).(string)), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Code != c.code || !strings.Contains(e.Message, c.says) || strings.Contains(e.Message, "no such secret") {
+			t.Errorf("%s: %+v", name, e)
+		}
 	}
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/desk"
 	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/netfail"
+	"github.com/keydesk/keydesk/backend/secrets"
 )
 
 // Error is what a failed call looks like to the frontend: a stable code, a
@@ -32,6 +35,9 @@ const (
 	CodeInternal     = "internal"
 	CodeNotStarted   = "not_started"
 	CodeNeedSecret   = "need_secret"
+	// The workspace's access key is in the locked encrypted file, or gone.
+	CodeKeychainLocked   = "keychain_locked"
+	CodeAccessKeyMissing = "access_key_missing"
 )
 
 // FormatError is Wails' ErrorFormatter: the one place where errors become
@@ -55,16 +61,21 @@ func toError(err error) *Error {
 	case errors.As(err, &ae):
 		return ae
 	case errors.As(err, &fe):
-		return &Error{Code: CodeInvalidInput, Message: fe.Error(), Field: fe.Field}
+		return &Error{Code: CodeInvalidInput, Message: fieldMessage(fe), Field: fe.Field}
 	case errors.Is(err, desk.ErrOffline), errors.Is(err, client.ErrUnreachable):
 		return &Error{Code: CodeOffline, Message: err.Error()}
 	case errors.Is(err, context.DeadlineExceeded):
 		// Only the answer is known to be lost: the server may have done it.
-		return &Error{Code: CodeTimeout, Message: "The server did not answer in time. It may still have done what you asked: look at the list before you try again."}
+		return &Error{Code: CodeTimeout, Message: noAnswer(err) + ". It may still have done what you asked: look at the list before you try again."}
 	case errors.Is(err, desk.ErrOwnAccessKey):
 		return &Error{Code: CodeConflict, Message: "This is the key Keydesk itself uses to reach this workspace. Changing it would lock the app out."}
 	case errors.Is(err, desk.ErrLocalWorkspace):
 		return &Error{Code: CodeConflict, Message: "The Local workspace belongs to this computer and cannot be edited or removed."}
+	case errors.Is(err, desk.ErrKeychainLocked):
+		return &Error{Code: CodeKeychainLocked, Message: "This workspace's access key is in the encrypted file, which is locked. Unlock it with its passphrase (Settings), then try again."}
+	case errors.Is(err, secrets.ErrNotFound):
+		// Only a workspace's access key reaches here (a key's own secret is ErrNoSecret).
+		return &Error{Code: CodeAccessKeyMissing, Message: "This workspace's access key is not in the keychain. Enter it again (Edit workspace), then try again."}
 	case errors.Is(err, desk.ErrNoSecret):
 		return &Error{Code: CodeNeedSecret, Message: "This key's secret is not in the keychain. Paste it to test the key.", Field: "secret"}
 	case errors.Is(err, desk.ErrUnknownKey):
@@ -79,6 +90,36 @@ func toError(err error) *Error {
 		return &Error{Code: code, Message: ce.Error(), Field: ce.Problem.Field}
 	}
 	return &Error{Code: CodeInternal, Message: err.Error()}
+}
+
+// fieldLabels are the words the workspace form puts above its fields
+// (frontend/src/i18n/en.ts, workspaceForm and settings). A field error's message starts
+// with them, not with the JSON name, as it is read under its field and on
+// its own alike: "Server URL cannot be reached: …". Other fields keep their
+// JSON name until their rules are read over in the same way.
+var fieldLabels = map[string]string{
+	"serverUrl":   "Server URL",
+	"workspaceId": "Workspace ID",
+	"accessKey":   "Access key",
+	"caFile":      "Trusted CA file",
+	"passphrase":  "Passphrase",
+}
+
+func fieldMessage(fe *keys.FieldError) string {
+	if label, ok := fieldLabels[fe.Field]; ok {
+		return label + " " + fe.Rule
+	}
+	return fe.Error()
+}
+
+// noAnswer says that a server did not answer, and for how long it was
+// waited for when that is known.
+func noAnswer(err error) string {
+	var te *client.TimeoutError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("The server at %s did not answer within %s", te.URL, netfail.Duration(te.After))
+	}
+	return "The server did not answer in time"
 }
 
 // wrap returns nil or the frontend form of err, so facades can end with

@@ -258,7 +258,7 @@ func (k *KeysAPI) Forget(workspaceID, keyID string) error {
 
 // Audit returns a page of the audit log (keyID "" for the whole workspace).
 func (k *KeysAPI) Audit(workspaceID, keyID string, pageIndex, pageSize int) (AuditPage, error) {
-	d, ctx, cancel, err := k.app.call()
+	d, ctx, cancel, err := k.app.callWithin(readTimeout)
 	if err != nil {
 		return AuditPage{}, err
 	}
@@ -294,7 +294,7 @@ func (k *KeysAPI) Audit(workspaceID, keyID string, pageIndex, pageSize int) (Aud
 
 // Usage returns a key's use over the last 30 days.
 func (k *KeysAPI) Usage(workspaceID, keyID string) (Usage, error) {
-	d, ctx, cancel, err := k.app.call()
+	d, ctx, cancel, err := k.app.callWithin(readTimeout)
 	if err != nil {
 		return Usage{}, err
 	}

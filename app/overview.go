@@ -38,6 +38,7 @@ type WorkspaceCounts struct {
 	WorkspaceID   string       `json:"workspaceId"`
 	WorkspaceName string       `json:"workspaceName"`
 	Online        bool         `json:"online"`
+	SyncProblem   string       `json:"syncProblem"` // as Workspace's
 	Counts        StatusCounts `json:"counts"`
 }
 
@@ -79,7 +80,7 @@ func (o *OverviewAPI) Get(workspaceID string) (Overview, error) {
 	for i, w := range ov.Workspaces {
 		out.Workspaces[i] = WorkspaceCounts{
 			WorkspaceID: w.Workspace.ID, WorkspaceName: w.Workspace.Name,
-			Online: w.Workspace.OfflineSince == nil, Counts: StatusCounts(w.Counts),
+			Online: w.Workspace.OfflineSince == nil, SyncProblem: w.Workspace.SyncProblem, Counts: StatusCounts(w.Counts),
 		}
 	}
 	return out, nil

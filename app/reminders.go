@@ -101,3 +101,16 @@ func (r *RemindersAPI) SetSettings(s ReminderSettings) (ReminderSettings, error)
 	}
 	return r.Settings()
 }
+
+// NotificationStatus says whether desktop notifications can be shown here:
+// when the last one could not (on Linux, no notification daemon), the
+// reminders are in the reminder center only. It needs no started desk.
+func (r *RemindersAPI) NotificationStatus() (NotificationStatus, error) {
+	var status NotificationStatus
+	if n := r.app.notifications; n != nil {
+		if at := n.LastFailure(); !at.IsZero() {
+			status.Unavailable, status.FailedAt = true, formatTime(at)
+		}
+	}
+	return status, nil
+}

@@ -17,7 +17,7 @@ func (s *SettingsAPI) Get() (Settings, error) {
 	info := d.SecretsInfo()
 	return Settings{
 		DataDir: d.Home(), KeychainBackend: info.Backend, KeychainLabel: info.Label,
-		KeychainPersistent: info.Persistent, KeychainProblem: info.Problem, CacheRebuilt: d.CacheRebuilt(),
+		KeychainPersistent: info.Persistent, KeychainProblem: info.Problem, KeychainLocked: info.Locked, CacheRebuilt: d.CacheRebuilt(),
 		SyncIntervalMinutes: int(d.SyncInterval() / time.Minute),
 	}, nil
 }

@@ -5,20 +5,23 @@ package app
 
 // Workspace is one workspace in the sidebar.
 type Workspace struct {
-	ID            string  `json:"id"`          // desktop-local id
-	Name          string  `json:"name"`        // the server's workspace name
-	Kind          string  `json:"kind"`        // "local" (embedded server) or "remote"
-	ServerURL     string  `json:"serverUrl"`   // base URL of its Keydesk server
-	WorkspaceID   string  `json:"workspaceId"` // the server's workspace id (ws_…)
-	Role          string  `json:"role"`        // role of the desktop's access key: admin or member
-	Online        bool    `json:"online"`
-	OfflineSince  *string `json:"offlineSince,omitempty"`
-	LastSyncedAt  *string `json:"lastSyncedAt,omitempty"`
-	LastError     string  `json:"lastError"` // why the last sync failed, in words a user understands
-	KeyCount      int     `json:"keyCount"`
-	CanManage     bool    `json:"canManage"` // false for a member key: every management action is unavailable
-	AllowInsecure bool    `json:"allowInsecure"`
-	CAFile        string  `json:"caFile"`
+	ID           string  `json:"id"`          // desktop-local id
+	Name         string  `json:"name"`        // the server's workspace name
+	Kind         string  `json:"kind"`        // "local" (embedded server) or "remote"
+	ServerURL    string  `json:"serverUrl"`   // base URL of its Keydesk server
+	WorkspaceID  string  `json:"workspaceId"` // the server's workspace id (ws_…)
+	Role         string  `json:"role"`        // role of the desktop's access key: admin or member
+	Online       bool    `json:"online"`
+	OfflineSince *string `json:"offlineSince,omitempty"`
+	LastSyncedAt *string `json:"lastSyncedAt,omitempty"`
+	LastError    string  `json:"lastError"` // why the last sync failed, in words a user understands
+	// What the last sync failure asks of the user, "" after a good sync:
+	// offline, keychainLocked, accessKeyMissing, accessKeyRejected, forbidden, failed.
+	SyncProblem   string `json:"syncProblem"`
+	KeyCount      int    `json:"keyCount"`
+	CanManage     bool   `json:"canManage"` // false for a member key: every management action is unavailable
+	AllowInsecure bool   `json:"allowInsecure"`
+	CAFile        string `json:"caFile"`
 }
 
 // Key is a cached key as the table shows it. The secret is never part of it.
@@ -209,6 +212,7 @@ type Settings struct {
 	KeychainLabel       string `json:"keychainLabel"`      // words for the user
 	KeychainPersistent  bool   `json:"keychainPersistent"` // false: secrets are forgotten when Keydesk quits
 	KeychainProblem     string `json:"keychainProblem"`    // why the OS keychain is not used, or since when it fails
+	KeychainLocked      bool   `json:"keychainLocked"`     // the encrypted file holds the secrets and waits for its passphrase
 	CacheRebuilt        string `json:"cacheRebuilt"`       // why desk.db was rebuilt at this start, "" when it was not
 	SyncIntervalMinutes int    `json:"syncIntervalMinutes"`
 }
@@ -262,4 +266,10 @@ type ReminderSettings struct {
 	QuietEnd   int             `json:"quietEnd"`
 	LeadDays   []int           `json:"leadDays"`
 	Kinds      map[string]bool `json:"kinds"`
+}
+
+// NotificationStatus says whether desktop notifications can be shown.
+type NotificationStatus struct {
+	Unavailable bool   `json:"unavailable"` // the last one could not be shown: reminders are in the reminder center only
+	FailedAt    string `json:"failedAt"`    // when it failed; "" when it was shown, or none was tried
 }

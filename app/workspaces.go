@@ -41,14 +41,15 @@ func (w *WorkspacesAPI) Sync(workspaceID string) (Workspace, error) {
 }
 
 // TestConnection checks a server URL and access key, and says what the key
-// may do.
-func (w *WorkspacesAPI) TestConnection(req WorkspaceRequest) (ConnectionInfo, error) {
+// may do; like Add, it refuses a workspace that Keydesk has already, other
+// than workspaceID, the one being edited ("" when adding one).
+func (w *WorkspacesAPI) TestConnection(workspaceID string, req WorkspaceRequest) (ConnectionInfo, error) {
 	d, ctx, cancel, err := w.app.call()
 	if err != nil {
 		return ConnectionInfo{}, err
 	}
 	defer cancel()
-	who, _, err := d.TestConnection(ctx, connection(req))
+	who, _, err := d.TestConnection(ctx, workspaceID, connection(req))
 	if err != nil {
 		return ConnectionInfo{}, wrap(err)
 	}
@@ -108,7 +109,7 @@ func workspaceView(ws desk.WorkspaceView) Workspace {
 	return Workspace{
 		ID: ws.ID, Name: ws.Name, Kind: ws.Kind, ServerURL: ws.ServerURL, WorkspaceID: ws.RemoteID,
 		Role: ws.Role, Online: ws.OfflineSince == nil, OfflineSince: formatTimePtr(ws.OfflineSince),
-		LastSyncedAt: formatTimePtr(ws.LastSyncedAt), LastError: ws.LastError, KeyCount: ws.KeyCount,
+		LastSyncedAt: formatTimePtr(ws.LastSyncedAt), LastError: ws.LastError, SyncProblem: ws.SyncProblem, KeyCount: ws.KeyCount,
 		CanManage: ws.Role == "admin", AllowInsecure: ws.AllowInsecure, CAFile: ws.CAFile,
 	}
 }

@@ -11,9 +11,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
@@ -62,20 +64,58 @@ func (e *Error) Is(target error) bool {
 
 // NetworkError wraps a failure to talk to the server at all.
 type NetworkError struct {
-	URL string
-	Err error
+	URL     string
+	Err     error
+	Timeout time.Duration // the request's time limit; Timeout when 0
 }
 
 // Error says why in plain words where it can ("… refused the connection:
 // nothing is listening on that port"), as the key test does (netfail).
 func (e *NetworkError) Error() string {
 	if u, err := url.Parse(e.URL); err == nil {
-		return fmt.Sprintf("cannot reach %s: %s", e.URL, netfail.Message(e.Err, u, Timeout))
+		return fmt.Sprintf("cannot reach %s: %s", e.URL, netfail.Message(e.Err, u, e.timeout()))
 	}
 	return fmt.Sprintf("cannot reach %s: %v", e.URL, e.Err)
 }
 
+// Explain says why for a person at the desktop, with what to check
+// (netfail.Explain): "nothing answers at 127.0.0.1:9 (connection
+// refused). Check the address and that the server is running."
+func (e *NetworkError) Explain() string {
+	u, err := url.Parse(e.URL)
+	if err != nil {
+		u = &url.URL{Host: e.URL}
+	}
+	return netfail.Explain(e.Err, u, e.timeout())
+}
+
+func (e *NetworkError) timeout() time.Duration {
+	if e.Timeout > 0 {
+		return e.Timeout
+	}
+	return Timeout
+}
+
 func (e *NetworkError) Unwrap() []error { return []error{ErrUnreachable, e.Err} }
+
+// TimeoutError is a request whose caller's deadline passed before the
+// server answered. Unlike a NetworkError it is not ErrUnreachable: the
+// request may have reached the server, which may have done what it asked.
+type TimeoutError struct {
+	URL   string
+	After time.Duration // how long the request had
+}
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("the server at %s did not answer within %s", e.URL, netfail.Duration(e.After))
+}
+
+// Explain says it as NetworkError.Explain does.
+func (e *TimeoutError) Explain() string {
+	return (&NetworkError{URL: e.URL, Err: context.DeadlineExceeded, Timeout: e.After}).Explain()
+}
+
+func (e *TimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
 // Client talks to one Keydesk server with one key.
 type Client struct {
@@ -148,12 +188,31 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 	if c.key != "" {
 		req.Header.Set("Authorization", "Bearer "+c.key)
 	}
+	// Whether the request reached the server: a timeout after that may
+	// have left it done, which "cannot be reached" would deny.
+	var wrote atomic.Bool
+	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) { wrote.Store(true) },
+	}))
+	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
+		// The time the request had ("30 seconds", not "30.002 seconds"); a
+		// request that had none was never sent, and gets ctx's error.
+		deadline, _ := ctx.Deadline()
+		if had := deadline.Sub(start); errors.Is(ctx.Err(), context.DeadlineExceeded) && had > 0 {
+			return &TimeoutError{URL: c.base, After: had}
+		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return &NetworkError{URL: c.base, Err: unwrapURLError(err)}
+		// The client's own limit (Timeout) ran out while the server had
+		// the request.
+		var ne net.Error
+		if wrote.Load() && errors.As(err, &ne) && ne.Timeout() {
+			return &TimeoutError{URL: c.base, After: c.http.Timeout}
+		}
+		return &NetworkError{URL: c.base, Err: unwrapURLError(err), Timeout: c.http.Timeout}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
@@ -162,11 +221,15 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if err != nil {
-		return &NetworkError{URL: c.base, Err: err}
+		return &NetworkError{URL: c.base, Err: err, Timeout: c.http.Timeout}
 	}
 	if resp.StatusCode >= 400 {
 		e := &Error{Status: resp.StatusCode}
 		if json.Unmarshal(data, &e.Problem) != nil || e.Problem.Status == 0 {
+			// An http:// URL to an HTTPS port: a wrong address, not an answer.
+			if netfail.PlainHTTPToTLS(resp.StatusCode, data) {
+				return &NetworkError{URL: c.base, Err: netfail.ErrPlainHTTPToTLS, Timeout: c.http.Timeout}
+			}
 			e.Problem = api.Problem{Status: resp.StatusCode, Title: http.StatusText(resp.StatusCode)}
 		}
 		return e
@@ -175,9 +238,27 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 		return nil
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return fmt.Errorf("the server at %s sent a response that is not Keydesk JSON (HTTP %d): %w", c.base, resp.StatusCode, err)
+		return c.notKeydesk(fmt.Sprintf("%s (HTTP %d)", bodyKind(data), resp.StatusCode))
 	}
 	return nil
+}
+
+// bodyKind says what an answer that is not Keydesk JSON is, in words: the
+// decoder's ("invalid character '<' looking for beginning of value") mean
+// nothing to a user.
+func bodyKind(data []byte) string {
+	text := bytes.TrimSpace(data)
+	switch {
+	case len(text) == 0:
+		return "an empty answer"
+	case text[0] == '<':
+		return "an HTML page"
+	case json.Valid(text):
+		return "JSON of another shape"
+	case text[0] == '{' || text[0] == '[':
+		return "JSON that is cut short or broken"
+	}
+	return "text that is not JSON"
 }
 
 func unwrapURLError(err error) error {
@@ -206,8 +287,8 @@ func (c *Client) WhoAmI(ctx context.Context) (api.WhoAmI, error) {
 	return out, nil
 }
 
-// notKeydesk is the error of an answer that parses but cannot be a Keydesk
-// server's: a proxy or another service on that address. Acting on it (say,
+// notKeydesk is the error of an answer that cannot be a Keydesk server's:
+// a proxy or another service on that address. Acting on it (say,
 // mirroring an empty key list) would lose data.
 func (c *Client) notKeydesk(what string) error {
 	return fmt.Errorf("the server at %s sent a response that is not Keydesk JSON: %s", c.base, what)

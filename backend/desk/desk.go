@@ -54,6 +54,20 @@ type Emitter interface {
 var (
 	ErrOffline          = errors.New("the server cannot be reached")
 	ErrUnknownWorkspace = errors.New("no such workspace")
+	// ErrKeychainLocked: the secret asked for may be in the encrypted file,
+	// whose passphrase was not entered yet (UseEncryptedFile).
+	ErrKeychainLocked = fmt.Errorf("the encrypted file is locked: %w", secrets.ErrNotFound)
+)
+
+// What a failed sync asks of the user (Workspace.SyncProblem): the app
+// offers the matching action (unlock the keychain, enter the access key).
+const (
+	SyncProblemOffline        = "offline"           // the server cannot be reached
+	SyncProblemKeychainLocked = "keychainLocked"    // the access key is in the locked encrypted file
+	SyncProblemAccessKey      = "accessKeyMissing"  // the access key is not in the keychain
+	SyncProblemRejected       = "accessKeyRejected" // the server refused the access key (revoked, expired, disabled)
+	SyncProblemForbidden      = "forbidden"         // the access key may not read the workspace
+	SyncProblemFailed         = "failed"            // anything else: the server failed, the cache could not be written
 )
 
 // Options configure a Desk; zero values pick production defaults.
@@ -162,6 +176,7 @@ func Open(ctx context.Context, opts Options) (*Desk, error) {
 		return nil, err
 	}
 	d.reminders = reminders.New(d.db, opts.Notifier, opts.Now, opts.Log)
+	d.reminders.NameWorkspacesWith(d.workspaceNames)
 	if d.local, err = startLocalServer(filepath.Join(opts.Home, "local-server.db"), opts.LocalAddr, opts.Log); err != nil {
 		d.closeDB()
 		return nil, err

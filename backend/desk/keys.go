@@ -228,7 +228,9 @@ func (d *Desk) RememberedKeys(ctx context.Context, workspaceID string) (map[stri
 	if err := d.db.WithContext(ctx).Model(&Remembered{}).Where("workspace_id = ?", workspaceID).Pluck("key_id", &ids).Error; err != nil {
 		return nil, err
 	}
-	check := !d.opts.SecretsInfo.Persistent
+	d.secretsMu.RLock()
+	check := !d.opts.SecretsInfo.Persistent // as chosen, whatever failed since
+	d.secretsMu.RUnlock()
 	store := d.secretStore()
 	out := make(map[string]bool, len(ids))
 	for _, id := range ids {

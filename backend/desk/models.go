@@ -31,6 +31,7 @@ type Workspace struct {
 	LastSyncedAt  *time.Time
 	OfflineSince  *time.Time
 	LastError     string    `gorm:"not null"`
+	SyncProblem   string    `gorm:"size:24;not null;default:''"` // what the last sync failure asks of the user (SyncProblem*), "" after a good sync
 	CreatedAt     time.Time `gorm:"not null;autoCreateTime:false"`
 }
 

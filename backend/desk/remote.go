@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -71,7 +72,7 @@ func httpClient(caFile string) (*http.Client, error) {
 	if caFile != "" {
 		pem, err := os.ReadFile(caFile)
 		if err != nil {
-			return nil, fieldError("caFile", "cannot be read: %v", err)
+			return nil, fieldError("caFile", "cannot be read: %s", fileProblem(caFile, err))
 		}
 		pool, err := x509.SystemCertPool()
 		if err != nil || pool == nil {
@@ -97,6 +98,21 @@ func httpClient(caFile string) (*http.Client, error) {
 	}, nil
 }
 
+// fileProblem says why a file could not be read, without Go's "open
+// /path: " in front.
+func fileProblem(path string, err error) string {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "there is no file " + path
+	case errors.Is(err, fs.ErrPermission):
+		return "Keydesk may not read " + path + " (permission denied)"
+	case errors.As(err, &pe):
+		return fmt.Sprintf("%s (%v)", path, pe.Err)
+	}
+	return fmt.Sprintf("%s (%v)", path, err)
+}
+
 func newClient(serverURL, accessKey, caFile string) (*client.Client, error) {
 	hc, err := httpClient(caFile)
 	if err != nil {
@@ -106,8 +122,36 @@ func newClient(serverURL, accessKey, caFile string) (*client.Client, error) {
 }
 
 // TestConnection checks a connection with whoami and says what the key may
-// do. Problems are named by the field that causes them.
-func (d *Desk) TestConnection(ctx context.Context, conn Connection) (api.WhoAmI, string, error) {
+// do. Problems are named by the field that causes them. A workspace that
+// Keydesk has already is refused, as AddWorkspace refuses it, unless it is
+// editing: the workspace whose connection changes ("" when adding one).
+// Nothing is written.
+func (d *Desk) TestConnection(ctx context.Context, editing string, conn Connection) (api.WhoAmI, string, error) {
+	if editing != "" {
+		ws, err := d.workspace(editing)
+		if err != nil {
+			return api.WhoAmI{}, "", err
+		}
+		if ws.Kind == KindLocal {
+			return api.WhoAmI{}, "", ErrLocalWorkspace
+		}
+		// The workspace itself cannot change.
+		if strings.TrimSpace(conn.WorkspaceID) == "" {
+			conn.WorkspaceID = ws.RemoteID
+		}
+	}
+	who, serverURL, err := d.whoAmI(ctx, conn)
+	if err != nil {
+		return api.WhoAmI{}, "", err
+	}
+	if err := d.notAddedYet(serverURL, who, editing); err != nil {
+		return api.WhoAmI{}, "", err
+	}
+	return who, serverURL, nil
+}
+
+// whoAmI asks the server who the connection's access key is.
+func (d *Desk) whoAmI(ctx context.Context, conn Connection) (api.WhoAmI, string, error) {
 	serverURL, err := normalizeServerURL(conn.ServerURL, conn.AllowInsecure)
 	if err != nil {
 		return api.WhoAmI{}, "", err
@@ -124,8 +168,9 @@ func (d *Desk) TestConnection(ctx context.Context, conn Connection) (api.WhoAmI,
 		return api.WhoAmI{}, "", err
 	}
 	who, err := c.WhoAmI(ctx)
+	var timeout *client.TimeoutError
 	switch {
-	case errors.Is(err, client.ErrUnreachable):
+	case errors.Is(err, client.ErrUnreachable), errors.As(err, &timeout):
 		return api.WhoAmI{}, "", fieldError("serverUrl", "cannot be reached: %s", networkCause(err))
 	case errors.Is(err, client.ErrUnauthorized):
 		return api.WhoAmI{}, "", fieldError("accessKey", "was rejected by the server: %v", err)
@@ -141,17 +186,27 @@ func (d *Desk) TestConnection(ctx context.Context, conn Connection) (api.WhoAmI,
 	return who, serverURL, nil
 }
 
+// notAddedYet refuses the workspace who belongs to on serverURL when
+// Keydesk has it already, as another workspace than except.
+func (d *Desk) notAddedYet(serverURL string, who api.WhoAmI, except string) error {
+	var added []Workspace
+	err := d.db.Where("kind = ? AND server_url = ? AND remote_id = ? AND id <> ?", KindRemote, serverURL, who.WorkspaceID, except).
+		Limit(1).Find(&added).Error
+	if err != nil {
+		return err
+	}
+	if len(added) > 0 {
+		return fieldError("workspaceId", "%s on %s is already in Keydesk, as “%s”", who.WorkspaceID, serverURL, added[0].Name)
+	}
+	return nil
+}
+
 // AddWorkspace tests the connection, keeps the access key in the keychain
 // and syncs the new workspace.
 func (d *Desk) AddWorkspace(ctx context.Context, conn Connection) (WorkspaceView, error) {
-	who, serverURL, err := d.TestConnection(ctx, conn)
+	who, serverURL, err := d.TestConnection(ctx, "", conn)
 	if err != nil {
 		return WorkspaceView{}, err
-	}
-	var dup int64
-	d.db.Model(&Workspace{}).Where("kind = ? AND server_url = ? AND remote_id = ?", KindRemote, serverURL, who.WorkspaceID).Count(&dup)
-	if dup > 0 {
-		return WorkspaceView{}, fieldError("workspaceId", "%s on %s is already in Keydesk", who.WorkspaceName, serverURL)
 	}
 	id, err := keys.NewID("wsl", nil)
 	if err != nil {
@@ -191,9 +246,6 @@ func (d *Desk) UpdateWorkspace(ctx context.Context, id string, conn Connection) 
 	// No sync may run between the new key and the new URL.
 	lock := d.workspaceLock(id)
 	lock.Lock()
-	if conn.WorkspaceID == "" {
-		conn.WorkspaceID = ws.RemoteID
-	}
 	err = d.updateConnection(ctx, id, conn)
 	lock.Unlock()
 	if err != nil {
@@ -210,12 +262,15 @@ func (d *Desk) UpdateWorkspace(ctx context.Context, id string, conn Connection) 
 func (d *Desk) updateConnection(ctx context.Context, id string, conn Connection) error {
 	if strings.TrimSpace(conn.AccessKey) == "" {
 		stored, err := d.secretStore().Get(secrets.WorkspaceAccessKey(id))
+		if err != nil && d.SecretsInfo().Locked {
+			return fieldError("accessKey", "is in the encrypted file, which is locked: unlock it (Settings) or enter the access key")
+		}
 		if err != nil {
 			return fieldError("accessKey", "is required: the stored one is no longer in the keychain")
 		}
 		conn.AccessKey = stored
 	}
-	who, serverURL, err := d.TestConnection(ctx, conn)
+	who, serverURL, err := d.TestConnection(ctx, id, conn)
 	if err != nil {
 		return err
 	}

@@ -442,6 +442,132 @@ func TestEncryptedFileTakesOverFromMemory(t *testing.T) {
 	}
 }
 
+// TestLockedEncryptedFileUnlocks: started again without the passphrase,
+// the desk knows the remote workspace's access key is in the locked file
+// (not lost) and says so; the wrong passphrase changes nothing; the right
+// one brings the access key and the remembered secrets back, and the
+// workspace syncs again by itself.
+func TestLockedEncryptedFileUnlocks(t *testing.T) {
+	r := startRemote(t)
+	home, ctx := t.TempDir(), context.Background()
+	const passphrase = "correct horse battery"
+	file, info, err := secrets.OpenFile(home, passphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := desk.Open(ctx, desk.Options{Home: home, Secrets: file, SecretsInfo: info, LocalAddr: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "ci"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Remember(ctx, ws.ID, created.Key.ID, created.Secret); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+
+	locked, info := secrets.Open(secrets.Config{Dir: home, Backend: "file"})
+	if !info.Locked {
+		t.Fatalf("restarted without the passphrase: %+v", info)
+	}
+	d, err = desk.Open(ctx, desk.Options{Home: home, Secrets: locked, SecretsInfo: info, LocalAddr: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := d.Sync(ctx, ws.ID); !errors.Is(err, desk.ErrKeychainLocked) {
+		t.Fatalf("sync while locked: %v", err)
+	}
+	got := workspaceByID(t, d, ws.ID)
+	if got.SyncProblem != desk.SyncProblemKeychainLocked || !strings.Contains(got.LastError, "passphrase") || got.OfflineSince != nil {
+		t.Fatalf("while locked: problem %q, error %q, offline %v", got.SyncProblem, got.LastError, got.OfflineSince)
+	}
+	if ids, _ := d.RememberedKeys(ctx, ws.ID); ids[created.Key.ID] {
+		t.Fatal("a locked secret counts as remembered")
+	}
+
+	err = d.UseEncryptedFile(ctx, "wrong horse battery")
+	if fieldOf(err) != "passphrase" || !strings.Contains(err.Error(), "is not the one") {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	if !d.SecretsInfo().Locked {
+		t.Fatal("a wrong passphrase unlocked the file")
+	}
+
+	if err := d.UseEncryptedFile(ctx, passphrase); err != nil {
+		t.Fatal(err)
+	}
+	if info := d.SecretsInfo(); info.Locked || !info.Persistent || info.Backend != "file" {
+		t.Fatalf("after unlock: %+v", info)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for got = workspaceByID(t, d, ws.ID); got.SyncProblem != ""; got = workspaceByID(t, d, ws.ID) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no sync after unlock: problem %q, error %q", got.SyncProblem, got.LastError)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got.LastError != "" {
+		t.Fatalf("after unlock: %q", got.LastError)
+	}
+	if secret, err := d.RememberedSecret(ws.ID, created.Key.ID); err != nil || secret != created.Secret {
+		t.Fatalf("remembered secret after unlock: %v", err)
+	}
+	if ids, _ := d.RememberedKeys(ctx, ws.ID); !ids[created.Key.ID] {
+		t.Fatal("the remembered secret is not marked after unlock")
+	}
+}
+
+// TestMissingAccessKeyIsASyncProblem: an access key gone from the keychain
+// is said as such (the app asks for it again), not as an offline server.
+func TestMissingAccessKeyIsASyncProblem(t *testing.T) {
+	r := startRemote(t)
+	ctx, store, home := context.Background(), secrets.NewMemory(), t.TempDir()
+	d := open(t, home, store, nil)
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	if err := store.Delete(secrets.WorkspaceAccessKey(ws.ID)); err != nil {
+		t.Fatal(err)
+	}
+	d = open(t, home, store, nil)
+	defer d.Close()
+	if err := d.Sync(ctx, ws.ID); !errors.Is(err, secrets.ErrNotFound) || errors.Is(err, desk.ErrKeychainLocked) {
+		t.Fatalf("sync: %v", err)
+	}
+	if got := workspaceByID(t, d, ws.ID); got.SyncProblem != desk.SyncProblemAccessKey || got.OfflineSince != nil {
+		t.Fatalf("problem %q, offline %v", got.SyncProblem, got.OfflineSince)
+	}
+	r.stop()
+	_ = d.Sync(ctx, ws.ID)
+	if got := workspaceByID(t, d, ws.ID); got.SyncProblem != desk.SyncProblemAccessKey {
+		t.Fatalf("the missing key comes before the network: %q", got.SyncProblem)
+	}
+}
+
+func workspaceByID(t *testing.T, d *desk.Desk, id string) desk.WorkspaceView {
+	t.Helper()
+	list, err := d.Workspaces(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ws := range list {
+		if ws.ID == id {
+			return ws
+		}
+	}
+	t.Fatalf("no workspace %s", id)
+	return desk.WorkspaceView{}
+}
+
 func TestSyncInterval(t *testing.T) {
 	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
 	defer d.Close()
@@ -509,7 +635,7 @@ func TestAccessKeyErrorSaysItOnce(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := d.TestConnection(context.Background(), desk.Connection{ServerURL: "http://127.0.0.1:1", AccessKey: tc.key})
+			_, _, err := d.TestConnection(context.Background(), "", desk.Connection{ServerURL: "http://127.0.0.1:1", AccessKey: tc.key})
 			if fieldOf(err) != "accessKey" || err.Error() != tc.want {
 				t.Fatalf("err = %q, want %q", err, tc.want)
 			}

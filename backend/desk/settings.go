@@ -67,9 +67,11 @@ func (d *Desk) syncOffline(ctx context.Context) {
 	}
 }
 
-// UseEncryptedFile moves the secrets kept in memory (when no OS keychain
-// could be used) into the encrypted-file keychain, unlocked by passphrase,
-// and keeps using it.
+// UseEncryptedFile keeps the secrets in the encrypted-file keychain,
+// unlocked by passphrase, when no OS keychain can be used: a new file, into
+// which the secrets kept in memory so far are moved, or the file of an
+// earlier run (Info.Locked), whose secrets come back. Workspaces whose sync
+// needed a secret from it sync again.
 func (d *Desk) UseEncryptedFile(ctx context.Context, passphrase string) error {
 	if len(passphrase) < 8 {
 		return fieldError("passphrase", "must be at least 8 characters")
@@ -77,12 +79,33 @@ func (d *Desk) UseEncryptedFile(ctx context.Context, passphrase string) error {
 	if current := d.SecretsInfo(); current.Persistent {
 		return errors.New("secrets are already kept in " + current.Label)
 	}
-	store, info := secrets.Open(secrets.Config{Dir: d.opts.Home, Backend: "file", Password: passphrase})
-	if !info.Persistent {
-		return fieldError("passphrase", "does not unlock the encrypted file: %s", info.Problem)
+	store, info, err := secrets.OpenFile(d.opts.Home, passphrase)
+	if errors.Is(err, secrets.ErrWrongPassphrase) {
+		return fieldError("passphrase", "is not the one the encrypted file in %s was made with", d.opts.Home)
 	}
-	// Copy every secret the desk holds: access keys and remembered secrets,
-	// under the swap lock, so that none stored meanwhile stays behind.
+	if err != nil {
+		return fieldError("passphrase", "could not open the encrypted file: %v", err)
+	}
+	if err := d.moveSecretsTo(ctx, store, info); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	clear(d.clients) // none was made without its access key, but start afresh
+	d.mu.Unlock()
+	d.opts.Log.Info("secrets now kept in the encrypted file", "dir", d.opts.Home)
+	d.bg.Add(1)
+	go func() {
+		defer d.bg.Done()
+		d.syncNeedingSecrets(d.bgCtx)
+	}()
+	return nil
+}
+
+// moveSecretsTo copies every secret the desk holds (access keys and
+// remembered secrets) into store and makes it the desk's keychain, under
+// the swap lock, so that none stored meanwhile stays behind. A secret the
+// current store does not have is left as store has it.
+func (d *Desk) moveSecretsTo(ctx context.Context, store secrets.Store, info secrets.Info) error {
 	d.secretsMu.Lock()
 	defer d.secretsMu.Unlock()
 	var names []string
@@ -112,7 +135,6 @@ func (d *Desk) UseEncryptedFile(ctx context.Context, passphrase string) error {
 			return err
 		}
 	}
-	d.opts.Secrets, d.opts.SecretsInfo = store, info
-	d.opts.Log.Info("secrets now kept in the encrypted file", "dir", d.opts.Home)
+	d.opts.Secrets, d.opts.SecretsInfo = newKeychain(store), info
 	return nil
 }

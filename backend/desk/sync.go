@@ -14,6 +14,7 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
 
@@ -203,12 +204,12 @@ func (d *Desk) pull(ctx context.Context, c *client.Client, ws Workspace, who api
 func saveSyncState(tx *gorm.DB, ws Workspace, who api.WhoAmI, revision int64, now time.Time) error {
 	if who.WorkspaceName != ws.Name || who.Role != ws.Role || who.KeyID != ws.AccessKeyID {
 		return tx.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(map[string]any{
-			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "",
+			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "", "sync_problem": "",
 			"name": who.WorkspaceName, "role": who.Role, "access_key_id": who.KeyID,
 		}).Error
 	}
 	_, err := tx.Statement.ConnPool.ExecContext(context.Background(),
-		"UPDATE workspaces SET cursor = ?, last_synced_at = ?, offline_since = NULL, last_error = '' WHERE id = ?", revision, now, ws.ID)
+		"UPDATE workspaces SET cursor = ?, last_synced_at = ?, offline_since = NULL, last_error = '', sync_problem = '' WHERE id = ?", revision, now, ws.ID)
 	return err
 }
 
@@ -313,7 +314,7 @@ func (d *Desk) recordFailure(ws Workspace, cause error) error {
 	if errors.Is(cause, context.Canceled) {
 		return cause // the app is closing: nothing failed
 	}
-	updates := map[string]any{"last_error": describe(cause)}
+	updates := map[string]any{"last_error": describe(cause), "sync_problem": syncProblemOf(cause)}
 	if errors.Is(cause, client.ErrUnreachable) {
 		if ws.OfflineSince == nil {
 			updates["offline_since"] = d.now()
@@ -328,27 +329,77 @@ func (d *Desk) recordFailure(ws Workspace, cause error) error {
 	return cause
 }
 
+// syncProblemOf says what a sync failure asks of the user (SyncProblem*).
+func syncProblemOf(err error) string {
+	switch {
+	case errors.Is(err, client.ErrUnreachable):
+		return SyncProblemOffline
+	case errors.Is(err, ErrKeychainLocked):
+		return SyncProblemKeychainLocked
+	case errors.Is(err, secrets.ErrNotFound):
+		return SyncProblemAccessKey
+	case errors.Is(err, client.ErrUnauthorized):
+		return SyncProblemRejected
+	case errors.Is(err, client.ErrForbidden):
+		return SyncProblemForbidden
+	}
+	return SyncProblemFailed
+}
+
+// syncNeedingSecrets syncs again the workspaces whose last sync failed for
+// want of a secret from the keychain, once the keychain has it.
+func (d *Desk) syncNeedingSecrets(ctx context.Context) {
+	var ids []string
+	err := d.db.Model(&Workspace{}).Where("sync_problem IN ?", []string{SyncProblemKeychainLocked, SyncProblemAccessKey}).Pluck("id", &ids).Error
+	if err != nil {
+		return
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return
+		}
+		_ = d.Sync(ctx, id)
+	}
+}
+
 // describe turns a sync failure into a sentence for the workspace header.
 func describe(err error) string {
+	var timeout *client.TimeoutError
+	var fe *keys.FieldError
 	switch {
 	case errors.Is(err, client.ErrUnreachable):
 		return "The server cannot be reached: " + networkCause(err)
+	case errors.As(err, &timeout):
+		// Not offline: the server may be busy rather than gone.
+		return "The sync stopped: " + networkCause(err)
+	case errors.Is(err, context.DeadlineExceeded):
+		// The sync's time ran out between requests: none of them to name.
+		return "The server did not answer in time, so the sync stopped before it was done; the next sync tries again."
+	case errors.As(err, &fe) && fe.Field == "caFile":
+		// Moved or changed since the workspace was added.
+		return "The trusted CA file of this workspace " + fe.Rule + ". Edit the workspace to choose it again."
 	case errors.Is(err, client.ErrUnauthorized):
 		return "The server rejected the desktop's access key: " + err.Error()
 	case errors.Is(err, client.ErrForbidden):
 		return "The access key may not read this workspace: " + err.Error()
+	case errors.Is(err, ErrKeychainLocked):
+		return "The access key for this workspace is in the encrypted file, which is locked until you enter its passphrase."
 	case errors.Is(err, secrets.ErrNotFound):
 		return "The access key for this workspace is not in the keychain."
 	}
 	return err.Error()
 }
 
-// networkCause is the network error below a client.NetworkError: refused,
-// DNS, TLS certificate, timeout.
+// networkCause says why the server did not answer, for a person: refused,
+// DNS, TLS certificate, timeout, with what to check (netfail.Explain).
 func networkCause(err error) string {
 	var ne *client.NetworkError
-	if errors.As(err, &ne) {
-		return ne.Err.Error()
+	var timeout *client.TimeoutError
+	switch {
+	case errors.As(err, &ne):
+		return ne.Explain()
+	case errors.As(err, &timeout):
+		return timeout.Explain()
 	}
 	return err.Error()
 }
@@ -397,6 +448,9 @@ func (d *Desk) client(ws Workspace) (*client.Client, error) {
 	}
 	// The keychain may prompt or wait on D-Bus: not under d.mu.
 	secret, err := d.secretStore().Get(secrets.WorkspaceAccessKey(ws.ID))
+	if errors.Is(err, secrets.ErrNotFound) && d.SecretsInfo().Locked {
+		return nil, ErrKeychainLocked
+	}
 	if err != nil {
 		return nil, err
 	}

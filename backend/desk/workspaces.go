@@ -51,3 +51,16 @@ func (d *Desk) Workspace(ctx context.Context, id string) (WorkspaceView, error) 
 	ws.ServerURL = d.serverURL(ws)
 	return WorkspaceView{Workspace: ws, KeyCount: int(n)}, nil
 }
+
+// workspaceNames names workspaces by id, for the reminders' notifications.
+func (d *Desk) workspaceNames(ctx context.Context, ids []string) (map[string]string, error) {
+	var list []Workspace
+	if err := d.db.WithContext(ctx).Select("id", "name").Where("id IN ?", ids).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(list))
+	for _, ws := range list {
+		names[ws.ID] = ws.Name
+	}
+	return names, nil
+}

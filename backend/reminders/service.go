@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -79,6 +81,9 @@ type Service struct {
 	notify Notifier
 	now    func() time.Time
 	log    *slog.Logger
+
+	notifyFailing atomic.Bool    // the last notification failed (see noteNotifyResult)
+	names         WorkspaceNames // set once, before the first scan (NameWorkspacesWith)
 }
 
 // New returns a service over db (which Migrate has prepared).
@@ -279,7 +284,10 @@ func onceKeyOf(ws, key, kind string, threshold int, due time.Time) onceKey {
 }
 
 // notifyPending shows an OS notification for each active reminder not yet
-// notified (held back by quiet hours or a snooze until now).
+// notified (held back by quiet hours or a snooze until now), each naming
+// its workspace. When notifications cannot be shown, the reminders stay
+// pending: the next scan tries again, and the reminder center shows them
+// meanwhile.
 func (s *Service) notifyPending(ctx context.Context, now time.Time) {
 	if s.notify == nil {
 		return
@@ -290,22 +298,22 @@ func (s *Service) notifyPending(ctx context.Context, now time.Time) {
 	if len(pending) == 0 {
 		return
 	}
+	names := s.workspaceNames(ctx, pending)
+	var err error
 	if len(pending) > maxSeparateNotifications {
 		// One summary instead of a flood (a first scan of a big workspace).
-		title := fmt.Sprintf("%d API keys need attention", len(pending))
-		if err := s.notify.Notify(title, "Open Keydesk's reminder center to see them."); err != nil {
-			s.log.Warn("desktop notification failed", "err", err)
-			return
+		if err = s.notify.Notify(summary(pending, names)); err != nil {
+			pending = nil
 		}
 	} else {
-		for _, r := range pending {
-			title, body := Describe(r, now)
-			if err := s.notify.Notify(title, body); err != nil {
-				s.log.Warn("desktop notification failed", "err", err)
-				return // the in-app reminder center still shows it
+		for i, r := range pending {
+			if err = s.notify.Notify(notification(r, names[r.WorkspaceID], now)); err != nil {
+				pending = pending[:i] // the ones shown are not shown again
+				break
 			}
 		}
 	}
+	s.noteNotifyResult(err)
 	ids := make([]int64, len(pending))
 	for i, r := range pending {
 		ids[i] = r.ID
@@ -313,6 +321,53 @@ func (s *Service) notifyPending(ctx context.Context, now time.Time) {
 	for chunk := range slices.Chunk(ids, 500) {
 		s.db.WithContext(ctx).Model(&Reminder{}).Where("id IN ?", chunk).Update("notified_at", now)
 	}
+}
+
+// noteNotifyResult logs a failed notification once, not at every scan
+// that tries again (on Linux without a notification daemon, every one
+// fails), and when notifications work again. The error names what was
+// tried (D-Bus, notify-send, kdialog), never a notification's text.
+func (s *Service) noteNotifyResult(err error) {
+	if err != nil {
+		if !s.notifyFailing.Swap(true) {
+			s.log.Warn("desktop notification failed; reminders show in the reminder center only", "err", err)
+		}
+		return
+	}
+	if s.notifyFailing.Swap(false) {
+		s.log.Info("desktop notifications work again")
+	}
+}
+
+// WorkspaceNames returns the names of workspaces by id; an id it does not
+// know is left out.
+type WorkspaceNames func(ctx context.Context, ids []string) (map[string]string, error)
+
+// NameWorkspacesWith sets where notifications find a workspace's name (the
+// desk's workspaces), asked at the moment of notifying, as a workspace may
+// be renamed. Without it, or for an id it does not know, a notification
+// names the workspace by its id.
+func (s *Service) NameWorkspacesWith(names WorkspaceNames) { s.names = names }
+
+// workspaceNames names the workspaces of the reminders, by id.
+func (s *Service) workspaceNames(ctx context.Context, list []Reminder) map[string]string {
+	names := map[string]string{}
+	for _, r := range list {
+		names[r.WorkspaceID] = r.WorkspaceID
+	}
+	if s.names == nil {
+		return names
+	}
+	found, err := s.names(ctx, slices.Collect(maps.Keys(names)))
+	if err != nil {
+		s.log.Warn("read the workspace names for notifications", "err", err)
+	}
+	for id, name := range found {
+		if name != "" {
+			names[id] = name
+		}
+	}
+	return names
 }
 
 // maxSeparateNotifications: past it, one notification sums them up.
@@ -352,9 +407,11 @@ func (s *Service) update(ctx context.Context, id int64, fields map[string]any) e
 	return nil
 }
 
-// Describe words a reminder for a notification. Times read as the
-// reminder center and the key table say them: relative, rounded to the
-// nearest day (frontend/src/lib/time.ts formatRelative).
+// Describe words a reminder for the reminder center, which names the
+// workspace beside it; a notification heads the title with the workspace
+// (see notification). Times read as the reminder center and the key table
+// say them: relative, rounded to the nearest day (frontend/src/lib/time.ts
+// formatRelative).
 func Describe(r Reminder, now time.Time) (title, body string) {
 	name := r.KeyName
 	if name == "" {

@@ -221,7 +221,7 @@ func TestManyRemindersMakeOneNotification(t *testing.T) {
 	if err != nil || len(fresh) != 1200 {
 		t.Fatalf("first scan: %d fresh, %v", len(fresh), err)
 	}
-	if len(n.shown) != 1 || !strings.HasPrefix(n.shown[0], "1200 API keys need attention") {
+	if len(n.shown) != 1 || !strings.HasPrefix(n.shown[0], "w: 1200 API keys need attention") {
 		t.Fatalf("notifications = %v", n.shown)
 	}
 	if fresh, _ := svc.Scan(ctx, list, reminders.DefaultSettings()); len(fresh) != 0 || len(n.shown) != 1 {

@@ -23,6 +23,10 @@ const ServiceName = "keydesk"
 // ErrNotFound means no secret is stored under that name.
 var ErrNotFound = errors.New("no such secret in the keychain")
 
+// ErrWrongPassphrase means the passphrase does not decrypt the secrets
+// already in the encrypted file.
+var ErrWrongPassphrase = errors.New("the passphrase does not unlock the encrypted file")
+
 // Store holds secrets by name.
 type Store interface {
 	Get(name string) (string, error)
@@ -36,6 +40,9 @@ type Info struct {
 	Label      string `json:"label"`      // words for the user
 	Persistent bool   `json:"persistent"` // false: secrets are forgotten when the app quits
 	Problem    string `json:"problem"`    // why the preferred keychain could not be used
+	// Locked: an encrypted file holds Keydesk's secrets but no passphrase
+	// was given; they come back once it is entered (the desk's UseEncryptedFile).
+	Locked bool `json:"locked"`
 }
 
 // Config chooses and unlocks a backend.
@@ -97,11 +104,47 @@ func Open(cfg Config) (Store, Info) {
 		}
 		problems = append(problems, fmt.Errorf("%s: %w", labels[b], err))
 	}
+	// The OS keychain was never there (or KEYDESK_KEYRING asks for the file)
+	// but an earlier run kept its secrets in the encrypted file: they are
+	// locked, not lost.
+	if cfg.Password == "" && (cfg.Backend == "" || cfg.Backend == string(keyring.FileBackend)) && FileHoldsSecrets(cfg.Dir) {
+		return NewMemory(), Info{Backend: "memory", Label: "Encrypted file (locked)", Locked: true,
+			Problem: "the encrypted file that holds Keydesk's secrets is locked until you enter its passphrase"}
+	}
 	problem := "no keychain is available on this system"
 	if len(problems) > 0 {
 		problem = errors.Join(problems...).Error()
 	}
 	return NewMemory(), Info{Backend: "memory", Label: "Not remembered (no keychain available)", Problem: problem}
+}
+
+// FileHoldsSecrets says whether the encrypted file under dir holds any
+// secret (each item is a file of its own in dir/keyring).
+func FileHoldsSecrets(dir string) bool {
+	if dir == "" {
+		return false
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "keyring"))
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && e.Name() != probeItem {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenFile opens the encrypted file under dir with a passphrase: a new
+// one, or the one an earlier run made (ErrWrongPassphrase when the
+// passphrase does not decrypt what it holds).
+func OpenFile(dir, passphrase string) (Store, Info, error) {
+	kr, err := open(keyring.FileBackend, Config{Dir: dir, Backend: string(keyring.FileBackend), Password: passphrase})
+	if err != nil {
+		return nil, Info{}, err
+	}
+	return &keyringStore{kr: kr}, Info{Backend: string(keyring.FileBackend), Label: labels[keyring.FileBackend], Persistent: true}, nil
 }
 
 // osBackends lists the platform's keychains in order of preference.
@@ -150,6 +193,10 @@ func open(b keyring.BackendType, cfg Config) (keyring.Keyring, error) {
 		if err == nil {
 			err = probe(kr)
 		}
+		// The file opens with any passphrase: only reading an item tells.
+		if b == keyring.FileBackend && errors.Is(err, errUnreadable) {
+			err = ErrWrongPassphrase
+		}
 		done <- result{kr, err}
 	}()
 	select {
@@ -171,7 +218,7 @@ func probe(kr keyring.Keyring) error {
 	for _, name := range names {
 		if name != probeItem {
 			if _, err := kr.Get(name); err != nil && !errors.Is(err, keyring.ErrKeyNotFound) {
-				return err
+				return fmt.Errorf("%w: %w", errUnreadable, err)
 			}
 			break
 		}
@@ -183,6 +230,9 @@ func probe(kr keyring.Keyring) error {
 }
 
 const probeItem = "keydesk-probe"
+
+// errUnreadable: an item the backend lists cannot be read back.
+var errUnreadable = errors.New("an item in the keychain cannot be read")
 
 type keyringStore struct{ kr keyring.Keyring }
 

@@ -123,3 +123,52 @@ func TestSecretService(t *testing.T) {
 	}
 	roundTrip(t, s)
 }
+
+// TestEncryptedFileLockedAfterRestart: started again without the
+// passphrase, Keydesk knows its secrets are in the encrypted file (locked,
+// not lost), and only the right passphrase opens it.
+func TestEncryptedFileLockedAfterRestart(t *testing.T) {
+	dir := t.TempDir()
+	if secrets.FileHoldsSecrets(dir) {
+		t.Fatal("an empty dir holds secrets")
+	}
+	s, _, err := secrets.OpenFile(dir, "correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if secrets.FileHoldsSecrets(dir) {
+		t.Fatal("the probe item counts as a secret")
+	}
+	secret, _ := keys.NewSecret("kd", nil)
+	name := secrets.RememberedKey("ws_test", "key_"+secret[3:9])
+	if err := s.Set(name, secret); err != nil {
+		t.Fatal(err)
+	}
+	if !secrets.FileHoldsSecrets(dir) {
+		t.Fatal("the file's secret is not seen")
+	}
+
+	for _, backend := range []string{"", "file"} {
+		_, info := secrets.Open(secrets.Config{Dir: dir, Backend: backend})
+		if !info.Locked || info.Persistent || info.Backend != "memory" || !strings.Contains(info.Problem, "passphrase") {
+			t.Fatalf("KEYDESK_KEYRING=%q without a passphrase: %+v", backend, info)
+		}
+	}
+	if _, info := secrets.Open(secrets.Config{Dir: dir, Backend: "memory"}); info.Locked {
+		t.Fatal("memory asked for explicitly is not a locked file")
+	}
+	if _, info := secrets.Open(secrets.Config{Dir: t.TempDir()}); info.Locked {
+		t.Fatal("no file, nothing locked")
+	}
+
+	if _, _, err := secrets.OpenFile(dir, "wrong horse"); !errors.Is(err, secrets.ErrWrongPassphrase) {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	again, info, err := secrets.OpenFile(dir, "correct horse")
+	if err != nil || !info.Persistent || info.Backend != "file" {
+		t.Fatalf("right passphrase: %+v, %v", info, err)
+	}
+	if got, err := again.Get(name); err != nil || got != secret {
+		t.Fatalf("after unlock: %v", err)
+	}
+}

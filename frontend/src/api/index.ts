@@ -30,7 +30,14 @@ export {
 } from './workspaces'
 export { enableEncryptedFile, getSettings, setSyncInterval, setWindowColorScheme } from './settings'
 export { keyTestCurl, keyTestHistory, runKeyTest } from './keytest'
-export { dismissReminder, getReminderSettings, listReminders, setReminderSettings, snoozeReminder } from './reminders'
+export {
+  dismissReminder,
+  getNotificationStatus,
+  getReminderSettings,
+  listReminders,
+  setReminderSettings,
+  snoozeReminder,
+} from './reminders'
 export { createProfile, deleteProfile, listProfiles, updateProfile } from './profiles'
 export { getOverview } from './overview'
 export { onEvent } from './events'

@@ -1,7 +1,7 @@
 import * as RemindersAPI from '../../wailsjs/go/app/RemindersAPI'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import type { Reminder, ReminderSettings } from './types'
+import type { NotificationStatus, Reminder, ReminderSettings } from './types'
 
 /** The reminders that are due now, across every workspace. */
 export function listReminders(): Promise<Reminder[]> {
@@ -27,4 +27,9 @@ export function getReminderSettings(): Promise<ReminderSettings> {
 /** Saves the settings and resolves to them as stored. */
 export function setReminderSettings(settings: ReminderSettings): Promise<ReminderSettings> {
   return call(async () => complete(await RemindersAPI.SetSettings(app.ReminderSettings.createFrom(settings))))
+}
+
+/** Whether the last desktop notification could be shown (on Linux, none can without a notification daemon). */
+export function getNotificationStatus(): Promise<NotificationStatus> {
+  return call(() => RemindersAPI.NotificationStatus())
 }

@@ -20,6 +20,8 @@ export interface Workspace {
   lastSyncedAt?: Timestamp
   /** Why the last sync failed, already in words a user understands. */
   lastError: string
+  /** What the last sync failure asks of the user; '' after a good sync. */
+  syncProblem: SyncProblem | string
   keyCount: number
   /** False for a member access key: every management action is unavailable. */
   canManage: boolean
@@ -27,6 +29,8 @@ export interface Workspace {
   /** PEM file of a CA to trust for this server; "" for the system's. */
   caFile: string
 }
+
+export type SyncProblem = 'offline' | 'keychainLocked' | 'accessKeyMissing' | 'accessKeyRejected' | 'forbidden' | 'failed'
 
 /** Adds a remote workspace or changes one; on update an empty accessKey keeps the stored one. */
 export interface WorkspaceRequest {
@@ -59,6 +63,8 @@ export interface Settings {
   keychainPersistent: boolean
   /** Why the OS keychain is not used, or since when it fails; "" when it is fine. */
   keychainProblem: string
+  /** An encrypted file holds the secrets and waits for its passphrase (enableEncryptedFile unlocks it). */
+  keychainLocked: boolean
   /** Why the local cache was rebuilt from the servers at this start; "" when it was not. */
   cacheRebuilt: string
   syncIntervalMinutes: number
@@ -326,6 +332,14 @@ export interface ReminderSettings {
   kinds: Record<ReminderKind | string, boolean>
 }
 
+/** Whether desktop notifications can be shown on this system. */
+export interface NotificationStatus {
+  /** The last one could not be shown: reminders are in the reminder center only. */
+  unavailable: boolean
+  /** When it failed; "" when it was shown, or none was tried. */
+  failedAt: Timestamp | ''
+}
+
 /** Keys by status; rotating keys are counted as active too. */
 export interface StatusCounts {
   total: number
@@ -355,6 +369,7 @@ export interface WorkspaceCounts {
   workspaceId: string
   workspaceName: string
   online: boolean
+  syncProblem: SyncProblem | string
   counts: StatusCounts
 }
 

@@ -12,9 +12,13 @@ export function syncWorkspace(workspaceId: string): Promise<Workspace> {
   return call(() => WorkspacesAPI.Sync(workspaceId))
 }
 
-/** Checks a server URL and access key without saving anything. */
-export function testConnection(req: WorkspaceRequest): Promise<ConnectionInfo> {
-  return call(() => WorkspacesAPI.TestConnection(app.WorkspaceRequest.createFrom(req)))
+/**
+ * Checks a server URL and access key without saving anything. Like adding,
+ * it refuses a workspace that is added already, other than `workspaceId`,
+ * the one being edited ('' when adding one).
+ */
+export function testConnection(workspaceId: string, req: WorkspaceRequest): Promise<ConnectionInfo> {
+  return call(() => WorkspacesAPI.TestConnection(workspaceId, app.WorkspaceRequest.createFrom(req)))
 }
 
 export function addWorkspace(req: WorkspaceRequest): Promise<Workspace> {

@@ -18,6 +18,8 @@ export const queryKeys = {
   overview: (workspaceId: string) =>
     workspaceId ? (['workspaces', workspaceId, 'overview'] as const) : (['overview'] as const),
   reminders: ['reminders'] as const,
+  /** Under ['reminders']: a scan after each key change may have tried a notification. */
+  notificationStatus: ['reminders', 'notifications'] as const,
   // Not under ['reminders'], which every key change invalidates: the settings don't change with keys.
   reminderSettings: ['reminderSettings'] as const,
   search: (query: string) => ['search', query] as const,

@@ -16,6 +16,7 @@ import classes from '../features/keys/KeysTable.module.css'
 import { rotatingLabel } from '../features/keys/rotation'
 import { STATUS_COLORS } from '../features/keys/statusColors'
 import { FIRST_KEYS, initialRowCount, MIN_WIDTH, ROW_HEIGHT, WIDTHS } from '../features/keys/tableLayout'
+import { workspaceHealth } from '../features/workspaces/health'
 import { hostOf, sortWorkspaces } from '../features/workspaces/sidebar'
 import { en } from '../i18n/en'
 import { escapeHtml } from '../lib/html'
@@ -93,8 +94,7 @@ const NAV_LINK_STYLE =
   '--nl-bg: var(--mantine-color-indigo-light); --nl-hover: var(--mantine-color-indigo-light-hover); --nl-color: var(--mantine-color-indigo-light-color); border-radius: var(--mantine-radius-md);'
 
 function navWorkspace(ws: Workspace, active: boolean): string {
-  const online = ws.online ? en.workspaces.online : en.workspaces.offline
-  const dot = ws.online ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-gray-5)'
+  const { label: online, color: dot } = workspaceHealth(ws)
   // Remote workspaces have a menu button where Local keeps the column.
   const after =
     ws.kind === 'local'

@@ -31,6 +31,7 @@ export const en = {
     localDescription: 'This computer',
     online: 'Online',
     offline: 'Offline',
+    syncProblem: 'Last sync failed',
     keyCount: (n: number) => plural(n, 'key', 'keys'),
     role: { admin: 'Admin access', member: 'Read-only access' } as Record<string, string>,
     syncNow: 'Sync now',
@@ -43,6 +44,22 @@ export const en = {
     offlineSince: (when: string) => `Offline since ${when}`,
     offlineHint:
       'The keys cached on this computer stay readable. Creating, changing or deleting keys needs the server, so nothing is queued: try again when it is back.',
+    /** The banner of a workspace whose server answers but whose last sync failed. */
+    problemTitle: {
+      keychainLocked: 'Locked: the access key is in the encrypted file',
+      accessKeyMissing: 'The access key is missing',
+      accessKeyRejected: 'The server refused the access key',
+      forbidden: 'The access key may not read this workspace',
+      failed: 'Last sync failed',
+    } as Record<string, string>,
+    problemHint: {
+      keychainLocked: 'The cached keys stay readable. Unlock the encrypted file with its passphrase to sync and manage keys again.',
+      accessKeyMissing: 'The cached keys stay readable. Enter the workspace’s access key again to sync and manage keys.',
+      accessKeyRejected:
+        'It may have been disabled, revoked or may have expired. The cached keys stay readable; enter a working access key to sync again.',
+    } as Record<string, string>,
+    unlock: 'Unlock',
+    enterAccessKey: 'Enter access key',
     selectOne: 'Select a workspace to see its keys.',
     views: 'Workspace views',
     tabs: { keys: 'Keys', profiles: 'Profiles', overview: 'Overview' },
@@ -132,6 +149,13 @@ export const en = {
     reveal: 'Show or hide the passphrase',
     encryptSubmit: 'Use encrypted file',
     encryptDone: 'Secrets are now kept in an encrypted file.',
+    locked: 'Locked',
+    lockedNotice: 'Keydesk’s secrets are in an encrypted file, locked until you enter its passphrase. Until then, remote workspaces can’t sync and remembered secrets aren’t available.',
+    unlockTitle: 'Unlock secrets',
+    unlockIntro: (dir: string) => `Enter the passphrase of the encrypted file in ${dir}.`,
+    unlockSubmit: 'Unlock',
+    unlockDone: 'Secrets unlocked.',
+    unlockFailed: 'Couldn’t unlock the secrets',
     syncTitle: 'Sync',
     syncInterval: 'Sync every workspace',
     syncIntervalDescription: 'Keydesk also syncs after every change and when you click “Sync now”.',
@@ -483,6 +507,45 @@ export const en = {
     never: 'never',
     yes: 'yes',
     no: 'no',
+    /** A profile's settings as they changed, in the words of the profiles table. */
+    profile: {
+      name: (from: string, to: string) => `name “${from}” → “${to}”`,
+      description: (from: string, to: string) => `description ${from ? `“${from}”` : 'none'} → ${to ? `“${to}”` : 'none'}`,
+      defaultExpiry: (from: number | null, to: number | null) =>
+        from !== null && to !== null
+          ? `default expiry ${from.toLocaleString('en-US')} → ${plural(to, 'day', 'days')}`
+          : `default expiry ${from === null ? 'never' : plural(from, 'day', 'days')} → ${to === null ? 'never' : plural(to, 'day', 'days')}`,
+      keyPrefix: (from: string, to: string) => `key prefix ${from ? `${from}_` : 'workspace default'} → ${to ? `${to}_` : 'workspace default'}`,
+      rotation: (from: number | null, to: number | null) =>
+        from !== null && to !== null
+          ? `rotation every ${from.toLocaleString('en-US')} → ${plural(to, 'day', 'days')}`
+          : `rotation ${from === null ? 'none' : `every ${plural(from, 'day', 'days')}`} → ${to === null ? 'none' : `every ${plural(to, 'day', 'days')}`}`,
+      reminders: (from: number[], to: number[]) => {
+        const days = (d: number[]) => (d.length === 0 ? 'as in Settings' : d.length === 1 ? plural(d[0], 'day', 'days') : `${d.join(', ')} days`)
+        return `reminders ${days(from)} → ${days(to)}`
+      },
+      testEndpoint: (from: string, to: string) => `test endpoint ${from} → ${to}`,
+      testMethod: (from: string, to: string) => `test method ${from} → ${to}`,
+      testUrl: (from: string, to: string) => `test URL ${from} → ${to}`,
+      testAuth: (from: string, to: string) => `test auth ${from} → ${to}`,
+      defaultTarget: 'default',
+      metadata: (from: string, to: string) => `metadata ${from || 'none'} → ${to || 'none'}`,
+      metadataChanged: 'metadata changed',
+      unchanged: 'no setting changed',
+      /** What a new profile was created with, besides its name. */
+      created: {
+        defaultExpiry: (days: number | null) => `default expiry: ${days === null ? 'never' : plural(days, 'day', 'days')}`,
+        keyPrefix: (prefix: string) => `key prefix: ${prefix}_`,
+        rotation: (days: number) => `rotation: every ${plural(days, 'day', 'days')}`,
+        reminders: (days: number[]) => `reminders: ${days.length === 1 ? plural(days[0], 'day', 'days') : `${days.join(', ')} days`}`,
+        testEndpoint: (endpoint: string) => `test endpoint: ${endpoint}`,
+        metadata: (json: string) => `metadata: ${json}`,
+      },
+      /** What became of the keys that used a deleted profile. */
+      keptKeys: (n: number) => `${plural(n, 'key', 'keys')} kept without a profile`,
+      deletedKeys: (n: number) => `${plural(n, 'key', 'keys')} deleted with it`,
+      unused: 'no key used it',
+    },
   },
 
   keyTest: {
@@ -574,6 +637,9 @@ export const en = {
     dismiss: 'Dismiss',
     snoozeFailed: 'Couldn’t snooze the reminder',
     dismissFailed: 'Couldn’t dismiss the reminder',
+    /** When the system shows no desktop notifications (on Linux, no notification daemon). */
+    notificationsUnavailableTitle: 'No desktop notifications',
+    notificationsUnavailable: 'Desktop notifications could not be shown on this system, so reminders appear in the reminder center only.',
   },
 
   profiles: {
@@ -701,6 +767,9 @@ export const en = {
     submitWithKeys: (n: number) => `Delete profile and ${plural(n, 'key', 'keys')}`,
     failed: 'Couldn’t delete the profile',
     deletedWithKeys: (name: string, n: number) => `Deleted profile “${name}” and ${plural(n, 'key', 'keys')}`,
+    /** The keys that use it, by name: all of a few, the first of many. */
+    keyNames: (names: string[], more: number) =>
+      `${names.length === 1 && more === 0 ? 'The key' : 'The keys'}: ${names.map((n) => `“${n}”`).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
   },
 
   reminderSettings: {
@@ -777,6 +846,14 @@ export const en = {
   time: {
     never: 'never',
     justNow: 'just now',
+  },
+
+  /** A panel that reads from a workspace's server (the audit log, a key's use and history). */
+  serverRead: {
+    stillWaiting: (server: string) => `Still waiting for the server at ${server} to answer…`,
+    stillWaitingHint: 'Keydesk gives up after 15 seconds and lets you try again.',
+    // A read changes nothing, unlike a change whose answer was lost (errors.byCode.timeout).
+    timeout: 'The server did not answer in time. Reading changes nothing: try again, or later if the server is busy.',
   },
 
   errors: {

@@ -52,6 +52,7 @@ export function apiMocks() {
     dismissReminder: vi.fn<typeof Api.dismissReminder>(async () => {}),
     getReminderSettings: vi.fn<typeof Api.getReminderSettings>(async () => makeReminderSettings()),
     setReminderSettings: vi.fn<typeof Api.setReminderSettings>(),
+    getNotificationStatus: vi.fn<typeof Api.getNotificationStatus>(async () => ({ unavailable: false, failedAt: '' })),
     onEvent: vi.fn<typeof Api.onEvent>(() => () => {}),
   }
 }

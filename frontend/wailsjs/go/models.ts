@@ -247,10 +247,25 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class NotificationStatus {
+	    unavailable: boolean;
+	    failedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotificationStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unavailable = source["unavailable"];
+	        this.failedAt = source["failedAt"];
+	    }
+	}
 	export class WorkspaceCounts {
 	    workspaceId: string;
 	    workspaceName: string;
 	    online: boolean;
+	    syncProblem: string;
 	    counts: StatusCounts;
 	
 	    static createFrom(source: any = {}) {
@@ -262,6 +277,7 @@ export namespace app {
 	        this.workspaceId = source["workspaceId"];
 	        this.workspaceName = source["workspaceName"];
 	        this.online = source["online"];
+	        this.syncProblem = source["syncProblem"];
 	        this.counts = this.convertValues(source["counts"], StatusCounts);
 	    }
 	
@@ -657,6 +673,7 @@ export namespace app {
 	    keychainLabel: string;
 	    keychainPersistent: boolean;
 	    keychainProblem: string;
+	    keychainLocked: boolean;
 	    cacheRebuilt: string;
 	    syncIntervalMinutes: number;
 	
@@ -671,6 +688,7 @@ export namespace app {
 	        this.keychainLabel = source["keychainLabel"];
 	        this.keychainPersistent = source["keychainPersistent"];
 	        this.keychainProblem = source["keychainProblem"];
+	        this.keychainLocked = source["keychainLocked"];
 	        this.cacheRebuilt = source["cacheRebuilt"];
 	        this.syncIntervalMinutes = source["syncIntervalMinutes"];
 	    }
@@ -797,6 +815,7 @@ export namespace app {
 	    offlineSince?: string;
 	    lastSyncedAt?: string;
 	    lastError: string;
+	    syncProblem: string;
 	    keyCount: number;
 	    canManage: boolean;
 	    allowInsecure: boolean;
@@ -818,6 +837,7 @@ export namespace app {
 	        this.offlineSince = source["offlineSince"];
 	        this.lastSyncedAt = source["lastSyncedAt"];
 	        this.lastError = source["lastError"];
+	        this.syncProblem = source["syncProblem"];
 	        this.keyCount = source["keyCount"];
 	        this.canManage = source["canManage"];
 	        this.allowInsecure = source["allowInsecure"];

@@ -1,8 +1,9 @@
-import { Alert, Badge, Center, Drawer, Group, Pagination, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Badge, Center, Drawer, Group, Pagination, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { useState } from 'react'
 import type { Workspace } from '../../api'
+import { LoadFailed } from '../../components/LoadFailed'
+import { ServerLoading, StillWaiting } from '../../components/ServerRead'
 import { en } from '../../i18n/en'
-import { errorMessage } from '../../lib/errors'
 import { formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useProfileNames } from '../profiles/useProfiles'
@@ -32,33 +33,23 @@ export function AuditDrawer({ workspace, opened, onClose }: AuditDrawerProps) {
       }
       overlayProps={{ backgroundOpacity: 0.4, blur: 1 }}
     >
-      <AuditLog workspaceId={workspace.id} />
+      <AuditLog workspaceId={workspace.id} server={workspace.serverUrl} />
     </Drawer>
   )
 }
 
-function AuditLog({ workspaceId }: { workspaceId: string }) {
+/** The log is read from the workspace's server (not the cache): it may be slow, down or hung. */
+function AuditLog({ workspaceId, server }: { workspaceId: string; server: string }) {
   const now = useNow()
   const [page, setPage] = useState(1)
-  const { data, isPending, isError, error, isPlaceholderData } = useAudit(workspaceId, '', page - 1, PAGE_SIZE)
+  const { data, isError, error, isFetching, isPlaceholderData, refetch } = useAudit(workspaceId, '', page - 1, PAGE_SIZE)
   const profileName = useProfileNames(workspaceId)
 
-  if (isPending) {
-    return (
-      <Stack gap="xs">
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} h={28} />
-        ))}
-      </Stack>
-    )
+  // After Retry the failed read is under way again: wait for it as the first time.
+  if (isError && !isFetching) {
+    return <LoadFailed title={en.audit.failed} error={error} onRetry={() => void refetch()} m={0} />
   }
-  if (isError) {
-    return (
-      <Alert color="red" variant="light" title={en.audit.failed}>
-        {errorMessage(error)}
-      </Alert>
-    )
-  }
+  if (data === undefined) return <ServerLoading server={server} rows={6} />
   if (data.total === 0) {
     return (
       <Center h={160}>
@@ -70,6 +61,8 @@ function AuditLog({ workspaceId }: { workspaceId: string }) {
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE))
   return (
     <Stack gap="md" data-testid="audit-log">
+      {/* The next page keeps the last one on screen, dimmed, while it loads. */}
+      <StillWaiting server={server} waiting={isPlaceholderData && isFetching} />
       <Table.ScrollContainer minWidth={720}>
         <Table
           verticalSpacing="xs"

@@ -35,3 +35,89 @@ describe('targetLabel', () => {
     expect(targetLabel(makeAuditEvent({ targetName: 'billing' }))).toBe('billing')
   })
 })
+
+describe('profile events in words', () => {
+  /** A profile as the server records it in an audit event (api.Profile). */
+  const echo = {
+    id: 'prf_echo',
+    name: 'Echo',
+    description: '',
+    defaultExpiryDays: 30,
+    keyPrefix: 'echo',
+    rotationDays: null,
+    reminderDays: [30, 7, 1],
+    testEndpoint: { method: 'GET', url: '{server}/v1/whoami', auth: 'bearer' },
+    metadata: {},
+    createdAt: '2026-11-01T12:00:00Z',
+    updatedAt: '2026-11-01T12:00:00Z',
+    keyCount: 0,
+  }
+  const updated = (after: Record<string, unknown>, before: Record<string, unknown> = echo) =>
+    describeChanges(
+      makeAuditEvent({
+        action: 'profile.updated',
+        targetKeyId: '',
+        targetId: 'prf_echo',
+        // Saving bumps updatedAt: that is not a change the log reports.
+        changes: JSON.stringify({ before, after: { ...before, updatedAt: '2026-12-01T12:00:00Z', ...after } }),
+      }),
+    )
+
+  it.each([
+    ['the default expiry', { defaultExpiryDays: 90 }, ['default expiry 30 → 90 days']],
+    ['a default expiry dropped', { defaultExpiryDays: null }, ['default expiry 30 days → never']],
+    ['the name', { name: 'Echo 2' }, ['name “Echo” → “Echo 2”']],
+    ['the description', { description: 'For the echo service' }, ['description none → “For the echo service”']],
+    ['the key prefix', { keyPrefix: '' }, ['key prefix echo_ → workspace default']],
+    ['a rotation policy', { rotationDays: 90 }, ['rotation none → every 90 days']],
+    ['the reminders', { reminderDays: [] }, ['reminders 30, 7, 1 days → as in Settings']],
+    ['the test URL', { testEndpoint: { method: 'GET', url: 'https://echo.example.com/ping', auth: 'bearer' } }, ['test URL {server}/v1/whoami → https://echo.example.com/ping']],
+    [
+      'the test method and auth',
+      { testEndpoint: { method: 'POST', url: '{server}/v1/whoami', auth: 'header', name: 'X-API-Key' } },
+      ['test method GET → POST', 'test auth bearer token → header X-API-Key'],
+    ],
+    ['the default test target', { testEndpoint: null }, ['test endpoint GET {server}/v1/whoami → default']],
+    ['the metadata', { metadata: { team: 'echo' } }, ['metadata none → {"team":"echo"}']],
+    ['several settings, in the order of the form', { defaultExpiryDays: 90, testEndpoint: null }, ['default expiry 30 → 90 days', 'test endpoint GET {server}/v1/whoami → default']],
+    ['nothing but a save', {}, ['no setting changed']],
+  ])('says what a change of %s changed', (_, after, expected) => {
+    expect(updated(after)).toEqual(expected)
+  })
+
+  it('says what a new profile was created with', () => {
+    const event = makeAuditEvent({
+      action: 'profile.created',
+      targetKeyId: '',
+      targetId: 'prf_echo',
+      changes: JSON.stringify({ before: { ...echo, name: '', keyPrefix: '', testEndpoint: null, defaultExpiryDays: null }, after: echo }),
+    })
+    expect(describeChanges(event)).toEqual([
+      'default expiry: 30 days',
+      'key prefix: echo_',
+      'reminders: 30, 7, 1 days',
+      'test endpoint: GET {server}/v1/whoami',
+    ])
+  })
+
+  it.each([
+    ['kept its keys', { name: 'Echo', keys: 'detach', affectedKeys: 3 }, ['3 keys kept without a profile']],
+    ['deleted its key', { name: 'Echo', keys: 'delete', affectedKeys: 1 }, ['1 key deleted with it']],
+    ['had no keys', { name: 'Echo', keys: '', affectedKeys: 0 }, ['no key used it']],
+  ])('says what became of the keys of a deleted profile that %s, not its raw fields', (_, changes, expected) => {
+    const event = makeAuditEvent({ action: 'profile.deleted', targetKeyId: '', targetName: '', targetId: 'prf_echo', changes: JSON.stringify(changes) })
+    expect(describeChanges(event)).toEqual(expected)
+    expect(targetLabel(event)).toBe('Echo')
+  })
+
+  it('names a changed profile that is gone by the name it had', () => {
+    const event = makeAuditEvent({
+      action: 'profile.updated',
+      targetKeyId: '',
+      targetName: '',
+      targetId: 'prf_echo',
+      changes: JSON.stringify({ before: echo, after: { ...echo, name: 'Echo 2' } }),
+    })
+    expect(targetLabel(event)).toBe('Echo 2')
+  })
+})

@@ -51,6 +51,100 @@ function parse(changes: string): Record<string, unknown> {
   }
 }
 
+type Fields = Record<string, unknown>
+
+const asObject = (value: unknown): Fields | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : undefined
+const asText = (value: unknown): string => (typeof value === 'string' ? value : '')
+const asDays = (value: unknown): number | null => (typeof value === 'number' ? value : null)
+const asDayList = (value: unknown): number[] => (Array.isArray(value) ? value.filter((d): d is number => typeof d === 'number') : [])
+
+/** A long value (a description, metadata) cut to what fits in a row. */
+function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+/** A profile's metadata as compact JSON; "" for none. */
+function metadataText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const json = typeof value === 'string' ? value : JSON.stringify(value)
+  return json === '{}' || json === '' ? '' : json
+}
+
+function authText(endpoint: Fields): string {
+  return en.profiles.auth(asText(endpoint.auth), asText(endpoint.name))
+}
+
+/** A test endpoint in a few words: "POST {server}/v1/ping (header X-API-Key)"; none is the default target. */
+function endpointText(value: unknown): string {
+  const endpoint = asObject(value)
+  if (!endpoint) return en.audit.profile.defaultTarget
+  const auth = asText(endpoint.auth)
+  const base = `${asText(endpoint.method) || 'GET'} ${asText(endpoint.url)}`
+  return auth && auth !== 'bearer' ? `${base} (${authText(endpoint)})` : base
+}
+
+/**
+ * What a change to a profile changed, in the order of its form. The server
+ * records the whole profile before and after (`{before, after}`); what did
+ * not change, and its own bookkeeping (times, key count), is left out.
+ */
+function profileChanges(before: Fields, after: Fields): string[] {
+  const p = en.audit.profile
+  const out: string[] = []
+  const differs = (field: string) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null)
+
+  if (differs('name')) out.push(p.name(asText(before.name), asText(after.name)))
+  if (differs('description')) out.push(p.description(clip(asText(before.description)), clip(asText(after.description))))
+  if (differs('defaultExpiryDays')) out.push(p.defaultExpiry(asDays(before.defaultExpiryDays), asDays(after.defaultExpiryDays)))
+  if (differs('keyPrefix')) out.push(p.keyPrefix(asText(before.keyPrefix), asText(after.keyPrefix)))
+  if (differs('rotationDays')) out.push(p.rotation(asDays(before.rotationDays), asDays(after.rotationDays)))
+  if (differs('reminderDays')) out.push(p.reminders(asDayList(before.reminderDays), asDayList(after.reminderDays)))
+  if (differs('testEndpoint')) {
+    const from = asObject(before.testEndpoint)
+    const to = asObject(after.testEndpoint)
+    if (from && to) {
+      // Both custom: only the parts that changed.
+      if (from.method !== to.method) out.push(p.testMethod(asText(from.method), asText(to.method)))
+      if (from.url !== to.url) out.push(p.testUrl(asText(from.url), asText(to.url)))
+      if (authText(from) !== authText(to)) out.push(p.testAuth(authText(from), authText(to)))
+    } else {
+      out.push(p.testEndpoint(endpointText(from), endpointText(to)))
+    }
+  }
+  const [metaFrom, metaTo] = [metadataText(before.metadata), metadataText(after.metadata)]
+  if (metaFrom !== metaTo) {
+    out.push(metaFrom.length > 40 || metaTo.length > 40 ? p.metadataChanged : p.metadata(metaFrom, metaTo))
+  }
+  return out
+}
+
+/** What a new profile was created with, besides its name: the settings it has. */
+function profileSettings(profile: Fields): string[] {
+  const c = en.audit.profile.created
+  const out: string[] = []
+  if ('defaultExpiryDays' in profile) out.push(c.defaultExpiry(asDays(profile.defaultExpiryDays)))
+  if (asText(profile.keyPrefix)) out.push(c.keyPrefix(asText(profile.keyPrefix)))
+  const rotation = asDays(profile.rotationDays)
+  if (rotation !== null) out.push(c.rotation(rotation))
+  const reminders = asDayList(profile.reminderDays)
+  if (reminders.length > 0) out.push(c.reminders(reminders))
+  if (asObject(profile.testEndpoint)) out.push(c.testEndpoint(endpointText(profile.testEndpoint)))
+  const metadata = metadataText(profile.metadata)
+  if (metadata) out.push(c.metadata(clip(metadata, 40)))
+  return out
+}
+
+/** What became of the keys that used a deleted profile. */
+function deletedProfile(changes: Fields): string[] {
+  const p = en.audit.profile
+  const n = typeof changes.affectedKeys === 'number' ? changes.affectedKeys : 0
+  if (n === 0) return [p.unused]
+  if (changes.keys === 'delete') return [p.deletedKeys(n)]
+  if (changes.keys === 'detach') return [p.keptKeys(n)]
+  return []
+}
+
 /** The event's changes as short phrases, most telling first. */
 export function describeChanges(event: AuditEvent, ctx: DescribeContext = {}): string[] {
   const changes = parse(event.changes)
@@ -73,6 +167,17 @@ export function describeChanges(event: AuditEvent, ctx: DescribeContext = {}): s
       if (typeof changes.reason === 'string') out.push(en.audit.reason(changes.reason))
       return out
     }
+    case 'profile.created':
+    case 'profile.updated': {
+      const before = asObject(changes.before)
+      const after = asObject(changes.after)
+      if (!after) return out
+      if (event.action === 'profile.created' || !before) return profileSettings(after)
+      const changed = profileChanges(before, after)
+      return changed.length > 0 ? changed : [en.audit.profile.unchanged]
+    }
+    case 'profile.deleted':
+      return deletedProfile(changes)
     case 'key.created': {
       for (const field of ['role', 'profileId', 'expiresAt']) {
         if (field in changes && !(field === 'profileId' && !changes[field])) {
@@ -102,15 +207,16 @@ export function actorLabel(event: AuditEvent): string {
   return event.actorName || event.actorKeyId || en.audit.server
 }
 
-/** The name the event itself recorded (a deleted key's or profile's), if any. */
+/**
+ * The name the event itself recorded, if any: a deleted key's or profile's,
+ * or a changed profile's name after (else before) the change.
+ */
 function recordedName(event: AuditEvent): string | undefined {
-  try {
-    const changes: unknown = JSON.parse(event.changes || '{}')
-    const name = changes && typeof changes === 'object' ? (changes as { name?: unknown }).name : undefined
-    return typeof name === 'string' && name !== '' ? name : undefined
-  } catch {
-    return undefined
+  const changes = parse(event.changes)
+  for (const name of [changes.name, asObject(changes.after)?.name, asObject(changes.before)?.name]) {
+    if (typeof name === 'string' && name !== '') return name
   }
+  return undefined
 }
 
 /** What it was done to: its name now, else the name the event recorded (it may be gone), else its ID. */

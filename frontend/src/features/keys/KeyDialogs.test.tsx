@@ -493,6 +493,21 @@ describe('details drawer', () => {
     expect(history[1]).toHaveTextContent('Created')
     expect(history[1]).toHaveTextContent('role: API · profile: Billing · expiry: never')
   })
+
+  it('says the server did not answer for the history and reads it again on Retry, as the audit log does', async () => {
+    vi.mocked(api.auditLog)
+      .mockRejectedValueOnce(new ApiError('timeout', 'The server did not answer in time. It may still have done what you asked.'))
+      .mockResolvedValueOnce({ items: [makeAuditEvent({ id: 1, action: 'key.created', changes: '{"role":"api"}' })], total: 1 })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-details')
+
+    const drawer = await screen.findByTestId('key-drawer')
+    const failed = await within(drawer).findByTestId('load-failed')
+    expect(failed).toHaveTextContent('Couldn’t load the history')
+    expect(failed).toHaveTextContent('The server did not answer in time. Reading changes nothing')
+    await user.click(within(failed).getByTestId('load-failed-retry'))
+    expect(await within(drawer).findByTestId('history-item')).toHaveTextContent('Created')
+  })
 })
 
 describe('details', () => {

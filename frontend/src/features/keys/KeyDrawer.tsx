@@ -1,13 +1,11 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   CopyButton,
   DataList,
   Divider,
   Drawer,
   Group,
-  Skeleton,
   Stack,
   Text,
   Timeline,
@@ -18,9 +16,10 @@ import { IconCheck, IconCopy, IconKey, IconPencil, IconRotateClockwise2 } from '
 import type { ReactNode } from 'react'
 import type { Key, Workspace } from '../../api'
 import { disabledProps } from '../../components/disabledProps'
+import { LoadFailed } from '../../components/LoadFailed'
+import { ServerLoading } from '../../components/ServerRead'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
-import { errorMessage } from '../../lib/errors'
 import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../../lib/time'
 import { useLastNonNull } from '../../lib/useLatest'
 import { useNow } from '../../lib/useNow'
@@ -192,10 +191,11 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
       </DataList>
 
       <Divider />
-      <UsageSection workspaceId={workspace.id} keyId={keyInfo.id} />
+      <UsageSection workspaceId={workspace.id} server={workspace.serverUrl} keyId={keyInfo.id} />
       <Divider />
       <HistorySection
         workspaceId={workspace.id}
+        server={workspace.serverUrl}
         keyId={keyInfo.id}
         canRead={workspace.canManage}
         profileName={profileName}
@@ -205,11 +205,13 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
   )
 }
 
-function UsageSection({ workspaceId, keyId }: { workspaceId: string; keyId: string }) {
-  const { data, isPending, isError, error } = useUsage(workspaceId, keyId)
+// Use and history are read from the workspace's server, as the audit log is:
+// grey rows, then "still waiting", then why it failed with Retry.
+function UsageSection({ workspaceId, server, keyId }: { workspaceId: string; server: string; keyId: string }) {
+  const { data, isError, error, isFetching, refetch } = useUsage(workspaceId, keyId)
   let body: ReactNode
-  if (isPending) body = <Skeleton h={56} />
-  else if (isError) body = <Alert color="red" variant="light" title={en.details.usageFailed}>{errorMessage(error)}</Alert>
+  if (isError && !isFetching) body = <LoadFailed title={en.details.usageFailed} error={error} onRetry={() => void refetch()} m={0} />
+  else if (data === undefined) body = <ServerLoading server={server} rows={1} h={56} />
   else {
     const peak = data.days.reduce((best, d) => (d.count > best.count ? d : best), { date: '', count: 0 })
     const peakDay = peak.date ? formatDate(`${peak.date}T12:00:00`) : ''
@@ -252,19 +254,21 @@ function UsageSection({ workspaceId, keyId }: { workspaceId: string; keyId: stri
 
 function HistorySection({
   workspaceId,
+  server,
   keyId,
   canRead,
   profileName,
   now,
 }: {
   workspaceId: string
+  server: string
   keyId: string
   /** Only an admin key may read the audit log: a member's is not asked for. */
   canRead: boolean
   profileName: (id: string) => string | undefined
   now: number
 }) {
-  const { data, isPending, isError, error } = useAudit(workspaceId, keyId, 0, HISTORY_SIZE, canRead)
+  const { data, isError, error, isFetching, refetch } = useAudit(workspaceId, keyId, 0, HISTORY_SIZE, canRead)
   let body: ReactNode
   if (!canRead)
     body = (
@@ -272,8 +276,8 @@ function HistorySection({
         {en.workspaces.auditAdminOnly}
       </Text>
     )
-  else if (isPending) body = <Skeleton h={80} />
-  else if (isError) body = <Alert color="red" variant="light" title={en.details.historyFailed}>{errorMessage(error)}</Alert>
+  else if (isError && !isFetching) body = <LoadFailed title={en.details.historyFailed} error={error} onRetry={() => void refetch()} m={0} />
+  else if (data === undefined) body = <ServerLoading server={server} rows={1} h={80} />
   else if (data.items.length === 0) body = <Text size="sm" c="dimmed">{en.details.historyEmpty}</Text>
   else {
     body = (

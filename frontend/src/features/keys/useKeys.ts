@@ -78,6 +78,15 @@ export function useKeyNames(workspaceId: string): (id: string) => string | undef
   return useCallback((id: string) => names.get(id), [names])
 }
 
+/**
+ * The workspace's cached keys, for a dialog that names some of them: the
+ * list useKeys holds, else read once from the desktop's cache (never from
+ * the server; it works offline), and not read again because a dialog opened.
+ */
+export function useCachedKeys(workspaceId: string, enabled = true) {
+  return useQuery({ queryKey: queryKeys.keys(workspaceId), queryFn: () => listKeys(workspaceId), staleTime: Infinity, enabled })
+}
+
 export function useCleanupCounts(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.cleanupCounts(workspaceId),

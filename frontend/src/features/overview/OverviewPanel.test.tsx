@@ -42,8 +42,8 @@ const overview: Overview = {
   expiring: weeks,
   stalest: [staleNever, staleUsed],
   workspaces: [
-    { workspaceId: 'ws_local', workspaceName: 'Local', online: true, counts: { total: 5, active: 4, inactive: 1, expired: 0, rotating: 0 } },
-    { workspaceId: 'ws_remote', workspaceName: 'Acme Production', online: false, counts: { total: 7, active: 5, inactive: 1, expired: 1, rotating: 1 } },
+    { workspaceId: 'ws_local', workspaceName: 'Local', online: true, syncProblem: '', counts: { total: 5, active: 4, inactive: 1, expired: 0, rotating: 0 } },
+    { workspaceId: 'ws_remote', workspaceName: 'Acme Production', online: false, syncProblem: '', counts: { total: 7, active: 5, inactive: 1, expired: 1, rotating: 1 } },
   ],
 }
 

@@ -42,7 +42,7 @@ export function WorkspaceCountsTable({ workspaces, onOpenWorkspace }: WorkspaceC
                   >
                     {w.workspaceName}
                   </Anchor>
-                  <StatusDot online={w.online} />
+                  <StatusDot workspace={w} />
                 </Group>
               </Table.Td>
               {COLUMNS.map((c) => (

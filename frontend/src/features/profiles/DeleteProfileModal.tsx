@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Radio, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Profile, ProfileKeysAction } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { errorMessage, notifySuccess } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
+import { useCachedKeys } from '../keys/useKeys'
 import { useDeleteProfile, useProfiles } from './useProfiles'
 
 interface DeleteProfileModalProps {
@@ -14,6 +15,16 @@ interface DeleteProfileModalProps {
   /** The profile to confirm; null closes the dialog. */
   target: Profile | null
   onClose: () => void
+}
+
+/** A few keys are named all; of more, the first ones and how many more. */
+const MAX_NAMES = 5
+
+/** The names to show of `total` keys, and how many more there are. */
+function namesToShow(names: string[], total: number): { shown: string[]; more: number } {
+  // Never "and 1 more": that one fits in its place.
+  const shown = names.slice(0, total <= MAX_NAMES ? total : MAX_NAMES - 1)
+  return { shown, more: Math.max(0, total - shown.length) }
 }
 
 export function DeleteProfileModal({ workspaceId, target, onClose }: DeleteProfileModalProps) {
@@ -30,6 +41,17 @@ function DeleteProfileBody({ workspaceId, target, onClose }: { workspaceId: stri
   // The live count: a refused delete (a key took the profile meanwhile) refreshes it.
   const { data: profiles } = useProfiles(workspaceId)
   const keyCount = profiles?.find((p) => p.id === target.id)?.keyCount ?? target.keyCount
+  // Which keys: by name, from the cached key list (not the server).
+  const { data: keys } = useCachedKeys(workspaceId, keyCount > 0)
+  const keyNames = useMemo(
+    () =>
+      (keys ?? [])
+        .filter((k) => k.profileId === target.id)
+        .map((k) => k.name)
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })),
+    [keys, target.id],
+  )
+  const named = namesToShow(keyNames, keyCount)
   const [choice, setChoice] = useState<Exclude<ProfileKeysAction, ''>>('detach')
   const [failure, setFailure] = useState<string | null>(null)
   const d = en.deleteProfile
@@ -64,6 +86,13 @@ function DeleteProfileBody({ workspaceId, target, onClose }: { workspaceId: stri
       ) : (
         <Radio.Group
           label={d.inUse(target.name, keyCount)}
+          description={
+            named.shown.length > 0 && (
+              <Text span size="xs" c="var(--mantine-color-text)" data-testid="delete-profile-key-names">
+                {d.keyNames(named.shown, named.more)}
+              </Text>
+            )
+          }
           value={choice}
           onChange={(value) => setChoice(value === 'delete' ? 'delete' : 'detach')}
           data-testid="delete-profile-keys"

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError, type ProfileRequest } from '../../api'
-import { makeProfile, makeWorkspace } from '../../test/fixtures'
+import { queryKeys } from '../../app/queryKeys'
+import { makeKey, makeProfile, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { ProfilesPanel } from './ProfilesPanel'
 
@@ -357,6 +358,36 @@ describe('delete profile', () => {
 
     expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_billing', 'delete', 3)
     expect(await screen.findByText('Deleted profile “Billing” and 3 keys')).toBeInTheDocument()
+  })
+
+  it('names the keys that use it, from the key list the table already has', async () => {
+    const { user, queryClient } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    queryClient.setQueryData(queryKeys.keys('ws_local'), [
+      makeKey({ id: 'key_3', name: 'invoices', profileId: 'prof_billing' }),
+      makeKey({ id: 'key_1', name: 'checkout', profileId: 'prof_billing' }),
+      makeKey({ id: 'key_x', name: 'ops cron', profileId: 'prof_ops' }),
+      makeKey({ id: 'key_2', name: 'Refunds', profileId: 'prof_billing' }),
+    ])
+    await openRowAction(user, 'Billing', 'profile-delete')
+
+    expect(await screen.findByTestId('delete-profile-key-names')).toHaveTextContent('The keys: “checkout”, “invoices”, “Refunds”')
+    expect(api.listKeys).not.toHaveBeenCalled()
+  })
+
+  it('names the first keys of many and how many more, reading the cached keys once if the table has not', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([{ ...billing, keyCount: 12 }, ops])
+    vi.mocked(api.listKeys).mockResolvedValue(
+      Array.from({ length: 12 }, (_, i) => makeKey({ id: `key_${i}`, name: `service ${i + 1}`, profileId: 'prof_billing' })),
+    )
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await openRowAction(user, 'Billing', 'profile-delete')
+
+    expect(await screen.findByTestId('delete-profile-key-names')).toHaveTextContent(
+      'The keys: “service 1”, “service 2”, “service 3”, “service 4” and 8 more',
+    )
+    // The desktop's cache of the workspace, not its server.
+    expect(api.listKeys).toHaveBeenCalledTimes(1)
+    expect(api.listKeys).toHaveBeenCalledWith('ws_local')
   })
 
   it('keeps the keys without a profile by default', async () => {

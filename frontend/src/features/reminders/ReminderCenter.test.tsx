@@ -32,6 +32,7 @@ beforeEach(() => {
   vi.mocked(api.listWorkspaces).mockReset().mockResolvedValue([])
   vi.mocked(api.snoozeReminder).mockClear()
   vi.mocked(api.dismissReminder).mockClear()
+  vi.mocked(api.getNotificationStatus).mockReset().mockResolvedValue({ unavailable: false, failedAt: '' })
 })
 
 describe('reminder center', () => {
@@ -134,5 +135,23 @@ describe('reminder center', () => {
     expect(items[1]).toHaveTextContent('Workspace: Local')
     expect(items[2]).toHaveTextContent('team-unused has not been used since it was created 67 days ago.')
     for (const item of items) expect(item).not.toHaveTextContent('30 days ago')
+  })
+
+  it('says when this system shows no desktop notifications, and only then', async () => {
+    vi.mocked(api.listReminders).mockResolvedValue([makeReminder()])
+    const { user } = renderWithProviders(<ReminderCenter onAction={vi.fn()} />)
+    await user.click(await screen.findByTestId('reminders-button'))
+    await screen.findAllByTestId('reminder-item')
+    await waitFor(() => expect(api.getNotificationStatus).toHaveBeenCalled())
+    expect(screen.queryByTestId('notifications-unavailable')).not.toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByTestId('reminders-drawer')).not.toBeInTheDocument())
+
+    // Asked again when the drawer opens: a scan since may have failed to notify.
+    vi.mocked(api.getNotificationStatus).mockResolvedValue({ unavailable: true, failedAt: iso(Date.now()) })
+    await user.click(screen.getByTestId('reminders-button'))
+    expect(await screen.findByTestId('notifications-unavailable')).toHaveTextContent(
+      'Desktop notifications could not be shown on this system, so reminders appear in the reminder center only.',
+    )
   })
 })

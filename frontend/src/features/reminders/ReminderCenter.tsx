@@ -9,6 +9,7 @@ import { formatDate, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useWorkspaces } from '../workspaces/useWorkspaces'
 import { describeReminder } from './describe'
+import { NotificationsUnavailable } from './NotificationsUnavailable'
 import { useDismissReminder, useReminders, useSnoozeReminder } from './useReminders'
 
 /** The snoozes a reminder offers. */
@@ -64,6 +65,7 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
       </Tooltip>
       <Drawer opened={opened} onClose={drawer.close} position="right" size="md" title={en.reminders.title}>
         <Stack gap="sm" data-testid="reminders-drawer">
+          <NotificationsUnavailable />
           {isError && (
             <Alert color="red" variant="light" title={en.reminders.loadFailed}>
               {errorMessage(error)}

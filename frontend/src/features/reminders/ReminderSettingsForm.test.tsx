@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError } from '../../api'
@@ -32,6 +32,7 @@ async function pickHour(user: User, testId: string, hour: string) {
 
 beforeEach(() => {
   vi.mocked(api.getReminderSettings).mockResolvedValue(saved)
+  vi.mocked(api.getNotificationStatus).mockResolvedValue({ unavailable: false, failedAt: '' })
 })
 
 describe('reminder settings', () => {
@@ -46,6 +47,21 @@ describe('reminder settings', () => {
     expect(screen.getByTestId('reminder-kind-expiring')).toBeChecked()
     expect(screen.getByTestId('reminder-kind-rotation_due')).not.toBeChecked()
     expect(screen.getByText('90 days without a request, or 30 days after creation when never used.')).toBeInTheDocument()
+  })
+
+  it('says when this system shows no desktop notifications', async () => {
+    vi.mocked(api.getNotificationStatus).mockResolvedValue({ unavailable: true, failedAt: '2026-06-15T12:00:00Z' })
+    renderWithProviders(<ReminderSettingsForm />)
+    const notice = await screen.findByTestId('notifications-unavailable')
+    expect(notice).toHaveTextContent('No desktop notifications')
+    expect(notice).toHaveTextContent('Desktop notifications could not be shown on this system, so reminders appear in the reminder center only.')
+  })
+
+  it('says nothing of notifications while they work', async () => {
+    renderWithProviders(<ReminderSettingsForm />)
+    await screen.findByTestId('reminder-settings-form')
+    await waitFor(() => expect(api.getNotificationStatus).toHaveBeenCalled())
+    expect(screen.queryByTestId('notifications-unavailable')).not.toBeInTheDocument()
   })
 
   it('saves every setting and shows what was stored', async () => {

@@ -7,6 +7,7 @@ import { LoadFailed } from '../../components/LoadFailed'
 import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
 import { parseLeadDays, toLeadDayTags } from '../../lib/leadDays'
+import { NotificationsUnavailable } from './NotificationsUnavailable'
 import { useReminderSettings, useSaveReminderSettings } from './useReminders'
 
 const FIELDS = ['quietHours', 'leadDays', 'kinds'] as const
@@ -92,6 +93,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
   return (
     <form onSubmit={submit} noValidate data-testid="reminder-settings-form">
       <Stack gap="md">
+        <NotificationsUnavailable />
         <Input.Wrapper label={r.quietLabel} description={quietHint} error={errors.quietHours} data-testid="reminder-quiet-hours">
           <Group gap="sm" mt={4}>
             <HourSelect label={r.quietFrom} which="quietStart" quiet={quiet} onChange={changeQuiet} />

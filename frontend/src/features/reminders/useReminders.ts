@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   dismissReminder,
+  getNotificationStatus,
   getReminderSettings,
   listReminders,
   setReminderSettings,
@@ -44,4 +45,13 @@ export function useSaveReminderSettings() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.reminders })
     },
   })
+}
+
+/**
+ * Whether desktop notifications can be shown. Asked again each time it is
+ * shown (the reminder center, the reminder settings) and on the events that
+ * refetch the reminders: a scan tries the notifications.
+ */
+export function useNotificationStatus() {
+  return useQuery({ queryKey: queryKeys.notificationStatus, queryFn: getNotificationStatus, staleTime: 0 })
 }

@@ -83,6 +83,19 @@ describe('settings', () => {
     expect(screen.getByTestId('settings-passphrase')).toHaveValue('correct horse')
   })
 
+  it('offers to unlock, not to create, an encrypted file that is locked', async () => {
+    vi.mocked(api.getSettings).mockResolvedValue(
+      makeSettings({ keychainBackend: 'memory', keychainLabel: 'Encrypted file (locked)', keychainPersistent: false, keychainLocked: true, keychainProblem: 'locked' }),
+    )
+    renderWithProviders(<SettingsModal opened onClose={vi.fn()} />)
+
+    expect(await screen.findByTestId('settings-keychain-persistent')).toHaveTextContent('Locked')
+    expect(screen.getByTestId('settings-keychain-problem')).toHaveTextContent('locked until you enter its passphrase')
+    expect(screen.getByTestId('unlock-form')).toBeInTheDocument()
+    expect(screen.queryByTestId('settings-encrypt-form')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('settings-passphrase-confirm')).not.toBeInTheDocument()
+  })
+
   it('changes the sync interval', async () => {
     vi.mocked(api.setSyncInterval).mockResolvedValue({ ...memoryOnly, syncIntervalMinutes: 15 })
     const { user } = renderWithProviders(<SettingsModal opened onClose={vi.fn()} />)

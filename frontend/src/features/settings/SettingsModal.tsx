@@ -23,6 +23,7 @@ import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { errorMessage, formError, notifyError, notifySuccess } from '../../lib/errors'
 import { ReminderSettingsForm } from '../reminders/ReminderSettingsForm'
+import { UnlockSecretsForm } from './UnlockSecrets'
 import { useEnableEncryptedFile, useSetSyncInterval, useSettings } from './useSettings'
 
 const SYNC_INTERVALS = [1, 5, 15, 30, 60] as const
@@ -151,12 +152,12 @@ function KeychainSection({ settings }: { settings: Settings }) {
           style={{ flexShrink: 0 }}
           data-testid="settings-keychain-persistent"
         >
-          {settings.keychainPersistent ? en.settings.persistent : en.settings.notPersistent}
+          {settings.keychainPersistent ? en.settings.persistent : settings.keychainLocked ? en.settings.locked : en.settings.notPersistent}
         </Badge>
       </Group>
       {settings.keychainProblem && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="settings-keychain-problem">
-          {en.settings.keychainProblem(settings.keychainProblem)}
+          {settings.keychainLocked ? en.settings.lockedNotice : en.settings.keychainProblem(settings.keychainProblem)}
         </Alert>
       )}
       {settings.cacheRebuilt && (
@@ -164,7 +165,7 @@ function KeychainSection({ settings }: { settings: Settings }) {
           {settings.cacheRebuilt}
         </Alert>
       )}
-      {!settings.keychainPersistent && <EncryptedFileForm />}
+      {settings.keychainLocked ? <UnlockSecretsForm /> : !settings.keychainPersistent && <EncryptedFileForm />}
     </Section>
   )
 }

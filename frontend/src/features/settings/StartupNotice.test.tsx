@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
+import { ApiError } from '../../api'
 import { makeSettings } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { StartupNotice } from './StartupNotice'
@@ -35,5 +36,46 @@ describe('startup notice', () => {
     renderWithProviders(<StartupNotice />)
     await new Promise((r) => setTimeout(r, 50))
     expect(screen.queryByTestId('startup-notice')).not.toBeInTheDocument()
+  })
+
+  it('asks for the passphrase of locked secrets until they are unlocked', async () => {
+    const locked = makeSettings({
+      keychainBackend: 'memory',
+      keychainLabel: 'Encrypted file (locked)',
+      keychainPersistent: false,
+      keychainLocked: true,
+      keychainProblem: 'the encrypted file that holds Keydesk’s secrets is locked until you enter its passphrase',
+    })
+    vi.mocked(api.getSettings).mockResolvedValue(locked)
+    vi.mocked(api.enableEncryptedFile)
+      .mockRejectedValueOnce(
+        new ApiError('invalid_input', 'Passphrase is not the one the encrypted file in /home/ada/.config/Keydesk was made with', 'passphrase'),
+      )
+      .mockResolvedValueOnce(makeSettings({ keychainBackend: 'file', keychainLabel: 'Encrypted file', keychainPersistent: true }))
+    const { user } = renderWithProviders(<StartupNotice />)
+
+    const notice = await screen.findByTestId('keychain-locked-notice')
+    expect(notice).toHaveTextContent('locked until you enter its passphrase')
+    // Not the generic "not in use" notice, and not closable.
+    expect(screen.queryByTestId('startup-notice')).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Close' })).not.toBeInTheDocument()
+
+    await user.click(screen.getByTestId('keychain-unlock'))
+    const dialog = await screen.findByRole('dialog', { name: 'Unlock secrets' })
+    expect(dialog).toHaveTextContent('/home/ada/.config/Keydesk')
+    await user.click(screen.getByTestId('unlock-submit'))
+    expect(screen.getByText('Enter a passphrase.')).toBeInTheDocument()
+    expect(api.enableEncryptedFile).not.toHaveBeenCalled()
+
+    await user.type(screen.getByTestId('unlock-passphrase'), 'wrong horse{Enter}')
+    expect(await screen.findByText(/is not the one the encrypted file/)).toBeInTheDocument()
+    expect(screen.getByTestId('unlock-passphrase')).toHaveValue('wrong horse')
+
+    await user.clear(screen.getByTestId('unlock-passphrase'))
+    await user.type(screen.getByTestId('unlock-passphrase'), 'correct horse{Enter}')
+    expect(api.enableEncryptedFile).toHaveBeenLastCalledWith('correct horse')
+    expect(await screen.findByText('Secrets unlocked.')).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByTestId('keychain-locked-notice')).not.toBeInTheDocument())
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Unlock secrets' })).not.toBeInTheDocument())
   })
 })

@@ -1,36 +1,59 @@
-import { Alert } from '@mantine/core'
-import { IconAlertTriangle } from '@tabler/icons-react'
+import { Alert, Button, Group, Text } from '@mantine/core'
+import { IconAlertTriangle, IconLock, IconLockOpen } from '@tabler/icons-react'
 import { useState } from 'react'
+import { MountOnOpen } from '../../components/MountOnOpen'
 import { en } from '../../i18n/en'
+import { UnlockSecretsModal } from './UnlockSecrets'
 import { useSettings } from './useSettings'
 
 /**
  * What went wrong while Keydesk started and was mended or worked around: a
  * corrupt cache rebuilt from the servers, a keychain that cannot be used.
- * Shown once at the top until closed; Settings keeps saying it.
+ * Shown once at the top until closed; Settings keeps saying it. Secrets
+ * locked in the encrypted file stay announced, with Unlock, until unlocked.
  */
 export function StartupNotice() {
   const { data } = useSettings()
   const [closed, setClosed] = useState(false)
-  const messages = [data?.cacheRebuilt, data?.keychainProblem && en.settings.keychainProblem(data.keychainProblem)].filter(
-    (m): m is string => !!m,
-  )
-  if (closed || messages.length === 0) return null
-  return (
-    <Alert
-      color="orange"
-      variant="light"
-      icon={<IconAlertTriangle size={18} />}
-      withCloseButton
-      closeButtonLabel="Close"
-      onClose={() => setClosed(true)}
-      m="md"
-      mb={0}
-      data-testid="startup-notice"
-    >
-      {messages.map((m) => (
-        <div key={m}>{m}</div>
-      ))}
+  const [unlocking, setUnlocking] = useState(false)
+  const locked = !!data?.keychainLocked
+  const messages = [
+    data?.cacheRebuilt,
+    !locked && data?.keychainProblem && en.settings.keychainProblem(data.keychainProblem),
+  ].filter((m): m is string => !!m)
+  // Locked secrets ask for the passphrase until it is given: not closable.
+  const lockedNotice = locked && (
+    <Alert color="orange" variant="light" icon={<IconLock size={18} />} m="md" mb={0} data-testid="keychain-locked-notice">
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <Text size="sm">{en.settings.lockedNotice}</Text>
+        <Button size="xs" leftSection={<IconLockOpen size={14} />} onClick={() => setUnlocking(true)} style={{ flexShrink: 0 }} data-testid="keychain-unlock">
+          {en.workspaces.unlock}
+        </Button>
+      </Group>
+      <MountOnOpen opened={unlocking}>
+        <UnlockSecretsModal opened={unlocking} onClose={() => setUnlocking(false)} />
+      </MountOnOpen>
     </Alert>
+  )
+  if (closed || messages.length === 0) return lockedNotice || null
+  return (
+    <>
+      {lockedNotice}
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        withCloseButton
+        closeButtonLabel="Close"
+        onClose={() => setClosed(true)}
+        m="md"
+        mb={0}
+        data-testid="startup-notice"
+      >
+        {messages.map((m) => (
+          <div key={m}>{m}</div>
+        ))}
+      </Alert>
+    </>
   )
 }

@@ -22,7 +22,12 @@ export function useEnableEncryptedFile() {
       mutationFn: (passphrase: string) => enableEncryptedFile(passphrase),
       // The passphrase is in the mutation's variables: keep them no longer than needed.
       gcTime: 0,
-      onSuccess: (settings) => queryClient.setQueryData<Settings>(queryKeys.settings, settings),
+      onSuccess: (settings) => {
+        queryClient.setQueryData<Settings>(queryKeys.settings, settings)
+        // Unlocking an earlier file brings back remembered secrets (the keys'
+        // marks) and lets the workspaces that waited for their access key sync.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces })
+      },
     }),
   )
 }

@@ -1,8 +1,9 @@
 import { Box, Tooltip } from '@mantine/core'
-import { en } from '../../i18n/en'
+import type { Workspace } from '../../api'
+import { workspaceHealth } from './health'
 
-export function StatusDot({ online }: { online: boolean }) {
-  const label = online ? en.workspaces.online : en.workspaces.offline
+export function StatusDot({ workspace }: { workspace: Pick<Workspace, 'online' | 'syncProblem'> }) {
+  const { label, color } = workspaceHealth(workspace)
   return (
     <Tooltip label={label}>
       <Box
@@ -15,7 +16,7 @@ export function StatusDot({ online }: { online: boolean }) {
           display: 'inline-block',
           flexShrink: 0,
           borderRadius: '50%',
-          backgroundColor: online ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-gray-5)',
+          backgroundColor: color,
         }}
       />
     </Tooltip>

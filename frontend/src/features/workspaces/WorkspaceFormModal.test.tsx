@@ -55,7 +55,7 @@ describe('add workspace', () => {
     await fill(user, 'https://keys.acme.example', 'kd_member')
     await user.click(screen.getByTestId('workspace-test-button'))
 
-    expect(api.testConnection).toHaveBeenCalledWith({
+    expect(api.testConnection).toHaveBeenCalledWith('', {
       serverUrl: 'https://keys.acme.example',
       workspaceId: '',
       accessKey: 'kd_member',
@@ -132,7 +132,7 @@ describe('add workspace', () => {
     })
     await user.click(screen.getByTestId('workspace-insecure-checkbox'))
     await user.click(screen.getByTestId('workspace-test-button'))
-    expect(api.testConnection).toHaveBeenCalledWith(expect.objectContaining({ allowInsecure: true }))
+    expect(api.testConnection).toHaveBeenCalledWith('', expect.objectContaining({ allowInsecure: true }))
     expect(await screen.findByTestId('workspace-test-result')).toHaveTextContent('Can manage keys')
   })
 })
@@ -159,6 +159,26 @@ describe('workspace menu', () => {
       allowInsecure: false,
       caFile: '/etc/ssl/acme-ca.pem',
     })
+  })
+
+  // The workspace being edited is not "already added": the test leaves it
+  // out of the duplicate check, as saving does.
+  it('tests an edited connection as the workspace it is', async () => {
+    vi.mocked(api.testConnection).mockResolvedValue({
+      workspaceId: 'ws_9f2',
+      workspaceName: 'Acme Production',
+      role: 'admin',
+      keyName: 'desk-ada',
+      canManage: true,
+    })
+    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_acme" onSelect={vi.fn()} overviewActive={false} onOverview={vi.fn()} />)
+    await user.click((await screen.findAllByTestId('workspace-menu'))[0])
+    await user.click(screen.getByTestId('workspace-menu-edit'))
+    await user.type(screen.getByTestId('workspace-key-input'), 'kd_new')
+    await user.click(screen.getByTestId('workspace-test-button'))
+
+    expect(api.testConnection).toHaveBeenCalledWith('ws_acme', expect.objectContaining({ serverUrl: 'https://keys.acme.example', accessKey: 'kd_new' }))
+    expect(await screen.findByTestId('workspace-test-result')).toHaveTextContent('Connected to “Acme Production”')
   })
 
   it('moves a workspace down among the remote ones', async () => {

@@ -73,7 +73,7 @@ function WorkspaceForm({ workspace, onClose, onSaved }: Omit<WorkspaceFormModalP
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formErr, setFormErr] = useState<{ title: string; message: string } | null>(null)
   const [tested, setTested] = useState<ConnectionInfo | null>(null)
-  const test = useTestConnection()
+  const test = useTestConnection(workspace?.id)
   const save = useSaveWorkspace(workspace?.id)
   const pending = test.isPending || save.isPending
 

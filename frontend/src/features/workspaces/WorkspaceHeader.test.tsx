@@ -1,8 +1,9 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
-import { makeWorkspace } from '../../test/fixtures'
+import { makeSettings, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
+import { workspaceHealth } from './health'
 import { WorkspaceHeader } from './WorkspaceHeader'
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -33,5 +34,65 @@ describe('workspace audit log button', () => {
     await user.click(button)
     expect(await screen.findByRole('dialog', { name: 'Audit log · Local' })).toBeInTheDocument()
     expect(api.auditLog).toHaveBeenCalledWith('ws_local', '', 0, 25)
+  })
+})
+
+describe('sync problem banner', () => {
+  const remote = (over: Partial<Parameters<typeof makeWorkspace>[0]> = {}) =>
+    makeWorkspace({ id: 'ws_acme', name: 'Acme', kind: 'remote', serverUrl: 'https://keys.acme.example', ...over })
+
+  it('offers to unlock an access key locked in the encrypted file', async () => {
+    vi.mocked(api.getSettings).mockResolvedValue(makeSettings({ keychainLocked: true, keychainPersistent: false }))
+    const ws = remote({
+      syncProblem: 'keychainLocked',
+      lastError: 'The access key for this workspace is in the encrypted file, which is locked until you enter its passphrase.',
+    })
+    const { user } = renderWithProviders(<WorkspaceHeader workspace={ws} />)
+    const banner = screen.getByTestId('sync-problem-banner')
+    expect(banner).toHaveTextContent('Locked: the access key is in the encrypted file')
+    expect(banner).toHaveTextContent('which is locked until you enter its passphrase')
+    expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('sync-problem-access-key')).not.toBeInTheDocument()
+
+    await user.click(screen.getByTestId('sync-problem-unlock'))
+    expect(await screen.findByRole('dialog', { name: 'Unlock secrets' })).toBeInTheDocument()
+  })
+
+  it.each(['accessKeyMissing', 'accessKeyRejected'])('asks for the access key again when it is %s', async (problem) => {
+    const { user } = renderWithProviders(<WorkspaceHeader workspace={remote({ syncProblem: problem, lastError: 'why' })} />)
+    expect(screen.getByTestId('sync-problem-banner')).toHaveAttribute('data-problem', problem)
+    expect(screen.queryByTestId('sync-problem-unlock')).not.toBeInTheDocument()
+
+    await user.click(screen.getByTestId('sync-problem-access-key'))
+    expect(await screen.findByRole('dialog', { name: 'Edit “Acme”' })).toBeInTheDocument()
+  })
+
+  it('says a server failure without an action that would not help', () => {
+    renderWithProviders(<WorkspaceHeader workspace={remote({ syncProblem: 'failed', lastError: 'The server failed: 500 Internal Server Error' })} />)
+    const banner = screen.getByTestId('sync-problem-banner')
+    expect(banner).toHaveTextContent('Last sync failed')
+    expect(banner).toHaveTextContent('500 Internal Server Error')
+    expect(screen.queryByRole('button', { name: /unlock|access key/i })).not.toBeInTheDocument()
+  })
+
+  it('is not shown when offline (the offline banner says it) or after a good sync', () => {
+    const { unmount } = renderWithProviders(
+      <WorkspaceHeader workspace={remote({ online: false, offlineSince: new Date().toISOString(), syncProblem: 'offline', lastError: 'x' })} />,
+    )
+    expect(screen.getByTestId('offline-banner')).toBeInTheDocument()
+    expect(screen.queryByTestId('sync-problem-banner')).not.toBeInTheDocument()
+    unmount()
+    renderWithProviders(<WorkspaceHeader workspace={remote()} />)
+    expect(screen.queryByTestId('sync-problem-banner')).not.toBeInTheDocument()
+  })
+})
+
+describe('workspace dot', () => {
+  it('tells online, offline and failing to sync apart', () => {
+    expect(workspaceHealth({ online: true, syncProblem: '' }).label).toBe('Online')
+    expect(workspaceHealth({ online: false, syncProblem: 'offline' }).label).toBe('Offline')
+    const failing = workspaceHealth({ online: true, syncProblem: 'accessKeyMissing' })
+    expect(failing.label).toBe('Last sync failed')
+    expect(failing.color).toContain('orange')
   })
 })

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconCloudOff, IconHistory, IconLock, IconRefresh } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCloudOff, IconHistory, IconKey, IconLock, IconLockOpen, IconRefresh } from '@tabler/icons-react'
+import { useState } from 'react'
 import type { Workspace } from '../../api'
 import { disabledProps } from '../../components/disabledProps'
 import { MountOnOpen } from '../../components/MountOnOpen'
@@ -10,8 +11,10 @@ import { notifyError } from '../../lib/errors'
 import { formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { AuditDrawer } from '../audit/AuditDrawer'
+import { UnlockSecretsModal } from '../settings/UnlockSecrets'
 import { SyncProgressBar } from './SyncProgress'
 import { useSyncWorkspace } from './useWorkspaces'
+import { WorkspaceFormModal } from './WorkspaceFormModal'
 
 export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
   const now = useNow()
@@ -120,9 +123,59 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
         </Alert>
       )}
 
+      {workspace.online && workspace.syncProblem && workspace.syncProblem !== 'offline' && (
+        <SyncProblemBanner workspace={workspace} />
+      )}
+
       <MountOnOpen opened={auditOpened}>
         <AuditDrawer workspace={workspace} opened={auditOpened} onClose={audit.close} />
       </MountOnOpen>
     </Stack>
+  )
+}
+
+/**
+ * The server answers but the workspace does not sync: say why, and offer
+ * what fixes it (unlock the encrypted file, enter the access key again).
+ */
+function SyncProblemBanner({ workspace }: { workspace: Workspace }) {
+  const [dialog, setDialog] = useState<'unlock' | 'accessKey' | null>(null)
+  const problem = workspace.syncProblem
+  const asksForKey = workspace.kind === 'remote' && (problem === 'accessKeyMissing' || problem === 'accessKeyRejected')
+  const hint = en.workspaces.problemHint[problem]
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={en.workspaces.problemTitle[problem] ?? en.workspaces.problemTitle.failed}
+      data-testid="sync-problem-banner"
+      data-problem={problem}
+    >
+      <Stack gap={6} align="flex-start">
+        {workspace.lastError && <Text size="sm">{workspace.lastError}</Text>}
+        {hint && (
+          <Text size="sm" c="dimmed">
+            {hint}
+          </Text>
+        )}
+        {problem === 'keychainLocked' && (
+          <Button size="xs" leftSection={<IconLockOpen size={14} />} onClick={() => setDialog('unlock')} data-testid="sync-problem-unlock">
+            {en.workspaces.unlock}
+          </Button>
+        )}
+        {asksForKey && (
+          <Button size="xs" leftSection={<IconKey size={14} />} onClick={() => setDialog('accessKey')} data-testid="sync-problem-access-key">
+            {en.workspaces.enterAccessKey}
+          </Button>
+        )}
+      </Stack>
+      <MountOnOpen opened={dialog === 'unlock'}>
+        <UnlockSecretsModal opened={dialog === 'unlock'} onClose={() => setDialog(null)} />
+      </MountOnOpen>
+      <MountOnOpen opened={dialog === 'accessKey'}>
+        <WorkspaceFormModal opened={dialog === 'accessKey'} workspace={workspace} onClose={() => setDialog(null)} />
+      </MountOnOpen>
+    </Alert>
   )
 }

@@ -105,7 +105,7 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
                 <Text size="sm" fw={500} truncate>
                   {ws.name}
                 </Text>
-                <StatusDot online={ws.online} />
+                <StatusDot workspace={ws} />
               </Group>
             }
             description={<Text span size="xs" c="dimmed" truncate display="block">{hostOf(ws)}</Text>}

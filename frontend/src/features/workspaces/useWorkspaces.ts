@@ -45,8 +45,9 @@ export function useSyncWorkspace() {
   })
 }
 
-export function useTestConnection() {
-  return useMutation({ mutationFn: (req: WorkspaceRequest) => testConnection(req) })
+/** Tests a connection for the workspace being edited, or for a new one when workspaceId is undefined. */
+export function useTestConnection(workspaceId: string | undefined) {
+  return useMutation({ mutationFn: (req: WorkspaceRequest) => testConnection(workspaceId ?? '', req) })
 }
 
 export function useSaveWorkspace(workspaceId: string | undefined) {

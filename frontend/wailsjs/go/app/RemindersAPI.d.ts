@@ -6,6 +6,8 @@ export function Dismiss(arg1:number):Promise<void>;
 
 export function List():Promise<Array<app.Reminder>>;
 
+export function NotificationStatus():Promise<app.NotificationStatus>;
+
 export function SetSettings(arg1:app.ReminderSettings):Promise<app.ReminderSettings>;
 
 export function Settings():Promise<app.ReminderSettings>;

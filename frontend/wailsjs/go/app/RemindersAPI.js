@@ -10,6 +10,10 @@ export function List() {
   return window['go']['app']['RemindersAPI']['List']();
 }
 
+export function NotificationStatus() {
+  return window['go']['app']['RemindersAPI']['NotificationStatus']();
+}
+
 export function SetSettings(arg1) {
   return window['go']['app']['RemindersAPI']['SetSettings'](arg1);
 }

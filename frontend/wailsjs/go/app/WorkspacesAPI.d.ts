@@ -12,6 +12,6 @@ export function Reorder(arg1:Array<string>):Promise<void>;
 
 export function Sync(arg1:string):Promise<app.Workspace>;
 
-export function TestConnection(arg1:app.WorkspaceRequest):Promise<app.ConnectionInfo>;
+export function TestConnection(arg1:string,arg2:app.WorkspaceRequest):Promise<app.ConnectionInfo>;
 
 export function Update(arg1:string,arg2:app.WorkspaceRequest):Promise<app.Workspace>;

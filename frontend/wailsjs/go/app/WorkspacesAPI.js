@@ -22,8 +22,8 @@ export function Sync(arg1) {
   return window['go']['app']['WorkspacesAPI']['Sync'](arg1);
 }
 
-export function TestConnection(arg1) {
-  return window['go']['app']['WorkspacesAPI']['TestConnection'](arg1);
+export function TestConnection(arg1, arg2) {
+  return window['go']['app']['WorkspacesAPI']['TestConnection'](arg1, arg2);
 }
 
 export function Update(arg1, arg2) {

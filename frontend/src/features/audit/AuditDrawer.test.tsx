@@ -1,0 +1,100 @@
+import { act, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '../../api'
+import { ApiError, type AuditPage } from '../../api'
+import { SLOW_READ_MS } from '../../lib/useWaitedLong'
+import { makeAuditEvent, makeProfile, makeWorkspace } from '../../test/fixtures'
+import { renderWithProviders } from '../../test/render'
+import { AuditDrawer } from './AuditDrawer'
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  ...(await import('../../test/apiMocks')).apiMocks(),
+}))
+
+const workspace = makeWorkspace({ serverUrl: 'https://keys.example.com' })
+const page: AuditPage = { items: [makeAuditEvent({ id: 1, action: 'key.created', changes: '{"role":"api"}' })], total: 1 }
+/** The backend's words for a timeout: written for a change whose answer was lost. */
+const timeout = new ApiError('timeout', 'The server did not answer in time. It may still have done what you asked: look at the list before you try again.')
+
+function renderDrawer() {
+  return renderWithProviders(<AuditDrawer workspace={workspace} opened onClose={() => {}} />)
+}
+
+/** Lets `ms` pass on the faked timers, with what they set off. */
+const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms))
+
+describe('audit drawer on a slow or hung server', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('says it is still waiting for the server after a few seconds', async () => {
+    vi.mocked(api.auditLog).mockImplementation(() => new Promise(() => {}))
+    renderDrawer()
+
+    await wait(SLOW_READ_MS - 1000)
+    expect(screen.queryByTestId('still-waiting')).not.toBeInTheDocument()
+    await wait(1000)
+    expect(screen.getByTestId('still-waiting')).toHaveTextContent('Still waiting for the server at https://keys.example.com to answer…')
+  })
+
+  it('says the server did not answer and reads again on Retry', async () => {
+    vi.mocked(api.auditLog).mockRejectedValueOnce(timeout).mockResolvedValueOnce(page)
+    const { user } = renderDrawer()
+
+    const failed = await screen.findByTestId('load-failed')
+    expect(failed).toHaveTextContent('Couldn’t load the audit log')
+    // A read changed nothing: not the words for a change whose answer was lost.
+    expect(failed).toHaveTextContent('The server did not answer in time. Reading changes nothing')
+    expect(failed).not.toHaveTextContent('may still have done what you asked')
+
+    await user.click(within(failed).getByTestId('load-failed-retry'))
+    expect(await screen.findByTestId('audit-row')).toHaveTextContent('Created')
+    expect(api.auditLog).toHaveBeenCalledTimes(2)
+  })
+
+  it('waits again, and says so, while a Retry is under way', async () => {
+    vi.mocked(api.auditLog).mockRejectedValueOnce(new ApiError('offline', 'Reading the audit log needs the server, which cannot be reached right now.'))
+    const { user } = renderDrawer()
+    const failed = await screen.findByTestId('load-failed')
+    expect(failed).toHaveTextContent('cannot be reached right now')
+
+    vi.mocked(api.auditLog).mockImplementation(() => new Promise(() => {}))
+    await user.click(within(failed).getByTestId('load-failed-retry'))
+    expect(screen.queryByTestId('load-failed')).not.toBeInTheDocument()
+    await wait(SLOW_READ_MS)
+    expect(screen.getByTestId('still-waiting')).toBeInTheDocument()
+  })
+})
+
+describe('audit drawer', () => {
+  it('lists the events with what changed', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([makeProfile({ id: 'prf_echo', name: 'Echo' })])
+    vi.mocked(api.auditLog).mockResolvedValue({
+      items: [
+        makeAuditEvent({
+          id: 2,
+          action: 'profile.updated',
+          targetKeyId: '',
+          targetName: 'Echo',
+          targetId: 'prf_echo',
+          changes: JSON.stringify({
+            before: { id: 'prf_echo', name: 'Echo', defaultExpiryDays: 30, reminderDays: [], testEndpoint: null, metadata: {} },
+            after: { id: 'prf_echo', name: 'Echo', defaultExpiryDays: 90, reminderDays: [], testEndpoint: null, metadata: {} },
+          }),
+        }),
+      ],
+      total: 1,
+    })
+    renderDrawer()
+
+    const row = await screen.findByTestId('audit-row')
+    expect(row).toHaveTextContent('Changed profile')
+    expect(row).toHaveTextContent('Echo')
+    expect(row).toHaveTextContent('default expiry 30 → 90 days')
+  })
+})
