@@ -201,7 +201,7 @@ func TestRememberRefusesWhatIsNotAKey(t *testing.T) {
 	}
 	err = a.Keys.Remember(ws, created.Key.ID, "hello-this-is-not-a-key")
 	e := appError(t, err)
-	want := "secret must be a Keydesk key: <prefix>_<49 base62 characters>"
+	want := "Secret must be a Keydesk key: <prefix>_<49 base62 characters>"
 	if e.Code != app.CodeInvalidInput || e.Field != "secret" || e.Message != want {
 		t.Fatalf("= %+v, want the message %q", e, want)
 	}
@@ -271,5 +271,17 @@ func TestFormatErrorOfAMissingAccessKey(t *testing.T) {
 		if e.Code != c.code || !strings.Contains(e.Message, c.says) || strings.Contains(e.Message, "no such secret") {
 			t.Errorf("%s: %+v", name, e)
 		}
+	}
+}
+
+// The server names a field by its JSON name (the API's contract); the
+// desktop says it with the form's label.
+func TestServerFieldErrorsSayTheLabel(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	_, err := a.Keys.Create(list[0].ID, app.CreateKeyRequest{Name: strings.Repeat("n", 101)})
+	e := appError(t, err)
+	if e.Field != "name" || !strings.HasPrefix(e.Message, "Name must be") {
+		t.Fatalf("%+v", e)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/desk"
@@ -87,29 +88,55 @@ func toError(err error) *Error {
 		if code == "" {
 			code = CodeInternal
 		}
-		return &Error{Code: code, Message: ce.Error(), Field: ce.Problem.Field}
+		return &Error{Code: code, Message: labelled(ce.Problem.Field, ce.Error()), Field: ce.Problem.Field}
 	}
 	return &Error{Code: CodeInternal, Message: err.Error()}
 }
 
-// fieldLabels are the words the workspace form puts above its fields
-// (frontend/src/i18n/en.ts, workspaceForm and settings). A field error's message starts
-// with them, not with the JSON name, as it is read under its field and on
-// its own alike: "Server URL cannot be reached: …". Other fields keep their
-// JSON name until their rules are read over in the same way.
+// fieldLabels are the words the forms put above their fields
+// (frontend/src/i18n/en.ts). A field error's message starts with them, not
+// with the JSON name, as it is read under its field and on its own alike:
+// "Server URL cannot be reached: …", "Name must be 1–100 characters". The
+// server's problems name the JSON field the same way (the API's contract):
+// the desktop says them with the label too.
 var fieldLabels = map[string]string{
-	"serverUrl":   "Server URL",
-	"workspaceId": "Workspace ID",
-	"accessKey":   "Access key",
-	"caFile":      "Trusted CA file",
-	"passphrase":  "Passphrase",
+	"serverUrl":           "Server URL",
+	"workspaceId":         "Workspace ID",
+	"accessKey":           "Access key",
+	"caFile":              "Trusted CA file",
+	"passphrase":          "Passphrase",
+	"secret":              "Secret",
+	"syncIntervalMinutes": "Sync interval",
+	"leadDays":            "Lead times",
+	"quietHours":          "Quiet hours",
+	"snooze":              "Snooze",
+	"name":                "Name",
+	"description":         "Description",
+	"expiresInDays":       "Expires in",
+	"profileId":           "Profile",
+	"keyPrefix":           "Key prefix",
+	"defaultExpiryDays":   "Default expiry",
+	"rotationDays":        "Rotation",
+	"reminderDays":        "Reminder lead times",
+	"metadata":            "Metadata",
+	"testEndpoint.url":    "Test URL",
+	"testEndpoint.name":   "Header or parameter name",
+	"testEndpoint.method": "Test method",
+	"testEndpoint.auth":   "Send the key as",
 }
 
 func fieldMessage(fe *keys.FieldError) string {
-	if label, ok := fieldLabels[fe.Field]; ok {
-		return label + " " + fe.Rule
+	return labelled(fe.Field, fe.Error())
+}
+
+// labelled puts field's label in place of its JSON name at the start of a
+// message about it.
+func labelled(field, message string) string {
+	label, ok := fieldLabels[field]
+	if rest, found := strings.CutPrefix(message, field+" "); ok && found {
+		return label + " " + rest
 	}
-	return fe.Error()
+	return message
 }
 
 // noAnswer says that a server did not answer, and for how long it was

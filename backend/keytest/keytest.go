@@ -185,6 +185,11 @@ var placeholder = regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_]*\}`)
 // url renders the target's URL template.
 func (r Request) url() (*url.URL, error) {
 	server := strings.TrimRight(r.Server, "/")
+	// Whatever follows {server} would land in the server's query or
+	// fragment: "http://h#" + "/v1/…" calls http://h/.
+	if strings.ContainsAny(server, "?#") && strings.Contains(r.Target.URL, "{server}") {
+		return nil, fmt.Errorf("the server URL %q must not have a query (?) or a fragment (#)", server)
+	}
 	raw := strings.NewReplacer(
 		"{server}", server,
 		"{workspace}", url.PathEscape(r.Workspace),

@@ -72,7 +72,7 @@ func checkSegments(t *testing.T, req Request) {
 	t.Helper()
 	srv, err := url.Parse(strings.TrimRight(req.Server, "/"))
 	if err != nil || (srv.Scheme != "http" && srv.Scheme != "https") || srv.Host == "" || srv.RawQuery != "" || srv.Fragment != "" ||
-		strings.ContainsAny(req.Server, "{}") || srv.User != nil || srv.Opaque != "" || srv.RawPath != "" || strings.ContainsAny(srv.Path, "%") {
+		strings.ContainsAny(req.Server, "{}?#") || srv.User != nil || srv.Opaque != "" || srv.RawPath != "" || strings.ContainsAny(srv.Path, "%") {
 		return
 	}
 	req.Target = Target{URL: "{server}/v1/workspaces/{workspace}/keys/{keyId}", Auth: AuthBearer}

@@ -64,6 +64,7 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 		{name: "profile name of 101 characters", method: "POST", path: profiles, body: `{"name":"` + long(101) + `"}`, status: 400, field: "name"},
 		{name: "profile description of 1001 characters", method: "PATCH", path: profile, body: `{"description":"` + long(1001) + `"}`, status: 400, field: "description"},
 		{name: "metadata over 16 KiB", method: "PATCH", path: profile, body: `{"metadata":{"a":"` + long(17<<10) + `"}}`, status: 400, field: "metadata"},
+		{name: "test endpoint URL with a password", method: "PATCH", path: profile, body: `{"testEndpoint":{"url":"https://ada:pw@api.example/v1"}}`, status: 400, field: "testEndpoint.url", detail: "must not hold a user name or password"},
 		{name: "test endpoint URL of 5000 characters", method: "PATCH", path: profile, body: `{"testEndpoint":{"url":"{server}/` + long(5000) + `"}}`, status: 400, field: "testEndpoint.url"},
 		{name: "search of 100000 characters", method: "GET", path: keys + "?q=" + long(100000), status: 400, field: "q"},
 

@@ -469,6 +469,11 @@ func TestProfiles(t *testing.T) {
 			t.Errorf("%s: %d %v", body, status, p)
 		}
 	}
+	// A password in a test URL is refused without being said back.
+	if status, _, p := e.raw("POST", base, bearer(e.admin), `{"name":"x","testEndpoint":{"url":"https://ada:hunter2-secret@api.example/v1"}}`); status != 400 ||
+		p["field"] != "testEndpoint.url" || strings.Contains(fmt.Sprint(p), "hunter2") {
+		t.Errorf("test URL with a password: %d %v", status, p)
+	}
 	if s := e.call(e.admin, "POST", "/v1/workspaces/"+e.ws+"/keys", `{"name":"x","profileId":"prf_nope"}`, nil); s != 400 {
 		t.Fatalf("unknown profile = %d", s)
 	}

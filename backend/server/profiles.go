@@ -245,8 +245,14 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 		return badRequest("testEndpoint.name", fmt.Sprintf("testEndpoint.name must be at most 100 characters, got %d", n))
 	}
 	probe := strings.NewReplacer("{server}", "http://server", "{workspace}", "ws", "{keyId}", "key").Replace(te.URL)
-	if u, err := url.Parse(probe); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, err := url.Parse(probe)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return badRequest("testEndpoint.url", fmt.Sprintf("testEndpoint.url must be an http(s) URL or start with {server}, got %q", te.URL))
+	}
+	// A password in the URL would be stored with the profile and shown to
+	// every member; the test sends the key being tested, nothing else.
+	if u.User != nil {
+		return badRequest("testEndpoint.url", "testEndpoint.url must not hold a user name or password (user:password@): the test sends the key being tested")
 	}
 	switch te.Auth {
 	case "", "bearer":

@@ -66,7 +66,7 @@ test('bad input is explained next to the field and nothing typed is lost', async
   const spoofed = 'invoice\u202Etxt.exe';
   await name.fill(spoofed);
   await name.press('Enter');
-  await expect(page.getByText(/name must not contain control characters/)).toBeVisible();
+  await expect(page.getByText(/Name must not contain control characters/)).toBeVisible();
   await expect(name).toHaveValue(spoofed);
   await page.keyboard.press('Escape');
   await expect(name).toHaveCount(0);

@@ -724,6 +724,7 @@ export const en = {
     urlPlaceholder: '{server}/v1/whoami',
     urlDescription: 'May use {server}, {workspace} and {keyId}.',
     urlRequired: 'Enter the URL to call.',
+    urlUserinfo: 'Take the user name and password out of the URL: every member sees it, and the test sends the key being tested.',
     authLabel: 'Send the key as',
     auths: { bearer: 'Bearer token', header: 'Header', query: 'Query parameter' } as Record<string, string>,
     headerName: 'Header name',

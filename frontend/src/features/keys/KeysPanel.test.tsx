@@ -514,7 +514,7 @@ describe('create dialog', () => {
   })
 
   it('keeps the typed name and shows the server validation message under Name', async () => {
-    vi.mocked(api.createKey).mockRejectedValue(new ApiError('invalid_input', 'name must not contain control characters'))
+    vi.mocked(api.createKey).mockRejectedValue(new ApiError('invalid_input', 'Name must not contain control characters'))
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 
@@ -522,7 +522,7 @@ describe('create dialog', () => {
     await user.type(screen.getByTestId('key-name-input'), 'my key')
     await user.click(screen.getByTestId('create-key-submit'))
 
-    expect(await screen.findByText('name must not contain control characters')).toBeInTheDocument()
+    expect(await screen.findByText('Name must not contain control characters')).toBeInTheDocument()
     expect(screen.getByTestId('key-name-input')).toHaveValue('my key')
     expect(screen.getByTestId('key-name-input')).toHaveAttribute('aria-invalid', 'true')
     expect(screen.queryByTestId('secret-input')).not.toBeInTheDocument()

@@ -58,3 +58,16 @@ describe('profile form lead times', () => {
     expect(toRequest(valid({ reminderDays: ['7'], reminderDraft: '14' })).req?.reminderDays).toEqual([14, 7])
   })
 })
+
+describe('profile form test endpoint', () => {
+  const endpoint = (url: string) => ({ ...formValues().endpoint, on: true, url })
+  it('refuses a user name or password in the URL, as the server does', () => {
+    expect(toRequest(valid({ endpoint: endpoint('https://ada:pw@api.example/v1') })).errors?.['testEndpoint.url']).toBe(
+      en.profileForm.urlUserinfo,
+    )
+    expect(toRequest(valid({ endpoint: endpoint('https://ada@api.example/v1') })).errors?.['testEndpoint.url']).toBe(en.profileForm.urlUserinfo)
+    // An @ in the path or the query is not a user name.
+    expect(toRequest(valid({ endpoint: endpoint('{server}/v1/users/@me?by=a@b') })).req?.testEndpoint?.url).toBe('{server}/v1/users/@me?by=a@b')
+    expect(toRequest(valid({ endpoint: endpoint('https://api.example/v1/@me') })).req).toBeDefined()
+  })
+})

@@ -113,6 +113,9 @@ const DAYS_RULES = {
 export type DaysField = keyof typeof DAYS_RULES
 
 /** The typed days as a number: NaN unless they are a whole number written in digits. */
+/** A user name or password in a URL: scheme://user[:password]@host. */
+const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i
+
 export const typedDays = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text) : NaN)
 
 function checkDays(field: DaysField, value: OptionalDays): { days: number | null; error?: string } {
@@ -158,6 +161,8 @@ export function toRequest(v: ProfileFormValues): { req: ProfileRequest; errors?:
   const url = v.endpoint.url.trim()
   const authName = v.endpoint.auth === 'bearer' ? '' : v.endpoint.name.trim()
   if (v.endpoint.on && !url) errors['testEndpoint.url'] = en.profileForm.urlRequired
+  // As the server refuses it: the profile, with its URL, is shown to every member.
+  else if (v.endpoint.on && USERINFO.test(url)) errors['testEndpoint.url'] = en.profileForm.urlUserinfo
   if (v.endpoint.on && v.endpoint.auth !== 'bearer' && !authName) errors['testEndpoint.name'] = en.profileForm.authNameRequired
   const metadata = v.metadata.trim()
   if (metadata && !isJsonObject(metadata)) errors.metadata = en.profileForm.metadataInvalid
