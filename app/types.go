@@ -16,7 +16,7 @@ type Workspace struct {
 	LastSyncedAt *string `json:"lastSyncedAt,omitempty"`
 	LastError    string  `json:"lastError"` // why the last sync failed, in words a user understands
 	// What the last sync failure asks of the user, "" after a good sync:
-	// offline, keychainLocked, accessKeyMissing, accessKeyRejected, forbidden, failed.
+	// offline, keychainLocked, accessKeyMissing, accessKeyRejected, forbidden, connection, failed.
 	SyncProblem   string `json:"syncProblem"`
 	KeyCount      int    `json:"keyCount"`
 	CanManage     bool   `json:"canManage"` // false for a member key: every management action is unavailable

@@ -33,19 +33,23 @@ func TestRedirectToAnotherHostDropsTheKey(t *testing.T) {
 	}))
 	defer redirector.Close()
 
-	c, err := client.New(redirector.URL, secret)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.WhoAmI(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "redirected to "+other.URL) {
-		t.Fatalf("whoami through a redirect = %v, want an error naming the other address", err)
-	}
-	if strings.Contains(err.Error(), secret[3:20]) {
-		t.Fatal("the error shows the key")
-	}
-	if reached.Load() != 0 {
-		t.Fatal("the request followed the redirect to another host")
+	// Also with a caller's own HTTP client (the desktop's, with its CA),
+	// whose redirect policy would follow anywhere.
+	for name, opts := range map[string][]client.Option{"default": nil, "own HTTP client": {client.WithHTTPClient(&http.Client{})}} {
+		c, err := client.New(redirector.URL, secret, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.WhoAmI(context.Background())
+		if err == nil || !strings.Contains(err.Error(), "redirected to "+other.URL) {
+			t.Fatalf("%s: whoami through a redirect = %v, want an error naming the other address", name, err)
+		}
+		if strings.Contains(err.Error(), secret[3:20]) {
+			t.Fatalf("%s: the error shows the key", name)
+		}
+		if reached.Load() != 0 {
+			t.Fatalf("%s: the request followed the redirect to another host", name)
+		}
 	}
 }
 

@@ -67,6 +67,7 @@ const (
 	SyncProblemAccessKey      = "accessKeyMissing"  // the access key is not in the keychain
 	SyncProblemRejected       = "accessKeyRejected" // the server refused the access key (revoked, expired, disabled)
 	SyncProblemForbidden      = "forbidden"         // the access key may not read the workspace
+	SyncProblemConnection     = "connection"        // the stored connection no longer works (its trusted CA file)
 	SyncProblemFailed         = "failed"            // anything else: the server failed, the cache could not be written
 )
 

@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -65,8 +64,8 @@ func normalizeServerURL(raw string, allowInsecure bool) (string, error) {
 	return strings.TrimRight(u.String(), "/"), nil
 }
 
-// httpClient trusts the system roots, plus caFile when given, and never
-// follows a redirect to another host with the access key.
+// httpClient trusts the system roots, plus caFile when given. Redirects
+// are client.New's to check (same origin only: the access key goes with them).
 func httpClient(caFile string) (*http.Client, error) {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	if caFile != "" {
@@ -83,19 +82,7 @@ func httpClient(caFile string) (*http.Client, error) {
 		}
 		transport.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
 	}
-	return &http.Client{
-		Timeout:   30 * time.Second,
-		Transport: transport,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
-				return errors.New("too many redirects")
-			}
-			if req.URL.Host != via[0].URL.Host || req.URL.Scheme != via[0].URL.Scheme {
-				return fmt.Errorf("the server redirected to %s://%s; Keydesk does not send the access key to another host", req.URL.Scheme, req.URL.Host)
-			}
-			return nil
-		},
-	}, nil
+	return &http.Client{Timeout: client.Timeout, Transport: transport}, nil
 }
 
 // fileProblem says why a file could not be read, without Go's "open

@@ -228,6 +228,9 @@ func TestSyncFailureIsSaidInWords(t *testing.T) {
 		r.stop()
 		d.Sync(context.Background(), ws.ID)
 		assertLastError(t, d, ws.ID, "The server cannot be reached: nothing answers at "+r.addr+" (connection refused). Check the address and that the server is running.")
+		if view, _ := d.Workspace(context.Background(), ws.ID); view.SyncProblem != desk.SyncProblemOffline {
+			t.Fatalf("sync problem %q", view.SyncProblem)
+		}
 	})
 
 	t.Run("the server does not answer in time", func(t *testing.T) {
@@ -283,6 +286,10 @@ func TestSyncFailureIsSaidInWords(t *testing.T) {
 		defer d.Close()
 		d.Sync(context.Background(), ws.ID)
 		assertLastError(t, d, ws.ID, "The trusted CA file of this workspace cannot be read: there is no file "+caFile+". Edit the workspace to choose it again.")
+		// The header offers to edit the connection.
+		if view, _ := d.Workspace(context.Background(), ws.ID); view.SyncProblem != desk.SyncProblemConnection {
+			t.Fatalf("sync problem %q", view.SyncProblem)
+		}
 	})
 }
 

@@ -342,6 +342,8 @@ func syncProblemOf(err error) string {
 		return SyncProblemRejected
 	case errors.Is(err, client.ErrForbidden):
 		return SyncProblemForbidden
+	case errors.As(err, new(*keys.FieldError)):
+		return SyncProblemConnection // the workspace's stored connection (its CA file) no longer works
 	}
 	return SyncProblemFailed
 }
@@ -387,7 +389,7 @@ func describe(err error) string {
 	case errors.Is(err, secrets.ErrNotFound):
 		return "The access key for this workspace is not in the keychain."
 	}
-	return err.Error()
+	return "The sync failed: " + err.Error()
 }
 
 // networkCause says why the server did not answer, for a person: refused,

@@ -30,7 +30,7 @@ export interface Workspace {
   caFile: string
 }
 
-export type SyncProblem = 'offline' | 'keychainLocked' | 'accessKeyMissing' | 'accessKeyRejected' | 'forbidden' | 'failed'
+export type SyncProblem = 'offline' | 'keychainLocked' | 'accessKeyMissing' | 'accessKeyRejected' | 'forbidden' | 'connection' | 'failed'
 
 /** Adds a remote workspace or changes one; on update an empty accessKey keeps the stored one. */
 export interface WorkspaceRequest {

@@ -50,6 +50,7 @@ export const en = {
       accessKeyMissing: 'The access key is missing',
       accessKeyRejected: 'The server refused the access key',
       forbidden: 'The access key may not read this workspace',
+      connection: 'The connection settings no longer work',
       failed: 'Last sync failed',
     } as Record<string, string>,
     problemHint: {

@@ -514,7 +514,7 @@ describe('create dialog', () => {
   })
 
   it('keeps the typed name and shows the server validation message under Name', async () => {
-    vi.mocked(api.createKey).mockRejectedValue(new ApiError('invalid_input', 'Name must not contain control characters'))
+    vi.mocked(api.createKey).mockRejectedValue(new ApiError('invalid_input', 'Name must not contain control characters', 'name'))
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 

@@ -67,6 +67,14 @@ describe('sync problem banner', () => {
     expect(await screen.findByRole('dialog', { name: 'Edit “Acme”' })).toBeInTheDocument()
   })
 
+  it('offers to edit a connection whose trusted CA file is gone', async () => {
+    const ws = remote({ syncProblem: 'connection', lastError: 'The trusted CA file of this workspace cannot be read: there is no file /ca.pem.' })
+    const { user } = renderWithProviders(<WorkspaceHeader workspace={ws} />)
+    expect(screen.getByTestId('sync-problem-banner')).toHaveTextContent('The connection settings no longer work')
+    await user.click(screen.getByTestId('sync-problem-edit'))
+    expect(await screen.findByRole('dialog', { name: 'Edit “Acme”' })).toBeInTheDocument()
+  })
+
   it('says a server failure without an action that would not help', () => {
     renderWithProviders(<WorkspaceHeader workspace={remote({ syncProblem: 'failed', lastError: 'The server failed: 500 Internal Server Error' })} />)
     const banner = screen.getByTestId('sync-problem-banner')

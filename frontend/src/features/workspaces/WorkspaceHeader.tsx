@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconAlertTriangle, IconCloudOff, IconHistory, IconKey, IconLock, IconLockOpen, IconRefresh } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCloudOff, IconHistory, IconKey, IconLock, IconLockOpen, IconPencil, IconRefresh } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Workspace } from '../../api'
 import { disabledProps } from '../../components/disabledProps'
@@ -139,9 +139,10 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
  * what fixes it (unlock the encrypted file, enter the access key again).
  */
 function SyncProblemBanner({ workspace }: { workspace: Workspace }) {
-  const [dialog, setDialog] = useState<'unlock' | 'accessKey' | null>(null)
+  const [dialog, setDialog] = useState<'unlock' | 'edit' | null>(null)
   const problem = workspace.syncProblem
   const asksForKey = workspace.kind === 'remote' && (problem === 'accessKeyMissing' || problem === 'accessKeyRejected')
+  const asksForEdit = workspace.kind === 'remote' && problem === 'connection'
   const hint = en.workspaces.problemHint[problem]
   return (
     <Alert
@@ -165,16 +166,21 @@ function SyncProblemBanner({ workspace }: { workspace: Workspace }) {
           </Button>
         )}
         {asksForKey && (
-          <Button size="xs" leftSection={<IconKey size={14} />} onClick={() => setDialog('accessKey')} data-testid="sync-problem-access-key">
+          <Button size="xs" leftSection={<IconKey size={14} />} onClick={() => setDialog('edit')} data-testid="sync-problem-access-key">
             {en.workspaces.enterAccessKey}
+          </Button>
+        )}
+        {asksForEdit && (
+          <Button size="xs" leftSection={<IconPencil size={14} />} onClick={() => setDialog('edit')} data-testid="sync-problem-edit">
+            {en.workspaces.edit}
           </Button>
         )}
       </Stack>
       <MountOnOpen opened={dialog === 'unlock'}>
         <UnlockSecretsModal opened={dialog === 'unlock'} onClose={() => setDialog(null)} />
       </MountOnOpen>
-      <MountOnOpen opened={dialog === 'accessKey'}>
-        <WorkspaceFormModal opened={dialog === 'accessKey'} workspace={workspace} onClose={() => setDialog(null)} />
+      <MountOnOpen opened={dialog === 'edit'}>
+        <WorkspaceFormModal opened={dialog === 'edit'} workspace={workspace} onClose={() => setDialog(null)} />
       </MountOnOpen>
     </Alert>
   )
