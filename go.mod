@@ -3,6 +3,7 @@ module github.com/keydesk/keydesk
 go 1.26.8
 
 require (
+	dbusguard.keydesk.invalid v0.0.0
 	github.com/99designs/keyring v1.2.2
 	github.com/gen2brain/beeep v0.11.3
 	github.com/glebarez/sqlite v1.11.0
@@ -78,3 +79,5 @@ require (
 	modernc.org/memory v1.11.0 // indirect
 	modernc.org/sqlite v1.55.0 // indirect
 )
+
+replace dbusguard.keydesk.invalid => ./backend/dbusguard

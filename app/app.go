@@ -111,7 +111,7 @@ func (a *App) started() (*desk.Desk, error) {
 	defer a.mu.RUnlock()
 	switch {
 	case a.startErr != nil:
-		return nil, &Error{Code: CodeNotStarted, Message: fmt.Sprintf("Keydesk could not start: %v", a.startErr)}
+		return nil, &Error{Code: CodeStartFailed, Message: fmt.Sprintf("Keydesk could not start: %v", a.startErr)}
 	case a.desk == nil:
 		return nil, &Error{Code: CodeNotStarted, Message: errNotStarted.Error()}
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -201,7 +203,7 @@ func TestRememberRefusesWhatIsNotAKey(t *testing.T) {
 	}
 	err = a.Keys.Remember(ws, created.Key.ID, "hello-this-is-not-a-key")
 	e := appError(t, err)
-	want := "Secret must be a Keydesk key: <prefix>_<49 base62 characters>"
+	want := "Secret must be a Keydesk key: a prefix such as kd, an underscore and 49 letters and digits"
 	if e.Code != app.CodeInvalidInput || e.Field != "secret" || e.Message != want {
 		t.Fatalf("= %+v, want the message %q", e, want)
 	}
@@ -260,8 +262,9 @@ func TestFormatErrorOfAMissingAccessKey(t *testing.T) {
 		err        error
 		code, says string
 	}{
-		"locked":  {fmt.Errorf("create key: %w", desk.ErrKeychainLocked), app.CodeKeychainLocked, "Unlock it with its passphrase"},
-		"missing": {fmt.Errorf("create key: %w", secrets.ErrNotFound), app.CodeAccessKeyMissing, "Enter it again (Edit workspace)"},
+		"locked":            {fmt.Errorf("create key: %w", desk.ErrKeychainLocked), app.CodeKeychainLocked, "Unlock it with its passphrase"},
+		"missing":           {fmt.Errorf("create key: %w", secrets.ErrNotFound), app.CodeAccessKeyMissing, "Enter it again (Edit connection)"},
+		"key secret locked": {fmt.Errorf("test: %w", desk.ErrNoSecretYet), app.CodeNeedSecret, "may be in the encrypted file, which is locked"},
 	}
 	for name, c := range cases {
 		var e app.Error
@@ -282,6 +285,24 @@ func TestServerFieldErrorsSayTheLabel(t *testing.T) {
 	_, err := a.Keys.Create(list[0].ID, app.CreateKeyRequest{Name: strings.Repeat("n", 101)})
 	e := appError(t, err)
 	if e.Field != "name" || !strings.HasPrefix(e.Message, "Name must be") {
+		t.Fatalf("%+v", e)
+	}
+}
+
+// A start that failed says why on every call, with its own code: the
+// window stops asking again (it does while Keydesk is still starting).
+func TestFailedStartIsNotStillStarting(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(home, []byte("not a directory"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("KEYDESK_KEYRING", "memory")
+	a := app.New(app.Config{Home: home, LocalAddr: "127.0.0.1:0"})
+	if err := a.Startup(context.Background()); err == nil {
+		t.Fatal("started on a file")
+	}
+	_, err := a.Workspaces.List()
+	if e := appError(t, err); e.Code != app.CodeStartFailed || !strings.HasPrefix(e.Message, "Keydesk could not start: ") {
 		t.Fatalf("%+v", e)
 	}
 }

@@ -34,7 +34,8 @@ const (
 	CodeOffline      = "offline"
 	CodeTimeout      = "timeout"
 	CodeInternal     = "internal"
-	CodeNotStarted   = "not_started"
+	CodeNotStarted   = "not_started"  // still starting: the frontend asks again
+	CodeStartFailed  = "start_failed" // could not start: every call says why
 	CodeNeedSecret   = "need_secret"
 	// The workspace's access key is in the locked encrypted file, or gone.
 	CodeKeychainLocked   = "keychain_locked"
@@ -72,11 +73,13 @@ func toError(err error) *Error {
 		return &Error{Code: CodeConflict, Message: "This is the key Keydesk itself uses to reach this workspace. Changing it would lock the app out."}
 	case errors.Is(err, desk.ErrLocalWorkspace):
 		return &Error{Code: CodeConflict, Message: "The Local workspace belongs to this computer and cannot be edited or removed."}
+	case errors.Is(err, desk.ErrNoSecretYet):
+		return &Error{Code: CodeNeedSecret, Message: "This key's secret may be in the encrypted file, which is locked. Unlock it with its passphrase (Settings), or paste the secret to test the key.", Field: "secret"}
 	case errors.Is(err, desk.ErrKeychainLocked):
 		return &Error{Code: CodeKeychainLocked, Message: "This workspace's access key is in the encrypted file, which is locked. Unlock it with its passphrase (Settings), then try again."}
 	case errors.Is(err, secrets.ErrNotFound):
 		// Only a workspace's access key reaches here (a key's own secret is ErrNoSecret).
-		return &Error{Code: CodeAccessKeyMissing, Message: "This workspace's access key is not in the keychain. Enter it again (Edit workspace), then try again."}
+		return &Error{Code: CodeAccessKeyMissing, Message: "This workspace's access key is not in the keychain. Enter it again (Edit connection), then try again."}
 	case errors.Is(err, desk.ErrNoSecret):
 		return &Error{Code: CodeNeedSecret, Message: "This key's secret is not in the keychain. Paste it to test the key.", Field: "secret"}
 	case errors.Is(err, desk.ErrUnknownKey):

@@ -48,12 +48,17 @@ func reminderView(rem reminders.Reminder, now time.Time) Reminder {
 	return view
 }
 
+// fittingAction is what the reminder's button does to its key. The old key
+// of a rotation cannot be rotated again (the server refuses it): its
+// reminder opens the key, which names its successor.
 func fittingAction(kind string) string {
 	switch kind {
 	case reminders.KindExpired:
 		return "regenerate"
 	case reminders.KindUnused:
 		return "disable"
+	case reminders.KindOverlapEnding:
+		return "details"
 	}
 	return "rotate"
 }

@@ -140,3 +140,27 @@ func TestNotificationStatusWithoutNotifier(t *testing.T) {
 		t.Fatalf("= %+v, %v", status, err)
 	}
 }
+
+// The old key of a rotation cannot be rotated again: its reminder opens
+// the key instead of offering Rotate, which the server would refuse.
+func TestOverlapReminderOpensTheKey(t *testing.T) {
+	a := newAppNotifying(t, &notifier{})
+	dueReminder(t, a)
+	var list []app.Reminder
+	waitFor(t, "the reminder", func() bool {
+		list, _ = a.Reminders.List()
+		return len(list) > 0
+	})
+	found := 0
+	for _, r := range list {
+		if r.Kind == "overlap_ending" {
+			found++
+			if r.Action != "details" {
+				t.Fatalf("overlap reminder action %q", r.Action)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatalf("no overlap reminder in %+v", list)
+	}
+}

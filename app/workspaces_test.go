@@ -56,8 +56,8 @@ func TestWorkspaceFormErrorsSayTheField(t *testing.T) {
 			says: "Trusted CA file cannot be read: there is no file /nonexistent/ca.pem",
 		},
 		{
-			name: "added already", req: again, field: "workspaceId",
-			says: "Workspace ID " + added.WorkspaceID + " on " + local.ServerURL + " is already in Keydesk, as “" + added.Name + "”",
+			name: "added already", req: again, field: "serverUrl",
+			says: "Server URL and access key lead to a workspace Keydesk has already: “" + added.Name + "” (" + added.WorkspaceID + ")",
 		},
 	}
 	for _, tc := range cases {

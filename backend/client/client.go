@@ -89,6 +89,17 @@ func (e *NetworkError) Explain() string {
 	return netfail.Explain(e.Err, u, e.timeout())
 }
 
+// Kind is netfail's kind of the failure: network, tls (a certificate, or
+// http and https mixed up: the server answered) or timeout.
+func (e *NetworkError) Kind() string {
+	u, err := url.Parse(e.URL)
+	if err != nil {
+		u = &url.URL{Host: e.URL}
+	}
+	kind, _ := netfail.Describe(e.Err, u, e.timeout())
+	return kind
+}
+
 func (e *NetworkError) timeout() time.Duration {
 	if e.Timeout > 0 {
 		return e.Timeout

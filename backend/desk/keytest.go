@@ -30,6 +30,10 @@ type TestRun struct {
 // pasted.
 var ErrNoSecret = errors.New("the secret of this key is not in the keychain: paste it to test the key")
 
+// ErrNoSecretYet is ErrNoSecret while the encrypted file, which may hold
+// the secret, is locked.
+var ErrNoSecretYet = fmt.Errorf("%w (the encrypted file is locked)", ErrNoSecret)
+
 // KeyTest is one test to run: a key of the cache (KeyID, secret from the
 // keychain unless Secret is given) or any pasted secret (KeyID "").
 type KeyTest struct {
@@ -53,6 +57,9 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 		}
 		if secret == "" {
 			if secret, err = d.secretStore().Get(secrets.RememberedKey(ws.ID, k.ID)); errors.Is(err, secrets.ErrNotFound) {
+				if d.SecretsInfo().Locked {
+					return keytest.Request{}, ErrNoSecretYet
+				}
 				return keytest.Request{}, ErrNoSecret
 			} else if err != nil {
 				return keytest.Request{}, err

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"gorm.io/gorm"
@@ -17,6 +18,7 @@ import (
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/netfail"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
 
@@ -44,7 +46,7 @@ func secretFieldError(field string, err error) error {
 	if errors.Is(err, keys.ErrChecksum) {
 		return fieldError(field, "has a checksum that does not match: it was mistyped, cut short or is not a Keydesk key")
 	}
-	return fieldError(field, "must be a Keydesk key: <prefix>_<49 base62 characters>")
+	return fieldError(field, "must be a Keydesk key: a prefix such as kd, an underscore and 49 letters and digits")
 }
 
 // normalizeServerURL checks a server URL: http(s), a host, no query; plain
@@ -78,11 +80,25 @@ func httpClient(caFile string) (*http.Client, error) {
 			pool = x509.NewCertPool()
 		}
 		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fieldError("caFile", "holds no PEM certificate")
+			return nil, fieldError("caFile", "%s holds no PEM certificate", caFile)
 		}
 		transport.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
 	}
 	return &http.Client{Timeout: client.Timeout, Transport: transport}, nil
+}
+
+// absolute is path made absolute, as it is stored: a path relative to the
+// directory the app was started from would name another file next time.
+// "" stays "" (the system's roots).
+func absolute(path string) string {
+	path = strings.TrimSpace(path)
+	if path == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // fileProblem says why a file could not be read, without Go's "open
@@ -158,6 +174,11 @@ func (d *Desk) whoAmI(ctx context.Context, conn Connection) (api.WhoAmI, string,
 	var timeout *client.TimeoutError
 	switch {
 	case errors.Is(err, client.ErrUnreachable), errors.As(err, &timeout):
+		// A certificate or http/https mix-up: something answered there.
+		var ne *client.NetworkError
+		if errors.As(err, &ne) && ne.Kind() == netfail.KindTLS {
+			return api.WhoAmI{}, "", fieldError("serverUrl", "does not work: %s", networkCause(err))
+		}
 		return api.WhoAmI{}, "", fieldError("serverUrl", "cannot be reached: %s", networkCause(err))
 	case errors.Is(err, client.ErrUnauthorized):
 		return api.WhoAmI{}, "", fieldError("accessKey", "was rejected by the server: %v", err)
@@ -183,7 +204,8 @@ func (d *Desk) notAddedYet(serverURL string, who api.WhoAmI, except string) erro
 		return err
 	}
 	if len(added) > 0 {
-		return fieldError("workspaceId", "%s on %s is already in Keydesk, as “%s”", who.WorkspaceID, serverURL, added[0].Name)
+		// Under the URL, the field the user typed: the workspace ID is optional.
+		return fieldError("serverUrl", "and access key lead to a workspace Keydesk has already: “%s” (%s)", added[0].Name, who.WorkspaceID)
 	}
 	return nil
 }
@@ -191,6 +213,7 @@ func (d *Desk) notAddedYet(serverURL string, who api.WhoAmI, except string) erro
 // AddWorkspace tests the connection, keeps the access key in the keychain
 // and syncs the new workspace.
 func (d *Desk) AddWorkspace(ctx context.Context, conn Connection) (WorkspaceView, error) {
+	conn.CAFile = absolute(conn.CAFile)
 	who, serverURL, err := d.TestConnection(ctx, "", conn)
 	if err != nil {
 		return WorkspaceView{}, err
@@ -247,6 +270,7 @@ func (d *Desk) UpdateWorkspace(ctx context.Context, id string, conn Connection) 
 // updateConnection tests and stores a workspace's new connection; the
 // caller holds the workspace lock.
 func (d *Desk) updateConnection(ctx context.Context, id string, conn Connection) error {
+	conn.CAFile = absolute(conn.CAFile)
 	if strings.TrimSpace(conn.AccessKey) == "" {
 		stored, err := d.secretStore().Get(secrets.WorkspaceAccessKey(id))
 		if err != nil && d.SecretsInfo().Locked {

@@ -89,19 +89,19 @@ func TestConnectionProblemsAreSaidInWords(t *testing.T) {
 			name:  "https:// to a plain http server",
 			conn:  desk.Connection{ServerURL: "https://" + r.addr},
 			field: "serverUrl",
-			says:  "serverUrl cannot be reached: " + r.addr + " speaks plain http://, not https:// (server gave HTTP response to HTTPS client). Use http://, or turn on HTTPS on the server.",
+			says:  "serverUrl does not work: " + r.addr + " speaks plain http://, not https:// (server gave HTTP response to HTTPS client). Use http://, or turn on HTTPS on the server.",
 		},
 		{
 			name:  "http:// to an https server",
 			conn:  desk.Connection{ServerURL: "http://" + tlsHost},
 			field: "serverUrl",
-			says:  "serverUrl cannot be reached: " + tlsHost + " speaks https://, not plain http:// (it answered 400 Bad Request: an HTTP request to an HTTPS server). Use https://.",
+			says:  "serverUrl does not work: " + tlsHost + " speaks https://, not plain http:// (it answered 400 Bad Request: an HTTP request to an HTTPS server). Use https://.",
 		},
 		{
 			name:  "untrusted certificate",
 			conn:  desk.Connection{ServerURL: tlsSrv.URL},
 			field: "serverUrl",
-			says:  "serverUrl cannot be reached: the certificate of " + tlsHost + " is not trusted (certificate signed by unknown authority",
+			says:  "serverUrl does not work: the certificate of " + tlsHost + " is not trusted (certificate signed by unknown authority",
 		},
 		{
 			name:     "no answer in time",
@@ -171,8 +171,8 @@ func TestTestConnectionRefusesAWorkspaceAddedAlready(t *testing.T) {
 	}
 	before, _ := d.Workspaces(ctx)
 	_, addErr := d.AddWorkspace(ctx, conn)
-	duplicate := "workspaceId " + r.ws + " on " + r.url() + " is already in Keydesk, as “Acme”"
-	if fieldOf(addErr) != "workspaceId" || addErr.Error() != duplicate {
+	duplicate := "serverUrl and access key lead to a workspace Keydesk has already: “Acme” (" + r.ws + ")"
+	if fieldOf(addErr) != "serverUrl" || addErr.Error() != duplicate {
 		t.Fatalf("adding it twice: %v", addErr)
 	}
 
@@ -197,7 +197,7 @@ func TestTestConnectionRefusesAWorkspaceAddedAlready(t *testing.T) {
 					t.Fatalf("err = %v, want %v", err, tc.is)
 				}
 			case tc.says != "":
-				if fieldOf(err) != "workspaceId" || err.Error() != tc.says {
+				if fieldOf(err) != "serverUrl" || err.Error() != tc.says {
 					t.Fatalf("err = %v, want %q, as adding says", err, tc.says)
 				}
 			case err != nil || who.WorkspaceID != r.ws:

@@ -128,7 +128,7 @@ func TestAddRemoteWorkspace(t *testing.T) {
 	if ws.Name != "Acme" || ws.Role != "admin" || ws.Kind != desk.KindRemote || ws.ServerURL != r.url() || ws.LastSyncedAt == nil || ws.KeyCount != 2 {
 		t.Fatalf("added = %+v", ws)
 	}
-	if _, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin}); fieldOf(err) != "workspaceId" {
+	if _, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin}); fieldOf(err) != "serverUrl" {
 		t.Fatalf("adding it twice: %v", err)
 	}
 	// A member key: read-only.
@@ -172,6 +172,13 @@ func TestTrustedCAFile(t *testing.T) {
 	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: ts.URL, AccessKey: created.Secret, CAFile: caFile})
 	if err != nil || ws.KeyCount != 1 {
 		t.Fatalf("with the CA file: %+v, %v", ws, err)
+	}
+	// A path relative to where the app runs is kept absolute: the next start
+	// may run elsewhere.
+	t.Chdir(filepath.Dir(caFile))
+	ws, err = d.UpdateWorkspace(ctx, ws.ID, desk.Connection{ServerURL: ts.URL, CAFile: " ca.pem "})
+	if err != nil || ws.CAFile != caFile {
+		t.Fatalf("relative CA file stored as %q (%v), want %q", ws.CAFile, err, caFile)
 	}
 }
 
@@ -491,6 +498,10 @@ func TestLockedEncryptedFileUnlocks(t *testing.T) {
 	if ids, _ := d.RememberedKeys(ctx, ws.ID); ids[created.Key.ID] {
 		t.Fatal("a locked secret counts as remembered")
 	}
+	// The key test says the secret may be locked away, not that there is none.
+	if _, err := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: created.Key.ID}); !errors.Is(err, desk.ErrNoSecretYet) || !errors.Is(err, desk.ErrNoSecret) {
+		t.Fatalf("key test while locked: %v", err)
+	}
 
 	err = d.UseEncryptedFile(ctx, "wrong horse battery")
 	if fieldOf(err) != "passphrase" || !strings.Contains(err.Error(), "is not the one") {
@@ -630,7 +641,7 @@ func TestAccessKeyErrorSaysItOnce(t *testing.T) {
 	}
 	mistyped := good[:len(good)-1] + last
 	cases := []struct{ name, key, want string }{
-		{"not shaped like a key", "hello-world-this-is-not-a-key", "accessKey must be a Keydesk key: <prefix>_<49 base62 characters>"},
+		{"not shaped like a key", "hello-world-this-is-not-a-key", "accessKey must be a Keydesk key: a prefix such as kd, an underscore and 49 letters and digits"},
 		{"a mistyped key", mistyped, "accessKey has a checksum that does not match: it was mistyped, cut short or is not a Keydesk key"},
 	}
 	for _, tc := range cases {

@@ -381,7 +381,7 @@ func describe(err error) string {
 		// Moved or changed since the workspace was added.
 		return "The trusted CA file of this workspace " + fe.Rule + ". Edit the workspace to choose it again."
 	case errors.Is(err, client.ErrUnauthorized):
-		return "The server rejected the desktop's access key: " + err.Error()
+		return "The server refused the access key (" + strings.TrimSuffix(err.Error(), ".") + ")."
 	case errors.Is(err, client.ErrForbidden):
 		return "The access key may not read this workspace: " + err.Error()
 	case errors.Is(err, ErrKeychainLocked):

@@ -14,8 +14,13 @@ import (
 	"strings"
 	"time"
 
+	"dbusguard.keydesk.invalid"
 	"github.com/99designs/keyring"
 )
+
+// The keyring package has asked for the session bus by now (see
+// dbusguard): the rest of the program sees the environment as it was.
+func init() { dbusguard.Undo() }
 
 // ServiceName is the keychain service every Keydesk item is stored under.
 const ServiceName = "keydesk"

@@ -3,7 +3,9 @@ package secrets_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -170,5 +172,35 @@ func TestEncryptedFileLockedAfterRestart(t *testing.T) {
 	}
 	if got, err := again.Get(name); err != nil || got != secret {
 		t.Fatalf("after unlock: %v", err)
+	}
+}
+
+// TestNoSessionBusIsNeverLaunched: without a session bus, neither the
+// keychain library (at init) nor Open starts one (dbus-launch leaves a
+// dbus-daemon behind at every run of the app or the CLI), and the rest of
+// the program sees DBUS_SESSION_BUS_ADDRESS as it was. The check runs in a
+// child process: init happens once per process.
+func TestNoSessionBusIsNeverLaunched(t *testing.T) {
+	if os.Getenv("KEYDESK_DBUS_CHILD") == "1" {
+		_, info := secrets.Open(secrets.Config{Dir: t.TempDir()})
+		fmt.Printf("backend=%s bus=%q\n", info.Backend, os.Getenv("DBUS_SESSION_BUS_ADDRESS"))
+		return
+	}
+	bin, marker := t.TempDir(), filepath.Join(t.TempDir(), "launched")
+	script := "#!/bin/sh\n: >" + marker + "\nexit 1\n"
+	if err := os.WriteFile(filepath.Join(bin, "dbus-launch"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestNoSessionBusIsNeverLaunched$", "-test.count=1")
+	cmd.Env = []string{"PATH=" + bin, "HOME=" + t.TempDir(), "XDG_RUNTIME_DIR=" + t.TempDir(), "KEYDESK_DBUS_CHILD=1"}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Fatal("dbus-launch ran")
+	}
+	if !strings.Contains(string(out), `backend=memory bus=""`) {
+		t.Fatalf("child said:\n%s", out)
 	}
 }

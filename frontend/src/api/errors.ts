@@ -12,9 +12,15 @@ export const API_ERROR_CODES = [
   'conflict',
   'timeout',
   'internal',
+  /** Still starting: asked again shortly (queryClient). */
   'not_started',
+  /** Could not start: asking again changes nothing. */
+  'start_failed',
   /** A key test needs the key's secret: none is remembered. */
   'need_secret',
+  /** The workspace's access key is in the locked encrypted file (Unlock), or gone from the keychain. */
+  'keychain_locked',
+  'access_key_missing',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 

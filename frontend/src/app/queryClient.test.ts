@@ -24,4 +24,20 @@ describe('query retries', () => {
   it.each<ApiErrorCode>(['timeout', 'offline'])('does not try again after %s', async (code) => {
     expect(await attempts(code)).toBe(1)
   })
+
+  it('does not try again after start_failed', async () => {
+    expect(await attempts('start_failed')).toBe(1)
+  })
+
+  // The window asks before a slow start (a keychain that takes seconds) is done.
+  it('keeps asking while Keydesk is still starting, until it answers', async () => {
+    let calls = 0
+    const queryFn = vi.fn(async () => {
+      if (++calls <= 5) throw new ApiError('not_started', 'Keydesk is still starting')
+      return 'settings'
+    })
+    const got = await createQueryClient().fetchQuery({ queryKey: ['starting'], queryFn, retryDelay: 0 })
+    expect(got).toBe('settings')
+    expect(queryFn).toHaveBeenCalledTimes(6)
+  })
 })

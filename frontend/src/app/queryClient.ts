@@ -15,7 +15,19 @@ declare module '@tanstack/react-query' {
  * before the panel can say so and offer Retry.
  */
 function retryQuery(failureCount: number, error: ApiError): boolean {
-  return failureCount < 1 && error.code !== 'timeout' && error.code !== 'offline'
+  // The window may ask before the backend has opened its data (a slow
+  // keychain): ask again until it has, for up to a minute.
+  if (error.code === 'not_started') return failureCount < STARTING_RETRIES
+  return failureCount < 1 && error.code !== 'timeout' && error.code !== 'offline' && error.code !== 'start_failed'
+}
+
+/** Every STARTING_RETRY_MS for a minute. */
+const STARTING_RETRY_MS = 500
+const STARTING_RETRIES = 120
+
+/** TanStack's backoff (1 s, 2 s, … 30 s), but quick while the backend starts. */
+function retryDelay(failureCount: number, error: ApiError): number {
+  return error.code === 'not_started' ? STARTING_RETRY_MS : Math.min(1000 * 2 ** failureCount, 30_000)
 }
 
 export function createQueryClient(): QueryClient {
@@ -26,6 +38,7 @@ export function createQueryClient(): QueryClient {
         // backend events rather than by refetching on focus.
         refetchOnWindowFocus: false,
         retry: retryQuery,
+        retryDelay,
         staleTime: 30_000,
       },
       mutations: {

@@ -57,7 +57,7 @@ export const en = {
       keychainLocked: 'The cached keys stay readable. Unlock the encrypted file with its passphrase to sync and manage keys again.',
       accessKeyMissing: 'The cached keys stay readable. Enter the workspace’s access key again to sync and manage keys.',
       accessKeyRejected:
-        'It may have been disabled, revoked or may have expired. The cached keys stay readable; enter a working access key to sync again.',
+        'It may have been disabled, revoked or deleted, or it expired. The cached keys stay readable; enter a working access key to sync again.',
     } as Record<string, string>,
     unlock: 'Unlock',
     enterAccessKey: 'Enter access key',
@@ -94,6 +94,7 @@ export const en = {
     keyKeepPlaceholder: 'Leave empty to keep the stored key',
     keyDescription: 'An admin key can manage keys, a member key only read them. Kept in your keychain, never in Keydesk’s database.',
     keyRequired: 'Enter an access key for this workspace.',
+    keyNewDescription: 'The stored access key is gone or the server refused it: paste a working admin or member key of this workspace. It is kept in your keychain.',
     revealKey: 'Show or hide the access key',
     insecureLabel: 'Allow insecure http:// to this host',
     insecureDescription: 'Only on a network you trust: without https the access key and new secrets travel unencrypted.',
@@ -871,7 +872,10 @@ export const en = {
       timeout: 'The server did not answer in time. It may still have done what you asked: look at the list before you try again.',
       internal: 'Something went wrong.',
       not_started: 'Keydesk is still starting. Try again in a moment.',
+      start_failed: 'Keydesk could not start.',
       need_secret: 'Keydesk doesn’t have this key’s secret. Paste it to run the test.',
+      keychain_locked: 'This workspace’s access key is in the encrypted file, which is locked. Unlock it with its passphrase, then try again.',
+      access_key_missing: 'This workspace’s access key is not in the keychain. Enter it again (Edit connection), then try again.',
     } satisfies Record<ApiErrorCode, string>,
   },
 }

@@ -20,9 +20,11 @@ interface WorkspaceFormModalProps {
   workspace?: Workspace
   onClose: () => void
   onSaved?: (workspace: Workspace) => void
+  /** Editing because the stored access key is gone or was refused: the form asks for a new one. */
+  newAccessKey?: boolean
 }
 
-export function WorkspaceFormModal({ opened, workspace, onClose, onSaved }: WorkspaceFormModalProps) {
+export function WorkspaceFormModal({ opened, workspace, onClose, onSaved, newAccessKey }: WorkspaceFormModalProps) {
   return (
     <AppModal
       opened={opened}
@@ -31,7 +33,7 @@ export function WorkspaceFormModal({ opened, workspace, onClose, onSaved }: Work
       size="lg"
       title={workspace ? en.workspaceForm.editTitle(workspace.name) : en.workspaceForm.addTitle}
     >
-      <WorkspaceForm workspace={workspace} onClose={onClose} onSaved={onSaved} />
+      <WorkspaceForm workspace={workspace} onClose={onClose} onSaved={onSaved} newAccessKey={newAccessKey} />
     </AppModal>
   )
 }
@@ -61,8 +63,10 @@ function needsInsecure(value: string): boolean {
   }
 }
 
-function WorkspaceForm({ workspace, onClose, onSaved }: Omit<WorkspaceFormModalProps, 'opened'>) {
+function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Omit<WorkspaceFormModalProps, 'opened'>) {
   const editing = workspace !== undefined
+  // Keeping the stored key is no option when it is gone or was refused.
+  const keyRequired = !editing || newAccessKey
   const [values, setValues] = useState<WorkspaceRequest>({
     serverUrl: workspace?.serverUrl ?? '',
     workspaceId: workspace?.workspaceId ?? '',
@@ -99,7 +103,7 @@ function WorkspaceForm({ workspace, onClose, onSaved }: Omit<WorkspaceFormModalP
     const urlProblem = checkUrl(values.serverUrl)
     if (urlProblem) next.serverUrl = urlProblem
     else if (needsInsecure(values.serverUrl) && !values.allowInsecure) next.serverUrl = en.workspaceForm.insecureNeeded
-    if (!values.accessKey.trim() && (!editing || forTest)) next.accessKey = en.workspaceForm.keyRequired
+    if (!values.accessKey.trim() && (keyRequired || forTest)) next.accessKey = en.workspaceForm.keyRequired
     setErrors(next)
     return Object.keys(next).length === 0
   }
@@ -143,7 +147,7 @@ function WorkspaceForm({ workspace, onClose, onSaved }: Omit<WorkspaceFormModalP
             placeholder={en.workspaceForm.urlPlaceholder}
             description={en.workspaceForm.urlDescription}
             required
-            data-autofocus
+            data-autofocus={newAccessKey ? undefined : true}
             autoComplete="off"
             spellCheck={false}
             data-testid="workspace-url-input"
@@ -167,9 +171,10 @@ function WorkspaceForm({ workspace, onClose, onSaved }: Omit<WorkspaceFormModalP
         </Group>
         <PasswordInput
           label={en.workspaceForm.keyLabel}
-          placeholder={editing ? en.workspaceForm.keyKeepPlaceholder : en.workspaceForm.keyPlaceholder}
-          description={en.workspaceForm.keyDescription}
-          required={!editing}
+          placeholder={keyRequired ? en.workspaceForm.keyPlaceholder : en.workspaceForm.keyKeepPlaceholder}
+          description={newAccessKey ? en.workspaceForm.keyNewDescription : en.workspaceForm.keyDescription}
+          required={keyRequired}
+          data-autofocus={newAccessKey ? true : undefined}
           autoComplete="off"
           spellCheck={false}
           styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { makeSettings, makeWorkspace } from '../../test/fixtures'
@@ -65,6 +65,14 @@ describe('sync problem banner', () => {
 
     await user.click(screen.getByTestId('sync-problem-access-key'))
     expect(await screen.findByRole('dialog', { name: 'Edit “Acme”' })).toBeInTheDocument()
+    // The form asks for the new key: focused, required, no "leave empty to keep".
+    const key = screen.getByTestId('workspace-key-input')
+    await waitFor(() => expect(key).toHaveFocus())
+    expect(key).toBeRequired()
+    expect(key).not.toHaveAttribute('placeholder', 'Leave empty to keep the stored key')
+    await user.click(screen.getByTestId('workspace-save-button'))
+    expect(await screen.findByText('Enter an access key for this workspace.')).toBeInTheDocument()
+    expect(api.updateWorkspace).not.toHaveBeenCalled()
   })
 
   it('offers to edit a connection whose trusted CA file is gone', async () => {

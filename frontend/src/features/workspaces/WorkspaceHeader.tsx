@@ -180,7 +180,7 @@ function SyncProblemBanner({ workspace }: { workspace: Workspace }) {
         <UnlockSecretsModal opened={dialog === 'unlock'} onClose={() => setDialog(null)} />
       </MountOnOpen>
       <MountOnOpen opened={dialog === 'edit'}>
-        <WorkspaceFormModal opened={dialog === 'edit'} workspace={workspace} onClose={() => setDialog(null)} />
+        <WorkspaceFormModal opened={dialog === 'edit'} workspace={workspace} onClose={() => setDialog(null)} newAccessKey={asksForKey} />
       </MountOnOpen>
     </Alert>
   )

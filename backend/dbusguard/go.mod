@@ -1,0 +1,3 @@
+module dbusguard.keydesk.invalid
+
+go 1.26.8
