@@ -306,3 +306,27 @@ func TestFailedStartIsNotStillStarting(t *testing.T) {
 		t.Fatalf("%+v", e)
 	}
 }
+
+// The audit log names a key deleted since, and the admin key that acted
+// though it is gone: by the names the server recorded with the events.
+func TestAuditNamesWhatIsGone(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "short-lived"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Keys.Delete(ws, created.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+	page, err := a.Keys.Audit(ws, "", 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range page.Items {
+		if e.TargetKeyID == created.Key.ID && (e.TargetName != "short-lived" || e.ActorName == "") {
+			t.Fatalf("%s: target %q, actor %q", e.Action, e.TargetName, e.ActorName)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"time"
@@ -283,9 +284,11 @@ func (k *KeysAPI) Audit(workspaceID, keyID string, pageIndex, pageSize int) (Aud
 		if target == "" {
 			target = e.TargetID
 		}
+		// Today's name when the key or profile is still there, else the one
+		// the server recorded with the event.
 		out.Items[i] = AuditEvent{
-			ID: e.ID, At: formatTime(e.At), ActorKeyID: e.ActorKeyID, ActorName: names[e.ActorKeyID], Action: e.Action,
-			TargetKeyID: e.TargetKeyID, TargetName: names[target], TargetID: e.TargetID, ClientIP: e.ClientIP,
+			ID: e.ID, At: formatTime(e.At), ActorKeyID: e.ActorKeyID, ActorName: cmp.Or(names[e.ActorKeyID], e.ActorName), Action: e.Action,
+			TargetKeyID: e.TargetKeyID, TargetName: cmp.Or(names[target], e.TargetName), TargetID: e.TargetID, ClientIP: e.ClientIP,
 			Changes: string(e.Changes),
 		}
 	}

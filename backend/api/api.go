@@ -184,10 +184,12 @@ type ProfileList struct {
 type AuditEvent struct {
 	ID          int64           `json:"id"`
 	At          time.Time       `json:"at"`
-	ActorKeyID  string          `json:"actorKeyId"` // "" for the server itself
+	ActorKeyID  string          `json:"actorKeyId"`          // "" for the server itself
+	ActorName   string          `json:"actorName,omitempty"` // the actor key's name when the event was recorded
 	Action      string          `json:"action"`
 	TargetKeyID string          `json:"targetKeyId,omitempty"`
-	TargetID    string          `json:"targetId,omitempty"` // a profile or workspace
+	TargetID    string          `json:"targetId,omitempty"`   // a profile or workspace
+	TargetName  string          `json:"targetName,omitempty"` // the target's name when the event was recorded
 	ClientIP    string          `json:"clientIp,omitempty"`
 	Changes     json.RawMessage `json:"changes,omitempty"`
 }

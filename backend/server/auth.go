@@ -18,7 +18,7 @@ type principal struct {
 	ip  string
 }
 
-func (p principal) actor() Actor { return Actor{KeyID: p.key.ID, IP: p.ip} }
+func (p principal) actor() Actor { return Actor{KeyID: p.key.ID, Name: p.key.Name, IP: p.ip} }
 
 // credential reads the secret from `Authorization: Bearer` or `X-API-Key`.
 func credential(r *http.Request) (string, error) {

@@ -96,7 +96,7 @@ func (s *Server) IssueKey(ctx context.Context, workspaceID string, req api.Creat
 		if err := w.InsertKey(&k); err != nil {
 			return err
 		}
-		return w.Audit(ActionKeyCreated, k.ID, "", map[string]any{"name": k.Name, "role": k.Role, "profileId": k.ProfileID, "expiresAt": k.ExpiresAt})
+		return w.Audit(ActionKeyCreated, k.ID, "", k.Name, map[string]any{"name": k.Name, "role": k.Role, "profileId": k.ProfileID, "expiresAt": k.ExpiresAt})
 	})
 	if err != nil {
 		return api.CreatedKey{}, err
@@ -115,7 +115,7 @@ func (s *Server) DeleteKey(ctx context.Context, workspaceID, keyID string, actor
 		if err := w.DeleteKey(keyID); err != nil {
 			return err
 		}
-		return w.Audit(ActionKeyDeleted, keyID, "", map[string]any{"name": k.Name, "maskedKey": k.MaskedKey})
+		return w.Audit(ActionKeyDeleted, keyID, "", k.Name, map[string]any{"name": k.Name, "maskedKey": k.MaskedKey})
 	})
 	if err != nil {
 		return err
@@ -179,7 +179,7 @@ func (s *Server) PatchKey(ctx context.Context, workspaceID, keyID string, req ap
 		if err := w.SaveKey(&k); err != nil {
 			return err
 		}
-		return w.Audit(ActionKeyUpdated, k.ID, "", changes)
+		return w.Audit(ActionKeyUpdated, k.ID, "", k.Name, changes)
 	})
 	if err != nil {
 		return api.Key{}, err
@@ -218,7 +218,7 @@ func (s *Server) RegenerateKey(ctx context.Context, workspaceID, keyID string, r
 		if err := w.SaveKey(&k); err != nil {
 			return err
 		}
-		return w.Audit(ActionKeyRegenerated, k.ID, "", changes)
+		return w.Audit(ActionKeyRegenerated, k.ID, "", k.Name, changes)
 	})
 	if err != nil {
 		return api.CreatedKey{}, err
@@ -278,7 +278,7 @@ func (s *Server) RotateKey(ctx context.Context, workspaceID, keyID string, req a
 		if err := w.SaveKey(&old); err != nil {
 			return err
 		}
-		return w.Audit(ActionKeyRotated, old.ID, next.ID, map[string]any{
+		return w.Audit(ActionKeyRotated, old.ID, next.ID, old.Name, map[string]any{
 			"successor": next.ID, "revokesAt": end, "autoRevoke": autoRevoke,
 		})
 	})
@@ -333,7 +333,7 @@ func (s *Server) CleanupKeys(ctx context.Context, workspaceID string, req api.Cl
 			if err := w.DeleteKey(k.ID); err != nil {
 				return err
 			}
-			if err := w.Audit(ActionKeyCleanedUp, k.ID, "", map[string]any{"name": k.Name, "maskedKey": k.MaskedKey, "status": k.Status(now)}); err != nil {
+			if err := w.Audit(ActionKeyCleanedUp, k.ID, "", k.Name, map[string]any{"name": k.Name, "maskedKey": k.MaskedKey, "status": k.Status(now)}); err != nil {
 				return err
 			}
 			deleted++
@@ -374,7 +374,7 @@ func (s *Server) RevokeEndedOverlaps(ctx context.Context) (int, error) {
 				return err
 			}
 			n++
-			return w.Audit(ActionKeyAutoRevoked, k.ID, "", map[string]any{"enabled": change{true, false}, "revokesAt": k.RevokesAt})
+			return w.Audit(ActionKeyAutoRevoked, k.ID, "", k.Name, map[string]any{"enabled": change{true, false}, "revokesAt": k.RevokesAt})
 		})
 		if err != nil {
 			return n, err
@@ -429,7 +429,7 @@ func (s *Server) PatchWorkspace(ctx context.Context, workspaceID string, req api
 			return err
 		}
 		out = w.Workspace()
-		return w.Audit(ActionWorkspaceUpdated, "", ws.ID, changes)
+		return w.Audit(ActionWorkspaceUpdated, "", ws.ID, ws.Name, changes)
 	})
 	if err != nil {
 		return api.Workspace{}, err

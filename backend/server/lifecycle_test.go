@@ -519,6 +519,48 @@ func TestAuditRecordsEveryMutationWithoutSecrets(t *testing.T) {
 	}
 }
 
+// The log names its actors and targets as they were: a key deleted since,
+// or an admin key that is gone, is still named, not only by its ID.
+func TestAuditKeepsTheNames(t *testing.T) {
+	e := newEnv(t)
+	second := e.create(e.admin, api.CreateKeyRequest{Name: "second admin", Role: "admin"})
+	made := e.create(second.Secret, api.CreateKeyRequest{Name: "deploy"})
+	e.call(e.admin, "DELETE", e.keyPath(made.Key.ID), "", nil)
+	e.call(e.admin, "DELETE", e.keyPath(second.Key.ID), "", nil)
+	var prof api.Profile
+	e.call(e.admin, "POST", "/v1/workspaces/"+e.ws+"/profiles", `{"name":"Echo"}`, &prof)
+	kept := e.create(e.admin, api.CreateKeyRequest{Name: "kept", ProfileID: prof.ID})
+	if s := e.call(e.admin, "DELETE", "/v1/workspaces/"+e.ws+"/profiles/"+prof.ID+"?keys=detach", "", nil); s != 204 {
+		t.Fatalf("delete profile = %d", s)
+	}
+
+	var audit api.AuditList
+	e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/audit?pageSize=20", "", &audit)
+	find := func(action, target string) api.AuditEvent {
+		t.Helper()
+		for _, ev := range audit.Items {
+			if ev.Action == action && (ev.TargetKeyID == target || ev.TargetID == target) {
+				return ev
+			}
+		}
+		t.Fatalf("no %s of %s in %+v", action, target, audit.Items)
+		return api.AuditEvent{}
+	}
+	if ev := find("key.created", made.Key.ID); ev.ActorName != "second admin" || ev.TargetName != "deploy" {
+		t.Errorf("created by a deleted admin: actor %q, target %q", ev.ActorName, ev.TargetName)
+	}
+	if ev := find("key.deleted", made.Key.ID); ev.TargetName != "deploy" || ev.ActorName == "" {
+		t.Errorf("deleted: actor %q, target %q", ev.ActorName, ev.TargetName)
+	}
+	if ev := find("profile.deleted", prof.ID); ev.TargetName != "Echo" {
+		t.Errorf("profile deleted: target %q", ev.TargetName)
+	}
+	// A key kept without the deleted profile has that in its own history.
+	if ev := find("key.updated", kept.Key.ID); ev.TargetName != "kept" || !strings.Contains(string(ev.Changes), `"profileId":{"from":"`+prof.ID+`","to":""}`) {
+		t.Errorf("detached key: %+v %s", ev, ev.Changes)
+	}
+}
+
 func TestUsageAndLastUsedAreFlushedInBatches(t *testing.T) {
 	e := newEnv(t)
 	created := e.create(e.admin, api.CreateKeyRequest{Name: "busy"})

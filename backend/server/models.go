@@ -90,9 +90,11 @@ type AuditEvent struct {
 	WorkspaceID string    `gorm:"size:40;not null;index:idx_audit_ws_id,priority:1"`
 	At          time.Time `gorm:"not null"`
 	ActorKeyID  string    `gorm:"size:40;not null"`
+	ActorName   string    `gorm:"size:400;not null;default:''"` // the actor key's name then: the key may be gone since
 	Action      string    `gorm:"size:40;not null"`
 	TargetKeyID string    `gorm:"size:40;not null;index"`
 	TargetID    string    `gorm:"size:40;not null"`
+	TargetName  string    `gorm:"size:400;not null;default:''"` // the target's name then (key, profile or workspace)
 	ClientIP    string    `gorm:"size:64;not null"`
 	Changes     string    `gorm:"size:65536;not null"` // JSON object, "" when none
 }

@@ -100,7 +100,7 @@ func (s *Server) SaveProfile(ctx context.Context, workspaceID, id string, req ap
 		if creating {
 			action = ActionProfileCreated
 		}
-		return w.Audit(action, "", p.ID, map[string]any{"before": before, "after": profileJSON(p, 0)})
+		return w.Audit(action, "", p.ID, p.Name, map[string]any{"before": before, "after": profileJSON(p, 0)})
 	})
 	if err != nil {
 		return api.Profile{}, err
@@ -141,7 +141,7 @@ func (s *Server) DeleteProfile(ctx context.Context, workspaceID, id, onKeys stri
 				if err := w.DeleteKey(k.ID); err != nil {
 					return err
 				}
-				if err := w.Audit(ActionKeyDeleted, k.ID, "", map[string]any{"name": k.Name, "maskedKey": k.MaskedKey, "reason": "profile deleted"}); err != nil {
+				if err := w.Audit(ActionKeyDeleted, k.ID, "", k.Name, map[string]any{"name": k.Name, "maskedKey": k.MaskedKey, "reason": "profile deleted"}); err != nil {
 					return err
 				}
 				continue
@@ -150,11 +150,15 @@ func (s *Server) DeleteProfile(ctx context.Context, workspaceID, id, onKeys stri
 			if err := w.SaveKey(&k); err != nil {
 				return err
 			}
+			// The key's own history says it lost its profile.
+			if err := w.Audit(ActionKeyUpdated, k.ID, "", k.Name, map[string]any{"profileId": change{id, ""}, "reason": "profile deleted"}); err != nil {
+				return err
+			}
 		}
 		if err := w.DeleteProfile(id); err != nil {
 			return err
 		}
-		return w.Audit(ActionProfileDeleted, "", id, map[string]any{"name": p.Name, "keys": onKeys, "affectedKeys": len(using)})
+		return w.Audit(ActionProfileDeleted, "", id, p.Name, map[string]any{"name": p.Name, "keys": onKeys, "affectedKeys": len(using)})
 	})
 }
 

@@ -14,6 +14,7 @@ import (
 // server itself (a scheduled job).
 type Actor struct {
 	KeyID string
+	Name  string // the key's name, recorded with its events
 	IP    string
 }
 
@@ -199,12 +200,14 @@ func (w *WorkspaceTx) SaveWorkspace(ws Workspace) error {
 	return err
 }
 
-// Audit records an event of this transaction. changes is marshalled to JSON
-// and must never hold a secret.
-func (w *WorkspaceTx) Audit(action, targetKeyID, targetID string, changes any) error {
+// Audit records an event of this transaction, with the names of its actor
+// and target as they are now: the log still names them once they are
+// renamed or deleted. changes is marshalled to JSON and must never hold a
+// secret.
+func (w *WorkspaceTx) Audit(action, targetKeyID, targetID, targetName string, changes any) error {
 	ev := AuditEvent{
-		WorkspaceID: w.ws.ID, At: w.now, ActorKeyID: w.actor.KeyID, Action: action,
-		TargetKeyID: targetKeyID, TargetID: targetID, ClientIP: w.actor.IP,
+		WorkspaceID: w.ws.ID, At: w.now, ActorKeyID: w.actor.KeyID, ActorName: w.actor.Name, Action: action,
+		TargetKeyID: targetKeyID, TargetID: targetID, TargetName: targetName, ClientIP: w.actor.IP,
 	}
 	if changes != nil {
 		data, err := json.Marshal(changes)
@@ -215,8 +218,8 @@ func (w *WorkspaceTx) Audit(action, targetKeyID, targetID string, changes any) e
 	}
 	// A plain INSERT: gorm's Create would ask for the new id back, which
 	// made the audit record the costliest statement of a create.
-	return w.tx.Exec("INSERT INTO audit_events (workspace_id, at, actor_key_id, action, target_key_id, target_id, client_ip, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		ev.WorkspaceID, ev.At, ev.ActorKeyID, ev.Action, ev.TargetKeyID, ev.TargetID, ev.ClientIP, ev.Changes).Error
+	return w.tx.Exec("INSERT INTO audit_events (workspace_id, at, actor_key_id, actor_name, action, target_key_id, target_id, target_name, client_ip, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		ev.WorkspaceID, ev.At, ev.ActorKeyID, ev.ActorName, ev.Action, ev.TargetKeyID, ev.TargetID, ev.TargetName, ev.ClientIP, ev.Changes).Error
 }
 
 // change is one changed field in an audit event.

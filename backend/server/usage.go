@@ -149,8 +149,8 @@ func (s *Server) Audit(ctx context.Context, workspaceID, keyID string, pageIndex
 	out.Items = make([]api.AuditEvent, len(rows))
 	for i, e := range rows {
 		out.Items[i] = api.AuditEvent{
-			ID: e.ID, At: e.At.UTC(), ActorKeyID: e.ActorKeyID, Action: e.Action,
-			TargetKeyID: e.TargetKeyID, TargetID: e.TargetID, ClientIP: e.ClientIP,
+			ID: e.ID, At: e.At.UTC(), ActorKeyID: e.ActorKeyID, ActorName: e.ActorName, Action: e.Action,
+			TargetKeyID: e.TargetKeyID, TargetID: e.TargetID, TargetName: e.TargetName, ClientIP: e.ClientIP,
 		}
 		if e.Changes != "" {
 			out.Items[i].Changes = []byte(e.Changes)

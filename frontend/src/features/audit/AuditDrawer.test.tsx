@@ -97,4 +97,20 @@ describe('audit drawer', () => {
     expect(row).toHaveTextContent('Echo')
     expect(row).toHaveTextContent('default expiry 30 → 90 days')
   })
+
+  it('names a deleted profile by the name its events recorded', async () => {
+    vi.mocked(api.listProfiles).mockResolvedValue([])
+    vi.mocked(api.auditLog).mockResolvedValue({
+      items: [
+        makeAuditEvent({ id: 3, action: 'profile.deleted', targetKeyId: '', targetId: 'prf_gone', targetName: 'Echo', changes: '{"name":"Echo","keys":"detach","affectedKeys":1}' }),
+        makeAuditEvent({ id: 2, action: 'key.updated', targetName: 'kept', changes: '{"profileId":{"from":"prf_gone","to":""},"reason":"profile deleted"}' }),
+      ],
+      total: 2,
+    })
+    renderDrawer()
+
+    const rows = await screen.findAllByTestId('audit-row')
+    expect(rows[1]).toHaveTextContent('Echo')
+    expect(rows[1]).not.toHaveTextContent('prf_gone')
+  })
 })

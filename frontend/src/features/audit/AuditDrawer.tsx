@@ -1,5 +1,5 @@
 import { Badge, Center, Drawer, Group, Pagination, Stack, Table, Text, Tooltip } from '@mantine/core'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Workspace } from '../../api'
 import { LoadFailed } from '../../components/LoadFailed'
 import { ServerLoading, StillWaiting } from '../../components/ServerRead'
@@ -43,7 +43,13 @@ function AuditLog({ workspaceId, server }: { workspaceId: string; server: string
   const now = useNow()
   const [page, setPage] = useState(1)
   const { data, isError, error, isFetching, isPlaceholderData, refetch } = useAudit(workspaceId, '', page - 1, PAGE_SIZE)
-  const profileName = useProfileNames(workspaceId)
+  const currentProfileName = useProfileNames(workspaceId)
+  // A deleted profile is named by the events of the page that recorded its name.
+  const recordedNames = useMemo(
+    () => new Map((data?.items ?? []).filter((e) => e.targetId && e.targetName).map((e) => [e.targetId, e.targetName])),
+    [data],
+  )
+  const profileName = (id: string) => currentProfileName(id) ?? recordedNames.get(id)
 
   // After Retry the failed read is under way again: wait for it as the first time.
   if (isError && !isFetching) {
