@@ -131,7 +131,19 @@ func (d *Desk) ensureLocalWorkspace(ctx context.Context) error {
 			return nil
 		}
 	}
-	// The keychain lost the key (or holds one that no longer works).
+	// The keychain lost the key (or holds one that no longer works): a
+	// keychain that keeps nothing past a restart, or a locked encrypted
+	// file. The same key gets a new secret, so that its ID, and the table's
+	// "this app" row, stay; a key that cannot serve again is replaced.
+	if ws.AccessKeyID != "" {
+		regenerated, err := d.local.srv.RegenerateKey(ctx, ws.RemoteID, ws.AccessKeyID, api.RegenerateRequest{ExpiresInDays: api.Some[int](nil)}, server.Actor{})
+		if err == nil {
+			if k, err := d.local.srv.Authenticate(ctx, regenerated.Secret); err == nil && k.Role == keys.RoleAdmin {
+				d.opts.Log.Info("gave the desktop's Local access key a new secret", "key", ws.AccessKeyID)
+				return d.secretStore().Set(secrets.WorkspaceAccessKey(ws.ID), regenerated.Secret)
+			}
+		}
+	}
 	created, err := d.local.srv.IssueKey(ctx, ws.RemoteID, api.CreateKeyRequest{Name: desktopKeyName, Role: string(keys.RoleAdmin), ExpiresInDays: api.Some[int](nil)}, server.Actor{})
 	if err != nil {
 		return err
