@@ -302,7 +302,9 @@ func (d *Desk) read(ctx context.Context, workspaceID, what string, call func(*cl
 	}
 	if err := call(c, ws); err != nil {
 		if errors.Is(err, client.ErrUnreachable) {
-			_ = d.recordFailure(ws, err)
+			if d.noteFailure(ws, err) {
+				d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
+			}
 			return &offlineError{fmt.Sprintf("%s needs the server %s, which cannot be reached right now. Your cached keys stay readable; try again when it is back.", what, d.serverURL(ws))}
 		}
 		return err

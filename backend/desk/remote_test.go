@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -561,6 +562,36 @@ func TestMissingAccessKeyIsASyncProblem(t *testing.T) {
 	_ = d.Sync(ctx, ws.ID)
 	if got := workspaceByID(t, d, ws.ID); got.SyncProblem != desk.SyncProblemAccessKey {
 		t.Fatalf("the missing key comes before the network: %q", got.SyncProblem)
+	}
+}
+
+// A read that fails offline says so once: the window refreshes on the
+// event and reads again, which fails again — each failure announcing
+// itself made 500 calls a second.
+func TestOfflineReadsAnnounceItOnce(t *testing.T) {
+	r := startRemote(t)
+	ctx, rec := context.Background(), &recorder{}
+	d := open(t, t.TempDir(), secrets.NewMemory(), rec)
+	defer d.Close()
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.stop()
+	statusBefore, doneBefore := rec.count(desk.EventWorkspaceStatus), rec.count(desk.EventSyncDone)
+	for range 5 {
+		if _, err := d.CleanupCounts(ctx, ws.ID); !errors.Is(err, desk.ErrOffline) && !strings.Contains(fmt.Sprint(err), "cannot be reached") {
+			t.Fatalf("offline read: %v", err)
+		}
+	}
+	if got := rec.count(desk.EventWorkspaceStatus) - statusBefore; got != 1 {
+		t.Fatalf("%d status events for 5 failed reads, want 1 (going offline)", got)
+	}
+	if got := rec.count(desk.EventSyncDone) - doneBefore; got != 0 {
+		t.Fatalf("%d sync:done events without a sync", got)
+	}
+	if view := workspaceByID(t, d, ws.ID); view.OfflineSince == nil {
+		t.Fatal("not marked offline")
 	}
 }
 

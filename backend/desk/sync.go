@@ -309,23 +309,41 @@ func (f *syncFetch) stop() {
 	f.running.Wait()
 }
 
-// recordFailure keeps the cache as it is and notes why the sync failed.
+// recordFailure keeps the cache as it is and notes why the sync failed;
+// the sync is done, if not well (the progress bar ends).
 func (d *Desk) recordFailure(ws Workspace, cause error) error {
 	if errors.Is(cause, context.Canceled) {
 		return cause // the app is closing: nothing failed
 	}
-	updates := map[string]any{"last_error": describe(cause), "sync_problem": syncProblemOf(cause)}
-	if errors.Is(cause, client.ErrUnreachable) {
-		if ws.OfflineSince == nil {
-			updates["offline_since"] = d.now()
-		}
-		cause = fmt.Errorf("%w: %w", ErrOffline, cause)
+	d.noteFailure(ws, cause)
+	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
+	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID})
+	return offline(cause)
+}
+
+// noteFailure records why a call to the workspace's server failed, and
+// reports whether that changed what the workspace shows. A read that fails
+// says so only then: the window refreshes on the event, and reading again
+// offline would fail again and again (500 calls a second).
+func (d *Desk) noteFailure(ws Workspace, cause error) (changed bool) {
+	lastError, problem := describe(cause), syncProblemOf(cause)
+	updates := map[string]any{"last_error": lastError, "sync_problem": problem}
+	changed = lastError != ws.LastError || problem != ws.SyncProblem
+	if errors.Is(cause, client.ErrUnreachable) && ws.OfflineSince == nil {
+		updates["offline_since"] = d.now()
+		changed = true
 	}
 	if err := d.db.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(updates).Error; err != nil {
 		d.opts.Log.Error("record sync failure", "workspace", ws.ID, "err", err)
 	}
-	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
-	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID}) // done, if not well: ends the progress bar
+	return changed
+}
+
+// offline marks an unreachable server's error as ErrOffline too.
+func offline(cause error) error {
+	if errors.Is(cause, client.ErrUnreachable) {
+		return fmt.Errorf("%w: %w", ErrOffline, cause)
+	}
 	return cause
 }
 

@@ -157,6 +157,13 @@ describe('keys table', () => {
     }
   })
 
+  it('does not ask an offline server for the clean-up counts', async () => {
+    const offline = makeWorkspace({ id: 'ws_acme', kind: 'remote', online: false, offlineSince: iso(now - 60_000), syncProblem: 'offline' })
+    renderWithProviders(<KeysPanel workspace={offline} />)
+    await screen.findAllByTestId('key-row')
+    expect(api.cleanupCounts).not.toHaveBeenCalled()
+  })
+
   it('shows an empty state with a create button when there are no keys', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([])
     renderWithProviders(<KeysPanel workspace={workspace} />)

@@ -78,7 +78,8 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   const shown = keys ?? first?.keys
   const { data: profiles } = useProfiles(workspace.id)
   const hasKeys = (shown?.length ?? 0) > 0
-  const counts = useCleanupCounts(workspace.id, canManage && hasKeys)
+  // The counts come from the server: not asked while it is known to be offline.
+  const counts = useCleanupCounts(workspace.id, canManage && hasKeys && workspace.online)
   const update = useUpdateKey(workspace.id)
 
   const [createOpened, createDialog] = useDisclosure(false)
