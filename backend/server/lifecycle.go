@@ -46,6 +46,20 @@ func (s *Server) newSecret(w *WorkspaceTx, profileID string) (string, error) {
 }
 
 // checkProfile makes sure a profile id names a profile of the workspace.
+// profileName is the name of a profile of the workspace, "" for none: key
+// events record it beside the ID, so that they still read once the
+// profile is deleted.
+func profileName(w *WorkspaceTx, profileID string) string {
+	if profileID == "" {
+		return ""
+	}
+	p, err := w.Profile(profileID)
+	if err != nil {
+		return ""
+	}
+	return p.Name
+}
+
 func checkProfile(w *WorkspaceTx, profileID string) (Profile, error) {
 	p, err := w.Profile(profileID)
 	if errors.Is(err, ErrNotFound) {
@@ -96,7 +110,11 @@ func (s *Server) IssueKey(ctx context.Context, workspaceID string, req api.Creat
 		if err := w.InsertKey(&k); err != nil {
 			return err
 		}
-		return w.Audit(ActionKeyCreated, k.ID, "", k.Name, map[string]any{"name": k.Name, "role": k.Role, "profileId": k.ProfileID, "expiresAt": k.ExpiresAt})
+		created := map[string]any{"name": k.Name, "role": k.Role, "profileId": k.ProfileID, "expiresAt": k.ExpiresAt}
+		if name := profileName(w, k.ProfileID); name != "" {
+			created["profileName"] = name
+		}
+		return w.Audit(ActionKeyCreated, k.ID, "", k.Name, created)
 	})
 	if err != nil {
 		return api.CreatedKey{}, err
@@ -170,6 +188,7 @@ func (s *Server) PatchKey(ctx context.Context, workspaceID, keyID string, req ap
 			}
 			if profileID != k.ProfileID {
 				changes["profileId"] = change{k.ProfileID, profileID}
+				changes["profileName"] = change{profileName(w, k.ProfileID), profileName(w, profileID)}
 				k.ProfileID = profileID
 			}
 		}

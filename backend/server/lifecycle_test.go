@@ -556,8 +556,13 @@ func TestAuditKeepsTheNames(t *testing.T) {
 		t.Errorf("profile deleted: target %q", ev.TargetName)
 	}
 	// A key kept without the deleted profile has that in its own history.
-	if ev := find("key.updated", kept.Key.ID); ev.TargetName != "kept" || !strings.Contains(string(ev.Changes), `"profileId":{"from":"`+prof.ID+`","to":""}`) {
+	if ev := find("key.updated", kept.Key.ID); ev.TargetName != "kept" || !strings.Contains(string(ev.Changes), `"profileId":{"from":"`+prof.ID+`","to":""}`) ||
+		!strings.Contains(string(ev.Changes), `"profileName":{"from":"Echo","to":""}`) {
 		t.Errorf("detached key: %+v %s", ev, ev.Changes)
+	}
+	// Its creation with the profile names the profile too.
+	if ev := find("key.created", kept.Key.ID); !strings.Contains(string(ev.Changes), `"profileName":"Echo"`) {
+		t.Errorf("created with a profile: %s", ev.Changes)
 	}
 }
 

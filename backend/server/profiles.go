@@ -151,7 +151,7 @@ func (s *Server) DeleteProfile(ctx context.Context, workspaceID, id, onKeys stri
 				return err
 			}
 			// The key's own history says it lost its profile.
-			if err := w.Audit(ActionKeyUpdated, k.ID, "", k.Name, map[string]any{"profileId": change{id, ""}, "reason": "profile deleted"}); err != nil {
+			if err := w.Audit(ActionKeyUpdated, k.ID, "", k.Name, map[string]any{"profileId": change{id, ""}, "profileName": change{p.Name, ""}, "reason": "profile deleted"}); err != nil {
 				return err
 			}
 		}

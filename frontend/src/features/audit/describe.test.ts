@@ -121,3 +121,28 @@ describe('profile events in words', () => {
     expect(targetLabel(event)).toBe('Echo 2')
   })
 })
+
+describe('profiles deleted since', () => {
+  it('are named by the name the event recorded, not by their ID', () => {
+    const detached = makeAuditEvent({
+      action: 'key.updated',
+      changes: JSON.stringify({ profileId: { from: 'prf_gone', to: '' }, profileName: { from: 'Payments', to: '' }, reason: 'profile deleted' }),
+    })
+    const said = describeChanges(detached, { profileName: () => undefined }).join(' · ')
+    expect(said).toContain('Payments')
+    expect(said).not.toContain('prf_gone')
+    expect(said).not.toContain('profileName')
+
+    const created = makeAuditEvent({
+      action: 'key.created',
+      changes: JSON.stringify({ name: 'pay-worker', role: 'api', profileId: 'prf_gone', profileName: 'Payments', expiresAt: null }),
+    })
+    expect(describeChanges(created).join(' · ')).toContain('Payments')
+    expect(describeChanges(created).join(' · ')).not.toContain('prf_gone')
+  })
+
+  it('prefer today’s name when the profile is still there', () => {
+    const renamed = makeAuditEvent({ action: 'key.created', changes: JSON.stringify({ role: 'api', profileId: 'prf_p', profileName: 'Old name' }) })
+    expect(describeChanges(renamed, { profileName: (id) => (id === 'prf_p' ? 'New name' : undefined) }).join(' · ')).toContain('New name')
+  })
+})

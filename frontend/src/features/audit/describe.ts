@@ -145,11 +145,31 @@ function deletedProfile(changes: Fields): string[] {
   return []
 }
 
+/**
+ * ctx, with the profile names the event recorded beside its profileId
+ * ("profileName": a name, or {from, to}): a profile deleted since is still
+ * named. Today's name comes first.
+ */
+function withRecordedProfiles(ctx: DescribeContext, ids: unknown, names: unknown): DescribeContext {
+  const recorded = new Map<string, string>()
+  const add = (id: unknown, name: unknown) => {
+    if (typeof id === 'string' && id && typeof name === 'string' && name) recorded.set(id, name)
+  }
+  if (isChange(ids) && isChange(names)) {
+    add(ids.from, names.from)
+    add(ids.to, names.to)
+  } else {
+    add(ids, names)
+  }
+  if (recorded.size === 0) return ctx
+  return { ...ctx, profileName: (id) => ctx.profileName?.(id) ?? recorded.get(id) }
+}
+
 /** The event's changes as short phrases, most telling first. */
 export function describeChanges(event: AuditEvent, ctx: DescribeContext = {}): string[] {
-  const changes = parse(event.changes)
+  const { profileName: recordedProfile, ...changes } = parse(event.changes)
   const out: string[] = []
-  const fmt = (field: string, value: unknown) => formatValue(field, value, ctx)
+  const fmt = (field: string, value: unknown) => formatValue(field, value, withRecordedProfiles(ctx, changes.profileId, recordedProfile))
 
   switch (event.action) {
     case 'key.rotated': {
