@@ -204,6 +204,11 @@ func (r Request) url() (*url.URL, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("the test URL must be an http(s) URL, got %q", raw)
 	}
+	// A user:password@ would be printed with the cURL command (into CI
+	// logs), and "{server}@evil.example" sends the key to evil.example.
+	if u.User != nil {
+		return nil, fmt.Errorf("the test URL must not hold a user name or password (user:password@), got one for %s", u.Host)
+	}
 	// A hand-typed query may hold spaces and the like: send (and show) it
 	// encoded.
 	if q, err := url.ParseQuery(u.RawQuery); err == nil && u.RawQuery != "" {

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os/exec"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -262,4 +263,26 @@ func TestAnEchoedSecretIsMasked(t *testing.T) {
 		t.Fatalf("result = %+v", r)
 	}
 	assertNoSecret(t, r, sec)
+}
+
+// A user:password@ in the test URL is refused before anything is sent: the
+// cURL command would print it, and "{server}@evil.example" would send the
+// key to evil.example.
+func TestUserinfoInTheURLIsRefused(t *testing.T) {
+	var reached atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached.Add(1) }))
+	defer srv.Close()
+	for _, url := range []string{"http://ada:pw@" + strings.TrimPrefix(srv.URL, "http://") + "/v1/whoami", "{server}@" + strings.TrimPrefix(srv.URL, "http://") + "/x"} {
+		req := keytest.Request{Target: keytest.Target{Method: "GET", URL: url, Auth: keytest.AuthBearer}, Server: "http://example.invalid", Secret: secret(t)}
+		r := keytest.Run(context.Background(), req)
+		if r.Error == "" || !strings.Contains(r.Error, "user name or password") || strings.Contains(r.Error, "pw@") {
+			t.Errorf("%s: %+v", url, r)
+		}
+		if req.Curl(true) != "" {
+			t.Errorf("%s: a cURL command %q", url, req.Curl(true))
+		}
+	}
+	if reached.Load() != 0 {
+		t.Fatal("a request was sent")
+	}
 }
