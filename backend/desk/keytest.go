@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"gorm.io/gorm"
 
@@ -49,6 +50,10 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 		return keytest.Request{}, err
 	}
 	secret := strings.TrimSpace(t.Secret)
+	// No header can carry one: say so instead of Go's "invalid header field value".
+	if strings.ContainsFunc(secret, unicode.IsControl) {
+		return keytest.Request{}, fieldError("secret", "holds a control character, which no key has: paste the key as it was shown")
+	}
 	target := keytest.Target{Method: "GET", URL: "{server}/v1/whoami", Auth: keytest.AuthBearer}
 	if t.KeyID != "" {
 		var k CachedKey

@@ -31,6 +31,13 @@ func TestKeyTestOnTheLocalWorkspace(t *testing.T) {
 	if err != nil || res.Status != 200 || !strings.Contains(res.URL, "/v1/workspaces/"+ws.RemoteID+"/keys?pageIndex=0&pageSize=5") {
 		t.Fatalf("admin test = %+v, %v", res, err)
 	}
+	// A pasted secret with a control character (a stray BEL, NUL) is said
+	// in words, before anything is sent.
+	for _, pasted := range []string{"kd_abc\x00def", "kd_abc\adef"} {
+		if _, err := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, Secret: pasted}); fieldOf(err) != "secret" || !strings.Contains(err.Error(), "control character") {
+			t.Fatalf("pasted %q: %v", pasted, err)
+		}
+	}
 	// An api key tests with whoami; a pasted secret must be that key's.
 	if _, err := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: svc.Key.ID, Secret: admin.Secret}); fieldOf(err) != "secret" {
 		t.Fatalf("wrong pasted secret: %v", err)
