@@ -60,8 +60,14 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 		if err := d.db.WithContext(ctx).Where("workspace_id = ? AND id = ?", ws.ID, t.KeyID).Take(&k).Error; err != nil {
 			return keytest.Request{}, fmt.Errorf("key %s: %w", t.KeyID, ErrUnknownKey)
 		}
+		// The desktop's own access key is in the keychain as such: no need
+		// to remember it a second time.
+		name := secrets.RememberedKey(ws.ID, k.ID)
+		if k.ID == ws.AccessKeyID {
+			name = secrets.WorkspaceAccessKey(ws.ID)
+		}
 		if secret == "" {
-			if secret, err = d.secretStore().Get(secrets.RememberedKey(ws.ID, k.ID)); errors.Is(err, secrets.ErrNotFound) {
+			if secret, err = d.secretStore().Get(name); errors.Is(err, secrets.ErrNotFound) {
 				if d.SecretsInfo().Locked {
 					return keytest.Request{}, ErrNoSecretYet
 				}

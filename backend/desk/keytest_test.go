@@ -31,6 +31,10 @@ func TestKeyTestOnTheLocalWorkspace(t *testing.T) {
 	if err != nil || res.Status != 200 || !strings.Contains(res.URL, "/v1/workspaces/"+ws.RemoteID+"/keys?pageIndex=0&pageSize=5") {
 		t.Fatalf("admin test = %+v, %v", res, err)
 	}
+	// Keydesk's own key tests with the access key it keeps, nothing to paste.
+	if res, err := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: ws.AccessKeyID}); err != nil || res.Status != 200 {
+		t.Fatalf("own key test = %+v, %v", res, err)
+	}
 	// A pasted secret with a control character (a stray BEL, NUL) is said
 	// in words, before anything is sent.
 	for _, pasted := range []string{"kd_abc\x00def", "kd_abc\adef"} {

@@ -446,6 +446,7 @@ export const en = {
     keychain: 'Keychain',
     remembered: 'Secret remembered',
     notRemembered: 'Not remembered',
+    ownKey: 'In your keychain: Keydesk reaches this workspace with it',
     copyId: 'Copy key ID',
     usageTitle: 'Usage, last 30 days',
     usageTotal: (n: number) => plural(n, 'request', 'requests'),

@@ -187,7 +187,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
         <Item label={en.details.updated}>
           <When iso={keyInfo.updatedAt} now={now} />
         </Item>
-        <Item label={en.details.keychain}>{keyInfo.remembered ? en.details.remembered : en.details.notRemembered}</Item>
+        <Item label={en.details.keychain}>{keyInfo.own ? en.details.ownKey : keyInfo.remembered ? en.details.remembered : en.details.notRemembered}</Item>
       </DataList>
 
       <Divider />

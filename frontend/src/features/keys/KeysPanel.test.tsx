@@ -328,7 +328,7 @@ describe('member access key', () => {
 })
 
 describe('the key Keydesk itself uses', () => {
-  it('is marked and never offered for delete, disable, regenerate or rotate', async () => {
+  it('is marked and never offered for delete, disable, regenerate, rotate or remembering', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_own', name: 'Keydesk', own: true, role: 'admin' })])
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
@@ -338,7 +338,8 @@ describe('the key Keydesk itself uses', () => {
 
     await user.click(within(rowOf('key_own')).getByTestId('key-menu'))
     expect(screen.getByTestId('key-menu-edit')).toBeEnabled()
-    for (const id of ['key-menu-regenerate', 'key-menu-rotate', 'delete-key']) {
+    // Its secret is in the keychain already: the workspace's access key.
+    for (const id of ['key-menu-regenerate', 'key-menu-rotate', 'delete-key', 'key-menu-remember', 'key-menu-forget']) {
       expect(screen.queryByTestId(id)).not.toBeInTheDocument()
     }
   })

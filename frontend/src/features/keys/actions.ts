@@ -20,7 +20,8 @@ export function availability(action: KeyAction | 'toggle', key: Key, canManage: 
     case 'test':
       return { shown: true }
     case 'remember':
-      return { shown: !key.remembered }
+      // Keydesk's own key is in the keychain already, as the workspace's access key.
+      return { shown: !key.remembered && !key.own }
     case 'forget':
       return { shown: key.remembered }
     case 'edit':
