@@ -85,9 +85,15 @@ written when either check fails. Files are written atomically, mode 0600.`,
 			}
 			if verify && server == "" {
 				server = stdio.Getenv("KEYDESK_SERVER")
-				if server == "" {
-					return usageError("--verify needs the server: give -s URL or set KEYDESK_SERVER")
+			}
+			// Then the stored login's, as for every other command.
+			if verify && server == "" {
+				if login, _, err := loadLogin(stdio); err == nil && login != nil {
+					server = login.Server
 				}
+			}
+			if verify && server == "" {
+				return usageError("--verify needs the server: give -s URL, set KEYDESK_SERVER or log in (keydesk auth login)")
 			}
 
 			var key, source string

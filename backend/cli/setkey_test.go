@@ -123,6 +123,11 @@ func TestSetKey(t *testing.T) {
 		if readFile(t, f) != k+"\n" {
 			t.Fatal("a rejected key replaced the key file")
 		}
+		// Logged in: the stored login's server, as for every other command.
+		e := env{"KEYDESK_CONFIG_DIR": t.TempDir(), "KEYDESK_KEYRING": "file", "KEYDESK_KEYRING_PASSWORD": "correct horse"}
+		want(t, kd(t, e, k+"\n", "auth", "login", "-s", srv.URL, "--with-api-key", "-"), 0)
+		h := filepath.Join(dir, "from-login")
+		want(t, kd(t, e, "", "auth", "set-key", k, "--write-key-file", h, "--verify"), 0, "accepts the key")
 	})
 
 	t.Run("--if-missing leaves an existing file untouched", func(t *testing.T) {
