@@ -38,10 +38,6 @@ type App struct {
 	Profiles   *ProfilesAPI
 	Overview   *OverviewAPI
 
-	// notifications passes the desk's notifications to cfg.Notifier and
-	// remembers whether the last one could be shown; nil without one.
-	notifications *reminders.Tracker
-
 	mu       sync.RWMutex
 	desk     *desk.Desk
 	startErr error
@@ -61,9 +57,6 @@ func New(cfg Config) *App {
 	a.Reminders = &RemindersAPI{app: a}
 	a.Profiles = &ProfilesAPI{app: a}
 	a.Overview = &OverviewAPI{app: a}
-	if cfg.Notifier != nil {
-		a.notifications = reminders.Track(cfg.Notifier, nil)
-	}
 	return a
 }
 
@@ -71,11 +64,7 @@ func New(cfg Config) *App {
 // starts the background jobs. When it fails, the window still opens and
 // every call explains why.
 func (a *App) Startup(ctx context.Context) error {
-	var notifier reminders.Notifier // nil, not a nil *Tracker: the desk shows no notifications then
-	if a.notifications != nil {
-		notifier = a.notifications
-	}
-	d, err := desk.Open(ctx, desk.Options{Home: a.cfg.Home, LocalAddr: a.cfg.LocalAddr, Emitter: a.cfg.Emitter, Notifier: notifier, Log: a.cfg.Log})
+	d, err := desk.Open(ctx, desk.Options{Home: a.cfg.Home, LocalAddr: a.cfg.LocalAddr, Emitter: a.cfg.Emitter, Notifier: a.cfg.Notifier, Log: a.cfg.Log})
 	if err == nil {
 		err = d.StartJobs()
 	}

@@ -109,11 +109,12 @@ func (r *RemindersAPI) SetSettings(s ReminderSettings) (ReminderSettings, error)
 
 // NotificationStatus says whether desktop notifications can be shown here:
 // when the last one could not (on Linux, no notification daemon), the
-// reminders are in the reminder center only. It needs no started desk.
+// reminders are in the reminder center only. Before the desk has started,
+// none was tried.
 func (r *RemindersAPI) NotificationStatus() (NotificationStatus, error) {
 	var status NotificationStatus
-	if n := r.app.notifications; n != nil {
-		if at := n.LastFailure(); !at.IsZero() {
+	if d, err := r.app.started(); err == nil {
+		if at := d.NotificationFailure(); !at.IsZero() {
 			status.Unavailable, status.FailedAt = true, formatTime(at)
 		}
 	}

@@ -81,23 +81,18 @@ func (e *NetworkError) Error() string {
 // Explain says why for a person at the desktop, with what to check
 // (netfail.Explain): "nothing answers at 127.0.0.1:9 (connection
 // refused). Check the address and that the server is running."
-func (e *NetworkError) Explain() string {
-	u, err := url.Parse(e.URL)
-	if err != nil {
-		u = &url.URL{Host: e.URL}
-	}
-	return netfail.Explain(e.Err, u, e.timeout())
-}
+func (e *NetworkError) Explain() string { return netfail.Explain(e.Err, e.url(), e.timeout()) }
 
 // Kind is netfail's kind of the failure: network, tls (a certificate, or
 // http and https mixed up: the server answered) or timeout.
-func (e *NetworkError) Kind() string {
-	u, err := url.Parse(e.URL)
-	if err != nil {
-		u = &url.URL{Host: e.URL}
+func (e *NetworkError) Kind() string { return netfail.Kind(e.Err, e.url()) }
+
+// url is the server's URL, or one naming it as the host when it does not parse.
+func (e *NetworkError) url() *url.URL {
+	if u, err := url.Parse(e.URL); err == nil {
+		return u
 	}
-	kind, _ := netfail.Describe(e.Err, u, e.timeout())
-	return kind
+	return &url.URL{Host: e.URL}
 }
 
 func (e *NetworkError) timeout() time.Duration {

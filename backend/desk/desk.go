@@ -166,7 +166,7 @@ func Open(ctx context.Context, opts Options) (*Desk, error) {
 	if err := checkWritable(opts.Home); err != nil {
 		return nil, err
 	}
-	opts.Secrets = newKeychain(opts.Secrets)
+	opts.Secrets = newKeychain(opts.Secrets, opts.SecretsInfo)
 	d := &Desk{opts: opts, clients: map[string]*client.Client{}, syncing: map[string]*sync.Mutex{}}
 	if err := d.openCache(); err != nil {
 		return nil, err

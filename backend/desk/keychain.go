@@ -13,15 +13,16 @@ import (
 // show. Nothing is removed from the keychain because it failed, so what it
 // holds is there again once it works.
 type keychain struct {
-	store secrets.Store // the keychain chosen at start
-	mem   secrets.Store // secrets it could not take
+	store  secrets.Store // the keychain chosen at start
+	mem    secrets.Store // secrets it could not take
+	locked bool          // store stands in for the encrypted file until its passphrase is given
 
 	mu      sync.Mutex
 	problem error
 }
 
-func newKeychain(store secrets.Store) *keychain {
-	return &keychain{store: store, mem: secrets.NewMemory()}
+func newKeychain(store secrets.Store, info secrets.Info) *keychain {
+	return &keychain{store: store, mem: secrets.NewMemory(), locked: info.Locked}
 }
 
 func (k *keychain) Get(name string) (string, error) {
@@ -29,6 +30,9 @@ func (k *keychain) Get(name string) (string, error) {
 		return v, nil
 	}
 	v, err := k.store.Get(name)
+	if errors.Is(err, secrets.ErrNotFound) && k.locked {
+		return "", ErrKeychainLocked // it may be in the file
+	}
 	if err != nil && !errors.Is(err, secrets.ErrNotFound) {
 		k.failed(err)
 	}

@@ -68,7 +68,7 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 		}
 		if secret == "" {
 			if secret, err = d.secretStore().Get(name); errors.Is(err, secrets.ErrNotFound) {
-				if d.SecretsInfo().Locked {
+				if errors.Is(err, ErrKeychainLocked) {
 					return keytest.Request{}, ErrNoSecretYet
 				}
 				return keytest.Request{}, ErrNoSecret

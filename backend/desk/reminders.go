@@ -191,6 +191,10 @@ func parseCachedTime(value any) (time.Time, error) {
 }
 
 // Reminders lists the reminders to show now.
+// NotificationFailure is when the last desktop notification could not be
+// shown; zero when it was, or none was tried.
+func (d *Desk) NotificationFailure() time.Time { return d.reminders.NotificationFailure() }
+
 func (d *Desk) Reminders(ctx context.Context) ([]reminders.Reminder, error) {
 	return d.reminders.Active(ctx)
 }

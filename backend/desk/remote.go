@@ -273,7 +273,7 @@ func (d *Desk) updateConnection(ctx context.Context, id string, conn Connection)
 	conn.CAFile = absolute(conn.CAFile)
 	if strings.TrimSpace(conn.AccessKey) == "" {
 		stored, err := d.secretStore().Get(secrets.WorkspaceAccessKey(id))
-		if err != nil && d.SecretsInfo().Locked {
+		if errors.Is(err, ErrKeychainLocked) {
 			return fieldError("accessKey", "is in the encrypted file, which is locked: unlock it (Settings) or enter the access key")
 		}
 		if err != nil {

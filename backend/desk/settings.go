@@ -55,8 +55,13 @@ func (d *Desk) scheduleSync() error {
 
 // syncOffline retries the workspaces that are offline.
 func (d *Desk) syncOffline(ctx context.Context) {
+	d.syncWhere(ctx, "offline_since IS NOT NULL")
+}
+
+// syncWhere syncs, one after the other, the workspaces a condition picks.
+func (d *Desk) syncWhere(ctx context.Context, query string, args ...any) {
 	var ids []string
-	if err := d.db.Model(&Workspace{}).Where("offline_since IS NOT NULL").Pluck("id", &ids).Error; err != nil {
+	if err := d.db.Model(&Workspace{}).Where(query, args...).Pluck("id", &ids).Error; err != nil {
 		return
 	}
 	for _, id := range ids {
@@ -135,6 +140,6 @@ func (d *Desk) moveSecretsTo(ctx context.Context, store secrets.Store, info secr
 			return err
 		}
 	}
-	d.opts.Secrets, d.opts.SecretsInfo = newKeychain(store), info
+	d.opts.Secrets, d.opts.SecretsInfo = newKeychain(store, info), info
 	return nil
 }

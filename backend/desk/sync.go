@@ -369,17 +369,7 @@ func syncProblemOf(err error) string {
 // syncNeedingSecrets syncs again the workspaces whose last sync failed for
 // want of a secret from the keychain, once the keychain has it.
 func (d *Desk) syncNeedingSecrets(ctx context.Context) {
-	var ids []string
-	err := d.db.Model(&Workspace{}).Where("sync_problem IN ?", []string{SyncProblemKeychainLocked, SyncProblemAccessKey}).Pluck("id", &ids).Error
-	if err != nil {
-		return
-	}
-	for _, id := range ids {
-		if ctx.Err() != nil {
-			return
-		}
-		_ = d.Sync(ctx, id)
-	}
+	d.syncWhere(ctx, "sync_problem IN ?", []string{SyncProblemKeychainLocked, SyncProblemAccessKey})
 }
 
 // describe turns a sync failure into a sentence for the workspace header.
@@ -468,9 +458,6 @@ func (d *Desk) client(ws Workspace) (*client.Client, error) {
 	}
 	// The keychain may prompt or wait on D-Bus: not under d.mu.
 	secret, err := d.secretStore().Get(secrets.WorkspaceAccessKey(ws.ID))
-	if errors.Is(err, secrets.ErrNotFound) && d.SecretsInfo().Locked {
-		return nil, ErrKeychainLocked
-	}
 	if err != nil {
 		return nil, err
 	}

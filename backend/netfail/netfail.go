@@ -191,6 +191,9 @@ func Describe(err error, u *url.URL, timeout time.Duration) (kind, msg string) {
 	return f.kind(), msg
 }
 
+// Kind is Describe's kind alone.
+func Kind(err error, u *url.URL) string { return classify(err, u).kind() }
+
 // Message is Describe without the kind.
 func Message(err error, u *url.URL, timeout time.Duration) string {
 	_, msg := Describe(err, u, timeout)

@@ -31,46 +31,6 @@ func (n OSNotifier) Notify(title, message string) error {
 	return beeep.Notify(title, message, "")
 }
 
-// Tracker passes notifications on to a Notifier and remembers whether the
-// last one could be shown, so that the app can tell the user when this
-// system shows none: reminders are then in the reminder center only.
-type Tracker struct {
-	next Notifier
-	now  func() time.Time
-
-	mu       sync.Mutex
-	failedAt time.Time // zero: the last notification was shown, or none was tried
-}
-
-// Track returns a Tracker over n; now nil is time.Now.
-func Track(n Notifier, now func() time.Time) *Tracker {
-	if now == nil {
-		now = time.Now
-	}
-	return &Tracker{next: n, now: now}
-}
-
-// Notify implements Notifier.
-func (t *Tracker) Notify(title, message string) error {
-	err := t.next.Notify(title, message)
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if err != nil {
-		t.failedAt = t.now()
-	} else {
-		t.failedAt = time.Time{}
-	}
-	return err
-}
-
-// LastFailure is when the last notification could not be shown; zero when
-// it was shown, or none has been tried since the start.
-func (t *Tracker) LastFailure() time.Time {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.failedAt
-}
-
 // notification words one reminder for a desktop notification: as the
 // reminder center words it, its title headed by the workspace's name, as
 // two workspaces may each have a key called "CI deploy".

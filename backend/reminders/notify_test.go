@@ -151,24 +151,24 @@ func TestFailedNotificationsAreTriedAgain(t *testing.T) {
 	}
 }
 
-// The tracker knows whether the last notification could be shown, for the
+// The service knows whether the last notification could be shown, for the
 // app to say that reminders are in the reminder center only.
-func TestTrackerRemembersTheLastFailure(t *testing.T) {
+func TestServiceRemembersTheLastFailure(t *testing.T) {
+	ctx := context.Background()
 	c := &clock{t: now}
 	f := &flaky{down: true}
-	tr := reminders.Track(f, c.now)
-	if !tr.LastFailure().IsZero() {
+	svc := reminders.New(openDB(t, filepath.Join(t.TempDir(), "desk.db")), f, c.now, nil)
+	if !svc.NotificationFailure().IsZero() {
 		t.Fatal("a failure before any notification was tried")
 	}
-	if err := tr.Notify("t", "m"); !errors.Is(err, errNoDaemon) {
-		t.Fatalf("Notify = %v, want the notifier's error", err)
-	}
-	if got := tr.LastFailure(); !got.Equal(now) {
+	svc.Scan(ctx, []reminders.Key{keyIn("w", "k1", "one")}, reminders.DefaultSettings())
+	if got := svc.NotificationFailure(); !got.Equal(now) {
 		t.Fatalf("last failure %v, want %v", got, now)
 	}
 	f.down = false
 	c.t = now.Add(time.Hour)
-	if err := tr.Notify("t", "m"); err != nil || !tr.LastFailure().IsZero() {
-		t.Fatalf("after a notification shown: %v, last failure %v", err, tr.LastFailure())
+	svc.Scan(ctx, []reminders.Key{keyIn("w", "k1", "one")}, reminders.DefaultSettings())
+	if len(f.shown) != 1 || !svc.NotificationFailure().IsZero() {
+		t.Fatalf("after a notification shown: %q, last failure %v", f.shown, svc.NotificationFailure())
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -82,8 +82,9 @@ type Service struct {
 	now    func() time.Time
 	log    *slog.Logger
 
-	notifyFailing atomic.Bool    // the last notification failed (see noteNotifyResult)
-	names         WorkspaceNames // set once, before the first scan (NameWorkspacesWith)
+	notifyMu     sync.Mutex
+	notifyFailed time.Time      // when the last notification could not be shown; zero once one is (noteNotifyResult)
+	names        WorkspaceNames // set once, before the first scan (NameWorkspacesWith)
 }
 
 // New returns a service over db (which Migrate has prepared).
@@ -328,15 +329,29 @@ func (s *Service) notifyPending(ctx context.Context, now time.Time) {
 // fails), and when notifications work again. The error names what was
 // tried (D-Bus, notify-send, kdialog), never a notification's text.
 func (s *Service) noteNotifyResult(err error) {
+	s.notifyMu.Lock()
+	defer s.notifyMu.Unlock()
+	failing := !s.notifyFailed.IsZero()
 	if err != nil {
-		if !s.notifyFailing.Swap(true) {
+		if !failing {
 			s.log.Warn("desktop notification failed; reminders show in the reminder center only", "err", err)
 		}
+		s.notifyFailed = s.now()
 		return
 	}
-	if s.notifyFailing.Swap(false) {
+	if failing {
 		s.log.Info("desktop notifications work again")
 	}
+	s.notifyFailed = time.Time{}
+}
+
+// NotificationFailure is when the last notification could not be shown
+// (on Linux, no notification daemon: reminders are then in the reminder
+// center only); zero when it was shown, or none was tried yet.
+func (s *Service) NotificationFailure() time.Time {
+	s.notifyMu.Lock()
+	defer s.notifyMu.Unlock()
+	return s.notifyFailed
 }
 
 // WorkspaceNames returns the names of workspaces by id; an id it does not

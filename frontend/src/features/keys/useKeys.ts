@@ -73,7 +73,7 @@ export function useFirstKeys(workspaceId: string, waiting: boolean) {
  * for the keys other keys point at (created by, rotated from).
  */
 export function useKeyNames(workspaceId: string): (id: string) => string | undefined {
-  const { data } = useQuery({ queryKey: queryKeys.keys(workspaceId), queryFn: () => listKeys(workspaceId), enabled: false })
+  const { data } = useCachedKeys(workspaceId, false)
   const names = useMemo(() => new Map((data ?? []).map((k) => [k.id, k.name])), [data])
   return useCallback((id: string) => names.get(id), [names])
 }
