@@ -127,7 +127,7 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 	}{
 		{[]string{"--db", "mysql://x"}, cli.ExitUsage, "got a mysql:// URL"},
 		{[]string{"--addr", "nonsense"}, cli.ExitUsage, `--addr must be HOST:PORT such as 127.0.0.1:8470 or :8470, got "nonsense"`},
-		{[]string{"--addr", taken.Addr().String()}, cli.ExitError, "listen on " + taken.Addr().String()},
+		{[]string{"--addr", taken.Addr().String()}, cli.ExitError, "cannot listen on " + taken.Addr().String() + ": port " + strings.TrimPrefix(taken.Addr().String(), "127.0.0.1:") + " on 127.0.0.1 is in use by another program"},
 	} {
 		db := filepath.Join(dir, "serve.db")
 		args := append([]string{"serve", "--db", "sqlite:" + db}, c.args...)

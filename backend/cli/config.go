@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/fsfail"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
 
@@ -72,7 +73,7 @@ func loadLogin(stdio IO) (*loginConfig, string, error) {
 		return nil, path, nil
 	}
 	if err != nil {
-		return nil, path, fmt.Errorf("cannot read the stored login %s: %w", path, err)
+		return nil, path, fmt.Errorf("cannot read the stored login: %s", fsfail.Explain(path, err))
 	}
 	var c loginConfig
 	if err := json.Unmarshal(data, &c); err != nil {

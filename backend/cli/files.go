@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+
+	"github.com/keydesk/keydesk/backend/fsfail"
 )
 
 // fileMode is the mode of every file the CLI writes: each may hold a secret.
@@ -143,7 +145,7 @@ func validateEnvVar(name string) error {
 func envFileContent(path, name, value string) ([]byte, error) {
 	old, err := os.ReadFile(realTarget(path))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, fmt.Errorf("cannot read the env file: %s", fsfail.Explain(path, err))
 	}
 	return setDotenv(old, name, value), nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/fsfail"
 	"github.com/keydesk/keydesk/backend/keys"
 )
 
@@ -74,7 +75,7 @@ func (o *keyOpts) resolve(cmd *cobra.Command, stdio IO, needServer bool) (sessio
 	case flags.Changed("api-key-file"):
 		data, err := os.ReadFile(o.apiKeyFile)
 		if err != nil {
-			return s, fmt.Errorf("cannot read --api-key-file: %w", err)
+			return s, fmt.Errorf("cannot read --api-key-file: %s", fsfail.Explain(o.apiKeyFile, err))
 		}
 		s.Key, s.KeySource = strings.TrimSpace(string(data)), "--api-key-file "+o.apiKeyFile
 		if s.Key == "" {

@@ -178,7 +178,7 @@ func TestKeySources(t *testing.T) {
 	// Missing and broken sources say what is wrong.
 	want(t, kd(t, nil, "", "whoami", "-s", srv.URL), 2, "no API key")
 	want(t, kd(t, nil, "", "whoami", "--api-key-file", keyFile), 2, "no server")
-	want(t, kd(t, nil, "", "whoami", "-s", srv.URL, "--api-key-file", filepath.Join(dir, "missing")), 1, "cannot read --api-key-file")
+	want(t, kd(t, nil, "", "whoami", "-s", srv.URL, "--api-key-file", filepath.Join(dir, "missing")), 1, "cannot read --api-key-file: there is no file "+filepath.Join(dir, "missing"))
 	want(t, kd(t, nil, "", "whoami", "-s", "ftp://x", "--api-key-file", keyFile), 2, "server URL must look like")
 	r = kd(t, env{"KEYDESK_API_KEY": corrupt(envKey.Secret), "KEYDESK_SERVER": srv.URL}, "", "whoami")
 	want(t, r, 1, "the key from KEYDESK_API_KEY", "is not valid: the key's checksum does not match")

@@ -42,7 +42,7 @@ func newServeCmd(stdio IO) *cobra.Command {
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
-				return fmt.Errorf("listen on %s: %w", addr, err)
+				return errors.New(listenProblem(addr, err))
 			}
 			defer ln.Close()
 			store, err := server.OpenStore(db, postgres.Open, log)
@@ -94,4 +94,22 @@ func newServeCmd(stdio IO) *cobra.Command {
 	cmd.Flags().StringVar(&keyFile, "tls-key", "", "TLS private key file (PEM)")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
 	return cmd
+}
+
+// listenProblem says why the server cannot listen on addr, and what to do.
+func listenProblem(addr string, err error) string {
+	host, port, _ := net.SplitHostPort(addr)
+	where := "port " + port
+	if host != "" {
+		where += " on " + host
+	}
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return "cannot listen on " + addr + ": " + where + " is in use by another program (a Keydesk server already running?); stop it, or choose another port with --addr"
+	case errors.Is(err, syscall.EACCES):
+		return "cannot listen on " + addr + ": this user may not open " + where + " (ports below 1024 need more rights); choose a port from 1024 up with --addr"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return "cannot listen on " + addr + ": " + host + " is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own addresses with --addr"
+	}
+	return fmt.Sprintf("cannot listen on %s: %v", addr, err)
 }

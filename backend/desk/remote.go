@@ -6,7 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"io/fs"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -17,6 +17,7 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/fsfail"
 	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/netfail"
 	"github.com/keydesk/keydesk/backend/secrets"
@@ -55,7 +56,7 @@ func normalizeServerURL(raw string, allowInsecure bool) (string, error) {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return "", fieldError("serverUrl", "must look like https://keys.example.com, got %q", raw)
+		return "", fieldError("serverUrl", "must look like https://keys.example.com, got %s", keys.Quote(raw))
 	}
 	if u.User != nil {
 		return "", fieldError("serverUrl", "must not contain a user name or password")
@@ -73,7 +74,7 @@ func httpClient(caFile string) (*http.Client, error) {
 	if caFile != "" {
 		pem, err := os.ReadFile(caFile)
 		if err != nil {
-			return nil, fieldError("caFile", "cannot be read: %s", fileProblem(caFile, err))
+			return nil, fieldError("caFile", "cannot be read: %s", fsfail.Explain(caFile, err))
 		}
 		pool, err := x509.SystemCertPool()
 		if err != nil || pool == nil {
@@ -99,21 +100,6 @@ func absolute(path string) string {
 		return abs
 	}
 	return path
-}
-
-// fileProblem says why a file could not be read, without Go's "open
-// /path: " in front.
-func fileProblem(path string, err error) string {
-	var pe *fs.PathError
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "there is no file " + path
-	case errors.Is(err, fs.ErrPermission):
-		return "Keydesk may not read " + path + " (permission denied)"
-	case errors.As(err, &pe):
-		return fmt.Sprintf("%s (%v)", path, pe.Err)
-	}
-	return fmt.Sprintf("%s (%v)", path, err)
 }
 
 func newClient(serverURL, accessKey, caFile string) (*client.Client, error) {
@@ -195,19 +181,50 @@ func (d *Desk) whoAmI(ctx context.Context, conn Connection) (api.WhoAmI, string,
 }
 
 // notAddedYet refuses the workspace who belongs to on serverURL when
-// Keydesk has it already, as another workspace than except.
+// Keydesk has it already, as another workspace than except: a remote
+// workspace on the same server (sameServer: 127.0.0.1 and localhost are
+// one), or Local itself, reached through its embedded server's address.
 func (d *Desk) notAddedYet(serverURL string, who api.WhoAmI, except string) error {
-	var added []Workspace
-	err := d.db.Where("kind = ? AND server_url = ? AND remote_id = ? AND id <> ?", KindRemote, serverURL, who.WorkspaceID, except).
-		Limit(1).Find(&added).Error
+	var candidates []Workspace
+	err := d.db.Where("remote_id = ? AND id <> ?", who.WorkspaceID, except).Order("position").Find(&candidates).Error
 	if err != nil {
 		return err
 	}
-	if len(added) > 0 {
-		// Under the URL, the field the user typed: the workspace ID is optional.
-		return fieldError("serverUrl", "and access key lead to a workspace Keydesk has already: “%s” (%s)", added[0].Name, who.WorkspaceID)
+	for _, ws := range candidates {
+		at := ws.ServerURL
+		if ws.Kind == KindLocal {
+			at = d.local.url
+		}
+		if sameServer(at, serverURL) {
+			// Under the URL, the field the user typed: the workspace ID is optional.
+			return fieldError("serverUrl", "and access key lead to a workspace Keydesk has already: “%s” (%s)", ws.Name, who.WorkspaceID)
+		}
 	}
 	return nil
+}
+
+// sameServer reports whether two server URLs reach the same server: the
+// host's case, a default port written out, a trailing slash and the
+// loopback names (localhost, 127.0.0.0/8, ::1) make no difference.
+func sameServer(a, b string) bool {
+	ua, errA := url.Parse(strings.TrimRight(a, "/"))
+	ub, errB := url.Parse(strings.TrimRight(b, "/"))
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return ua.Scheme == ub.Scheme && serverHost(ua) == serverHost(ub) && ua.Path == ub.Path
+}
+
+// serverHost is u's host:port as compared by sameServer.
+func serverHost(u *url.URL) string {
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	if ip := net.ParseIP(host); host == "localhost" || (ip != nil && ip.IsLoopback()) {
+		host = "loopback"
+	}
+	return net.JoinHostPort(host, port)
 }
 
 // AddWorkspace tests the connection, keeps the access key in the keychain

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/desk"
 	"github.com/keydesk/keydesk/backend/secrets"
 	"github.com/keydesk/keydesk/backend/server"
@@ -148,8 +149,10 @@ func TestConnectionProblemsAreSaidInWords(t *testing.T) {
 
 // TestTestConnectionRefusesAWorkspaceAddedAlready: "Test connection" finds
 // the duplicate that "Add" would refuse, in the same words, and writes
-// nothing; the workspace being edited is not a duplicate of itself, but
-// editing another workspace into it is refused too.
+// nothing — also under another name for the same server (localhost for
+// 127.0.0.1, the host in capitals, the default port written out) and for
+// Local itself; the workspace being edited is not a duplicate of itself,
+// but editing another workspace into it is refused too.
 func TestTestConnectionRefusesAWorkspaceAddedAlready(t *testing.T) {
 	r := startRemote(t)
 	ctx := context.Background()
@@ -162,18 +165,38 @@ func TestTestConnectionRefusesAWorkspaceAddedAlready(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The same workspace under another address is another entry.
-	_, port, _ := net.SplitHostPort(r.addr)
-	otherURL := "http://localhost:" + port
-	ws2, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: otherURL, AccessKey: r.admin})
+	// Another workspace of the same server is another entry, and so is
+	// the same workspace on another server (a replica, a copy).
+	_, beta, err := r.srv.CreateWorkspace(ctx, "Beta", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: beta.Secret}); err != nil {
+		t.Fatal(err)
+	}
+	replica := httptest.NewServer(r.srv.Handler())
+	defer replica.Close()
+	ws2, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: replica.URL, AccessKey: r.admin})
 	if err != nil {
 		t.Fatal(err)
 	}
 	before, _ := d.Workspaces(ctx)
-	_, addErr := d.AddWorkspace(ctx, conn)
 	duplicate := "serverUrl and access key lead to a workspace Keydesk has already: “Acme” (" + r.ws + ")"
-	if fieldOf(addErr) != "serverUrl" || addErr.Error() != duplicate {
-		t.Fatalf("adding it twice: %v", addErr)
+	_, port, _ := net.SplitHostPort(r.addr)
+	for _, again := range []string{r.url(), "http://localhost:" + port, "HTTP://LocalHost:" + port + "/"} {
+		_, addErr := d.AddWorkspace(ctx, desk.Connection{ServerURL: again, AccessKey: r.admin, AllowInsecure: true})
+		if fieldOf(addErr) != "serverUrl" || addErr.Error() != duplicate {
+			t.Fatalf("adding it again as %s: %v", again, addErr)
+		}
+	}
+	localAdmin, err := d.CreateKey(ctx, local.ID, api.CreateKeyRequest{Name: "local admin", Role: "admin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	localURL := strings.Replace(d.LocalURL(), "127.0.0.1", "localhost", 1)
+	_, addErr := d.AddWorkspace(ctx, desk.Connection{ServerURL: localURL, AccessKey: localAdmin.Secret})
+	if want := "serverUrl and access key lead to a workspace Keydesk has already: “Local” (" + local.RemoteID + ")"; addErr == nil || addErr.Error() != want {
+		t.Fatalf("adding Local as a remote workspace: %v", addErr)
 	}
 
 	cases := []struct {
@@ -209,7 +232,7 @@ func TestTestConnectionRefusesAWorkspaceAddedAlready(t *testing.T) {
 		t.Fatalf("saving another workspace into it: %v", err)
 	}
 	after, _ := d.Workspaces(ctx)
-	if len(after) != len(before) || after[2].ID != ws2.ID || after[2].ServerURL != otherURL {
+	if len(after) != len(before) || after[3].ID != ws2.ID || after[3].ServerURL != replica.URL {
 		t.Fatalf("a refused test or edit changed the workspaces: %+v", after)
 	}
 }

@@ -3,6 +3,7 @@ package keys
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -59,7 +60,7 @@ func ParseRole(s string) (Role, error) {
 	case RoleAdmin, RoleMember, RoleAPI:
 		return Role(s), nil
 	}
-	return "", invalid("role", "must be one of admin, member, api, got %q", s)
+	return "", invalid("role", "must be one of admin, member, api, got %s", Quote(s))
 }
 
 // ValidateName trims and checks a key's name: 1–100 characters, no control
@@ -73,36 +74,54 @@ func ValidateName(name string) (string, error) {
 	if n == 0 || n > MaxNameLength {
 		return "", invalid("name", "must be 1–%d characters, got %d", MaxNameLength, n)
 	}
+	position := 0
 	for _, r := range name {
-		switch {
-		case r == utf8.RuneError:
+		position++
+		if r == utf8.RuneError {
 			// JSON decoding turns invalid UTF-8 into U+FFFD: a name holding
 			// one was mangled on its way here.
 			return "", invalid("name", "must be valid UTF-8 (it holds U+FFFD, the mark of a broken encoding)")
-		case hidesText(r):
-			return "", invalid("name", "must not contain control characters (invisible and text-direction marks included), got %U", r)
+		}
+		if kind := hiddenKind(r); kind != "" {
+			return "", invalid("name", "must not contain control characters, text-direction marks or invisible characters: character %d is %U, %s", position, r, kind)
 		}
 	}
 	return name, nil
 }
 
-// hidesText reports the characters a name must not hold: controls, and the
-// format characters that make a name look like another (a right-to-left
-// override turns "invoice\u202etxt.exe" into "invoiceexe.txt"; a zero-width
-// space makes two names that look the same). The zero-width joiners stay:
-// emoji sequences and several scripts need them.
-func hidesText(r rune) bool {
+// hiddenKind names the kind of a character a name must not hold, or ""
+// when it may: controls, and the format characters that make a name look
+// like another (a right-to-left override turns "invoice\u202etxt.exe" into
+// "invoiceexe.txt"; a zero-width space makes two names that look the
+// same). The zero-width joiners stay: emoji sequences and several scripts
+// need them.
+func hiddenKind(r rune) string {
 	switch {
+	case r == '\t', r == '\n', r == '\r':
+		return "a tab or line break"
 	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0: // C0 and C1 controls
-		return true
+		return "a control character"
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c: // bidi
-		return true
-	case r == 0x200b, r == 0x2060, r >= 0x2061 && r <= 0x2064, r == 0xfeff, r == 0x00ad, r == 0x180e: // invisible
-		return true
-	case r == 0x2028, r == 0x2029: // line and paragraph separators
-		return true
+		return "a text-direction mark"
+	case r == 0x200b, r == 0x2060, r >= 0x2061 && r <= 0x2064, r == 0xfeff, r == 0x00ad, r == 0x180e:
+		return "an invisible character"
+	case r == 0x2028, r == 0x2029:
+		return "a line separator"
 	}
-	return false
+	return ""
+}
+
+// Quote puts a value a user gave in quotes for a message: as typed when
+// it prints as it is, else Go-quoted, so that what cannot be seen (a
+// control character, a trailing space is seen) is spelled out. Backslashes
+// stay single: "C:\keys" reads “C:\keys”, not "C:\\keys".
+func Quote(s string) string {
+	for _, r := range s {
+		if hiddenKind(r) != "" || r == utf8.RuneError {
+			return strconv.Quote(s)
+		}
+	}
+	return "“" + s + "”"
 }
 
 // ExpiryPolicy is a workspace's limit on key lifetimes.

@@ -81,9 +81,10 @@ func TestValidateName(t *testing.T) {
 		"empty":         {"   ", "", "name must be 1–100 characters, got 0"},
 		"too long":      {strings.Repeat("é", 101), "", "name must be 1–100 characters, got 101"},
 		"max":           {strings.Repeat("é", 100), strings.Repeat("é", 100), ""},
-		"control":       {"a\x00b", "", "control characters"},
-		"newline":       {"a\nb", "", "control characters"},
-		"bidi override": {"abc\u202etxt.exe", "", "control characters"},
+		"control":       {"a\x00b", "", "name must not contain control characters, text-direction marks or invisible characters: character 2 is U+0000, a control character"},
+		"newline":       {"a\nb", "", "character 2 is U+000A, a tab or line break"},
+		"bidi override": {"abc\u202etxt.exe", "", "character 4 is U+202E, a text-direction mark"},
+		"zero width":    {"é\u200b", "", "character 2 is U+200B, an invisible character"},
 		"invalid utf8":  {"a\xffb", "", "valid UTF-8"},
 	}
 	for name, tc := range cases {
@@ -109,6 +110,25 @@ func TestParseRole(t *testing.T) {
 		}
 	}
 	if _, err := keys.ParseRole("root"); err == nil || !strings.Contains(err.Error(), "role must be one of admin, member, api") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// Quote shows a value as typed, backslashes single, unless it holds what
+// cannot be seen.
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		`C:\keys\ca.pem`:   `“C:\keys\ca.pem”`,
+		"ftp://files":      "“ftp://files”",
+		"a\tb":             `"a\tb"`,
+		"abc\u202etxt.exe": `"abc\u202etxt.exe"`,
+		"":                 "“”",
+	} {
+		if got := keys.Quote(in); got != want {
+			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if _, err := keys.ParseRole(`ro\ot`); err == nil || err.Error() != `role must be one of admin, member, api, got “ro\ot”` {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -202,7 +202,7 @@ func (r Request) url() (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("the test URL must be an http(s) URL, got %q", raw)
+		return nil, fmt.Errorf("the test URL must be an http:// or https:// URL, got %s", keys.Quote(raw))
 	}
 	// A user:password@ would be printed with the cURL command (into CI
 	// logs), and "{server}@evil.example" sends the key to evil.example.

@@ -171,6 +171,10 @@ func TestAuthSchemes(t *testing.T) {
 	if r := run(t, h, keytest.Target{URL: "ftp://x"}, sec); r.ErrorKind != keytest.KindInvalid {
 		t.Fatalf("ftp = %+v", r)
 	}
+	// The URL is quoted as typed: a Windows path's backslashes stay single.
+	if r := run(t, h, keytest.Target{URL: `C:\keys\ping`}, sec); r.ErrorKind != keytest.KindInvalid || !strings.HasSuffix(r.Error, `must be an http:// or https:// URL, got “C:\keys\ping”`) {
+		t.Fatalf("a path = %+v", r)
+	}
 	// A misspelt placeholder is named, not taken for a bad URL.
 	r = run(t, h, keytest.Target{URL: "{sever}/v1/ping"}, sec)
 	if r.ErrorKind != keytest.KindInvalid || !strings.Contains(r.Error, "unknown placeholder {sever}: it may use {server}, {workspace} and {keyId}") {

@@ -65,6 +65,9 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 		{name: "profile description of 1001 characters", method: "PATCH", path: profile, body: `{"description":"` + long(1001) + `"}`, status: 400, field: "description"},
 		{name: "metadata over 16 KiB", method: "PATCH", path: profile, body: `{"metadata":{"a":"` + long(17<<10) + `"}}`, status: 400, field: "metadata"},
 		{name: "test endpoint URL with a password", method: "PATCH", path: profile, body: `{"testEndpoint":{"url":"https://ada:pw@api.example/v1"}}`, status: 400, field: "testEndpoint.url", detail: "must not hold a user name or password"},
+		{name: "test endpoint URL that is a Windows path", method: "PATCH", path: profile, body: `{"testEndpoint":{"url":"C:\\keys\\ping"}}`, status: 400, field: "testEndpoint.url", detail: `testEndpoint.url must be an http:// or https:// URL, or start with {server}, got “C:\keys\ping”`},
+		{name: "reminder on the expiry day", method: "PATCH", path: profile, body: `{"reminderDays":[7,0]}`, status: 400, field: "reminderDays", detail: "reminderDays must be days from 1 to 366, got 0"},
+		{name: "key name with a bell", method: "POST", path: keys, body: `{"name":"ding\u0007"}`, status: 400, field: "name", detail: "character 5 is U+0007, a control character"},
 		{name: "test endpoint URL of 5000 characters", method: "PATCH", path: profile, body: `{"testEndpoint":{"url":"{server}/` + long(5000) + `"}}`, status: 400, field: "testEndpoint.url"},
 		{name: "search of 100000 characters", method: "GET", path: keys + "?q=" + long(100000), status: 400, field: "q"},
 

@@ -91,7 +91,7 @@ func (s *Server) SaveProfile(ctx context.Context, workspaceID, id string, req ap
 		if taken, err := w.ProfileNameTaken(p.Name, p.ID); err != nil {
 			return err
 		} else if taken {
-			return badRequest("name", fmt.Sprintf("name %q is already the name of another profile in this workspace", p.Name))
+			return badRequest("name", "name must differ from the other profiles' names in this workspace: "+keys.Quote(p.Name)+" is taken")
 		}
 		if err := w.SaveProfile(&p); err != nil {
 			return err
@@ -184,7 +184,7 @@ func applyProfile(p *Profile, req api.ProfileRequest, policy keys.ExpiryPolicy) 
 	}
 	if req.KeyPrefix != nil {
 		if *req.KeyPrefix != "" && keys.ValidatePrefix(*req.KeyPrefix) != nil {
-			return badRequest("keyPrefix", fmt.Sprintf("keyPrefix must be a lowercase letter followed by 1–11 lowercase letters or digits, got %q", *req.KeyPrefix))
+			return badRequest("keyPrefix", "keyPrefix must be a lowercase letter followed by 1–11 lowercase letters or digits, got "+keys.Quote(*req.KeyPrefix))
 		}
 		p.KeyPrefix = *req.KeyPrefix
 	}
@@ -200,8 +200,8 @@ func applyProfile(p *Profile, req api.ProfileRequest, policy keys.ExpiryPolicy) 
 			return badRequest("reminderDays", fmt.Sprintf("reminderDays may hold at most 10 lead times, got %d", len(days)))
 		}
 		for _, d := range days {
-			if d < 0 || d > 366 {
-				return badRequest("reminderDays", fmt.Sprintf("reminderDays must be days from 0 to 366, got %d", d))
+			if d < 1 || d > 366 { // 0 would add nothing to the key's "expired" reminder
+				return badRequest("reminderDays", fmt.Sprintf("reminderDays must be days from 1 to 366, got %d", d))
 			}
 		}
 		slices.Sort(days)
@@ -239,7 +239,7 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 		te.Method = "GET"
 	}
 	if !slices.Contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"}, te.Method) {
-		return badRequest("testEndpoint.method", fmt.Sprintf("testEndpoint.method must be GET, POST, PUT, PATCH, DELETE or HEAD, got %q", te.Method))
+		return badRequest("testEndpoint.method", "testEndpoint.method must be GET, POST, PUT, PATCH, DELETE or HEAD, got "+keys.Quote(te.Method))
 	}
 	// The column holds 4000 characters of JSON: past it PostgreSQL fails.
 	if n := len([]rune(te.URL)); n > 2000 {
@@ -251,7 +251,7 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 	probe := strings.NewReplacer("{server}", "http://server", "{workspace}", "ws", "{keyId}", "key").Replace(te.URL)
 	u, err := url.Parse(probe)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return badRequest("testEndpoint.url", fmt.Sprintf("testEndpoint.url must be an http(s) URL or start with {server}, got %q", te.URL))
+		return badRequest("testEndpoint.url", "testEndpoint.url must be an http:// or https:// URL, or start with {server}, got "+keys.Quote(te.URL))
 	}
 	// A password in the URL would be stored with the profile and shown to
 	// every member; the test sends the key being tested, nothing else.
@@ -266,10 +266,10 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 			return badRequest("testEndpoint.name", "testEndpoint.name is required for auth "+te.Auth)
 		}
 		if !validToken(te.Name) {
-			return badRequest("testEndpoint.name", fmt.Sprintf("testEndpoint.name must be a header or parameter name (letters, digits and !#$%%&'*+-.^_`|~), got %q", te.Name))
+			return badRequest("testEndpoint.name", "testEndpoint.name must be a header or parameter name (letters, digits and !#$%&'*+-.^_`|~), got "+keys.Quote(te.Name))
 		}
 	default:
-		return badRequest("testEndpoint.auth", fmt.Sprintf("testEndpoint.auth must be bearer, header or query, got %q", te.Auth))
+		return badRequest("testEndpoint.auth", "testEndpoint.auth must be bearer, header or query, got "+keys.Quote(te.Auth))
 	}
 	return nil
 }

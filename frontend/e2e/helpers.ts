@@ -40,11 +40,17 @@ export class RemoteServer {
   constructor(port: number) {
     this.port = port;
     this.db = `sqlite:${join(mkdtempSync(join(tmpdir(), 'keydesk-remote-')), 'keys.db')}`;
-    const out = execFileSync(KEYDESK, ['admin', 'create-workspace', 'Team', '--db', this.db, '--json']).toString();
-    const created = JSON.parse(out) as { workspaceId: string; adminKey: string };
-    issued(created.adminKey);
+    const created = this.createWorkspace('Team');
     this.workspaceId = created.workspaceId;
     this.adminKey = created.adminKey;
+  }
+
+  /** Creates another workspace on this server (while it is stopped), as its operator would. */
+  createWorkspace(name: string): { workspaceId: string; adminKey: string } {
+    const out = execFileSync(KEYDESK, ['admin', 'create-workspace', name, '--db', this.db, '--json']).toString();
+    const created = JSON.parse(out) as { workspaceId: string; adminKey: string };
+    issued(created.adminKey);
+    return created;
   }
 
   get url() {
@@ -73,10 +79,14 @@ export class RemoteServer {
   }
 
   /** Creates a key through the API, as another admin would. */
-  async createKey(name: string, role = 'api'): Promise<{ key: { id: string; maskedKey: string }; secret: string }> {
-    const r = await fetch(`${this.url}/v1/workspaces/${this.workspaceId}/keys`, {
+  async createKey(
+    name: string,
+    role = 'api',
+    workspace = { workspaceId: this.workspaceId, adminKey: this.adminKey },
+  ): Promise<{ key: { id: string; maskedKey: string }; secret: string }> {
+    const r = await fetch(`${this.url}/v1/workspaces/${workspace.workspaceId}/keys`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${this.adminKey}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${workspace.adminKey}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ name, role }),
     });
     expect(r.status).toBe(201);

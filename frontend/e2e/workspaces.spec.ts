@@ -5,7 +5,7 @@ test('a remote workspace: add, sync, go offline with the cache readable, come ba
   const remote = new RemoteServer(34190);
   await remote.start();
   await remote.createKey('billing export');
-  const member = await remote.createKey('read-only desk', 'member');
+  const member = await remote.createKey('a member of Team', 'member');
 
   await page.goto('/');
   await page.getByTestId('add-workspace-button').click();
@@ -37,13 +37,20 @@ test('a remote workspace: add, sync, go offline with the cache readable, come ba
   await expect(page.getByTestId('key-row').filter({ hasText: 'added while we were away' })).toBeVisible();
   await remote.stop();
 
-  // A member key sees the keys but no management action.
+  // The same workspace under another name for the server is refused: it is there already.
+  const readers = remote.createWorkspace('Readers');
   await remote.start();
   await page.getByTestId('add-workspace-button').click();
   await page.getByTestId('workspace-url-input').fill(remote.url.replace('127.0.0.1', 'localhost'));
   await page.getByTestId('workspace-key-input').fill(member.secret);
+  await page.getByTestId('workspace-test-button').click();
+  await expect(page.getByText('Server URL and access key lead to a workspace Keydesk has already: “Team”', { exact: false })).toBeVisible();
+
+  // A member key sees the keys but no management action.
+  const reader = await remote.createKey('read-only desk', 'member', readers);
+  await page.getByTestId('workspace-key-input').fill(reader.secret);
   await page.getByTestId('workspace-save-button').click();
-  const memberItem = page.getByTestId('workspace-item').nth(2);
+  const memberItem = page.getByTestId('workspace-item').filter({ hasText: 'Readers' });
   await memberItem.click();
   await expect(page.getByTestId('create-key-button')).toBeDisabled();
   await remote.stop();

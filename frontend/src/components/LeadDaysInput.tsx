@@ -11,8 +11,6 @@ interface LeadDaysInputProps {
   /** What is typed but not a tag yet: kept when it can't be one. */
   draft: string
   onDraftChange: (draft: string) => void
-  /** The smallest lead time allowed (0: on the expiry day). */
-  min: number
   error?: string
   'data-testid'?: string
 }
@@ -23,7 +21,7 @@ interface LeadDaysInputProps {
  * list, one too many) stays typed, and the field says why at once (not only
  * on save, below a long form), until the typing changes.
  */
-export function LeadDaysInput({ value, onChange, draft, onDraftChange, min, error, ...props }: LeadDaysInputProps) {
+export function LeadDaysInput({ value, onChange, draft, onDraftChange, error, ...props }: LeadDaysInputProps) {
   const [refused, setRefused] = useState<string>()
   // TagsInput handles a paste after our onPaste, splitting it and clearing
   // the draft on its own: its two calls that follow are skipped.
@@ -31,7 +29,7 @@ export function LeadDaysInput({ value, onChange, draft, onDraftChange, min, erro
 
   const add = (text: string) => {
     if (!text.trim()) return
-    const added = addLeadDays(value, text, min)
+    const added = addLeadDays(value, text)
     if (added.tags.length !== value.length) onChange(added.tags)
     onDraftChange(added.rest)
     setRefused(added.error)

@@ -203,6 +203,11 @@ export const en = {
       enabled: 'Enabled',
       actions: 'Actions',
     },
+    columnsMenu: {
+      button: 'Choose columns',
+      title: 'Columns',
+      showAll: 'Show all columns',
+    },
     sort: {
       ascending: 'sorted ascending',
       descending: 'sorted descending',
@@ -317,7 +322,9 @@ export const en = {
     copy: 'Copy',
     copied: 'Copied',
     remember: 'Remember in keychain',
-    rememberDescription: 'So you can test this key later without pasting it. Only the keychain on this computer gets it.',
+    /** keychain: the keychain's name (Encrypted file, Secret Service…), '' when unknown. */
+    rememberDescription: (keychain: string) =>
+      `So you can test this key later without pasting it. Only the keychain on this computer${keychain ? ` (${keychain})` : ''} gets it.`,
     rememberNotPersistent: 'Your keychain here keeps it only until Keydesk quits.',
     rememberFailed: 'Couldn’t store the secret in the keychain',
     previousTitle: 'Old key',
@@ -747,7 +754,7 @@ export const en = {
   },
 
   leadDays: {
-    invalid: (min: number) => `Lead times are whole days from ${min} to 366.`,
+    invalid: 'Lead times are whole days from 1 to 366.',
     duplicate: (days: number) => `${days} is already in the list.`,
     tooMany: 'Keep at most 10 lead times.',
     required: 'Keep at least one lead time.',

@@ -3,35 +3,34 @@ import { addLeadDays, leadDayError, parseLeadDays } from './leadDays'
 
 describe('lead days', () => {
   it('adds a whole number of days in range, largest first', () => {
-    expect(addLeadDays(['30', '1'], '7', 0)).toEqual({ tags: ['30', '7', '1'], rest: '', error: undefined })
-    expect(addLeadDays([], '14, 3 0', 0)).toEqual({ tags: ['14', '3', '0'], rest: '', error: undefined })
+    expect(addLeadDays(['30', '1'], '7')).toEqual({ tags: ['30', '7', '1'], rest: '', error: undefined })
+    expect(addLeadDays([], '14, 3 1')).toEqual({ tags: ['14', '3', '1'], rest: '', error: undefined })
   })
 
   it('keeps what it can’t add as typed, saying why', () => {
     for (const bad of ['soon', '1e3', '-5', '1.5', '400']) {
-      expect(addLeadDays(['7'], bad, 1)).toEqual({ tags: ['7'], rest: bad, error: 'Lead times are whole days from 1 to 366.' })
+      expect(addLeadDays(['7'], bad)).toEqual({ tags: ['7'], rest: bad, error: 'Lead times are whole days from 1 to 366.' })
     }
-    expect(addLeadDays(['7'], '0', 1).error).toBe('Lead times are whole days from 1 to 366.')
-    expect(addLeadDays(['7'], '0', 0).error).toBeUndefined()
+    expect(addLeadDays(['7'], '0').error).toBe('Lead times are whole days from 1 to 366.')
   })
 
   it('refuses a duplicate instead of dropping it without a word', () => {
-    expect(addLeadDays(['30', '7'], '7', 0)).toEqual({ tags: ['30', '7'], rest: '7', error: '7 is already in the list.' })
-    expect(leadDayError('07', ['7'], 0)).toBe('7 is already in the list.')
+    expect(addLeadDays(['30', '7'], '7')).toEqual({ tags: ['30', '7'], rest: '7', error: '7 is already in the list.' })
+    expect(leadDayError('07', ['7'])).toBe('7 is already in the list.')
     // Twice in one paste: the first is added, the second refused.
-    expect(addLeadDays([], '5,5', 0)).toEqual({ tags: ['5'], rest: '5', error: '5 is already in the list.' })
+    expect(addLeadDays([], '5,5')).toEqual({ tags: ['5'], rest: '5', error: '5 is already in the list.' })
   })
 
   it('refuses an eleventh lead time', () => {
     const ten = ['10', '9', '8', '7', '6', '5', '4', '3', '2', '1']
-    expect(addLeadDays(ten, '11', 0)).toEqual({ tags: ten, rest: '11', error: 'Keep at most 10 lead times.' })
+    expect(addLeadDays(ten, '11')).toEqual({ tags: ten, rest: '11', error: 'Keep at most 10 lead times.' })
   })
 
   it('parses the tags with what is still typed beside them', () => {
-    expect(parseLeadDays(['30', '1'], { min: 0, required: false, draft: '7' })).toEqual({ days: [30, 7, 1] })
-    expect(parseLeadDays(['30', '1'], { min: 0, required: false, draft: 'soon' })).toEqual({ error: 'Lead times are whole days from 0 to 366.' })
-    expect(parseLeadDays(['30', '1'], { min: 0, required: false, draft: '1' })).toEqual({ error: '1 is already in the list.' })
-    expect(parseLeadDays([], { min: 1, required: true, draft: ' ' })).toEqual({ error: 'Keep at least one lead time.' })
-    expect(parseLeadDays([], { min: 1, required: true, draft: '3' })).toEqual({ days: [3] })
+    expect(parseLeadDays(['30', '1'], { required: false, draft: '7' })).toEqual({ days: [30, 7, 1] })
+    expect(parseLeadDays(['30', '1'], { required: false, draft: 'soon' })).toEqual({ error: 'Lead times are whole days from 1 to 366.' })
+    expect(parseLeadDays(['30', '1'], { required: false, draft: '1' })).toEqual({ error: '1 is already in the list.' })
+    expect(parseLeadDays([], { required: true, draft: ' ' })).toEqual({ error: 'Keep at least one lead time.' })
+    expect(parseLeadDays([], { required: true, draft: '3' })).toEqual({ days: [3] })
   })
 })

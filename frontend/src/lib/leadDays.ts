@@ -2,6 +2,8 @@
 // takes them (whole days, at most 10).
 import { en } from '../i18n/en'
 
+/** A reminder on the expiry day itself would come with the key's "expired" one: lead times start at 1. */
+export const LEAD_DAYS_MIN = 1
 export const LEAD_DAYS_MAX = 366
 export const LEAD_DAYS_COUNT = 10
 /** What ends a lead time being typed, besides Enter. */
@@ -13,16 +15,16 @@ export function sortLeadDays(values: string[]): string[] {
   return [...values].sort((a, b) => key(b) - key(a))
 }
 
-/** Whether a tag is a whole number of days from min to LEAD_DAYS_MAX. */
-export function isLeadDay(tag: string, min: number): boolean {
+/** Whether a tag is a whole number of days from LEAD_DAYS_MIN to LEAD_DAYS_MAX. */
+export function isLeadDay(tag: string): boolean {
   if (!/^\d+$/.test(tag.trim())) return false
   const days = Number(tag)
-  return days >= min && days <= LEAD_DAYS_MAX
+  return days >= LEAD_DAYS_MIN && days <= LEAD_DAYS_MAX
 }
 
 /** Why a typed lead time can't join the tags, or undefined when it can. */
-export function leadDayError(tag: string, tags: string[], min: number): string | undefined {
-  if (!isLeadDay(tag, min)) return en.leadDays.invalid(min)
+export function leadDayError(tag: string, tags: string[]): string | undefined {
+  if (!isLeadDay(tag)) return en.leadDays.invalid
   const days = Number(tag)
   if (tags.some((t) => Number(t) === days)) return en.leadDays.duplicate(days)
   if (tags.length >= LEAD_DAYS_COUNT) return en.leadDays.tooMany
@@ -34,12 +36,12 @@ export function leadDayError(tag: string, tags: string[], min: number): string |
  * the tags. What can't join stays typed, in `rest`, and `error` says why:
  * nothing the user typed is dropped or changed without a word.
  */
-export function addLeadDays(tags: string[], text: string, min: number): { tags: string[]; rest: string; error?: string } {
+export function addLeadDays(tags: string[], text: string): { tags: string[]; rest: string; error?: string } {
   const next = [...tags]
   const refused: string[] = []
   let error: string | undefined
   for (const part of text.split(/[,\s]+/).filter(Boolean)) {
-    const why = leadDayError(part, next, min)
+    const why = leadDayError(part, next)
     if (why) {
       refused.push(part)
       error ??= why
@@ -53,16 +55,16 @@ export function addLeadDays(tags: string[], text: string, min: number): { tags: 
 /** The days the tags, and what is still typed beside them, stand for, or why they can't be sent. */
 export function parseLeadDays(
   values: string[],
-  { min, required, draft = '' }: { min: number; required: boolean; draft?: string },
+  { required, draft = '' }: { required: boolean; draft?: string },
 ): { days: number[]; error?: undefined } | { days?: undefined; error: string } {
   if (draft.trim()) {
-    const added = addLeadDays(values, draft, min)
+    const added = addLeadDays(values, draft)
     if (added.error !== undefined) return { error: added.error }
     values = added.tags
   }
   if (required && values.length === 0) return { error: en.leadDays.required }
   if (values.length > LEAD_DAYS_COUNT) return { error: en.leadDays.tooMany }
-  if (values.some((v) => !isLeadDay(v, min))) return { error: en.leadDays.invalid(min) }
+  if (values.some((v) => !isLeadDay(v))) return { error: en.leadDays.invalid }
   return { days: values.map(Number) }
 }
 

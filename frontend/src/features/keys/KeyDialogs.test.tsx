@@ -99,6 +99,10 @@ describe('rotate', () => {
     expect(screen.getByText('This key will not be shown again. Copy it now and store it safely.')).toBeInTheDocument()
     expect(screen.getByTestId('rotate-previous')).toHaveTextContent(`Keeps working until ${formatDate(revokesAt)}, then it is disabled.`)
     expect(screen.getByTestId('remember-checkbox')).toBeInTheDocument()
+    // It says which keychain would get the secret.
+    expect(
+      await screen.findByText('So you can test this key later without pasting it. Only the keychain on this computer (GNOME Keyring) gets it.'),
+    ).toBeInTheDocument()
   })
 
   it('rotates once on a double click, and shows that rotation’s secret', async () => {

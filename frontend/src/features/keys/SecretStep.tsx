@@ -90,8 +90,8 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: S
         label={en.secret.remember}
         description={
           settings && !settings.keychainPersistent
-            ? `${en.secret.rememberDescription} ${en.secret.rememberNotPersistent}`
-            : en.secret.rememberDescription
+            ? `${en.secret.rememberDescription('')} ${en.secret.rememberNotPersistent}`
+            : en.secret.rememberDescription(settings?.keychainLabel ?? '')
         }
         checked={remember}
         onChange={(e) => {

@@ -181,7 +181,6 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
               description={f.reminderDescription}
               value={values.reminderDays}
               draft={values.reminderDraft}
-              min={0}
               onChange={setter('reminderDays')}
               onDraftChange={setter('reminderDraft')}
               error={errors.reminderDays}

@@ -187,7 +187,7 @@ describe('profile form', { timeout: 20_000 }, () => {
       ),
     ).toBeInTheDocument()
     expect(
-      within(fieldOf(dialog.getByTestId('profile-reminder-days'))).getByText('Lead times are whole days from 0 to 366.'),
+      within(fieldOf(dialog.getByTestId('profile-reminder-days'))).getByText('Lead times are whole days from 1 to 366.'),
     ).toBeInTheDocument()
     expect(within(fieldOf(metadata)).getByText('Enter a JSON object, like {"team": "payments"}.')).toBeInTheDocument()
     expect(dialog.getByTestId('profile-prefix-input')).toHaveValue('Pay')
@@ -216,7 +216,7 @@ describe('profile form', { timeout: 20_000 }, () => {
   })
 
   it('shows the server’s error next to the field it names and keeps every value', async () => {
-    const message = 'testEndpoint.url must be an http(s) URL or start with {server}, got "ftp://files.example"'
+    const message = 'Test URL must be an http:// or https:// URL, or start with {server}, got “ftp://files.example”'
     vi.mocked(api.createProfile).mockRejectedValue(new ApiError('invalid_input', message, 'testEndpoint.url'))
     const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
     await screen.findAllByTestId('profile-row')
@@ -308,7 +308,7 @@ describe('profile form input that can’t be saved', { timeout: 30_000 }, () => 
     const dialog = await openCreate(user)
     const lead = dialog.getByTestId('profile-reminder-days')
     const tags = () => Array.from(fieldOf(lead).querySelectorAll('.mantine-Pill-label')).map((pill) => pill.textContent)
-    const invalid = 'Lead times are whole days from 0 to 366.'
+    const invalid = 'Lead times are whole days from 1 to 366.'
 
     await user.type(lead, '30{Enter}7{Enter}1{Enter}')
     expect(tags()).toEqual(['30', '7', '1'])

@@ -156,7 +156,7 @@ export function toRequest(v: ProfileFormValues): { req: ProfileRequest; errors?:
   if (keyPrefix && !PREFIX.test(keyPrefix)) errors.keyPrefix = en.profileForm.prefixInvalid
   const rotation = checkDays('rotation', v.rotation)
   if (rotation.error) errors.rotationDays = rotation.error
-  const lead = parseLeadDays(v.reminderDays, { min: 0, required: false, draft: v.reminderDraft })
+  const lead = parseLeadDays(v.reminderDays, { required: false, draft: v.reminderDraft })
   if (lead.error) errors.reminderDays = lead.error
   const url = v.endpoint.url.trim()
   const authName = v.endpoint.auth === 'bearer' ? '' : v.endpoint.name.trim()

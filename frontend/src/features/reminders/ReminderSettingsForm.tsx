@@ -59,7 +59,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const lead = parseLeadDays(leadDays, { min: 1, required: true, draft: leadDraft })
+    const lead = parseLeadDays(leadDays, { required: true, draft: leadDraft })
     if (lead.error !== undefined) {
       setErrors({ leadDays: lead.error })
       return
@@ -105,7 +105,6 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
           description={r.leadDescription}
           value={leadDays}
           draft={leadDraft}
-          min={1}
           onChange={(tags) => {
             setLeadDays(tags)
             clear('leadDays')
