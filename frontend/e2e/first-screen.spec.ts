@@ -53,14 +53,25 @@ const cases = [
   { name: 'dark', scheme: 'dark', boot: () => bootData() },
   // A workspace whose keys all came with the boot data: the whole table, sortable.
   { name: 'whole list', scheme: 'light', boot: () => bootData(8, 8) },
+  // Columns hidden from the Columns menu: both leave them out, and the rest widen alike.
+  { name: 'hidden columns', scheme: 'light', boot: () => bootData(), hidden: ['id', 'role', 'enabled'] },
 ] as const;
 
 for (const c of cases) {
   test(`the first screen looks like the app's first render (${c.name})`, async ({ browser }) => {
     const boot = c.boot();
     const context = await browser.newContext({ colorScheme: c.scheme });
-    const first = await open(await context.newPage(), boot, false);
-    const app = await open(await context.newPage(), boot, true);
+    if ('hidden' in c) await context.addInitScript((hidden) => localStorage.setItem('keydesk-hidden-columns', JSON.stringify(hidden)), c.hidden);
+    const firstPage = await context.newPage();
+    const first = await open(firstPage, boot, false);
+    const appPage = await context.newPage();
+    const app = await open(appPage, boot, true);
+    if ('hidden' in c) {
+      for (const p of [firstPage, appPage]) {
+        await expect(p.getByRole('columnheader', { name: 'Key ID' })).toHaveCount(0);
+        await expect(p.getByRole('columnheader', { name: 'Created' })).toHaveCount(1);
+      }
+    }
     mkdirSync('test-results/screenshots', { recursive: true });
     const file = c.name.replace(' ', '-');
     writeFileSync(`test-results/screenshots/first-screen-${file}.png`, first);

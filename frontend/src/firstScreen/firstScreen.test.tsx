@@ -6,6 +6,7 @@ import { App } from '../app/App'
 import { seedFromBoot, type Boot } from '../app/boot'
 import { Providers } from '../app/Providers'
 import { createQueryClient } from '../app/queryClient'
+import { HIDDEN_COLUMNS_KEY } from '../features/keys/columns'
 import { FIRST_KEYS } from '../features/keys/tableLayout'
 import { iso, makeKey, makeProfile, makeWorkspace } from '../test/fixtures'
 import { renderFirstScreen, type FirstScreenContext } from './firstScreen'
@@ -106,7 +107,7 @@ function normalize(root: Element): string {
 }
 
 function context(): FirstScreenContext {
-  return { now: NOW, windowHeight: window.innerHeight, mac: false, themeCss: themeStyles(navigator.userAgent) }
+  return { now: NOW, windowHeight: window.innerHeight, mac: false, themeCss: themeStyles(navigator.userAgent), hiddenColumns: [] }
 }
 
 describe('renderFirstScreen', () => {
@@ -149,6 +150,23 @@ describe('renderFirstScreen', () => {
     expect(normalize(firstScreen(data))).toBe(normalize(react))
   })
 
+  it('leaves out the columns the user hid, as the table does', () => {
+    const data = boot()
+    const hidden = ['id', 'role', 'enabled'] as const
+    localStorage.setItem(HIDDEN_COLUMNS_KEY, JSON.stringify(hidden))
+    try {
+      const react = reactFirstCommit(data)
+      const first = document.createElement('div')
+      first.innerHTML = renderFirstScreen(data, { ...context(), hiddenColumns: [...hidden] }, false)!
+      const headings = [...first.querySelectorAll('th')].map((th) => th.textContent)
+      expect(headings).toEqual(['Name', 'Key', 'Status', 'Expires', 'Last used', 'Profile', 'Created', 'Actions'])
+      expect(first.querySelector('[data-key-id="key_own"]')!.children).toHaveLength(8)
+      expect(normalize(first)).toBe(normalize(react))
+    } finally {
+      localStorage.removeItem(HIDDEN_COLUMNS_KEY)
+    }
+  })
+
   it('shows profile IDs like the table when the boot data has no profiles', () => {
     const data = boot()
     delete data.firstKeys!.profiles
@@ -180,7 +198,8 @@ describe('renderFirstScreen', () => {
     expect(headers.map((th) => th.textContent)).toContain('Created')
     for (const th of headers) {
       if (th.textContent === 'Created') expect(sortOf(th)).toBe('descending')
-      else if (th.querySelector('button')) expect(sortOf(th)).toBe('none')
+      // A sort button; the row menus' column holds the Columns menu's instead.
+      else if (th.querySelector('button:not([aria-haspopup])')) expect(sortOf(th)).toBe('none')
       else expect(sortOf(th)).toBeNull()
     }
   })

@@ -15,7 +15,8 @@ import { expiresSoon } from '../features/keys/expiry'
 import classes from '../features/keys/KeysTable.module.css'
 import { rotatingLabel } from '../features/keys/rotation'
 import { STATUS_COLORS } from '../features/keys/statusColors'
-import { FIRST_KEYS, initialRowCount, MIN_WIDTH, ROW_HEIGHT, WIDTHS } from '../features/keys/tableLayout'
+import { FIRST_KEYS, initialRowCount, ROW_HEIGHT, tableMinWidth, WIDTHS } from '../features/keys/tableLayout'
+import { COLUMN_LABELS, KEY_COLUMNS, type KeyColumn } from '../features/keys/columns'
 import { workspaceHealth } from '../features/workspaces/health'
 import { hostOf, sortWorkspaces } from '../features/workspaces/sidebar'
 import { en } from '../i18n/en'
@@ -31,6 +32,8 @@ export interface FirstScreenContext {
   mac: boolean
   /** The CSS Mantine's provider puts first (theme variables), see themeStyles.ts. */
   themeCss: string
+  /** The key-table columns the user hid (columns.ts). */
+  hiddenColumns: readonly KeyColumn[]
 }
 
 const h = escapeHtml
@@ -244,24 +247,15 @@ function filters(partial: boolean): string {
   )
 }
 
-const COLUMNS = [
-  ['name', en.keys.columns.name],
-  ['maskedKey', en.keys.columns.key],
-  ['status', en.keys.columns.status],
-  ['expiresAt', en.keys.columns.expires],
-  ['lastUsedAt', en.keys.columns.lastUsed],
-  ['enabled', en.keys.columns.enabled],
-  ['role', en.keys.columns.role],
-  ['profile', en.keys.columns.profile],
-  ['id', en.keys.columns.id],
-  ['createdAt', en.keys.columns.created],
-] as const
-
 const sticky = (id: string) => (id === 'name' ? ` ${classes.stickyStart}` : id === 'actions' ? ` ${classes.stickyEnd}` : '')
 
-function tableHead(partial: boolean): string {
+/** The columns on screen, name first, without the row menus'. */
+const shownColumns = (hidden: readonly KeyColumn[]) => ['name' as const, ...KEY_COLUMNS.filter((id) => !hidden.includes(id))]
+
+function tableHead(partial: boolean, hidden: readonly KeyColumn[]): string {
   // The table's first render is sorted by Created, newest first; it sorts once every key is in.
-  const th = COLUMNS.map(([id, label]) => {
+  const th = shownColumns(hidden).map((id) => {
+    const label = COLUMN_LABELS[id]
     const sorted = id === 'createdAt'
     return (
       `<th class="m_4e7aa4f3 mantine-Table-th${sticky(id)}" aria-sort="${sorted ? 'descending' : 'none'}">` +
@@ -274,7 +268,10 @@ function tableHead(partial: boolean): string {
   }).join('')
   return (
     `<thead class="m_b242d975 mantine-Table-thead ${classes.thead}"><tr class="m_4e7aa4fd mantine-Table-tr" data-with-row-border="true" data-hover="true">${th}` +
-    `<th class="m_4e7aa4f3 mantine-Table-th${sticky('actions')}"><span class="m_515a97f8 mantine-VisuallyHidden-root">${h(en.keys.columns.actions)}</span></th></tr></thead>`
+    `<th class="m_4e7aa4f3 mantine-Table-th${sticky('actions')}"><div style="display: flex; justify-content: center;">` +
+    `<span class="m_515a97f8 mantine-VisuallyHidden-root">${h(en.keys.columns.actions)}</span>` +
+    subtleMenuButton(en.keys.columnsMenu.button, 'columns-menu', icon('columns-3', 16, 1.8)) +
+    `</div></th></tr></thead>`
   )
 }
 
@@ -303,7 +300,14 @@ const cell = (html: string, id = '') => `<td class="m_4e7aa4ef mantine-Table-td$
 const span = (cls: string, content: string, title?: string) =>
   `<span class="${cls}"${title === undefined ? '' : ` title="${h(title)}"`}>${h(content)}</span>`
 
-function row(key: Key, index: number, now: number, profileNames: Map<string, string>): string {
+/** A gray subtle ActionIcon that opens a menu, as KeyMenu and ColumnsMenu render it before their first opening. */
+function subtleMenuButton(label: string, testId: string, iconHtml: string): string {
+  return (
+    `<button class="mantine-focus-auto mantine-active m_8d3f4000 mantine-ActionIcon-root m_87cf2631 mantine-UnstyledButton-root" data-variant="subtle" type="button" aria-label="${h(label)}" aria-haspopup="menu" data-testid="${testId}" style="--ai-bg: transparent; --ai-hover: var(--mantine-color-gray-light-hover); --ai-color: var(--mantine-color-gray-light-color); --ai-bd: ${TRANSPARENT_BORDER};"><span class="m_8d3afb97 mantine-ActionIcon-icon">${iconHtml}</span></button>`
+  )
+}
+
+function row(key: Key, index: number, now: number, profileNames: Map<string, string>, hidden: readonly KeyColumn[]): string {
   const c = classes
   const nameCell =
     `<div class="${c.group}"><p class="${c.text} ${c.name} ${c.truncate}" title="${h(key.name)}">${h(key.name)}</p>` +
@@ -332,23 +336,25 @@ function row(key: Key, index: number, now: number, profileNames: Map<string, str
   const profileName = key.profileId ? (profileNames.get(key.profileId) ?? key.profileId) : ''
   const profile = profileName ? `<p class="${c.text} ${c.truncate}" title="${h(profileName)}">${h(profileName)}</p>` : span(`${c.text} ${c.dimmed}`, en.keys.noProfile)
   const toggleDisabled = availability('toggle', key, true).disabledReason !== undefined
+  const cells: Record<KeyColumn, string> = {
+    maskedKey: keyCell,
+    status: status(key, now),
+    expiresAt: expires,
+    lastUsedAt: lastUsed,
+    // A disabled switch is wrapped in the tooltip that says why, which sets a class.
+    enabled: `<div${toggleDisabled ? ' class=""' : ''} style="display: flex;">${switchControl(key.enabled, `aria-label="${h(en.keys.enable(key.name))}" data-testid="key-enabled-switch"`, undefined, toggleDisabled)}</div>`,
+    role: `<p class="${c.text}">${h(en.keys.roles[key.role as keyof typeof en.keys.roles] ?? key.role)}</p>`,
+    profile,
+    id: span(`${c.text} ${c.mono} ${c.dimmed}`, key.id),
+    createdAt: span(c.text, formatDate(key.createdAt), formatDateTime(key.createdAt)),
+  }
   return (
     `<tr class="m_4e7aa4fd mantine-Table-tr ${c.row}" data-with-row-border="true" data-hover="true" data-index="${index}" data-testid="key-row" data-key-id="${h(key.id)}" tabindex="0">` +
     cell(nameCell, 'name') +
-    cell(keyCell) +
-    cell(status(key, now)) +
-    cell(expires) +
-    cell(lastUsed) +
-    // A disabled switch is wrapped in the tooltip that says why, which sets a class.
-    cell(`<div${toggleDisabled ? ' class=""' : ''} style="display: flex;">${switchControl(key.enabled, `aria-label="${h(en.keys.enable(key.name))}" data-testid="key-enabled-switch"`, undefined, toggleDisabled)}</div>`) +
-    cell(`<p class="${c.text}">${h(en.keys.roles[key.role as keyof typeof en.keys.roles] ?? key.role)}</p>`) +
-    cell(profile) +
-    cell(span(`${c.text} ${c.mono} ${c.dimmed}`, key.id)) +
-    cell(span(c.text, formatDate(key.createdAt), formatDateTime(key.createdAt))) +
-    cell(
-      `<div style="display: flex; justify-content: center;"><button class="mantine-focus-auto mantine-active m_8d3f4000 mantine-ActionIcon-root m_87cf2631 mantine-UnstyledButton-root" data-variant="subtle" type="button" aria-label="${h(en.keys.menu(key.name))}" aria-haspopup="menu" data-testid="key-menu" style="--ai-bg: transparent; --ai-hover: var(--mantine-color-gray-light-hover); --ai-color: var(--mantine-color-gray-light-color); --ai-bd: ${TRANSPARENT_BORDER};"><span class="m_8d3afb97 mantine-ActionIcon-icon">${icon('dots', 16, 2)}</span></button></div>`,
-      'actions',
-    ) +
+    KEY_COLUMNS.filter((id) => !hidden.includes(id))
+      .map((id) => cell(cells[id]))
+      .join('') +
+    cell(`<div style="display: flex; justify-content: center;">${subtleMenuButton(en.keys.menu(key.name), 'key-menu', icon('dots', 16, 2))}</div>`, 'actions') +
     `</tr>`
   )
 }
@@ -364,20 +370,21 @@ function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstSc
     .sort((a, b) => b.t - a.t || a.i - b.i)
     .map((e) => e.key)
   const rest = (keys.length - shown) * ROW_HEIGHT
-  const cols = ['name', ...Object.keys(WIDTHS)].map((id) => (WIDTHS[id] ? `<col style="width: ${WIDTHS[id]}px;">` : '<col>')).join('')
+  const hidden = ctx.hiddenColumns
+  const cols = [...shownColumns(hidden), 'actions'].map((id) => (WIDTHS[id] ? `<col style="width: ${WIDTHS[id]}px;">` : '<col>')).join('')
   const rows = sorted
     .slice(0, shown)
-    .map((key, i) => row(key, i, ctx.now, profileNames))
+    .map((key, i) => row(key, i, ctx.now, profileNames, hidden))
     .join('')
   return (
     `<div class="${classes.root} m_6d731127 mantine-Stack-root" ${stack('0rem')}>` +
     filters(partial) +
     `<div class="${classes.scroller}" data-testid="keys-scroller">` +
-    `<table class="${classes.table} m_b23fa0ef mantine-Table-table" data-testid="keys-table" style="--table-horizontal-spacing: var(--mantine-spacing-sm); --table-vertical-spacing: ${sizeVar(6)}; min-width: ${MIN_WIDTH}px;">` +
+    `<table class="${classes.table} m_b23fa0ef mantine-Table-table" data-testid="keys-table" style="--table-horizontal-spacing: var(--mantine-spacing-sm); --table-vertical-spacing: ${sizeVar(6)}; min-width: ${tableMinWidth(hidden)}px;">` +
     `<colgroup>${cols}</colgroup>` +
-    tableHead(partial) +
+    tableHead(partial, hidden) +
     `<tbody class="m_b2404537 mantine-Table-tbody">${rows}` +
-    (rest > 0 ? `<tr aria-hidden="true"><td colspan="${COLUMNS.length + 1}" style="height: ${rest}px; padding: 0px; border: 0px;"></td></tr>` : '') +
+    (rest > 0 ? `<tr aria-hidden="true"><td colspan="${shownColumns(hidden).length + 1}" style="height: ${rest}px; padding: 0px; border: 0px;"></td></tr>` : '') +
     `</tbody></table></div>` +
     `<p class="mantine-focus-auto ${classes.footer} m_b6d8b162 mantine-Text-root" data-size="xs" data-testid="key-count" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); padding-inline: var(--mantine-spacing-md); padding-block: ${sizeVar(6)}; color: var(--mantine-color-dimmed);">${h(partial ? en.filters.loadingRest(keys.length, total) : en.filters.showing(keys.length, keys.length))}</p>` +
     `</div>`

@@ -1,4 +1,5 @@
 // Puts the first screen on the page before the bundle runs (see firstScreen.ts).
+import { pageStorage, readHiddenColumns } from '../features/keys/columns'
 import { isMacPlatform } from '../lib/platform'
 import { renderFirstScreen } from './firstScreen'
 import { themeStyles } from './themeStyles'
@@ -37,6 +38,7 @@ export function showFirstScreen(win: Window): boolean {
       windowHeight: win.innerHeight,
       mac: isMacPlatform(win.navigator.platform),
       themeCss: themeStyles(win.navigator.userAgent),
+      hiddenColumns: readHiddenColumns(pageStorage(win)),
     },
     scheme === 'dark',
   )

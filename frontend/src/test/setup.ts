@@ -44,4 +44,6 @@ window.getComputedStyle = (elt: Element) => getComputedStyle(elt)
 afterEach(() => {
   cleanup()
   cleanNotifications()
+  // What a test chose (hidden columns, the colour scheme) does not reach the next.
+  localStorage.clear()
 })

@@ -116,6 +116,38 @@ describe('keys table', () => {
     expect(header(/^name/i)).toHaveAttribute('aria-sort', 'descending')
   })
 
+  it('hides and shows columns from the Columns menu, and keeps the choice', async () => {
+    const { user, unmount } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    const headings = () => screen.getAllByRole('columnheader').map((th) => th.textContent)
+    expect(headings()).toContain('Key ID')
+
+    await user.click(screen.getByTestId('columns-menu'))
+    const idToggle = await screen.findByTestId('column-toggle-id')
+    expect(idToggle).toHaveAttribute('aria-checked', 'true')
+    await user.click(idToggle)
+    await user.click(screen.getByTestId('column-toggle-role'))
+    expect(headings()).not.toContain('Key ID')
+    expect(headings()).not.toContain('Role')
+    expect(within(rowOf('key_a')).queryByText('key_a')).toBeNull()
+    expect(rowOf('key_a').children).toHaveLength(9)
+    expect(screen.getByTestId('column-toggle-id')).toHaveAttribute('aria-checked', 'false')
+    // The menu stays open for the next choice; the name cannot be hidden.
+    expect(screen.queryByTestId('column-toggle-name')).toBeNull()
+    expect(localStorage.getItem('keydesk-hidden-columns')).toBe('["role","id"]')
+
+    // Kept for the next start (and for the first screen, which reads it too).
+    unmount()
+    renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    expect(headings()).not.toContain('Key ID')
+    await user.click(screen.getByTestId('columns-menu'))
+    await user.click(await screen.findByTestId('columns-show-all'))
+    expect(headings()).toContain('Key ID')
+    expect(within(rowOf('key_a')).getByText('key_a')).toBeInTheDocument()
+    expect(localStorage.getItem('keydesk-hidden-columns')).toBe('[]')
+  })
+
   it('sorts names with accents among the others', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([
       ...keys,

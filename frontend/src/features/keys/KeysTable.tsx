@@ -17,9 +17,12 @@ import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
 import { features, foldText, matchesFilters, SORT, toKeyRow, type Features, type KeyRow } from './keyRows'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
-import { initialScrollerHeight, MIN_WIDTH, OVERSCAN, ROW_HEIGHT, WIDTHS } from './tableLayout'
+import { initialScrollerHeight, OVERSCAN, ROW_HEIGHT, tableMinWidth, WIDTHS } from './tableLayout'
 import { rowsCommitted } from '../../lib/paint'
 import { ThisAppBadge } from './ThisAppBadge'
+import type { KeyColumn } from './columns'
+import { ColumnsMenu } from './ColumnsMenu'
+import { useHiddenColumns } from './useHiddenColumns'
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -215,7 +218,7 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     }),
     helper.display({
       id: 'actions',
-      header: () => <VisuallyHidden>{en.keys.columns.actions}</VisuallyHidden>,
+      header: () => <ActionsHeader />,
       cell: ({ row }) => (
         <div onClick={stop} onKeyDown={stop} style={{ display: 'flex', justifyContent: 'center' }}>
           <KeyMenu keyInfo={row.original} canManage={canManage} onAction={onAction} />
@@ -223,6 +226,22 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       ),
     }),
   ])
+}
+
+/** Whether a column is on screen: the name and the row menu always are. */
+function shownColumn(id: string, hidden: readonly KeyColumn[]): boolean {
+  return !(hidden as readonly string[]).includes(id)
+}
+
+/** The row menus' column heading: "Actions" for screen readers, and the Columns menu. */
+function ActionsHeader() {
+  const [hidden, setHidden] = useHiddenColumns()
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center' }}>
+      <VisuallyHidden>{en.keys.columns.actions}</VisuallyHidden>
+      <ColumnsMenu hidden={hidden} onChange={setHidden} />
+    </div>
+  )
 }
 
 /** What a screen reader says of a column's order: none for a sortable column not sorted by, nothing for the rest. */
@@ -260,6 +279,7 @@ interface KeyTableRowProps {
   highlighted: boolean
   /** Changes when the cells must render again (the time, the user's rights). */
   columns: unknown
+  hidden: readonly KeyColumn[]
   measure: (element: HTMLTableRowElement | null) => void
   onOpen: (key: Key) => void
 }
@@ -268,7 +288,7 @@ interface KeyTableRowProps {
  * One row. Memoised: a scroll frame renders only the rows that come into
  * view, not every visible one again — that keeps 10,000 keys smooth.
  */
-const KeyTableRow = memo(function KeyTableRow({ row, index, highlighted, measure, onOpen }: KeyTableRowProps) {
+const KeyTableRow = memo(function KeyTableRow({ row, index, highlighted, hidden, measure, onOpen }: KeyTableRowProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault()
@@ -287,11 +307,13 @@ const KeyTableRow = memo(function KeyTableRow({ row, index, highlighted, measure
       onClick={() => onOpen(row.original)}
       onKeyDown={onKeyDown}
     >
-      {row.getAllCells().map((cell) => (
-        <Table.Td key={cell.id} className={stickyClass(cell.column.id)}>
-          <FlexRender cell={cell} />
-        </Table.Td>
-      ))}
+      {row.getAllCells().map((cell) =>
+        shownColumn(cell.column.id, hidden) ? (
+          <Table.Td key={cell.id} className={stickyClass(cell.column.id)}>
+            <FlexRender cell={cell} />
+          </Table.Td>
+        ) : null,
+      )}
     </Table.Tr>
   )
 })
@@ -408,7 +430,9 @@ export function KeysTable({
 
   const openDetails = useCallback((key: Key) => onAction('details', key), [onAction])
 
-  const colCount = table.getAllLeafColumns().length
+  const [hidden] = useHiddenColumns()
+  const shownColumns = table.getAllLeafColumns().filter((column) => shownColumn(column.id, hidden))
+  const colCount = shownColumns.length
 
   return (
     <Stack gap={0} className={classes.root}>
@@ -422,17 +446,17 @@ export function KeysTable({
           highlightOnHover
           data-testid="keys-table"
           className={classes.table}
-          style={{ minWidth: MIN_WIDTH }}
+          style={{ minWidth: tableMinWidth(hidden) }}
         >
           <colgroup>
-            {table.getAllLeafColumns().map((column) => (
+            {shownColumns.map((column) => (
               <col key={column.id} style={{ width: WIDTHS[column.id] }} />
             ))}
           </colgroup>
           <Table.Thead className={classes.thead}>
             {table.getHeaderGroups().map((group) => (
               <Table.Tr key={group.id}>
-                {group.headers.map((header) => (
+                {group.headers.filter((header) => shownColumn(header.column.id, hidden)).map((header) => (
                   <Table.Th key={header.id} className={stickyClass(header.column.id)} aria-sort={ariaSort(header)}>
                     {header.isPlaceholder ? null : header.column.getCanSort() ? (
                       <SortableHeader header={header} disabled={partial} />
@@ -459,6 +483,7 @@ export function KeysTable({
                   index={item.index}
                   highlighted={row.id === highlightId}
                   columns={columns}
+                  hidden={hidden}
                   measure={virtualizer.measureElement}
                   onOpen={openDetails}
                 />

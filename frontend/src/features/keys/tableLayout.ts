@@ -15,7 +15,8 @@ export const ROW_HEIGHT = 41
 /**
  * Column widths in px; the name takes what is left (table-layout: fixed keeps
  * them steady while rows scroll in). The columns people scan most come first,
- * so at 1280 px only Profile, Key ID and Created need the horizontal scroll.
+ * so at 1280 px only Profile, Key ID and Created need the horizontal scroll,
+ * unless the user hides some (the "Columns" menu, columns.ts).
  */
 export const WIDTHS: Record<string, number> = {
   maskedKey: 150,
@@ -30,7 +31,11 @@ export const WIDTHS: Record<string, number> = {
   actions: 48,
 }
 const NAME_MIN = 180
-export const MIN_WIDTH = NAME_MIN + Object.values(WIDTHS).reduce((a, b) => a + b, 0)
+
+/** The table's least width with the `hidden` columns left out: below it, it scrolls sideways. */
+export function tableMinWidth(hidden: readonly string[]): number {
+  return Object.entries(WIDTHS).reduce((sum, [id, width]) => (hidden.includes(id) ? sum : sum + width), NAME_MIN)
+}
 
 /**
  * Rows rendered beyond the window, each side: enough for a wheel's step, few

@@ -1,0 +1,81 @@
+import { ActionIcon, Box, Menu } from '@mantine/core'
+import { IconCheck, IconColumns3 } from '@tabler/icons-react'
+import { useRef, useState } from 'react'
+import { en } from '../../i18n/en'
+import { COLUMN_LABELS, KEY_COLUMNS, type KeyColumn } from './columns'
+
+interface ColumnsMenuProps {
+  hidden: readonly KeyColumn[]
+  onChange: (hidden: readonly KeyColumn[]) => void
+}
+
+const t = en.keys.columnsMenu
+
+/**
+ * The button in the table's top right corner that shows and hides columns,
+ * so the table fits a narrow window without scrolling sideways. Like the
+ * rows' menus it is a plain button until first opened (the first screen
+ * draws the same button before React runs).
+ */
+export function ColumnsMenu(props: ColumnsMenuProps) {
+  const [mounted, setMounted] = useState(false)
+  if (!mounted) {
+    return (
+      <ActionIcon variant="subtle" color="gray" aria-label={t.button} aria-haspopup="menu" data-testid="columns-menu" onClick={() => setMounted(true)}>
+        <IconColumns3 size={16} stroke={1.8} />
+      </ActionIcon>
+    )
+  }
+  return <ColumnsMenuOpen {...props} />
+}
+
+function ColumnsMenuOpen({ hidden, onChange }: ColumnsMenuProps) {
+  const [opened, setOpened] = useState(true)
+  // This button replaced the plain one: give focus back to it on close.
+  const target = useRef<HTMLButtonElement>(null)
+  const check = (shown: boolean) => (shown ? <IconCheck size={14} /> : <Box w={14} />)
+  return (
+    <Menu
+      position="bottom-end"
+      shadow="md"
+      width={220}
+      withinPortal
+      closeOnItemClick={false}
+      opened={opened}
+      onChange={setOpened}
+      onClose={() => target.current?.focus()}
+    >
+      <Menu.Target>
+        <ActionIcon ref={target} variant="subtle" color="gray" aria-label={t.button} data-testid="columns-menu">
+          <IconColumns3 size={16} stroke={1.8} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown data-testid="columns-menu-dropdown">
+        <Menu.Label>{t.title}</Menu.Label>
+        {KEY_COLUMNS.map((id) => {
+          const shown = !hidden.includes(id)
+          return (
+            <Menu.Item
+              key={id}
+              role="menuitemcheckbox"
+              aria-checked={shown}
+              leftSection={check(shown)}
+              onClick={() => onChange(shown ? [...hidden, id] : hidden.filter((h) => h !== id))}
+              data-testid={`column-toggle-${id}`}
+            >
+              {COLUMN_LABELS[id]}
+            </Menu.Item>
+          )
+        })}
+        {hidden.length > 0 && (
+          <>
+            <Menu.Divider />
+            <Menu.Item onClick={() => onChange([])} data-testid="columns-show-all">
+              {t.showAll}
+            </Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  )
+}
