@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/fsfail"
 	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
@@ -235,7 +236,7 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 				return err
 			}
 			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-				return fmt.Errorf("cannot create the config directory: %w", err)
+				return fmt.Errorf("cannot create the config directory %s: %s", filepath.Dir(path), fsfail.ExplainWrite(filepath.Dir(path), err))
 			}
 			login := &loginConfig{
 				Server: c.BaseURL(), KeyID: who.KeyID, KeyName: who.KeyName, WorkspaceID: who.WorkspaceID,

@@ -84,7 +84,7 @@ func loadLogin(stdio IO) (*loginConfig, string, error) {
 
 func saveLogin(path string, c *loginConfig) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("cannot create the config directory: %w", err)
+		return fmt.Errorf("cannot create the config directory %s: %s", filepath.Dir(path), fsfail.ExplainWrite(filepath.Dir(path), err))
 	}
 	data, err := json.MarshalIndent(c, "", "  ")
 	if err != nil {

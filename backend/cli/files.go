@@ -48,7 +48,7 @@ func stage(w fileWrite) (*staged, error) {
 	}
 	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %w", w.path, err)
+		return nil, fmt.Errorf("cannot write %s: %s", w.path, fsfail.ExplainWrite(target, err))
 	}
 	s := &staged{tmp: f.Name(), target: target, shown: w.path}
 	err = f.Chmod(fileMode)
@@ -63,7 +63,7 @@ func stage(w fileWrite) (*staged, error) {
 	}
 	if err != nil {
 		os.Remove(s.tmp)
-		return nil, fmt.Errorf("cannot write %s: %w", w.path, err)
+		return nil, fmt.Errorf("cannot write %s: %s", w.path, fsfail.ExplainWrite(target, err))
 	}
 	return s, nil
 }
@@ -71,7 +71,7 @@ func stage(w fileWrite) (*staged, error) {
 func (s *staged) commit() error {
 	if err := os.Rename(s.tmp, s.target); err != nil {
 		os.Remove(s.tmp)
-		return fmt.Errorf("cannot write %s: %w", s.shown, err)
+		return fmt.Errorf("cannot write %s: %s", s.shown, fsfail.ExplainWrite(s.target, err))
 	}
 	syncDir(filepath.Dir(s.target))
 	return nil
@@ -199,7 +199,7 @@ func dotenvQuote(v string) string {
 func checkAppendable(path string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, fileMode)
 	if err != nil {
-		return err
+		return errors.New(fsfail.ExplainWrite(path, err))
 	}
 	return f.Close()
 }
@@ -209,11 +209,14 @@ func checkAppendable(path string) error {
 func appendLine(path, line string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, fileMode)
 	if err != nil {
-		return err
+		return errors.New(fsfail.ExplainWrite(path, err))
 	}
 	_, err = f.WriteString(line + "\n")
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	if err != nil {
+		return errors.New(fsfail.ExplainWrite(path, err))
+	}
+	return nil
 }

@@ -144,6 +144,7 @@ func TestRotateKey(t *testing.T) {
 		}{
 			{nil, 2, "--emit-secret github needs $GITHUB_ENV"},
 			{env{"GITHUB_ENV": filepath.Join(t.TempDir(), "missing", "dir", "env")}, 1, "cannot append to $GITHUB_ENV"},
+			{env{"GITHUB_ENV": filepath.Join(t.TempDir(), "missing", "dir", "env")}, 1, string(filepath.Separator) + "env): there is no folder "},
 		} {
 			old, f, r := rotate(t, tc.env, "--emit-secret", "github", "--write-key-file", "{dir}/new.txt")
 			want(t, r, tc.code, tc.says, "nothing was rotated")
@@ -291,7 +292,11 @@ func TestRotateKey(t *testing.T) {
 			t.Fatalf("printed a secret although nothing was rotated:\n%s", r)
 		}
 		old, _, r = rotate(t, nil, "--write-env-file", "{dir}/no/such/dir/.env")
-		want(t, r, 1, "nothing was rotated")
+		// Said in words, naming the folder, not the temporary file the write goes through.
+		want(t, r, 1, "/no/such/dir/.env: there is no folder ", "/no/such/dir", "nothing was rotated")
+		if strings.Contains(r.err, ".tmp-") || strings.Contains(r.err, "open ") {
+			t.Fatalf("names Go's open or the temporary file:\n%s", r)
+		}
 		notRotated(t, old)
 	})
 
