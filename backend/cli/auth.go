@@ -123,7 +123,7 @@ written when either check fails. Files are written atomically, mode 0600.`,
 			if verify {
 				anon, err := client.New(server, "")
 				if err != nil {
-					return usageError("%v", err)
+					return usageError("%s: %v", serverSource(cmd, stdio, "the stored login"), err)
 				}
 				v, err := anon.Verify(cmd.Context(), key)
 				if err != nil {
@@ -225,7 +225,7 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 			}
 			c, err := client.New(server, key)
 			if err != nil {
-				return usageError("%v", err)
+				return usageError("%s: %v", serverSource(cmd, stdio, "--server"), err)
 			}
 			who, err := c.WhoAmI(cmd.Context())
 			if err != nil {
@@ -384,4 +384,16 @@ func newLogoutCmd(stdio IO) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// serverSource names where a command's server URL came from, for a message
+// about it: the flag, KEYDESK_SERVER, else fallback.
+func serverSource(cmd *cobra.Command, stdio IO, fallback string) string {
+	switch {
+	case cmd.Flags().Changed("server"):
+		return "--server"
+	case stdio.Getenv("KEYDESK_SERVER") != "":
+		return "KEYDESK_SERVER"
+	}
+	return fallback
 }

@@ -115,6 +115,19 @@ func TestLoginStatusLogout(t *testing.T) {
 		}
 		want(t, kd(t, env{"KEYDESK_CONFIG_DIR": dir}, "", "auth", "login", "--with-api-key", k), 2, "-s URL")
 		want(t, kd(t, e, "", "auth", "login"), 2, "--with-api-key")
+		// A user name and password in the server URL would be stored and printed with it.
+		withPassword := strings.Replace(srv.URL, "http://", "http://ada:hunter2@", 1)
+		r = kd(t, e, "", "auth", "login", "-s", withPassword, "--with-api-key", k)
+		want(t, r, 2, "--server: server URL must not contain a user name or password")
+		if strings.Contains(r.out+r.err, "hunter2") {
+			t.Fatalf("echoes the password:\n%s", r)
+		}
+		want(t, kd(t, env{"KEYDESK_SERVER": withPassword}, "", "whoami", "--api-key", k), 2, "KEYDESK_SERVER: server URL must not contain a user name or password")
+		out := filepath.Join(dir, "key.txt")
+		want(t, kd(t, e, "", "auth", "set-key", k, "--write-key-file", out, "--verify", "-s", withPassword), 2, "--server: server URL must not contain a user name or password")
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Fatal("set-key wrote the key although the server URL was refused")
+		}
 		// A typo in the keychain's name does not leave the key in a plain file.
 		r = kd(t, env{"KEYDESK_CONFIG_DIR": dir, "KEYDESK_KEYRING": "fiel", "KEYDESK_SERVER": srv.URL}, "", "auth", "login", "--with-api-key", k)
 		want(t, r, 2, `KEYDESK_KEYRING must be one of file, secret-service`, `got "fiel"`)

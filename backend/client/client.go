@@ -145,6 +145,11 @@ func New(baseURL, key string, opts ...Option) (*Client, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("server URL must look like https://keys.example.com, got %q", baseURL)
 	}
+	// A password in the URL would be stored with a login and printed with
+	// the server's address; the key is the only credential a request sends.
+	if u.User != nil {
+		return nil, errors.New("server URL must not contain a user name or password (user:password@): the API key is the only credential Keydesk sends")
+	}
 	c := &Client{base: u.String(), key: key, http: &http.Client{Timeout: Timeout}}
 	for _, o := range opts {
 		o(c)
