@@ -43,7 +43,7 @@ func newCreateWorkspaceCmd(stdio IO) *cobra.Command {
 		Long:  "Create a workspace in the server's database and print its id and first admin key. The key is shown only this once.",
 		Example: `  keydesk admin create-workspace Acme --db sqlite:/var/lib/keydesk/keys.db
   keydesk admin create-workspace Acme --db postgres://keydesk@db/keydesk --json`,
-		Args: cobra.ExactArgs(1),
+		Args: argsOrHint(1, `give the new workspace's name, such as keydesk admin create-workspace Acme (quote a name with spaces)`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Checked before the database is opened (and maybe created).
 			if _, err := keys.ValidateName(args[0]); err != nil {

@@ -37,6 +37,23 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// argsOrHint accepts exactly n arguments; otherwise the usage error says
+// what to give instead of cobra's "accepts 1 arg(s), received 0" or
+// "unknown command".
+func argsOrHint(n int, hint string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == n:
+			return nil
+		case n == 0:
+			return usageError("%s takes no arguments (got %q): %s", cmd.CommandPath(), args[0], hint)
+		case len(args) < n:
+			return usageError("%s: %s", cmd.CommandPath(), hint)
+		}
+		return usageError("%s takes %d argument(s), got %d: %s", cmd.CommandPath(), n, len(args), hint)
+	}
+}
+
 // IO is where commands read and write.
 type IO struct {
 	In     io.Reader

@@ -94,6 +94,19 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 	}
+	// A missing or extra argument says what to give, not cobra's "accepts 1 arg(s)".
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"admin", "create-workspace"}, "keydesk admin create-workspace: give the new workspace's name"},
+		{[]string{"admin", "create-workspace", "Acme", "Corp"}, "takes 1 argument(s), got 2: give the new workspace's name"},
+		{[]string{"test", "https://api.example.com/ping"}, `keydesk test takes no arguments (got "https://api.example.com/ping"): give the endpoint with --url URL`},
+	} {
+		if _, errOut, code := run(t, c.args...); code != cli.ExitUsage || !strings.Contains(errOut, c.says) {
+			t.Errorf("%v: exit %d, %q", c.args, code, errOut)
+		}
+	}
 	// A bad name is a usage error, found before the database is created.
 	db := filepath.Join(t.TempDir(), "k.db")
 	if _, errOut, code := run(t, "admin", "create-workspace", "", "--db", "sqlite:"+db); code != cli.ExitUsage || !strings.Contains(errOut, "NAME must be 1–100 characters, got 0") {
@@ -186,6 +199,50 @@ func TestServe(t *testing.T) {
 	}
 	if v, _ := anon.Verify(ctx, created.Secret); v.Valid || v.Reason != "not_found" {
 		t.Fatalf("verify after delete = %+v", v)
+	}
+}
+
+// TestServePlainHTTPToTheNetworkWarns: serving every interface without TLS
+// says that keys would cross the network unencrypted; loopback does not.
+func TestServePlainHTTPToTheNetworkWarns(t *testing.T) {
+	for _, c := range []struct {
+		addr string
+		warn bool
+	}{{"0.0.0.0:0", true}, {"127.0.0.1:0", false}} {
+		db := "sqlite:" + filepath.Join(t.TempDir(), "k.db")
+		cmd := exec.Command(binary, "serve", "--addr", c.addr, "--db", db)
+		stderr, _ := cmd.StderrPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		lines := make(chan string, 16)
+		go func() {
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+			close(lines)
+		}()
+		warned, listening := false, false
+		deadline := time.After(20 * time.Second)
+		// The warning follows the listening line; the next line, if any, comes at shutdown.
+		for !listening || (c.warn && !warned) {
+			select {
+			case line := <-lines:
+				listening = listening || strings.Contains(line, "keydesk server listening")
+				warned = warned || strings.Contains(line, "plain http to the network: API keys cross it unencrypted")
+			case <-deadline:
+				t.Fatalf("%s: listening %v, warned %v", c.addr, listening, warned)
+			}
+		}
+		cmd.Process.Signal(os.Interrupt)
+		for line := range lines {
+			warned = warned || strings.Contains(line, "plain http to the network")
+		}
+		cmd.Wait()
+		if warned != c.warn {
+			t.Errorf("%s: warned %v, want %v", c.addr, warned, c.warn)
+		}
 	}
 }
 

@@ -74,6 +74,10 @@ func newServeCmd(stdio IO) *cobra.Command {
 				}
 			}()
 			log.Info("keydesk server listening", "url", scheme+"://"+ln.Addr().String(), "version", server.Version)
+			if host, _, _ := net.SplitHostPort(addr); certFile == "" && !loopbackHost(host) {
+				// Not refused: a TLS proxy in front is a common setup.
+				log.Warn("plain http to the network: API keys cross it unencrypted; give --tls-cert and --tls-key, or put a TLS proxy in front", "addr", addr)
+			}
 			select {
 			case err := <-errc:
 				return err
@@ -112,4 +116,15 @@ func listenProblem(addr string, err error) string {
 		return "cannot listen on " + addr + ": " + host + " is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own addresses with --addr"
 	}
 	return fmt.Sprintf("cannot listen on %s: %v", addr, err)
+}
+
+// loopbackHost reports whether a listening host is reachable from this
+// machine only: localhost or a loopback address. "" and 0.0.0.0 are every
+// interface.
+func loopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

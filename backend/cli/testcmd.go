@@ -33,7 +33,7 @@ answer or a network error (DNS, refused, TLS, timeout), 2 a wrong --url.`,
 		Example: `  keydesk test
   keydesk test --url '{server}/v1/whoami' --header X-API-Key
   keydesk test --url https://api.example.com/v1/ping --api-key-file key.txt --json`,
-		Args: cobra.NoArgs,
+		Args: argsOrHint(0, "give the endpoint with --url URL"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if bearer && header != "" {
 				return usageError("give --header NAME or --bearer, not both")

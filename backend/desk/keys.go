@@ -251,17 +251,25 @@ type Found struct {
 }
 
 // Search finds cached keys of every workspace by name, id or masked
-// fragment.
+// fragment. A whole secret, pasted to find out which key it is, finds the
+// key whose masked form it has (the cache holds no secrets, nor hashes).
 func (d *Desk) Search(ctx context.Context, query string, limit int) ([]Found, error) {
-	term := strings.ToLower(strings.TrimSpace(query))
+	trimmed := strings.TrimSpace(query)
+	term := strings.ToLower(trimmed)
 	if term == "" {
 		return nil, nil
 	}
-	like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(term) + "%"
-	var found []CachedKey
-	err := d.db.WithContext(ctx).
-		Where(`LOWER(name) LIKE ? ESCAPE '\' OR LOWER(id) LIKE ? ESCAPE '\' OR LOWER(masked_key) LIKE ? ESCAPE '\'`, like, like, like).
-		Order("LOWER(name), id").Limit(limit).Find(&found).Error
+	found := []CachedKey{}
+	var err error
+	if _, parseErr := keys.ParseSecret(trimmed); parseErr == nil {
+		err = d.db.WithContext(ctx).Where("masked_key = ?", keys.Mask(trimmed)).
+			Order("LOWER(name), id").Limit(limit).Find(&found).Error
+	} else {
+		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(term) + "%"
+		err = d.db.WithContext(ctx).
+			Where(`LOWER(name) LIKE ? ESCAPE '\' OR LOWER(id) LIKE ? ESCAPE '\' OR LOWER(masked_key) LIKE ? ESCAPE '\'`, like, like, like).
+			Order("LOWER(name), id").Limit(limit).Find(&found).Error
+	}
 	if err != nil {
 		return nil, err
 	}

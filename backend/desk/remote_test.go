@@ -357,7 +357,8 @@ func TestSearchAcrossWorkspaces(t *testing.T) {
 	if len(found) != 2 || found[0].Workspace.Name == found[1].Workspace.Name {
 		t.Fatalf("found = %+v", found)
 	}
-	for _, q := range []string{other.Key.ID, other.Key.MaskedKey[3:7]} {
+	// A whole secret, pasted (with spaces around it), finds its key.
+	for _, q := range []string{other.Key.ID, other.Key.MaskedKey[3:7], " " + other.Secret + "\n"} {
 		found, _ = d.Search(ctx, q, 50)
 		if len(found) != 1 || found[0].Key.ID != other.Key.ID {
 			t.Fatalf("search %q = %+v", q, found)
@@ -365,6 +366,11 @@ func TestSearchAcrossWorkspaces(t *testing.T) {
 	}
 	if found, _ := d.Search(ctx, "%", 50); len(found) != 0 {
 		t.Fatal("% is a wildcard")
+	}
+	// Another secret with the same prefix finds nothing.
+	stranger, _ := keys.NewSecret("kd", nil)
+	if found, _ := d.Search(ctx, stranger, 50); len(found) != 0 {
+		t.Fatalf("a stranger's secret found %+v", found)
 	}
 }
 

@@ -46,10 +46,10 @@ func TestNotificationsNameTheWorkspace(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"Acme Production: API key expires soon: CI deploy expires in 3 days. Rotate or extend it before it breaks.",
-		"Staging: API key expires soon: CI deploy expires in 3 days. Rotate or extend it before it breaks.",
+		"Acme Production: API key expires soon: CI deploy expires in 3 days. Rotate it, or regenerate it with a new expiry, before it breaks.",
+		"Staging: API key expires soon: CI deploy expires in 3 days. Rotate it, or regenerate it with a new expiry, before it breaks.",
 		// A workspace the desk no longer knows is named by its id.
-		"ws_gone: API key expires soon: CI deploy expires in 3 days. Rotate or extend it before it breaks.",
+		"ws_gone: API key expires soon: CI deploy expires in 3 days. Rotate it, or regenerate it with a new expiry, before it breaks.",
 	}
 	if !slices.Equal(n.shown, want) {
 		t.Fatalf("notifications:\n%s\nwant:\n%s", strings.Join(n.shown, "\n"), strings.Join(want, "\n"))

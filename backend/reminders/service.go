@@ -434,7 +434,7 @@ func Describe(r Reminder, now time.Time) (title, body string) {
 	}
 	switch r.Kind {
 	case KindExpiring:
-		return "API key expires soon", fmt.Sprintf("%s expires %s. Rotate or extend it before it breaks.", name, relative(r.DueAt, now))
+		return "API key expires soon", fmt.Sprintf("%s expires %s. Rotate it, or regenerate it with a new expiry, before it breaks.", name, relative(r.DueAt, now))
 	case KindExpired:
 		return "API key expired", fmt.Sprintf("%s expired on %s. Regenerate it with a new expiry or clean it up.", name, r.DueAt.Local().Format("Jan 2"))
 	case KindOverlapEnding:

@@ -392,7 +392,7 @@ func TestProfileNamesAreUnique(t *testing.T) {
 	}
 	for method, path := range map[string]string{"POST": base, "PATCH": base + "/" + other.ID} {
 		status, _, p := e.raw(method, path, bearer(e.admin), `{"name":" ECHO "}`)
-		if status != 400 || p["field"] != "name" || !strings.Contains(fmt.Sprint(p["detail"]), "must differ from the other profiles' names in this workspace: “") {
+		if status != 400 || p["field"] != "name" || !strings.Contains(fmt.Sprint(p["detail"]), "must not be that of another profile in this workspace: “") {
 			t.Errorf("%s with a taken name = %d %v", method, status, p)
 		}
 	}

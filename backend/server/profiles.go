@@ -91,7 +91,7 @@ func (s *Server) SaveProfile(ctx context.Context, workspaceID, id string, req ap
 		if taken, err := w.ProfileNameTaken(p.Name, p.ID); err != nil {
 			return err
 		} else if taken {
-			return badRequest("name", "name must differ from the other profiles' names in this workspace: "+keys.Quote(p.Name)+" is taken")
+			return badRequest("name", "name must not be that of another profile in this workspace: "+keys.Quote(p.Name)+" is taken")
 		}
 		if err := w.SaveProfile(&p); err != nil {
 			return err

@@ -170,10 +170,12 @@ export const en = {
   search: {
     placeholder: 'Search keys in every workspace…',
     label: 'Search keys in every workspace',
-    hint: 'Name, key ID or part of the key',
+    hint: 'Name, key ID, part of the key, or a whole secret to find its key',
     shortcut: (mac: boolean) => (mac ? '⌘ K' : 'Ctrl K'),
     searching: 'Searching…',
     none: (q: string) => `No key matches “${q}”.`,
+    /** masked: the pasted secret as the table would show it; the secret itself is never shown back. */
+    noneForSecret: (masked: string) => `No key in Keydesk has the secret ${masked}.`,
     tooShort: 'Type at least 2 characters.',
     more: (shown: number) => `Showing the first ${shown} matches — type more to narrow them`,
     failed: 'Search failed',
@@ -364,7 +366,7 @@ export const en = {
     autoRevoke: 'Revoke the old key automatically',
     autoRevokeDescription: 'The server disables the old key when the overlap ends.',
     explainNow: 'A new key is created now.',
-    explainUntil: (date: string) => `The old key keeps working until ${date}, then it is disabled.`,
+    explainUntil: (date: string) => `The old key keeps working until ${date}, then it is revoked (disabled).`,
     explainUntilExpiry: (date: string) => `The old key keeps working until it expires on ${date}.`,
     explainAtOnce: 'The old key stops working at once.',
     explainKept: 'The old key keeps working until you disable or delete it.',
@@ -374,7 +376,7 @@ export const en = {
     cancel: 'Cancel',
     submit: 'Rotate key',
     failed: 'Couldn’t rotate the key',
-    previousUntil: (date: string) => `Keeps working until ${date}, then it is disabled.`,
+    previousUntil: (date: string) => `Keeps working until ${date}, then it is revoked (disabled).`,
     previousKept: 'Keeps working until you disable or delete it.',
     previousStopped: 'Stopped working.',
   },
@@ -612,7 +614,7 @@ export const en = {
     kinds: {
       expiring: {
         title: 'API key expires soon',
-        message: (key: string, when: string) => `${key} expires ${when}. Rotate or extend it before it breaks.`,
+        message: (key: string, when: string) => `${key} expires ${when}. Rotate it, or regenerate it with a new expiry, before it breaks.`,
       },
       expired: {
         title: 'API key expired',

@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Menu } from '@mantine/core'
+import { ActionIcon, Box, Menu, Tooltip } from '@mantine/core'
 import { IconCheck, IconColumns3 } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { en } from '../../i18n/en'
@@ -21,9 +21,11 @@ export function ColumnsMenu(props: ColumnsMenuProps) {
   const [mounted, setMounted] = useState(false)
   if (!mounted) {
     return (
-      <ActionIcon variant="subtle" color="gray" aria-label={t.button} aria-haspopup="menu" data-testid="columns-menu" onClick={() => setMounted(true)}>
-        <IconColumns3 size={16} stroke={1.8} />
-      </ActionIcon>
+      <Tooltip label={t.button}>
+        <ActionIcon variant="subtle" color="gray" aria-label={t.button} aria-haspopup="menu" data-testid="columns-menu" onClick={() => setMounted(true)}>
+          <IconColumns3 size={16} stroke={1.8} />
+        </ActionIcon>
+      </Tooltip>
     )
   }
   return <ColumnsMenuOpen {...props} />
@@ -45,11 +47,13 @@ function ColumnsMenuOpen({ hidden, onChange }: ColumnsMenuProps) {
       onChange={setOpened}
       onClose={() => target.current?.focus()}
     >
-      <Menu.Target>
-        <ActionIcon ref={target} variant="subtle" color="gray" aria-label={t.button} data-testid="columns-menu">
-          <IconColumns3 size={16} stroke={1.8} />
-        </ActionIcon>
-      </Menu.Target>
+      <Tooltip label={t.button}>
+        <Menu.Target>
+          <ActionIcon ref={target} variant="subtle" color="gray" aria-label={t.button} data-testid="columns-menu">
+            <IconColumns3 size={16} stroke={1.8} />
+          </ActionIcon>
+        </Menu.Target>
+      </Tooltip>
       <Menu.Dropdown data-testid="columns-menu-dropdown">
         <Menu.Label>{t.title}</Menu.Label>
         {KEY_COLUMNS.map((id) => {

@@ -57,7 +57,7 @@ describe('rotate', () => {
     expect(overlap).toHaveFocus()
     const in7 = formatDate(new Date(Date.now() + 7 * DAYS).toISOString())
     expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
-      `A new key is created now. The old key keeps working until ${in7}, then it is disabled.`,
+      `A new key is created now. The old key keeps working until ${in7}, then it is revoked (disabled).`,
     )
 
     await user.clear(overlap)
@@ -97,7 +97,7 @@ describe('rotate', () => {
     expect(await screen.findByRole('dialog', { name: 'Save the new key' })).toBeInTheDocument()
     expect(screen.getByTestId('secret-input')).toHaveValue(secret)
     expect(screen.getByText('This key will not be shown again. Copy it now and store it safely.')).toBeInTheDocument()
-    expect(screen.getByTestId('rotate-previous')).toHaveTextContent(`Keeps working until ${formatDate(revokesAt)}, then it is disabled.`)
+    expect(screen.getByTestId('rotate-previous')).toHaveTextContent(`Keeps working until ${formatDate(revokesAt)}, then it is revoked (disabled).`)
     expect(screen.getByTestId('remember-checkbox')).toBeInTheDocument()
     // It says which keychain would get the secret.
     expect(

@@ -136,6 +136,26 @@ describe('keys table', () => {
     expect(screen.queryByTestId('column-toggle-name')).toBeNull()
     expect(localStorage.getItem('keydesk-hidden-columns')).toBe('["role","id"]')
 
+    // Sorted by a column that gets hidden: back to newest first, which the Created header shows.
+    await user.keyboard('{Escape}')
+    await user.click(screen.getByRole('button', { name: /^Name/ }))
+    expect(rowIds()).toEqual(['key_a', 'key_b', 'key_c'])
+    await user.click(screen.getByTestId('columns-menu'))
+    await user.click(await screen.findByTestId('column-toggle-maskedKey'))
+    expect(rowIds()).toEqual(['key_a', 'key_b', 'key_c'])
+    await user.click(screen.getByTestId('column-toggle-createdAt'))
+    expect(localStorage.getItem('keydesk-hidden-columns')).toBe('["maskedKey","role","id","createdAt"]')
+    await user.click(screen.getByTestId('column-toggle-createdAt'))
+    await user.keyboard('{Escape}')
+    await user.click(screen.getByRole('button', { name: /^Expires/ }))
+    expect(rowIds()).toEqual(['key_a', 'key_c', 'key_b'])
+    await user.click(screen.getByTestId('columns-menu'))
+    await user.click(await screen.findByTestId('column-toggle-expiresAt'))
+    await waitFor(() => expect(rowIds()).toEqual(['key_c', 'key_b', 'key_a']))
+    expect(screen.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'descending')
+    await user.click(screen.getByTestId('column-toggle-expiresAt'))
+    await user.click(screen.getByTestId('column-toggle-maskedKey'))
+
     // Kept for the next start (and for the first screen, which reads it too).
     unmount()
     renderWithProviders(<KeysPanel workspace={workspace} />)

@@ -432,6 +432,12 @@ export function KeysTable({
 
   const [hidden] = useHiddenColumns()
   const shownColumns = table.getAllLeafColumns().filter((column) => shownColumn(column.id, hidden))
+  // Sorted by a column the user just hid: no header would show the order,
+  // so the table goes back to its own (newest first).
+  const sortedBy = table.getAllLeafColumns().find((column) => column.getIsSorted())?.id
+  useEffect(() => {
+    if (sortedBy && !shownColumn(sortedBy, hidden)) table.resetSorting()
+  }, [sortedBy, hidden, table])
   const colCount = shownColumns.length
 
   return (

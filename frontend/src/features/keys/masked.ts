@@ -7,3 +7,18 @@ export function matchesMasked(secret: string, masked: string): boolean {
   if (tail === undefined) return true
   return secret.startsWith(head) && secret.endsWith(tail) && secret.length > head.length + tail.length
 }
+
+/** The shape of a whole Keydesk secret: a prefix, "_", 49 base62 characters (backend/keys). */
+const SECRET_SHAPE = /^[a-z][a-z0-9]{1,11}_[0-9A-Za-z]{49}$/
+
+/** Whether text is a whole secret (pasted where it should not be shown back). */
+export function looksLikeSecret(text: string): boolean {
+  return SECRET_SHAPE.test(text.trim())
+}
+
+/** A whole secret as the table shows it: the prefix, the first and the last 4 characters ("kd_4fQx…9aZb"). */
+export function maskSecret(secret: string): string {
+  const s = secret.trim()
+  const cut = s.indexOf('_') + 1
+  return `${s.slice(0, cut + 4)}…${s.slice(-4)}`
+}

@@ -13,21 +13,24 @@ export const FIRST_KEYS = 100
 export const ROW_HEIGHT = 41
 
 /**
- * Column widths in px; the name takes what is left (table-layout: fixed keeps
- * them steady while rows scroll in). The columns people scan most come first,
- * so at 1280 px only Profile, Key ID and Created need the horizontal scroll,
- * unless the user hides some (the "Columns" menu, columns.ts).
+ * Column widths in px, for the longest value each shows in DejaVu Sans (the
+ * Linux default font, wider than most) with the cell padding: "12 minutes
+ * ago", a 16-character key ID in monospace, "Member", "Nov 30, 2026". The
+ * name takes what is left (table-layout: fixed keeps them steady while rows
+ * scroll in). The columns people scan most come first: at 1280 px the last
+ * ones need the horizontal scroll, unless the user hides some (the
+ * "Columns" menu, columns.ts).
  */
 export const WIDTHS: Record<string, number> = {
   maskedKey: 150,
   status: 178,
-  expiresAt: 120, // "22 hours ago" in DejaVu Sans, with the cell padding
-  lastUsedAt: 120,
-  enabled: 100, // "Enabled" and its sort icon in bold DejaVu Sans, the Linux default font
-  role: 76,
+  expiresAt: 132,
+  lastUsedAt: 132,
+  enabled: 100, // "Enabled" and its sort icon in bold
+  role: 84,
   profile: 116,
-  id: 148,
-  createdAt: 112,
+  id: 164,
+  createdAt: 120,
   actions: 48,
 }
 const NAME_MIN = 180

@@ -131,6 +131,16 @@ describe('key test', () => {
     await user.click(screen.getByTestId('keytest-run'))
     expect(await screen.findByTestId('keytest-status')).toHaveTextContent('200 OK')
     expect(api.runKeyTest).toHaveBeenLastCalledWith(workspace.id, '', 'kd_BillRealSecret0001')
+    // The field's Run runs what is typed; no "Run again" beside it would run the old secret.
+    expect(screen.queryByTestId('keytest-rerun')).not.toBeInTheDocument()
+
+    // A refused secret after that: the error, and not the last answer as if it were this one's.
+    vi.mocked(api.runKeyTest).mockRejectedValueOnce(new ApiError('invalid_input', 'Secret does not match billing', 'secret'))
+    await user.clear(screen.getByTestId('keytest-secret-input'))
+    await user.type(screen.getByTestId('keytest-secret-input'), 'hello')
+    await user.click(screen.getByTestId('keytest-run'))
+    expect(await screen.findByText('Secret does not match billing')).toBeInTheDocument()
+    expect(screen.queryByTestId('keytest-result')).not.toBeInTheDocument()
   })
 
   it('reveals the secret in the cURL command on demand and hides it again', async () => {

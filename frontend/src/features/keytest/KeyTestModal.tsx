@@ -67,6 +67,8 @@ function KeyTestBody({ workspaceId, keyId }: { workspaceId: string; keyId: strin
           setNeedSecret(true)
           return
         }
+        // The shown answer was another run's: it must not pass for this one's.
+        setResult(null)
         setError(apiErr)
       },
     })
@@ -144,7 +146,8 @@ function KeyTestBody({ workspaceId, keyId }: { workspaceId: string; keyId: strin
           secret={usedSecret}
           result={result}
           rerunning={run.isPending}
-          onRerun={() => start(usedSecret)}
+          // With a secret field, its Run button runs what is typed there; "Run again" would not.
+          onRerun={needSecret ? undefined : () => start(usedSecret)}
         />
       )}
       {keyId && <History workspaceId={workspaceId} keyId={keyId} />}
@@ -158,7 +161,8 @@ interface ResultViewProps {
   secret: string
   result: TestResult
   rerunning: boolean
-  onRerun: () => void
+  /** Runs the same test again; absent when the secret field's Run does. */
+  onRerun?: () => void
 }
 
 function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: ResultViewProps) {
@@ -213,16 +217,18 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
         <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all', flex: 1 }} data-testid="keytest-request">
           {result.method} {result.url}
         </Text>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconRefresh size={14} />}
-          loading={rerunning}
-          onClick={onRerun}
-          data-testid="keytest-rerun"
-        >
-          {en.keyTest.runAgain}
-        </Button>
+        {onRerun && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconRefresh size={14} />}
+            loading={rerunning}
+            onClick={onRerun}
+            data-testid="keytest-rerun"
+          >
+            {en.keyTest.runAgain}
+          </Button>
+        )}
       </Group>
       {result.status === 0 ? (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={en.keyTest.noAnswer} data-testid="keytest-status">

@@ -94,7 +94,7 @@ describe('reminder center', () => {
         kind: 'expiring',
         dueAt: iso(Date.now() + 2.9 * DAYS),
         title: 'API key expires soon',
-        message: 'team-aged-3d expires in 2 days. Rotate or extend it before it breaks.',
+        message: 'team-aged-3d expires in 2 days. Rotate it, or regenerate it with a new expiry, before it breaks.',
       }),
       makeReminder({
         id: 2,

@@ -44,13 +44,13 @@ describe('reminders in words', () => {
       dueAt: expiresAt,
       keyCreatedAt: '',
       neverUsed: false,
-      message: 'team-aged-3d expires in 2 days. Rotate or extend it before it breaks.',
+      message: 'team-aged-3d expires in 2 days. Rotate it, or regenerate it with a new expiry, before it breaks.',
     })
     const words = describeReminder(reminder, now)
     expect(formatRelative(expiresAt, now)).toBe('in 3 days') // the key table's "Expires"
-    expect(words.message).toBe('team-aged-3d expires in 3 days. Rotate or extend it before it breaks.')
+    expect(words.message).toBe('team-aged-3d expires in 3 days. Rotate it, or regenerate it with a new expiry, before it breaks.')
     // A day later the same reminder says a day less.
-    expect(describeReminder(reminder, now + DAYS).message).toBe('team-aged-3d expires in 2 days. Rotate or extend it before it breaks.')
+    expect(describeReminder(reminder, now + DAYS).message).toBe('team-aged-3d expires in 2 days. Rotate it, or regenerate it with a new expiry, before it breaks.')
   })
 
   it.each<[string, Partial<Reminder>, string]>([

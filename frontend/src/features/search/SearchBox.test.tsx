@@ -97,4 +97,19 @@ describe('global search', () => {
     await waitFor(() => expect(screen.getAllByTestId('search-result')).toHaveLength(3))
     expect(screen.queryByTestId('search-more')).not.toBeInTheDocument()
   })
+
+  it('never says a pasted secret back: no match names it masked', async () => {
+    const secret = 'kd_4fQxAbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDe9aZb'
+    const { user } = renderSearch()
+    await user.click(screen.getByTestId('search-input'))
+    await user.paste(secret)
+    expect(await screen.findByText('No key in Keydesk has the secret kd_4fQx…9aZb.')).toBeInTheDocument()
+    expect(api.searchKeys).toHaveBeenCalledWith(secret)
+    expect(screen.getByTestId('search-dropdown').textContent).not.toContain(secret)
+
+    // Anything else is said back as typed.
+    await user.clear(screen.getByTestId('search-input'))
+    await user.type(screen.getByTestId('search-input'), 'nothing')
+    expect(await screen.findByText('No key matches “nothing”.')).toBeInTheDocument()
+  })
 })

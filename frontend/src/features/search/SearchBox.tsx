@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors'
 import { isMacPlatform } from '../../lib/platform'
 import { useNow } from '../../lib/useNow'
 import { KeyStatusBadge } from '../keys/KeyStatusBadge'
+import { looksLikeSecret, maskSecret } from '../keys/masked'
 import classes from './SearchBox.module.css'
 
 const MIN_QUERY = 2
@@ -72,7 +73,8 @@ export function SearchBox({ onPick }: SearchBoxProps) {
   let status: string | null = null
   if (value.trim().length > 0 && value.trim().length < MIN_QUERY) status = en.search.tooShort
   else if (isError) status = `${en.search.failed}: ${errorMessage(error)}`
-  else if (enabled && data && results.length === 0 && !isFetching) status = en.search.none(debounced)
+  else if (enabled && data && results.length === 0 && !isFetching)
+    status = looksLikeSecret(debounced) ? en.search.noneForSecret(maskSecret(debounced)) : en.search.none(debounced)
   else if (enabled && !data) status = en.search.searching
 
   return (
@@ -110,7 +112,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
       </Combobox.Target>
       <Combobox.Dropdown hidden={value.trim() === ''} data-testid="search-dropdown">
         <Combobox.Options mah={420} style={{ overflowY: 'auto' }}>
-          {status && <Combobox.Empty>{status}</Combobox.Empty>}
+          {status && <Combobox.Empty className={classes.status}>{status}</Combobox.Empty>}
           {results.map((r) => (
             <Combobox.Option
               value={optionValue(r)}
