@@ -515,6 +515,25 @@ describe('details drawer', () => {
 })
 
 describe('details', () => {
+  it('offers what the row’s menu does: testing, regenerating and deleting start from the drawer too', async () => {
+    vi.mocked(api.runKeyTest).mockReturnValue(new Promise(() => {}))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-details')
+    const drawer = await screen.findByTestId('key-drawer')
+    const buttons = within(drawer)
+      .getAllByRole('button')
+      .filter((b) => b.dataset.testid?.startsWith('key-drawer-'))
+      .map((b) => b.textContent)
+    expect(buttons).toEqual(['Test', 'Edit', 'Rotate…', 'Regenerate secret…', 'Remember secret…', 'Delete'])
+
+    await user.click(within(drawer).getByTestId('key-drawer-delete'))
+    expect(await screen.findByTestId('delete-key-target')).toHaveTextContent('billing')
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    await user.click(within(drawer).getByTestId('key-drawer-test'))
+    expect(await screen.findByTestId('keytest-dialog')).toBeInTheDocument()
+    expect(api.runKeyTest).toHaveBeenCalledWith('ws_local', 'key_bill', '')
+  })
+
   it('names the key that created this one and the one it was rotated from, or gives the ID of one that is gone', async () => {
     const admin = makeKey({ id: 'key_admin', name: 'ops admin', role: 'admin' })
     const successor = makeKey({ id: 'key_next', name: 'billing v2', createdBy: 'key_admin', rotatedFrom: 'key_gone' })

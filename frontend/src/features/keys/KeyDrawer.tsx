@@ -12,7 +12,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core'
-import { IconCheck, IconCopy, IconKey, IconPencil, IconRotateClockwise2 } from '@tabler/icons-react'
+import { IconCheck, IconCopy, IconKey, IconKeyOff, IconPencil, IconPlayerPlay, IconRefresh, IconRotateClockwise2, IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import type { Key, Workspace } from '../../api'
 import { disabledProps } from '../../components/disabledProps'
@@ -105,7 +105,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
   const now = useNow()
   const profileName = useProfileNames(workspace.id)
   const keyName = useKeyNames(workspace.id)
-  const actionButton = (action: KeyAction, icon: ReactNode, label: string) => {
+  const actionButton = (action: KeyAction, icon: ReactNode, label: string, color?: string) => {
     const a = availability(action, keyInfo, workspace.canManage)
     if (!a.shown) return null
     return (
@@ -113,6 +113,8 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
         <Button
           size="xs"
           variant="default"
+          color={color}
+          c={color}
           leftSection={icon}
           onClick={() => onAction(action, keyInfo)}
           data-testid={`key-drawer-${action}`}
@@ -126,10 +128,15 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
 
   return (
     <Stack gap="lg" data-testid="key-drawer" data-key-id={keyInfo.id}>
+      {/* What the row's ⋯ menu offers, but Details: this is it. */}
       <Group gap="xs">
+        {actionButton('test', <IconPlayerPlay size={14} />, en.keys.actions.test)}
         {actionButton('edit', <IconPencil size={14} />, en.keys.actions.edit)}
         {actionButton('rotate', <IconRotateClockwise2 size={14} />, en.keys.actions.rotate)}
+        {actionButton('regenerate', <IconRefresh size={14} />, en.keys.actions.regenerate)}
         {actionButton('remember', <IconKey size={14} />, en.keys.actions.remember)}
+        {actionButton('forget', <IconKeyOff size={14} />, en.keys.actions.forget)}
+        {actionButton('delete', <IconTrash size={14} />, en.keys.actions.delete, 'red')}
       </Group>
 
       <DataList size="sm" labelWidth={120} gap="xs">
