@@ -99,6 +99,11 @@ func (d *Desk) Overview(ctx context.Context, workspaceID string, now time.Time) 
 				week := int(k.ExpiresAt.Sub(today) / (7 * 24 * time.Hour))
 				out.Expiring[week].Count++
 			}
+			// An old key in a rotation overlap that ends by itself is being
+			// replaced already: no candidate to disable or delete.
+			if k.RevokesAt != nil && k.AutoRevoke {
+				continue
+			}
 			idle := k.CreatedAt
 			if k.LastUsedAt != nil {
 				idle = *k.LastUsedAt

@@ -109,7 +109,6 @@ func TestOverviewCountsAndCharts(t *testing.T) {
 	if len(o.Stalest) != 4 || o.Stalest[0].IdleSince.After(o.Stalest[3].IdleSince) {
 		t.Fatalf("stalest = %+v", o.Stalest)
 	}
-
 	// Five days on, "soon" has expired and no longer counts as active.
 	later, err := d.Overview(ctx, "", now.Add(5*24*time.Hour))
 	if err != nil {
@@ -123,6 +122,23 @@ func TestOverviewCountsAndCharts(t *testing.T) {
 			t.Fatal("an expired key is listed among the stalest active keys")
 		}
 	}
+	// An old key whose rotation overlap ends by itself is not a candidate to
+	// disable; its successor is, as any active key.
+	if _, err := d.RotateKey(ctx, ws.ID, soon.Key.ID, api.RotateRequest{OverlapDays: &three}); err != nil {
+		t.Fatal(err)
+	}
+	if o, _ = d.Overview(ctx, ws.ID, now); len(o.Stalest) != 4 {
+		t.Fatalf("stalest with a rotation = %+v", o.Stalest)
+	}
+	for _, s := range o.Stalest {
+		if s.Key.ID == soon.Key.ID {
+			t.Fatal("the old key of a rotation is listed among the stalest")
+		}
+	}
+	if o.Counts.Active != 5 {
+		t.Fatalf("counts with a rotation = %+v", o.Counts)
+	}
+
 	if _, err := d.Overview(ctx, "nope", now); !errors.Is(err, desk.ErrUnknownWorkspace) {
 		t.Fatalf("unknown workspace: %v", err)
 	}

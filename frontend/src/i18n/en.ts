@@ -827,7 +827,7 @@ export const en = {
     countHints: {
       total: 'in total',
       active: 'working now',
-      rotating: 'in a rotation overlap',
+      rotating: 'of the active: old keys in a rotation overlap',
       inactive: 'disabled',
       expired: 'past their expiry',
     },
@@ -848,7 +848,7 @@ export const en = {
       idle: 'Idle for',
       total: 'Keys',
     },
-    idleDays: (n: number) => plural(n, 'day', 'days'),
+    idleDays: (n: number) => (n < 1 ? 'under a day' : plural(n, 'day', 'days')),
     neverUsed: 'never used',
     lastUsed: (date: string) => `last used ${date}`,
     openKey: (name: string, workspace: string) => `Open ${name} in ${workspace}`,

@@ -4,6 +4,7 @@ import * as api from '../../api'
 import type { Overview } from '../../api'
 import { DAYS, iso, makeKey, makeOverview } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
+import { en } from '../../i18n/en'
 import { OverviewPanel } from './OverviewPanel'
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -116,5 +117,13 @@ describe('overview', () => {
     expect(await screen.findByText('No active keys.')).toBeInTheDocument()
     expect(screen.getByTestId('overview-expiring-summary')).toHaveTextContent('No active key expires in the next 13 weeks.')
     expect(countOf('total')).toHaveTextContent('0')
+  })
+})
+
+describe('overview words', () => {
+  it('says a key idle for less than a day is, not "0 days"', () => {
+    expect(en.overview.idleDays(0)).toBe('under a day')
+    expect(en.overview.idleDays(1)).toBe('1 day')
+    expect(en.overview.idleDays(120)).toBe('120 days')
   })
 })

@@ -123,8 +123,12 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
         )}
         <Group gap="xs" wrap="wrap">
           {reminder.keyName && (
-            <Text size="xs" c="dimmed">
-              {en.reminders.key(reminder.keyName)}
+            // The ID too: after two rotations, two old keys can share a name.
+            <Text size="xs" c="dimmed" data-testid="reminder-key">
+              {en.reminders.key(reminder.keyName)}{' '}
+              <Text span inherit ff="monospace">
+                {reminder.keyId}
+              </Text>
             </Text>
           )}
           {workspaceName && (
