@@ -72,6 +72,8 @@ export function KeyFilters({ value, onChange, profiles }: KeyFiltersProps) {
         size="sm"
         label={en.filters.hideExpired}
         checked={value.hideExpired}
+        // The "Expired" status shows them whatever this says.
+        disabled={value.status === 'expired'}
         onChange={(e) => set({ hideExpired: e.currentTarget.checked })}
         data-testid="hide-expired"
       />

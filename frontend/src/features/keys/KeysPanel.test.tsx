@@ -268,6 +268,12 @@ describe('filters', () => {
     await user.click(within(screen.getByTestId('status-filter')).getByText('All'))
     await user.click(screen.getByTestId('hide-expired'))
     expect(rowIds()).toEqual(['key_c', 'key_b'])
+    // Asking for the expired keys shows them, hidden or not; the switch says it does not apply.
+    await user.click(within(screen.getByTestId('status-filter')).getByText('Expired'))
+    expect(rowIds()).toEqual(['key_a'])
+    expect(screen.getByTestId('hide-expired')).toBeDisabled()
+    await user.click(within(screen.getByTestId('status-filter')).getByText('All'))
+    expect(rowIds()).toEqual(['key_c', 'key_b'])
 
     await user.type(screen.getByTestId('key-filter-input'), 'bbbb')
     expect(rowIds()).toEqual(['key_b'])

@@ -61,7 +61,8 @@ export type KeyRow = Key & {
  */
 export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): boolean {
   if (f.status !== 'all' && key.status !== f.status) return false
-  if (f.hideExpired && key.status === 'expired') return false
+  // Asking for the expired keys overrides hiding them.
+  if (f.hideExpired && f.status !== 'expired' && key.status === 'expired') return false
   if (f.role && key.role !== f.role) return false
   if (f.profile && (f.profile === NO_PROFILE ? !!key.profileId : key.profileId !== f.profile)) return false
   if (!text) return true

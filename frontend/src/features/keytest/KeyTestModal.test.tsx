@@ -168,6 +168,11 @@ describe('key test', () => {
     await user.click(screen.getByTestId('keytest-copy-curl'))
     await waitFor(() => expect(screen.getByTestId('keytest-copy-curl')).toHaveTextContent('Copied'))
     expect(await navigator.clipboard.readText()).toBe(revealedCurl)
+
+    // The whole JSON body, indented as the preview shows it.
+    await user.click(screen.getByTestId('keytest-copy-json'))
+    await waitFor(() => expect(screen.getByTestId('keytest-copy-json')).toHaveTextContent('Copied'))
+    expect(await navigator.clipboard.readText()).toBe('{\n  "workspace": "acme",\n  "role": "api"\n}')
     expect(api.keyTestCurl).toHaveBeenCalledWith(workspace.id, 'key_bill', '', true)
     expect(screen.getByTestId('keytest-curl')).toHaveTextContent(maskedCurl)
   })

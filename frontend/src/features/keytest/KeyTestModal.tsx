@@ -241,7 +241,7 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
             <Text size="sm" fw={600}>
               {en.keyTest.response}
             </Text>
-            <CopyButton value={result.body}>
+            <CopyButton value={result.isJson ? prettyJson(result.body) : result.body}>
               {({ copied, copy }) => (
                 <Button
                   size="xs"
@@ -307,6 +307,15 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
       </Stack>
     </Stack>
   )
+}
+
+/** JSON indented as the preview shows it; the body as it came if it does not parse after all. */
+function prettyJson(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
 }
 
 /** A 3xx answer in plain words: where it pointed, and that the key was not sent there. */
