@@ -86,3 +86,21 @@ for (const app of [false, true]) {
     expect(rows).toBe(true);
   });
 }
+
+test('a header reached with Tab is scrolled clear of the sticky columns, not under them', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  const scroller = (await page.getByTestId('keys-scroller').boundingBox())!;
+  for (const name of ['Enabled', 'Role', 'Profile', 'Key ID']) {
+    const button = page.getByRole('columnheader', { name, exact: true }).getByRole('button');
+    // Focus moves to the header with Tab from the one before it.
+    await button.evaluate((b) => (b.closest('th')!.previousElementSibling!.querySelector('button') as HTMLElement).focus());
+    await page.keyboard.press('Tab');
+    await expect(button).toBeFocused();
+    const box = (await button.boundingBox())!;
+    // Right of the name column, left of the menu column (48 px).
+    expect(box.x + box.width).toBeLessThanOrEqual(scroller.x + scroller.width - 48 + 0.5);
+  }
+});

@@ -11,6 +11,8 @@ interface ColumnsMenuProps {
 
 const t = en.keys.columnsMenu
 
+const asCheckboxItem = (item: HTMLButtonElement | null) => item?.setAttribute('role', 'menuitemcheckbox')
+
 /**
  * The button in the table's top right corner that shows and hides columns,
  * so the table fits a narrow window without scrolling sideways. Like the
@@ -61,7 +63,9 @@ function ColumnsMenuOpen({ hidden, onChange }: ColumnsMenuProps) {
           return (
             <Menu.Item
               key={id}
-              role="menuitemcheckbox"
+              // Mantine sets role="menuitem" whatever it is given; a checkbox
+              // item is what aria-checked belongs to.
+              ref={asCheckboxItem}
               aria-checked={shown}
               leftSection={check(shown)}
               onClick={() => onChange(shown ? [...hidden, id] : hidden.filter((h) => h !== id))}

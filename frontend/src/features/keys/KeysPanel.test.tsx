@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError } from '../../api'
@@ -125,6 +125,7 @@ describe('keys table', () => {
     await user.click(screen.getByTestId('columns-menu'))
     const idToggle = await screen.findByTestId('column-toggle-id')
     expect(idToggle).toHaveAttribute('aria-checked', 'true')
+    expect(idToggle).toHaveAttribute('role', 'menuitemcheckbox')
     await user.click(idToggle)
     await user.click(screen.getByTestId('column-toggle-role'))
     expect(headings()).not.toContain('Key ID')
@@ -166,6 +167,35 @@ describe('keys table', () => {
     expect(headings()).toContain('Key ID')
     expect(within(rowOf('key_a')).getByText('key_a')).toBeInTheDocument()
     expect(localStorage.getItem('keydesk-hidden-columns')).toBe('[]')
+  })
+
+  it('keeps an open menu and the cells (and a focus in them) as they are when the minute changes, and updates the times', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setInterval', 'clearInterval', 'Date'] })
+    try {
+      vi.mocked(api.listKeys).mockResolvedValue([...keys, makeKey({ id: 'key_used', name: 'used', lastUsedAt: iso(Date.now() - 30_000) })])
+      const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+      await screen.findAllByTestId('key-row')
+      // Name, Key, Status, Expires, Last used.
+      const lastUsed = () => rowOf('key_used').children[4].textContent
+      const before = lastUsed()
+      const status = within(rowOf('key_a')).getByTestId('key-status')
+
+      const menuButton = within(rowOf('key_a')).getByTestId('key-menu')
+      await user.click(screen.getByTestId('columns-menu'))
+      await screen.findByTestId('columns-menu-dropdown')
+      act(() => {
+        vi.advanceTimersByTime(61_000)
+      })
+
+      // The same elements, not new ones: nothing was remounted, nothing closed.
+      expect(within(rowOf('key_a')).getByTestId('key-status')).toBe(status)
+      expect(within(rowOf('key_a')).getByTestId('key-menu')).toBe(menuButton)
+      expect(screen.getByTestId('columns-menu-dropdown')).toBeInTheDocument()
+      // …and the times moved on.
+      await waitFor(() => expect(lastUsed()).not.toBe(before))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('sorts names with accents among the others', async () => {

@@ -2,7 +2,7 @@ import { Center, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton, Vis
 import { IconChevronDown, IconChevronUp, IconKey, IconSelector } from '@tabler/icons-react'
 import { createColumnHelper, FlexRender, useTable, type Header, type Row } from '@tanstack/react-table'
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react'
 import type { Key, Profile } from '../../api'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
@@ -15,7 +15,7 @@ import { KeyFilters } from './KeyFilters'
 import { KeyMenu } from './KeyMenu'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import classes from './KeysTable.module.css'
-import { features, foldText, matchesFilters, SORT, toKeyRow, type Features, type KeyRow } from './keyRows'
+import { features, foldText, matchesFilters, SORT, toKeyRow, type Features, type KeyRow, type KeyTableMeta } from './keyRows'
 import { markFirstPaint, markRowsRendered, markTableInput } from './perfMarks'
 import { initialScrollerHeight, OVERSCAN, ROW_HEIGHT, tableMinWidth, WIDTHS } from './tableLayout'
 import { rowsCommitted } from '../../lib/paint'
@@ -52,13 +52,6 @@ function Mono({ children, dimmed }: { children: string; dimmed?: boolean }) {
   return <span className={cx(classes.text, classes.mono, dimmed && classes.dimmed)}>{children}</span>
 }
 
-interface ColumnContext {
-  now: number
-  canManage: boolean
-  onAction: (action: KeyAction, key: Key) => void
-  onToggle: (key: Key, enabled: boolean) => void
-}
-
 /** The name stays at the left edge and the menu at the right while the table scrolls sideways. */
 function stickyClass(columnId: string): string | undefined {
   if (columnId === 'name') return classes.stickyStart
@@ -66,10 +59,38 @@ function stickyClass(columnId: string): string | undefined {
   return undefined
 }
 
+/**
+ * Scrolls what the keyboard just focused in the table (a header, a row, a
+ * control in a row) out from under the sticky header row, name column and
+ * menu column, where the browser's own scrolling leaves it.
+ */
+function revealFocused(event: FocusEvent<HTMLDivElement>) {
+  const scroller = event.currentTarget
+  const target = event.target as HTMLElement
+  const view = scroller.getBoundingClientRect()
+  const box = target.getBoundingClientRect()
+  const head = scroller.querySelector('thead')
+  const top = view.top + (head && !head.contains(target) ? head.getBoundingClientRect().height : 0)
+  if (box.top < top) scroller.scrollTop -= Math.ceil(top - box.top)
+  // Sideways only for what is narrower than the columns between the sticky ones.
+  if (target.closest(`.${classes.stickyStart}, .${classes.stickyEnd}`) || target.tagName === 'TR') return
+  const nameColumn = scroller.querySelector(`th.${classes.stickyStart}`)
+  const start = view.left + (nameColumn ? nameColumn.getBoundingClientRect().width : 0)
+  const end = view.right - WIDTHS.actions
+  if (box.right > end) scroller.scrollLeft += Math.ceil(box.right - end)
+  else if (box.left < start) scroller.scrollLeft -= Math.ceil(start - box.left)
+}
+
 /** Stops a click on a control inside a row from opening the row's details. */
 const stop = (e: { stopPropagation: () => void }) => e.stopPropagation()
 
-function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
+/** The table's meta: the time and what the user may do (KeyTableMeta). */
+const metaOf = (table: { options: { meta?: KeyTableMeta } }): KeyTableMeta => table.options.meta!
+
+/** The columns, made once: what changes (the time, the user's rights) comes as the table's meta. */
+const COLUMNS = buildColumns()
+
+function buildColumns() {
   return helper.columns([
     helper.accessor('name', {
       header: en.keys.columns.name,
@@ -110,7 +131,7 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       sortFn: SORT.status,
       sortUndefined: false,
       sortDescFirst: false,
-      cell: ({ row }) => <KeyStatusBadge keyInfo={row.original} now={now} />,
+      cell: ({ row, table }) => <KeyStatusBadge keyInfo={row.original} now={metaOf(table).now} />,
     }),
     // "Never" sorts after every date.
     helper.accessor((key) => toMillis(key.expiresAt, Number.POSITIVE_INFINITY), {
@@ -119,7 +140,8 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       sortFn: SORT.expiresAt,
       sortUndefined: false,
       sortDescFirst: false,
-      cell: ({ row }) => {
+      cell: ({ row, table }) => {
+        const { now } = metaOf(table)
         const expiresAt = row.original.expiresAt
         if (!expiresAt) return <span className={cx(classes.text, classes.dimmed)}>{en.keys.never}</span>
         const soon = expiresSoon(expiresAt, now)
@@ -140,7 +162,8 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       header: en.keys.columns.lastUsed,
       sortFn: SORT.lastUsedAt,
       sortUndefined: false,
-      cell: ({ row }) => {
+      cell: ({ row, table }) => {
+        const { now } = metaOf(table)
         const lastUsedAt = row.original.lastUsedAt
         return (
           <span
@@ -156,7 +179,8 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
       header: en.keys.columns.enabled,
       sortFn: SORT.enabled,
       sortUndefined: false,
-      cell: ({ row }) => {
+      cell: ({ row, table }) => {
+        const { canManage, onToggle } = metaOf(table)
         const key = row.original
         const { disabledReason } = availability('toggle', key, canManage)
         return (
@@ -219,9 +243,9 @@ function buildColumns({ now, canManage, onAction, onToggle }: ColumnContext) {
     helper.display({
       id: 'actions',
       header: () => <ActionsHeader />,
-      cell: ({ row }) => (
+      cell: ({ row, table }) => (
         <div onClick={stop} onKeyDown={stop} style={{ display: 'flex', justifyContent: 'center' }}>
-          <KeyMenu keyInfo={row.original} canManage={canManage} onAction={onAction} />
+          <KeyMenu keyInfo={row.original} canManage={metaOf(table).canManage} onAction={metaOf(table).onAction} />
         </div>
       ),
     }),
@@ -278,7 +302,7 @@ interface KeyTableRowProps {
   index: number
   highlighted: boolean
   /** Changes when the cells must render again (the time, the user's rights). */
-  columns: unknown
+  meta: KeyTableMeta
   hidden: readonly KeyColumn[]
   measure: (element: HTMLTableRowElement | null) => void
   onOpen: (key: Key) => void
@@ -356,12 +380,13 @@ export function KeysTable({
     const names = new Map((profiles ?? []).map((p) => [p.id, p.name]))
     return keys.map((key) => toKeyRow(key, key.profileId ? (names.get(key.profileId) ?? key.profileId) : ''))
   }, [keys, profiles])
-  const columns = useMemo(() => buildColumns({ now, canManage, onAction, onToggle }), [now, canManage, onAction, onToggle])
+  const meta = useMemo<KeyTableMeta>(() => ({ now, canManage, onAction, onToggle }), [now, canManage, onAction, onToggle])
 
   const table = useTable({
     features,
-    columns,
+    columns: COLUMNS,
     data,
+    meta,
     getRowId: (key) => key.id,
     initialState: { sorting: [{ id: 'createdAt', desc: true }] },
   })
@@ -445,7 +470,7 @@ export function KeysTable({
       <fieldset disabled={partial} className={classes.filters}>
         <KeyFilters value={filters} onChange={changeFilters} profiles={profiles} />
       </fieldset>
-      <div ref={scrollRef} className={classes.scroller} data-testid="keys-scroller">
+      <div ref={scrollRef} className={classes.scroller} data-testid="keys-scroller" onFocus={revealFocused}>
         <Table
           verticalSpacing={6}
           horizontalSpacing="sm"
@@ -488,7 +513,7 @@ export function KeysTable({
                   row={row}
                   index={item.index}
                   highlighted={row.id === highlightId}
-                  columns={columns}
+                  meta={meta}
                   hidden={hidden}
                   measure={virtualizer.measureElement}
                   onOpen={openDetails}

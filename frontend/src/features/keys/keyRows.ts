@@ -1,5 +1,6 @@
 import { createSortedRowModel, rowSortingFeature, tableFeatures, type SortFn } from '@tanstack/react-table'
 import type { Key } from '../../api'
+import type { KeyAction } from './actions'
 import { toMillis } from '../../lib/time'
 import type { KeyFilterState } from './filters'
 import { NO_PROFILE } from './options'
@@ -13,7 +14,21 @@ import { NO_PROFILE } from './options'
 export const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
+  tableMeta: {} as KeyTableMeta,
 })
+
+/**
+ * What the cells need besides their row, passed as the table's meta (not
+ * built into the columns): a cell renderer is a component type, so columns
+ * made anew each minute, for the time, remounted every cell — closing an
+ * open menu and losing the keyboard focus in it.
+ */
+export interface KeyTableMeta {
+  now: number
+  canManage: boolean
+  onAction: (action: KeyAction, key: Key) => void
+  onToggle: (key: Key, enabled: boolean) => void
+}
 export type Features = typeof features
 
 /**

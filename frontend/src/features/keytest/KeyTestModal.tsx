@@ -214,7 +214,7 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
         <Text size="sm" data-testid="keytest-time">
           {en.keyTest.ms(result.durationMs)}
         </Text>
-        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all', flex: 1 }} data-testid="keytest-request">
+        <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere', flex: 1 }} data-testid="keytest-request">
           {result.method} {result.url}
         </Text>
         {onRerun && (
@@ -301,7 +301,8 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
             </Tooltip>
           </Group>
         </Group>
-        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }} data-testid="keytest-curl">
+        {/* Broken at spaces where it can, inside a long URL or key only where it must. */}
+        <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="keytest-curl">
           {curl}
         </Code>
       </Stack>
