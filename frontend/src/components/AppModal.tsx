@@ -1,6 +1,7 @@
 import { Modal, Text, type ModalProps } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { en } from '../i18n/en'
+import { useFocusReturnOnFirstOpen } from '../lib/useFocusReturnOnFirstOpen'
 
 interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
   title: ReactNode
@@ -13,6 +14,7 @@ interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
  * Put `data-autofocus` on the first field.
  */
 export function AppModal({ title, children, ...props }: AppModalProps) {
+  useFocusReturnOnFirstOpen(props.opened)
   return (
     <Modal
       centered
