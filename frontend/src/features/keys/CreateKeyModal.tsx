@@ -1,4 +1,5 @@
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Box, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { IconCheck } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import type { CreatedKey, CreateKeyRequest, KeyRole } from '../../api'
 import { AppModal } from '../../components/AppModal'
@@ -146,13 +147,19 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
           description={en.keys.roleDescriptions[role]}
           data-testid="key-role-select"
           error={errors.role}
-          renderOption={({ option }) => (
-            <Stack gap={0}>
-              <Text size="sm">{option.label}</Text>
-              <Text size="xs" c="dimmed">
-                {en.keys.roleDescriptions[option.value as KeyRole]}
-              </Text>
-            </Stack>
+          // With its description under each role, and the check mark the other selects show.
+          renderOption={({ option, checked }) => (
+            <Group gap={8} wrap="nowrap" align="flex-start">
+              <Box w={14} mt={3} style={{ flexShrink: 0 }}>
+                {checked && <IconCheck size={14} />}
+              </Box>
+              <Stack gap={0}>
+                <Text size="sm">{option.label}</Text>
+                <Text size="xs" c="dimmed">
+                  {en.keys.roleDescriptions[option.value as KeyRole]}
+                </Text>
+              </Stack>
+            </Group>
           )}
         />
         <Select

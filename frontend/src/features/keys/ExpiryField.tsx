@@ -47,6 +47,8 @@ export function ExpiryField({ value, onChange, error, label = en.expiry.label, p
         value={value.choice}
         onChange={(choice) => choice && onChange({ ...value, choice })}
         allowDeselect={false}
+        // Every choice shows, none cut in half by the list's edge.
+        maxDropdownHeight={400}
         description={custom ? undefined : hint}
         data-testid={props['data-testid'] ?? 'key-expiry-select'}
         error={custom ? undefined : error}

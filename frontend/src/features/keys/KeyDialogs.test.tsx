@@ -212,6 +212,18 @@ describe('rotate', () => {
   })
 })
 
+describe('create key choices', () => {
+  it('marks the chosen role with a check, like the other lists', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    await user.click(screen.getByTestId('create-key-button'))
+    await user.click(await screen.findByTestId('key-role-select'))
+    const option = (name: string) => screen.getAllByRole('option').find((o) => o.textContent?.startsWith(name))!
+    expect(option('API').querySelector('.tabler-icon-check')).not.toBeNull()
+    expect(option('Admin').querySelector('.tabler-icon-check')).toBeNull()
+  })
+})
+
 describe('key names', () => {
   const tooLong = 'n'.repeat(120)
 
