@@ -100,16 +100,17 @@ describe('global search', () => {
 
   it('never says a pasted secret back: no match names it masked', async () => {
     const secret = 'kd_4fQxAbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDe9aZb'
-    const { user } = renderSearch()
+    const { user, queryClient } = renderSearch()
     await user.click(screen.getByTestId('search-input'))
     await user.paste(secret)
     expect(await screen.findByText('No key in Keydesk has the secret kd_4fQx…9aZb.')).toBeInTheDocument()
     expect(api.searchKeys).toHaveBeenCalledWith(secret)
     expect(screen.getByTestId('search-dropdown').textContent).not.toContain(secret)
 
-    // Anything else is said back as typed.
+    // Anything else is said back as typed; the secret's search leaves the query cache.
     await user.clear(screen.getByTestId('search-input'))
     await user.type(screen.getByTestId('search-input'), 'nothing')
     expect(await screen.findByText('No key matches “nothing”.')).toBeInTheDocument()
+    await waitFor(() => expect(queryClient.getQueryCache().findAll({ queryKey: ['search', secret] })).toHaveLength(0))
   })
 })

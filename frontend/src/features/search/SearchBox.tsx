@@ -50,6 +50,8 @@ export function SearchBox({ onPick }: SearchBoxProps) {
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
+    // A pasted secret is the query's key: dropped as soon as the box moves on.
+    gcTime: looksLikeSecret(debounced) ? 0 : undefined,
   })
   const found = enabled ? (data ?? []) : []
   const results = found.length > SEARCH_SHOWN ? found.slice(0, SEARCH_SHOWN) : found
