@@ -78,6 +78,24 @@ describe('app shell', () => {
     expect(banner).toHaveTextContent('The keys cached on this computer stay readable.')
   })
 
+  it('opens the workspace shown last at the next start, and the first one when that is gone', async () => {
+    const first = renderWithProviders(<App />)
+    await screen.findByText('local key')
+    await first.user.click(screen.getAllByTestId('workspace-item')[1])
+    expect(await screen.findByText('remote key')).toBeInTheDocument()
+    first.unmount()
+
+    const again = renderWithProviders(<App />)
+    expect(await screen.findByText('remote key')).toBeInTheDocument()
+    expect(screen.getByTestId('workspace-title')).toHaveTextContent('Acme Production')
+    again.unmount()
+
+    vi.mocked(api.listWorkspaces).mockResolvedValue([local])
+    renderWithProviders(<App />)
+    expect(await screen.findByText('local key')).toBeInTheDocument()
+    expect(screen.getByTestId('workspace-title')).toHaveTextContent('Local')
+  })
+
   it('syncs on "Sync now" and shows the new sync time', async () => {
     vi.mocked(api.syncWorkspace).mockResolvedValue({ ...local, lastSyncedAt: iso(Date.now()) })
     const { user } = renderWithProviders(<App />)

@@ -25,6 +25,8 @@ import { StartupNotice } from '../features/settings/StartupNotice'
 import { useWorkspaces } from '../features/workspaces/useWorkspaces'
 import { en } from '../i18n/en'
 import { useBackendEvents } from './useBackendEvents'
+import { readLastWorkspace, rememberWorkspace } from './lastWorkspace'
+import { pageStorage } from '../features/keys/columns'
 
 /** How long a picked search result stays marked in the table. */
 const HIGHLIGHT_MS = 3000
@@ -55,7 +57,12 @@ export function App() {
   useDocumentTitle(en.appName)
   useBackendEvents()
   const { data: workspaces, isPending } = useWorkspaces()
-  const [selectedId, setSelectedId] = useState<string>()
+  // The workspace shown last, at the next start too (lastWorkspace.ts).
+  const [selectedId, setSelectedId] = useState<string | undefined>(() => readLastWorkspace(pageStorage(window)))
+  const selectWorkspace = (id: string) => {
+    setSelectedId(id)
+    rememberWorkspace(window, id)
+  }
   // The all-workspaces overview instead of one workspace; the key table is the start view.
   const [showAll, setShowAll] = useState(false)
   const [tab, setTab] = useState<WorkspaceTab>('keys')
@@ -67,7 +74,7 @@ export function App() {
 
   const showWorkspace = (workspaceId: string, view: WorkspaceTab) => {
     setShowAll(false)
-    setSelectedId(workspaceId)
+    selectWorkspace(workspaceId)
     setTab(view)
   }
 
@@ -135,7 +142,7 @@ export function App() {
           selectedId={showAll ? undefined : selected?.id}
           onSelect={(id) => {
             setShowAll(false)
-            setSelectedId(id)
+            selectWorkspace(id)
           }}
           overviewActive={showAll}
           onOverview={() => setShowAll(true)}

@@ -204,6 +204,14 @@ describe('renderFirstScreen', () => {
     }
   })
 
+  it('opens the workspace shown last, as the app does: leaves another than the boot data’s to React', () => {
+    const ctx = context()
+    expect(renderFirstScreen(boot(), { ...ctx, lastWorkspaceId: 'wsr_1' }, false)).toBeUndefined()
+    expect(renderFirstScreen(boot(), { ...ctx, lastWorkspaceId: 'wsl_1' }, false)).toBeDefined()
+    // One that is gone: the first, as the app falls back to.
+    expect(renderFirstScreen(boot(), { ...ctx, lastWorkspaceId: 'wsl_gone' }, false)).toBe(renderFirstScreen(boot(), ctx, false))
+  })
+
   it('escapes what users typed', () => {
     const html = renderFirstScreen(boot(), context(), false)!
     expect(html).toContain('billing &lt;prod&gt; &amp; &quot;eu&quot;')

@@ -34,6 +34,8 @@ export interface FirstScreenContext {
   themeCss: string
   /** The key-table columns the user hid (columns.ts). */
   hiddenColumns: readonly KeyColumn[]
+  /** The workspace the window showed last (app/lastWorkspace.ts), which the app opens if it is still there. */
+  lastWorkspaceId?: string
 }
 
 const h = escapeHtml
@@ -402,7 +404,8 @@ export function renderFirstScreen(boot: Boot | null | undefined, ctx: FirstScree
   // In the sidebar's order: the app opens the first of it.
   const workspaces = sortWorkspaces(boot?.workspaces ?? [])
   const first = boot?.firstKeys
-  const ws = workspaces[0]
+  // The app opens the workspace shown last if it is still there, else the first.
+  const ws = workspaces.find((w) => w.id === ctx.lastWorkspaceId) ?? workspaces[0]
   if (!ws || !first || first.limit !== FIRST_KEYS || first.workspaceId !== ws.id) return undefined
   const keys = first.page.keys ?? []
   if (keys.length === 0) return undefined

@@ -1,4 +1,5 @@
 // Puts the first screen on the page before the bundle runs (see firstScreen.ts).
+import { readLastWorkspace } from '../app/lastWorkspace'
 import { pageStorage, readHiddenColumns } from '../features/keys/columns'
 import { isMacPlatform } from '../lib/platform'
 import { renderFirstScreen } from './firstScreen'
@@ -39,6 +40,7 @@ export function showFirstScreen(win: Window): boolean {
       mac: isMacPlatform(win.navigator.platform),
       themeCss: themeStyles(win.navigator.userAgent),
       hiddenColumns: readHiddenColumns(pageStorage(win)),
+      lastWorkspaceId: readLastWorkspace(pageStorage(win)),
     },
     scheme === 'dark',
   )
