@@ -23,6 +23,7 @@ import (
 var assets embed.FS
 
 func main() {
+	app.TuneWebEngine() // before the window's web engine starts
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	emitter := &app.WailsEmitter{}
 	a := app.New(app.Config{Emitter: emitter, Notifier: reminders.OSNotifier{AppName: "Keydesk"}, Log: log})
