@@ -320,7 +320,7 @@ func keyView(c desk.CachedKey, now time.Time, remembered, own bool) Key {
 		Enabled: c.Enabled, CreatedAt: formatTime(c.CreatedAt), ExpiresAt: formatTimePtr(c.ExpiresAt),
 		LastUsedAt: formatTimePtr(c.LastUsedAt), ProfileID: c.ProfileID, RevokesAt: formatTimePtr(c.RevokesAt),
 		AutoRevoke: c.AutoRevoke, Rotating: state.Rotating(now), RotatedFrom: c.RotatedFrom, CreatedBy: c.CreatedBy,
-		UpdatedAt: formatTime(c.UpdatedAt), Remembered: remembered, Own: own,
+		UpdatedAt: formatTime(c.UpdatedAt), Remembered: remembered, Own: own, RegeneratedAt: formatTimePtr(c.RegeneratedAt),
 	}
 }
 

@@ -39,6 +39,9 @@ func reminderView(rem reminders.Reminder, now time.Time) Reminder {
 		Threshold: rem.Threshold, DueAt: formatTime(rem.DueAt), NeverUsed: rem.NeverUsed(),
 		Title: title, Message: msg, Action: fittingAction(rem.Kind),
 	}
+	if at, ok := rem.SecretSince(); ok {
+		view.SecretSince = formatTime(at)
+	}
 	if at, ok := rem.KeyCreatedAt(); ok {
 		view.KeyCreatedAt = formatTime(at)
 	}

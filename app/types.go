@@ -44,6 +44,8 @@ type Key struct {
 	UpdatedAt   string  `json:"updatedAt"`
 	Remembered  bool    `json:"remembered"` // its secret is in the keychain
 	Own         bool    `json:"own"`        // the key Keydesk itself uses for this workspace
+	// RegeneratedAt is when the key got its current secret, absent if at its creation.
+	RegeneratedAt *string `json:"regeneratedAt,omitempty"`
 }
 
 // KeyPage is the first keys of a workspace and how many it has.
@@ -250,7 +252,9 @@ type Reminder struct {
 	Threshold   int    `json:"threshold"`
 	DueAt       string `json:"dueAt"`
 	// The key's times the wording counts from, "" when the kind has none:
-	// its creation (rotation due, never used) and its last use (unused).
+	// when it got its secret (rotation due: its creation or last
+	// regeneration), its creation (never used) and its last use (unused).
+	SecretSince   string `json:"secretSince"`
 	KeyCreatedAt  string `json:"keyCreatedAt"`
 	KeyLastUsedAt string `json:"keyLastUsedAt"`
 	NeverUsed     bool   `json:"neverUsed"` // an unused reminder about a key never used

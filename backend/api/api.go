@@ -27,6 +27,11 @@ type Key struct {
 	CreatedBy   string     `json:"createdBy"`
 	UpdatedAt   time.Time  `json:"updatedAt"`
 	Revision    int64      `json:"revision"`
+	// RegeneratedAt: when the key got its current secret, null if at its
+	// creation. ExpirySetAt: when its expiry was last set, null if at its
+	// creation. Reminders count a secret's age and a key's life from them.
+	RegeneratedAt *time.Time `json:"regeneratedAt"`
+	ExpirySetAt   *time.Time `json:"expirySetAt"`
 	// Deleted marks a tombstone in a listing with updatedSince: only ID and
 	// Revision are set.
 	Deleted bool `json:"deleted,omitempty"`

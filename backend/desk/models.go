@@ -56,6 +56,9 @@ type CachedKey struct {
 	CreatedBy   string     `gorm:"not null"`
 	UpdatedAt   time.Time  `gorm:"not null;autoUpdateTime:false"`
 	Revision    int64      `gorm:"not null"`
+	// As in api.Key: nil for a key whose secret and expiry date from its creation.
+	RegeneratedAt *time.Time ``
+	ExpirySetAt   *time.Time ``
 }
 
 // cachedKeyColumns are the columns of cached_keys, in the order
@@ -64,12 +67,14 @@ type CachedKey struct {
 var cachedKeyColumns = []string{
 	"workspace_id", "id", "name", "role", "masked_key", "enabled", "created_at", "expires_at", "last_used_at",
 	"profile_id", "revokes_at", "auto_revoke", "rotated_from", "created_by", "updated_at", "revision",
+	"regenerated_at", "expiry_set_at",
 }
 
 // appendValues appends the key's values in the order of cachedKeyColumns.
 func (k *CachedKey) appendValues(args []any) []any {
 	return append(args, k.WorkspaceID, k.ID, k.Name, k.Role, k.MaskedKey, k.Enabled, k.CreatedAt, k.ExpiresAt, k.LastUsedAt,
-		k.ProfileID, k.RevokesAt, k.AutoRevoke, k.RotatedFrom, k.CreatedBy, k.UpdatedAt, k.Revision)
+		k.ProfileID, k.RevokesAt, k.AutoRevoke, k.RotatedFrom, k.CreatedBy, k.UpdatedAt, k.Revision,
+		k.RegeneratedAt, k.ExpirySetAt)
 }
 
 // State is what the key rules need of a cached key.
@@ -115,7 +120,7 @@ func CachedFromAPI(workspaceID string, k api.Key) CachedKey {
 		WorkspaceID: workspaceID, ID: k.ID, Name: k.Name, Role: k.Role, MaskedKey: k.MaskedKey,
 		Enabled: k.Enabled, CreatedAt: k.CreatedAt.UTC(), ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt,
 		ProfileID: k.ProfileID, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke, RotatedFrom: k.RotatedFrom, CreatedBy: k.CreatedBy,
-		UpdatedAt: k.UpdatedAt.UTC(), Revision: k.Revision,
+		UpdatedAt: k.UpdatedAt.UTC(), Revision: k.Revision, RegeneratedAt: k.RegeneratedAt, ExpirySetAt: k.ExpirySetAt,
 	}
 }
 

@@ -111,7 +111,8 @@ func (d *Desk) reminderProfiles(ctx context.Context) (map[profileRef]reminderPro
 // as text (see cachedTime), no profile as NULL. Times compare as text
 // except the rotation policy's, which varies by profile.
 const reminderCandidates = `SELECT workspace_id, id, name, CAST(created_at AS TEXT), CAST(expires_at AS TEXT),
-	CAST(last_used_at AS TEXT), CAST(revokes_at AS TEXT), auto_revoke, NULLIF(profile_id, '')
+	CAST(last_used_at AS TEXT), CAST(revokes_at AS TEXT), auto_revoke, NULLIF(profile_id, ''),
+	CAST(regenerated_at AS TEXT), CAST(expiry_set_at AS TEXT)
 FROM cached_keys k WHERE enabled AND (
 	expires_at <= @expiresBy
 	OR (auto_revoke AND revokes_at <= @overlapEndsBy)
@@ -119,7 +120,7 @@ FROM cached_keys k WHERE enabled AND (
 	OR (last_used_at IS NULL AND created_at <= @neverUsedCreatedBy)
 	OR (revokes_at IS NULL AND profile_id <> '' AND EXISTS (SELECT 1 FROM cached_profiles p
 		WHERE p.workspace_id = k.workspace_id AND p.id = k.profile_id AND p.rotation_days > 0
-			AND julianday(k.created_at) + p.rotation_days <= julianday(@rotationDueBy))))`
+			AND julianday(COALESCE(k.regenerated_at, k.created_at)) + p.rotation_days <= julianday(@rotationDueBy))))`
 
 // reminderKeys reads what the reminder rules need of the cached keys within
 // horizon h at now. An hourly scan would otherwise read every cached key,
@@ -143,7 +144,8 @@ func (d *Desk) reminderKeys(ctx context.Context, now time.Time, h reminders.Hori
 	for rows.Next() {
 		k = reminders.Key{Enabled: true} // no reminder is due for a disabled key
 		if err := rows.Scan(&k.WorkspaceID, &k.ID, &k.Name, cachedTime{&k.CreatedAt}, cachedNullTime{&k.ExpiresAt},
-			cachedNullTime{&k.LastUsedAt}, cachedNullTime{&k.RevokesAt}, &k.AutoRevoke, &profileID); err != nil {
+			cachedNullTime{&k.LastUsedAt}, cachedNullTime{&k.RevokesAt}, &k.AutoRevoke, &profileID,
+			cachedNullTime{&k.RegeneratedAt}, cachedNullTime{&k.ExpirySetAt}); err != nil {
 			return nil, err
 		}
 		state := keys.State{Enabled: k.Enabled, ExpiresAt: k.ExpiresAt, RevokesAt: k.RevokesAt, AutoRevoke: k.AutoRevoke}

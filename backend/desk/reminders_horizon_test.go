@@ -123,6 +123,12 @@ func keysAroundThresholds(rng *rand.Rand, now time.Time, prefix string) []Cached
 		if rng.IntN(4) == 0 {
 			k.RevokesAt = pick(nearly(now.Add(-time.Hour)), nearly(now.Add(20*time.Hour)), nearly(now.Add(3*testDay)))
 		}
+		if rng.IntN(3) == 0 { // regenerated since, sometimes with a new expiry
+			k.RegeneratedAt = pick(nearly(now.Add(-time.Hour)), nearly(now.Add(-7*testDay)), nearly(now.Add(-90*testDay)))
+			if rng.IntN(2) == 0 {
+				k.ExpirySetAt = k.RegeneratedAt
+			}
+		}
 		return k
 	}
 	onThreshold := map[string]func(k *CachedKey, t time.Time){}
@@ -138,6 +144,15 @@ func keysAroundThresholds(rng *rand.Rand, now time.Time, prefix string) []Cached
 			k.WorkspaceID, k.ProfileID, k.RevokesAt = "w1", profile, nil
 			k.CreatedAt = *at(t.Add(-time.Duration(rotation) * testDay))
 		}
+		// Regenerated on the threshold, made long before.
+		onThreshold[profile+"Regenerated"] = func(k *CachedKey, t time.Time) {
+			k.WorkspaceID, k.ProfileID, k.RevokesAt = "w1", profile, nil
+			k.CreatedAt, k.RegeneratedAt = *at(t.Add(-400 * testDay)), at(t.Add(-time.Duration(rotation)*testDay))
+		}
+	}
+	// Regenerated with a new expiry as long as a lead time: not expiring yet.
+	onThreshold["regeneratedToLive30"] = func(k *CachedKey, t time.Time) {
+		k.CreatedAt, k.RegeneratedAt, k.ExpirySetAt, k.ExpiresAt = *at(t.Add(-400 * testDay)), at(t), at(t), at(t.Add(30*testDay))
 	}
 	var out []CachedKey
 	for _, name := range slices.Sorted(maps.Keys(onThreshold)) {
@@ -216,7 +231,7 @@ func dueOnEveryKey(t *testing.T, d *Desk, now time.Time) map[string]bool {
 		k := reminders.Key{
 			WorkspaceID: c.WorkspaceID, ID: c.ID, Name: c.Name, Active: c.Status(now) == keys.StatusActive, Enabled: c.Enabled,
 			CreatedAt: c.CreatedAt, ExpiresAt: c.ExpiresAt, LastUsedAt: c.LastUsedAt, RevokesAt: c.RevokesAt, AutoRevoke: c.AutoRevoke,
-			LeadDays: settings.LeadDays,
+			LeadDays: settings.LeadDays, RegeneratedAt: c.RegeneratedAt, ExpirySetAt: c.ExpirySetAt,
 		}
 		for _, p := range profiles {
 			if c.ProfileID != "" && p.WorkspaceID == c.WorkspaceID && p.ID == c.ProfileID {

@@ -60,3 +60,48 @@ func TestReminderForAKeyExpiringSoonSurvivesARestart(t *testing.T) {
 		t.Fatalf("lead 0: %v", err)
 	}
 }
+
+// A regeneration reaches the cache with its times, which the reminder rules
+// count a secret's age and a key's life from (see reminders.Key).
+func TestRegenerationTimesReachTheCache(t *testing.T) {
+	ctx := context.Background()
+	d := openLater(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	ws := localWorkspace(t, d)
+	thirty, ninety := 30, 90
+	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "svc", ExpiresInDays: api.Some(&thirty)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached := func() desk.CachedKey {
+		t.Helper()
+		list, err := d.Keys(ctx, ws.ID)
+		if err != nil || len(list) == 0 {
+			t.Fatalf("keys = %v, %v", list, err)
+		}
+		for _, k := range list {
+			if k.ID == created.Key.ID {
+				return k
+			}
+		}
+		t.Fatalf("%s is not cached", created.Key.ID)
+		return desk.CachedKey{}
+	}
+	if k := cached(); k.RegeneratedAt != nil || k.ExpirySetAt != nil {
+		t.Fatalf("a new key is cached as regenerated: %+v", k)
+	}
+	regen, err := d.RegenerateKey(ctx, ws.ID, created.Key.ID, api.RegenerateRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := cached(); k.RegeneratedAt == nil || !k.RegeneratedAt.Equal(*regen.Key.RegeneratedAt) || k.ExpirySetAt != nil {
+		t.Fatalf("kept its expiry: cached %+v, server %+v", k, regen.Key)
+	}
+	regen, err = d.RegenerateKey(ctx, ws.ID, created.Key.ID, api.RegenerateRequest{ExpiresInDays: api.Some(&ninety)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := cached(); k.ExpirySetAt == nil || !k.ExpirySetAt.Equal(*regen.Key.ExpirySetAt) || !k.RegeneratedAt.Equal(*regen.Key.RegeneratedAt) {
+		t.Fatalf("with a new expiry: cached %+v, server %+v", k, regen.Key)
+	}
+}

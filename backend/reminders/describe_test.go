@@ -32,7 +32,13 @@ func TestDescribeTellsTheRealTimes(t *testing.T) {
 		{"expires in 5 hours", func(k *reminders.Key) { k.ExpiresAt = at(5 * time.Hour) },
 			reminders.KindExpiring, "team-unused expires in 5 hours."},
 		{"rotation due, created 67 days ago", func(k *reminders.Key) { k.CreatedAt = now.Add(-days(67)); k.RotationDays = intp(30) },
-			reminders.KindRotationDue, "team-unused was created 67 days ago; its profile asks to rotate it every 30 days."},
+			reminders.KindRotationDue, "The secret of team-unused was made 67 days ago; its profile asks to rotate it every 30 days."},
+		{"rotation due, regenerated 45 days ago", func(k *reminders.Key) {
+			k.CreatedAt = now.Add(-days(300))
+			k.RegeneratedAt = at(-days(45))
+			k.RotationDays = intp(30)
+		},
+			reminders.KindRotationDue, "The secret of team-unused was made 45 days ago; its profile asks to rotate it every 30 days."},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -82,5 +88,18 @@ func TestReminderKnowsTheKeyTimes(t *testing.T) {
 	}
 	if _, ok := r.KeyCreatedAt(); ok {
 		t.Fatal("an unused reminder counts from the last use, not the creation")
+	}
+	if _, ok := r.SecretSince(); ok {
+		t.Fatal("an unused reminder does not count from the secret")
+	}
+	regenerated := now.Add(-days(40))
+	rotation := reminders.Evaluate(reminders.Key{ID: "k", Active: true, Enabled: true, CreatedAt: created, LastUsedAt: &used,
+		RegeneratedAt: &regenerated, RotationDays: intp(30)}, now, map[string]bool{reminders.KindRotationDue: true})[0]
+	r = reminders.Reminder{Kind: rotation.Kind, Threshold: rotation.Threshold, DueAt: rotation.DueAt}
+	if at, ok := r.SecretSince(); !ok || !at.Equal(regenerated) {
+		t.Fatalf("rotation due: secret since %v %v; want %v", at, ok, regenerated)
+	}
+	if _, ok := r.KeyCreatedAt(); ok {
+		t.Fatal("a rotation due counts from the secret, not the key's creation")
 	}
 }

@@ -42,6 +42,10 @@ type Key struct {
 	AutoRevoke   bool
 	LeadDays     []int // the profile's lead times; nil for the default
 	RotationDays *int  // the profile's rotation policy
+	// RegeneratedAt is when the key got its current secret, nil if at its
+	// creation; ExpirySetAt when its expiry was set, nil if at its creation.
+	RegeneratedAt *time.Time
+	ExpirySetAt   *time.Time
 }
 
 // Due is one reminder a key needs now.
@@ -62,7 +66,7 @@ type Horizon struct {
 	OverlapEndsBy      time.Time // an auto-revoking rotation overlap ending within a day
 	LastUsedBy         time.Time // unused for 90 days
 	NeverUsedCreatedBy time.Time // never used, created 30 days ago
-	RotationDueBy      time.Time // created at least the profile's rotation days before it
+	RotationDueBy      time.Time // secret made at least the profile's rotation days before it
 }
 
 // HorizonAt is the horizon of the keys that can need a reminder at now,
@@ -82,6 +86,24 @@ func HorizonAt(now time.Time, slack time.Duration, leadDays ...[]int) Horizon {
 		NeverUsedCreatedBy: now.Add(-neverUsedDays*day + slack),
 		RotationDueBy:      now.Add(slack),
 	}
+}
+
+// SecretSince is when k got its current secret: its creation or its last
+// regeneration. A rotation policy counts the secret's age from it.
+func (k Key) SecretSince() time.Time {
+	if k.RegeneratedAt != nil {
+		return *k.RegeneratedAt
+	}
+	return k.CreatedAt
+}
+
+// expirySince is when k's expiry was set: its creation, or a regeneration
+// that gave it a new expiry. Its life runs from there to the expiry.
+func (k Key) expirySince() time.Time {
+	if k.ExpirySetAt != nil {
+		return *k.ExpirySetAt
+	}
+	return k.CreatedAt
 }
 
 // Evaluate returns the reminders key k needs at now, given which kinds are
@@ -108,12 +130,13 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 			// Only the nearest lead time that has been reached: at 5 days
 			// left, the 7-day reminder, not the 30-day one as well. A lead
 			// time as long as the key's whole life is left out: a key made
-			// to live 30 days is not "expiring" the moment it is created.
+			// (or regenerated) to live 30 days is not "expiring" the moment
+			// its expiry is set.
 			leads := k.LeadDays
 			if leads == nil {
 				leads = DefaultLeadDays
 			}
-			life := k.ExpiresAt.Sub(k.CreatedAt)
+			life := k.ExpiresAt.Sub(k.expirySince())
 			nearest := 0
 			for _, lead := range leads {
 				span := time.Duration(lead) * day
@@ -135,7 +158,7 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 		}
 	}
 	if on(KindRotationDue) && k.RotationDays != nil && *k.RotationDays > 0 && k.RevokesAt == nil {
-		if at := k.CreatedAt.Add(time.Duration(*k.RotationDays) * day); !now.Before(at) {
+		if at := k.SecretSince().Add(time.Duration(*k.RotationDays) * day); !now.Before(at) {
 			out = append(out, due(KindRotationDue, *k.RotationDays, at))
 		}
 	}
@@ -154,11 +177,21 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 	return out
 }
 
-// KeyCreatedAt is when the reminder's key was created, for the kinds that
-// count from it (a rotation due, a key never used); ok is false for the
-// others. A rule's due moment is that creation plus its threshold in days.
+// SecretSince is when the key of a rotation-due reminder got its secret
+// (Key.SecretSince); ok is false for the other kinds. The reminder is due
+// that moment plus its threshold in days.
+func (r Reminder) SecretSince() (at time.Time, ok bool) {
+	if r.Kind == KindRotationDue {
+		return r.DueAt.Add(-time.Duration(r.Threshold) * day), true
+	}
+	return time.Time{}, false
+}
+
+// KeyCreatedAt is when the key of a never-used reminder was created; ok is
+// false for the other kinds. The reminder is due that creation plus its
+// threshold in days.
 func (r Reminder) KeyCreatedAt() (at time.Time, ok bool) {
-	if r.Kind == KindRotationDue || r.NeverUsed() {
+	if r.NeverUsed() {
 		return r.DueAt.Add(-time.Duration(r.Threshold) * day), true
 	}
 	return time.Time{}, false

@@ -31,6 +31,23 @@ func TestEvaluate(t *testing.T) {
 		{"made today to live 30 days: not expiring yet", func(k *reminders.Key) { k.CreatedAt = now; k.ExpiresAt = at(days(30)) }, nil},
 		{"made to live 30 days, 7 left: the 7-day lead", func(k *reminders.Key) { k.CreatedAt = now.Add(-days(23)); k.ExpiresAt = at(days(7)) }, []string{"expiring/7"}},
 		{"made to live 1 day: no lead time fits", func(k *reminders.Key) { k.CreatedAt = now; k.ExpiresAt = at(days(1)) }, nil},
+		{"regenerated today with 30 days more: its life counts from then", func(k *reminders.Key) {
+			k.CreatedAt = now.Add(-days(200))
+			k.RegeneratedAt = at(0)
+			k.ExpirySetAt = at(0)
+			k.ExpiresAt = at(days(30))
+		}, nil},
+		{"regenerated with 30 days, 7 left: the 7-day lead", func(k *reminders.Key) {
+			k.CreatedAt = now.Add(-days(200))
+			k.RegeneratedAt = at(-days(23))
+			k.ExpirySetAt = at(-days(23))
+			k.ExpiresAt = at(days(7))
+		}, []string{"expiring/7"}},
+		{"regenerated today keeping its expiry, 5 days left: still expiring", func(k *reminders.Key) {
+			k.CreatedAt = now.Add(-days(25))
+			k.RegeneratedAt = at(0)
+			k.ExpiresAt = at(days(5))
+		}, []string{"expiring/7"}},
 		{"expires in 5 days: the 7-day lead only", func(k *reminders.Key) { k.ExpiresAt = at(days(5)) }, []string{"expiring/7"}},
 		{"expires in 3 hours", func(k *reminders.Key) { k.ExpiresAt = at(3 * time.Hour) }, []string{"expiring/1"}},
 		{"profile lead times", func(k *reminders.Key) { k.ExpiresAt = at(days(12)); k.LeadDays = []int{14, 3} }, []string{"expiring/14"}},
@@ -42,6 +59,16 @@ func TestEvaluate(t *testing.T) {
 		{"overlap kept by hand", func(k *reminders.Key) { k.RevokesAt = at(time.Hour); k.AutoRevoke = false }, nil},
 		{"rotation due", func(k *reminders.Key) { k.RotationDays = intp(7) }, []string{"rotation_due/7"}},
 		{"rotation not yet due", func(k *reminders.Key) { k.RotationDays = intp(30) }, nil},
+		{"rotation due counts from the last regeneration", func(k *reminders.Key) {
+			k.CreatedAt = now.Add(-days(100))
+			k.RegeneratedAt = at(-days(3))
+			k.RotationDays = intp(30)
+		}, nil},
+		{"regenerated 31 days ago: rotation due", func(k *reminders.Key) {
+			k.CreatedAt = now.Add(-days(100))
+			k.RegeneratedAt = at(-days(31))
+			k.RotationDays = intp(30)
+		}, []string{"rotation_due/30"}},
 		{"rotation due but already rotating", func(k *reminders.Key) { k.RotationDays = intp(7); k.RevokesAt = at(days(5)); k.AutoRevoke = true }, nil},
 		{"unused for 90 days", func(k *reminders.Key) { k.LastUsedAt = at(-days(91)) }, []string{"unused/90"}},
 		{"never used since creation 30 days ago", func(k *reminders.Key) { k.LastUsedAt = nil; k.CreatedAt = now.Add(-days(31)) }, []string{"unused/30"}},

@@ -225,14 +225,14 @@ func (s *Server) RegenerateKey(ctx context.Context, workspaceID, keyID string, r
 				return err
 			}
 			changes["expiresAt"] = change{k.ExpiresAt, expiresAt}
-			k.ExpiresAt = expiresAt
+			k.ExpiresAt, k.ExpirySetAt = expiresAt, &now
 		} else if k.Status(now) == keys.StatusExpired {
 			return conflict("the key has expired: regenerate it with a new expiry (expiresInDays)")
 		}
 		if secret, err = s.newSecret(w, k.ProfileID); err != nil {
 			return err
 		}
-		k.Hash, k.MaskedKey = keys.Hash(secret), keys.Mask(secret)
+		k.Hash, k.MaskedKey, k.RegeneratedAt = keys.Hash(secret), keys.Mask(secret), &now
 		changes["maskedKey"] = change{oldMasked, k.MaskedKey}
 		if err := w.SaveKey(&k); err != nil {
 			return err

@@ -84,9 +84,17 @@ func TestPatchKey(t *testing.T) {
 func TestRegenerateKillsTheOldSecretAtOnce(t *testing.T) {
 	e := newEnv(t)
 	created := e.create(e.admin, api.CreateKeyRequest{Name: "svc", ExpiresInDays: days(30)})
+	if created.Key.RegeneratedAt != nil || created.Key.ExpirySetAt != nil {
+		t.Fatalf("a new key says it was regenerated: %+v", created.Key)
+	}
+	e.clock.Advance(time.Hour)
 	var regen api.CreatedKey
 	if s := e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{}`, &regen); s != 200 {
 		t.Fatalf("regenerate = %d", s)
+	}
+	// Reminders count the secret's age from the regeneration; the expiry it kept from the creation.
+	if at := regen.Key.RegeneratedAt; at == nil || !at.Equal(e.clock.Now()) || regen.Key.ExpirySetAt != nil {
+		t.Fatalf("regenerated at %v, expiry set at %v; want %v and null", at, regen.Key.ExpirySetAt, e.clock.Now())
 	}
 	if regen.Key.ID != created.Key.ID || regen.Secret == created.Secret || regen.Key.MaskedKey == created.Key.MaskedKey {
 		t.Fatalf("regenerated = %+v", regen.Key)
@@ -104,9 +112,17 @@ func TestRegenerateKillsTheOldSecretAtOnce(t *testing.T) {
 	if regen.Key.ExpiresAt != nil {
 		t.Fatal("expiresInDays null should make the key never expire")
 	}
+	e.clock.Advance(time.Hour)
 	e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{"expiresInDays":90}`, &regen)
 	if want := e.clock.Now().AddDate(0, 0, 90); regen.Key.ExpiresAt == nil || !regen.Key.ExpiresAt.Equal(want) {
 		t.Fatalf("expiry = %v, want %v", regen.Key.ExpiresAt, want)
+	}
+	if now := e.clock.Now(); regen.Key.ExpirySetAt == nil || !regen.Key.ExpirySetAt.Equal(now) || !regen.Key.RegeneratedAt.Equal(now) {
+		t.Fatalf("expiry set at %v, regenerated at %v; want both %v", regen.Key.ExpirySetAt, regen.Key.RegeneratedAt, now)
+	}
+	var listed api.Key
+	if s := e.call(e.admin, "GET", e.keyPath(created.Key.ID), "", &listed); s != 200 || listed.ExpirySetAt == nil || !listed.ExpirySetAt.Equal(*regen.Key.ExpirySetAt) {
+		t.Fatalf("read back = %d %+v", s, listed)
 	}
 	if s := e.call(e.admin, "POST", e.keyPath(created.Key.ID)+"/regenerate", `{"expiresInDays":400}`, nil); s != 400 {
 		t.Fatalf("bad expiry = %d", s)

@@ -49,6 +49,12 @@ type Key struct {
 	CreatedBy   string     `gorm:"size:40;not null"`
 	UpdatedAt   time.Time  `gorm:"not null;autoUpdateTime:false"`
 	Revision    int64      `gorm:"not null;index:idx_keys_ws_revision,priority:2"`
+
+	// RegeneratedAt is when the key got its current secret, if not at its
+	// creation; ExpirySetAt when its expiry was last set, if not at its
+	// creation (a regeneration with a new expiry). Reminders count from them.
+	RegeneratedAt *time.Time ``
+	ExpirySetAt   *time.Time ``
 }
 
 // Tombstone records a deletion so that incremental sync can pass it on.

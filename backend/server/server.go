@@ -162,6 +162,7 @@ func (s *Server) keyJSON(k Key, now time.Time) api.Key {
 		CreatedAt: k.CreatedAt.UTC(), ExpiresAt: utc(k.ExpiresAt), LastUsedAt: utc(k.LastUsedAt),
 		ProfileID: k.ProfileID, RevokesAt: utc(k.RevokesAt), AutoRevoke: k.AutoRevoke, RotatedFrom: k.RotatedFrom,
 		CreatedBy: k.CreatedBy, UpdatedAt: k.UpdatedAt.UTC(), Revision: k.Revision,
+		RegeneratedAt: utc(k.RegeneratedAt), ExpirySetAt: utc(k.ExpirySetAt),
 	}
 }
 

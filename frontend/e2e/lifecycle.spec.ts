@@ -44,6 +44,11 @@ test('enable and disable, regenerate, rotate, clean up, details', async ({ page 
   await page.getByTestId('secret-done').click();
   expect((await verify(secret)).valid).toBe(false);
   expect((await verify(regenerated)).valid).toBe(true);
+  // Its details say when it got this secret.
+  await menu(page, 'switch me', 'key-menu-details');
+  await expect(page.getByTestId('key-drawer')).toContainText(/Secret regenerated.*\(just now\)/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('key-drawer')).toHaveCount(0);
 
   // Rotate with a 3-day overlap: both work, the old key says it is rotating.
   await menu(page, 'switch me', 'key-menu-rotate');

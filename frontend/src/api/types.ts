@@ -97,6 +97,8 @@ export interface Key {
   rotating: boolean
   rotatedFrom: string
   createdBy: string
+  /** When the key got its current secret; absent if at its creation. */
+  regeneratedAt?: Timestamp
   updatedAt: Timestamp
   /** Its secret is in the keychain. */
   remembered: boolean
@@ -307,7 +309,9 @@ export interface Reminder {
   kind: string
   threshold: number
   dueAt: Timestamp
-  /** When the key was created, for a rotation due or a key never used; absent or "" for other kinds. */
+  /** When the key got its secret (created or last regenerated), for a rotation due; absent or "" for other kinds. */
+  secretSince?: Timestamp
+  /** When the key was created, for a key never used; absent or "" for other kinds. */
   keyCreatedAt?: Timestamp
   /** When the key was last used, for an unused key; absent or "" otherwise. */
   keyLastUsedAt?: Timestamp

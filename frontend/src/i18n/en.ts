@@ -447,6 +447,7 @@ export const en = {
     profile: 'Profile',
     created: 'Created',
     createdBy: 'Created by',
+    regenerated: 'Secret regenerated',
     expires: 'Expires',
     lastUsed: 'Last used',
     updated: 'Updated',
@@ -626,8 +627,8 @@ export const en = {
       },
       rotationDue: {
         title: 'API key due for rotation',
-        message: (key: string, created: string, days: number) =>
-          `${key} was created ${created}; its profile asks to rotate it every ${plural(days, 'day', 'days')}.`,
+        message: (key: string, made: string, days: number) =>
+          `The secret of ${key} was made ${made}; its profile asks to rotate it every ${plural(days, 'day', 'days')}.`,
       },
       neverUsed: {
         title: 'API key never used',

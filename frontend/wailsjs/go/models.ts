@@ -155,6 +155,7 @@ export namespace app {
 	    updatedAt: string;
 	    remembered: boolean;
 	    own: boolean;
+	    regeneratedAt?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Key(source);
@@ -180,6 +181,7 @@ export namespace app {
 	        this.updatedAt = source["updatedAt"];
 	        this.remembered = source["remembered"];
 	        this.own = source["own"];
+	        this.regeneratedAt = source["regeneratedAt"];
 	    }
 	}
 	export class CreatedKey {
@@ -539,6 +541,7 @@ export namespace app {
 	    kind: string;
 	    threshold: number;
 	    dueAt: string;
+	    secretSince: string;
 	    keyCreatedAt: string;
 	    keyLastUsedAt: string;
 	    neverUsed: boolean;
@@ -559,6 +562,7 @@ export namespace app {
 	        this.kind = source["kind"];
 	        this.threshold = source["threshold"];
 	        this.dueAt = source["dueAt"];
+	        this.secretSince = source["secretSince"];
 	        this.keyCreatedAt = source["keyCreatedAt"];
 	        this.keyLastUsedAt = source["keyLastUsedAt"];
 	        this.neverUsed = source["neverUsed"];

@@ -175,6 +175,11 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
             <KeyRef id={keyInfo.createdBy} name={keyName(keyInfo.createdBy)} />
           </Item>
         )}
+        {keyInfo.regeneratedAt && (
+          <Item label={en.details.regenerated}>
+            <When iso={keyInfo.regeneratedAt} now={now} />
+          </Item>
+        )}
         <Item label={en.details.expires}>
           <When iso={keyInfo.expiresAt} now={now} />
         </Item>

@@ -23,8 +23,8 @@ export function describeReminder(reminder: Reminder, now: number): ReminderWords
     case 'overlap_ending':
       return { title: kinds.overlapEnding.title, message: kinds.overlapEnding.message(key, when(reminder.dueAt)) }
     case 'rotation_due':
-      if (reminder.keyCreatedAt) {
-        return { title: kinds.rotationDue.title, message: kinds.rotationDue.message(key, when(reminder.keyCreatedAt), reminder.threshold) }
+      if (reminder.secretSince) {
+        return { title: kinds.rotationDue.title, message: kinds.rotationDue.message(key, when(reminder.secretSince), reminder.threshold) }
       }
       break
     case 'unused':
