@@ -9,12 +9,12 @@ import "os"
 //
 // useDFGJIT=false keeps the interpreter and the baseline JIT and leaves out
 // the optimising tiers (DFG, FTL). Measured with 10,000 keys under Xvfb
-// (2026-12-07, WebKitGTK 2.50): the web process holds 14 MB less when idle
-// (167 vs 181 MB PSS), and sorting the table takes as long (48–63 vs
-// 41–67 ms; filtering 17–74 vs 9–44 ms, under the 100 ms target). The
-// optimising tiers pay off on long-running script, which this page is not:
-// its work is short bursts after a click. Without any JIT it holds 25 MB
-// less, but a sort takes 100–148 ms.
+// (2026-12-07, WebKitGTK 2.50): the web process holds 10–14 MB less when
+// idle, and sorting the table takes as long (median 58.5 vs 55.5 ms over
+// 52 sorts, under the 100 ms target). The optimising tiers pay off on
+// long-running script, which this page is not: its work is short bursts
+// after a click. Without any JIT it holds 25–28 MB less, but a sort takes
+// 100–148 ms. The README's Performance section has the whole measurement.
 var webEngineDefaults = map[string]string{
 	"JSC_useDFGJIT": "false",
 }

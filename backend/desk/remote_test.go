@@ -20,6 +20,7 @@ import (
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/desk"
 	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/keys/keystest"
 	"github.com/keydesk/keydesk/backend/secrets"
 	"github.com/keydesk/keydesk/backend/server"
 )
@@ -81,16 +82,6 @@ func (r *remote) key(role string) api.CreatedKey {
 	return created
 }
 
-// mistyped changes the last character of s: to "x", or to "y" when it already
-// is "x" (a random secret ends in "x" about once in 60 runs).
-func mistyped(s string) string {
-	last := "x"
-	if strings.HasSuffix(s, last) {
-		last = "y"
-	}
-	return s[:len(s)-1] + last
-}
-
 func fieldOf(err error) string {
 	var fe *keys.FieldError
 	if errors.As(err, &fe) {
@@ -114,7 +105,7 @@ func TestAddRemoteWorkspace(t *testing.T) {
 		{"ftp", desk.Connection{ServerURL: "ftp://x", AccessKey: r.admin}, "serverUrl"},
 		{"plain http elsewhere", desk.Connection{ServerURL: "http://keys.example.com", AccessKey: r.admin}, "serverUrl"},
 		{"no key", desk.Connection{ServerURL: r.url()}, "accessKey"},
-		{"mistyped key", desk.Connection{ServerURL: r.url(), AccessKey: mistyped(r.admin)}, "accessKey"},
+		{"mistyped key", desk.Connection{ServerURL: r.url(), AccessKey: keystest.Mistyped(r.admin)}, "accessKey"},
 		{"unreachable", desk.Connection{ServerURL: "http://127.0.0.1:1", AccessKey: r.admin}, "serverUrl"},
 		{"wrong workspace", desk.Connection{ServerURL: r.url(), AccessKey: r.admin, WorkspaceID: "ws_other"}, "workspaceId"},
 		{"api key", desk.Connection{ServerURL: r.url(), AccessKey: r.key("api").Secret}, "accessKey"},

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/keydesk/keydesk/backend/keys"
+	"github.com/keydesk/keydesk/backend/keys/keystest"
 )
 
 func mustSecret(t testing.TB, prefix string) string {
@@ -94,19 +95,9 @@ func TestParseSecretRejectsLookAlikes(t *testing.T) {
 	}
 }
 
-// mistyped changes the last character of s: to "x", or to "y" when it already
-// is "x" (a random secret ends in "x" about once in 60 runs).
-func mistyped(s string) string {
-	last := "x"
-	if strings.HasSuffix(s, last) {
-		last = "y"
-	}
-	return s[:len(s)-1] + last
-}
-
 func TestParseSecretErrorsNeverEchoTheInput(t *testing.T) {
 	s := mustSecret(t, "kd")
-	for _, in := range []string{s[:len(s)-1], mistyped(s)} {
+	for _, in := range []string{s[:len(s)-1], keystest.Mistyped(s)} {
 		_, err := keys.ParseSecret(in)
 		if err == nil || strings.Contains(err.Error(), in[3:20]) {
 			t.Fatalf("error %v leaks the input", err)

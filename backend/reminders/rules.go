@@ -88,9 +88,9 @@ func HorizonAt(now time.Time, slack time.Duration, leadDays ...[]int) Horizon {
 	}
 }
 
-// SecretSince is when k got its current secret: its creation or its last
+// secretSince is when k got its current secret: its creation or its last
 // regeneration. A rotation policy counts the secret's age from it.
-func (k Key) SecretSince() time.Time {
+func (k Key) secretSince() time.Time {
 	if k.RegeneratedAt != nil {
 		return *k.RegeneratedAt
 	}
@@ -158,7 +158,7 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 		}
 	}
 	if on(KindRotationDue) && k.RotationDays != nil && *k.RotationDays > 0 && k.RevokesAt == nil {
-		if at := k.SecretSince().Add(time.Duration(*k.RotationDays) * day); !now.Before(at) {
+		if at := k.secretSince().Add(time.Duration(*k.RotationDays) * day); !now.Before(at) {
 			out = append(out, due(KindRotationDue, *k.RotationDays, at))
 		}
 	}
@@ -177,22 +177,24 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 	return out
 }
 
+// countsFrom is the moment a reminder's rule counted its threshold from:
+// it became due that moment plus its threshold in days.
+func (r Reminder) countsFrom() time.Time { return r.DueAt.Add(-time.Duration(r.Threshold) * day) }
+
 // SecretSince is when the key of a rotation-due reminder got its secret
-// (Key.SecretSince); ok is false for the other kinds. The reminder is due
-// that moment plus its threshold in days.
+// (Key.secretSince); ok is false for the other kinds.
 func (r Reminder) SecretSince() (at time.Time, ok bool) {
 	if r.Kind == KindRotationDue {
-		return r.DueAt.Add(-time.Duration(r.Threshold) * day), true
+		return r.countsFrom(), true
 	}
 	return time.Time{}, false
 }
 
 // KeyCreatedAt is when the key of a never-used reminder was created; ok is
-// false for the other kinds. The reminder is due that creation plus its
-// threshold in days.
+// false for the other kinds.
 func (r Reminder) KeyCreatedAt() (at time.Time, ok bool) {
 	if r.NeverUsed() {
-		return r.DueAt.Add(-time.Duration(r.Threshold) * day), true
+		return r.countsFrom(), true
 	}
 	return time.Time{}, false
 }
@@ -201,7 +203,7 @@ func (r Reminder) KeyCreatedAt() (at time.Time, ok bool) {
 // false for the other kinds, and for a key never used.
 func (r Reminder) KeyLastUsedAt() (at time.Time, ok bool) {
 	if r.Kind == KindUnused && !r.NeverUsed() {
-		return r.DueAt.Add(-time.Duration(r.Threshold) * day), true
+		return r.countsFrom(), true
 	}
 	return time.Time{}, false
 }
