@@ -139,7 +139,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
         {actionButton('delete', <IconTrash size={14} />, en.keys.actions.delete, 'red')}
       </Group>
 
-      <DataList size="sm" labelWidth={120} gap="xs">
+      <DataList size="sm" labelWidth={144} gap="xs">
         <Item label={en.details.id}>
           <Group gap={4} wrap="nowrap">
             <Text span size="sm" ff="monospace">
