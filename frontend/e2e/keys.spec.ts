@@ -72,30 +72,48 @@ test('bad input is explained next to the field and nothing typed is lost', async
   await expect(name).toHaveCount(0);
 });
 
-test('columns hidden from the Columns menu stay hidden after a restart', async ({ page }) => {
+test('the table shows the columns that fit the window; columns chosen from the Columns menu stay after a restart', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('key-row').first()).toBeVisible();
   const header = (name: string) => page.getByRole('columnheader', { name, exact: true });
+  const noSidewaysScroll = () => page.getByTestId('keys-scroller').evaluate((e) => e.scrollWidth <= e.clientWidth);
+  // 1280 px: the brief's columns but Created; nothing to scroll sideways to.
+  await expect(header('Profile')).toHaveCount(1);
+  await expect(header('Created')).toHaveCount(0);
+  await expect(header('Key ID')).toHaveCount(0);
+  expect(await noSidewaysScroll()).toBe(true);
+  await page.setViewportSize({ width: 1800, height: 800 });
   await expect(header('Key ID')).toHaveCount(1);
+  await expect(header('Created')).toHaveCount(1);
+  expect(await noSidewaysScroll()).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(header('Created')).toHaveCount(0);
 
   await page.getByTestId('columns-menu').click();
-  await page.getByTestId('column-toggle-id').click();
-  await page.getByTestId('column-toggle-enabled').click();
-  await expect(page.getByTestId('column-toggle-id')).toHaveAttribute('aria-checked', 'false');
+  await page.getByTestId('column-toggle-createdAt').click();
+  await page.getByTestId('column-toggle-profile').click();
+  await expect(page.getByTestId('column-toggle-profile')).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('column-toggle-createdAt')).toHaveAttribute('aria-checked', 'true');
   await shot(page, 'columns-menu');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('columns-menu-dropdown')).toHaveCount(0);
-  await expect(header('Key ID')).toHaveCount(0);
-  await expect(header('Enabled')).toHaveCount(0);
+  await expect(header('Created')).toHaveCount(1);
+  await expect(header('Profile')).toHaveCount(0);
 
   // Kept for the next start (the first screen reads them too: first-screen.spec.ts).
   await page.reload();
   await expect(page.getByTestId('key-row').first()).toBeVisible();
-  await expect(header('Key ID')).toHaveCount(0);
+  await expect(header('Profile')).toHaveCount(0);
   await expect(header('Created')).toHaveCount(1);
 
   await page.getByTestId('columns-menu').click();
   await page.getByTestId('columns-show-all').click();
   await expect(header('Key ID')).toHaveCount(1);
   await expect(header('Enabled')).toHaveCount(1);
+  await page.getByTestId('columns-fit').click();
+  await expect(header('Key ID')).toHaveCount(0);
+  await expect(header('Profile')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await expect(header('Created')).toHaveCount(0);
 });

@@ -25,12 +25,17 @@ test('enable and disable, regenerate, rotate, clean up, details', async ({ page 
   await page.goto('/');
   await expect(page.getByTestId('workspace-title')).toHaveText('Local');
 
-  // Enabled switch: a disabled key stops verifying at once.
+  // Disable from the row's menu: a disabled key stops verifying at once.
   const secret = await createKey(page, 'switch me', true);
   await expect(row(page, 'switch me').getByTestId('key-status')).toHaveText(/active/i);
-  await row(page, 'switch me').getByTestId('key-enabled-switch').dispatchEvent('click');
+  await menu(page, 'switch me', 'key-menu-toggle');
   await expect(row(page, 'switch me').getByTestId('key-status')).toHaveText(/inactive/i);
   expect((await verify(secret)).reason).toBe('disabled');
+  // Enable with the Enabled column's switch (the window is too narrow for it until it is chosen).
+  await expect(row(page, 'switch me').getByTestId('key-enabled-switch')).toHaveCount(0);
+  await page.getByTestId('columns-menu').click();
+  await page.getByTestId('column-toggle-enabled').click();
+  await page.keyboard.press('Escape');
   await row(page, 'switch me').getByTestId('key-enabled-switch').dispatchEvent('click');
   await expect(row(page, 'switch me').getByTestId('key-status')).toHaveText(/active/i);
   expect((await verify(secret)).valid).toBe(true);
@@ -74,7 +79,7 @@ test('enable and disable, regenerate, rotate, clean up, details', async ({ page 
 
   // Clean up: appears once a revoked key exists; deletes it for good.
   const doomed = await createKey(page, 'revoke me');
-  await row(page, 'revoke me').getByTestId('key-enabled-switch').dispatchEvent('click');
+  await menu(page, 'revoke me', 'key-menu-toggle');
   await expect(row(page, 'revoke me').getByTestId('key-status')).toHaveText(/inactive/i);
   await page.getByTestId('cleanup-button').click();
   await expect(page.getByTestId('cleanup-revoked')).toBeEnabled();

@@ -5,8 +5,9 @@ import { shot } from './helpers';
 // The desktop window may be as small as 900×600 (main.go). At 900 px the
 // workspace header, the panel header and the key filters wrap onto more rows,
 // and the key table's card no longer fits under them: the page scrolls down to
-// the card's end (the table's horizontal scrollbar and the key count), and the
-// table scrolls sideways to its last column.
+// the card's end (the table's horizontal scrollbar and the key count). The
+// table shows the columns that fit; with all of them chosen it scrolls
+// sideways to its last column.
 
 const SIZES = [
   { width: 900, height: 600 },
@@ -49,8 +50,16 @@ for (const size of SIZES) {
     await expectCardEndVisible(page);
     await expect(page.getByTestId('key-count')).toHaveText(/\d+ keys?/);
 
-    // Sideways: the wheel over the table brings the last columns in.
+    // The columns that fit: the name, the key and its status, nothing to scroll sideways to.
     const scroller = page.getByTestId('keys-scroller');
+    const headings = await page.getByRole('columnheader').allTextContents();
+    expect(headings.map((h) => h.trim())).toEqual(['Name', 'Key', 'Status', 'Actions']);
+    expect(await scroller.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+
+    // All of them: the wheel over the table brings the last columns in.
+    await page.getByTestId('columns-menu').click();
+    await page.getByTestId('columns-show-all').click();
+    await page.keyboard.press('Escape');
     const lastColumn = page.getByRole('columnheader', { name: /^created/i });
     await expect(lastColumn).not.toBeInViewport({ ratio: 1 });
     await scroller.hover();
@@ -88,6 +97,7 @@ for (const app of [false, true]) {
 }
 
 test('a header reached with Tab is scrolled clear of the sticky columns, not under them', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('keydesk-hidden-columns', '[]'));
   await page.setViewportSize({ width: 900, height: 700 });
   await page.goto('/');
   await expect(page.getByTestId('key-row').first()).toBeVisible();

@@ -52,6 +52,9 @@ function line(name: string, xs: number[]) {
 }
 
 test('sort and filter 10,000 keys', async ({ page }) => {
+  // Every column, as the figures before the table fitted the window were
+  // measured with (and Created is one of the sorts).
+  await page.addInitScript(() => localStorage.setItem('keydesk-hidden-columns', '[]'));
   for (let round = 0; round < ROUNDS; round++) {
     await page.goto('/');
     await expect(page.getByTestId('workspace-title')).toHaveText('Local');

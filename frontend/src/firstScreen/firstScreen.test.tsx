@@ -6,7 +6,7 @@ import { App } from '../app/App'
 import { seedFromBoot, type Boot } from '../app/boot'
 import { Providers } from '../app/Providers'
 import { createQueryClient } from '../app/queryClient'
-import { HIDDEN_COLUMNS_KEY } from '../features/keys/columns'
+import { HIDDEN_COLUMNS_KEY, hiddenColumns } from '../features/keys/columns'
 import { FIRST_KEYS } from '../features/keys/tableLayout'
 import { iso, makeKey, makeProfile, makeWorkspace } from '../test/fixtures'
 import { renderFirstScreen, type FirstScreenContext } from './firstScreen'
@@ -164,6 +164,21 @@ describe('renderFirstScreen', () => {
       expect(normalize(first)).toBe(normalize(react))
     } finally {
       localStorage.removeItem(HIDDEN_COLUMNS_KEY)
+    }
+  })
+
+  it('leaves out the columns that do not fit the window, as the table does, until the user chooses', () => {
+    const data = boot()
+    window.innerWidth = 1280
+    try {
+      const react = reactFirstCommit(data)
+      const first = document.createElement('div')
+      first.innerHTML = renderFirstScreen(data, { ...context(), hiddenColumns: hiddenColumns(null, window.innerWidth) }, false)!
+      const headings = [...first.querySelectorAll('th')].map((th) => th.textContent)
+      expect(headings).toEqual(['Name', 'Key', 'Status', 'Expires', 'Last used', 'Profile', 'Actions'])
+      expect(normalize(first)).toBe(normalize(react))
+    } finally {
+      window.innerWidth = 1920
     }
   })
 

@@ -1,6 +1,6 @@
 // Puts the first screen on the page before the bundle runs (see firstScreen.ts).
 import { readLastWorkspace } from '../app/lastWorkspace'
-import { pageStorage, readHiddenColumns } from '../features/keys/columns'
+import { hiddenColumns, pageStorage, storedHiddenColumns } from '../features/keys/columns'
 import { isMacPlatform } from '../lib/platform'
 import { renderFirstScreen } from './firstScreen'
 import { themeStyles } from './themeStyles'
@@ -39,7 +39,7 @@ export function showFirstScreen(win: Window): boolean {
       windowHeight: win.innerHeight,
       mac: isMacPlatform(win.navigator.platform),
       themeCss: themeStyles(win.navigator.userAgent),
-      hiddenColumns: readHiddenColumns(pageStorage(win)),
+      hiddenColumns: hiddenColumns(storedHiddenColumns(pageStorage(win)), win.innerWidth),
       lastWorkspaceId: readLastWorkspace(pageStorage(win)),
     },
     scheme === 'dark',

@@ -209,6 +209,7 @@ export const en = {
       button: 'Choose columns',
       title: 'Columns',
       showAll: 'Show all columns',
+      fit: 'Fit to window',
     },
     sort: {
       ascending: 'sorted ascending',
@@ -250,6 +251,8 @@ export const en = {
     actions: {
       details: 'Details',
       edit: 'Edit',
+      disable: 'Disable',
+      enable: 'Enable',
       regenerate: 'Regenerate secret…',
       rotate: 'Rotate…',
       remember: 'Remember secret…',

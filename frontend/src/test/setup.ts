@@ -37,6 +37,11 @@ if (!('fonts' in document)) {
 }
 window.HTMLElement.prototype.scrollIntoView = () => {}
 
+// A window wide enough for every key-table column: until a test chooses
+// columns, the table shows those that fit (jsdom's default, 1024 px, fits
+// five). Tests of that fitting set their own width.
+Object.defineProperty(window, 'innerWidth', { writable: true, configurable: true, value: 1920 })
+
 // Mantine reads computed styles with a pseudo-element argument jsdom doesn't implement.
 const { getComputedStyle } = window
 window.getComputedStyle = (elt: Element) => getComputedStyle(elt)

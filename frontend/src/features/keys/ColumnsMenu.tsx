@@ -6,7 +6,11 @@ import { COLUMN_LABELS, KEY_COLUMNS, type KeyColumn } from './columns'
 
 interface ColumnsMenuProps {
   hidden: readonly KeyColumn[]
+  /** The hidden columns are those that do not fit the window: the user has not chosen. */
+  fitted: boolean
   onChange: (hidden: readonly KeyColumn[]) => void
+  /** Drops the user's choice for the columns that fit the window. */
+  onFit: () => void
 }
 
 const t = en.keys.columnsMenu
@@ -14,8 +18,9 @@ const t = en.keys.columnsMenu
 const asCheckboxItem = (item: HTMLButtonElement | null) => item?.setAttribute('role', 'menuitemcheckbox')
 
 /**
- * The button in the table's top right corner that shows and hides columns,
- * so the table fits a narrow window without scrolling sideways. Like the
+ * The button in the table's top right corner that shows and hides columns.
+ * Until the user chooses, the table shows the columns that fit the window;
+ * "Fit to window" goes back to that after a choice. Like the
  * rows' menus it is a plain button until first opened (the first screen
  * draws the same button before React runs).
  */
@@ -33,7 +38,7 @@ export function ColumnsMenu(props: ColumnsMenuProps) {
   return <ColumnsMenuOpen {...props} />
 }
 
-function ColumnsMenuOpen({ hidden, onChange }: ColumnsMenuProps) {
+function ColumnsMenuOpen({ hidden, fitted, onChange, onFit }: ColumnsMenuProps) {
   const [opened, setOpened] = useState(true)
   // This button replaced the plain one: give focus back to it on close.
   const target = useRef<HTMLButtonElement>(null)
@@ -75,13 +80,16 @@ function ColumnsMenuOpen({ hidden, onChange }: ColumnsMenuProps) {
             </Menu.Item>
           )
         })}
+        {(hidden.length > 0 || !fitted) && <Menu.Divider />}
         {hidden.length > 0 && (
-          <>
-            <Menu.Divider />
-            <Menu.Item onClick={() => onChange([])} data-testid="columns-show-all">
-              {t.showAll}
-            </Menu.Item>
-          </>
+          <Menu.Item onClick={() => onChange([])} data-testid="columns-show-all">
+            {t.showAll}
+          </Menu.Item>
+        )}
+        {!fitted && (
+          <Menu.Item onClick={onFit} data-testid="columns-fit">
+            {t.fit}
+          </Menu.Item>
         )}
       </Menu.Dropdown>
     </Menu>

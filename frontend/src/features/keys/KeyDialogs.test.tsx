@@ -527,7 +527,7 @@ describe('details drawer', () => {
 })
 
 describe('details', () => {
-  it('offers what the row’s menu does: testing, regenerating and deleting start from the drawer too', async () => {
+  it('offers what the row’s menu does: testing, disabling, regenerating and deleting start from the drawer too', async () => {
     vi.mocked(api.runKeyTest).mockReturnValue(new Promise(() => {}))
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await open(user, 'key-menu-details')
@@ -536,7 +536,11 @@ describe('details', () => {
       .getAllByRole('button')
       .filter((b) => b.dataset.testid?.startsWith('key-drawer-'))
       .map((b) => b.textContent)
-    expect(buttons).toEqual(['Test', 'Edit', 'Rotate…', 'Regenerate secret…', 'Remember secret…', 'Delete'])
+    expect(buttons).toEqual(['Test', 'Edit', 'Disable', 'Rotate…', 'Regenerate secret…', 'Remember secret…', 'Delete'])
+
+    vi.mocked(api.updateKey).mockResolvedValue({ ...billing, enabled: false, status: 'inactive' })
+    await user.click(within(drawer).getByTestId('key-drawer-toggle'))
+    expect(api.updateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { enabled: false })
 
     await user.click(within(drawer).getByTestId('key-drawer-delete'))
     expect(await screen.findByTestId('delete-key-target')).toHaveTextContent('billing')

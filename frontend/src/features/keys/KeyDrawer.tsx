@@ -27,6 +27,7 @@ import { actionLabel, actorLabel, describeChanges } from '../audit/describe'
 import { useAudit, useUsage } from '../audit/useAudit'
 import { useProfileNames } from '../profiles/useProfiles'
 import { availability, type KeyAction } from './actions'
+import { toggleItem } from './toggleItem'
 import { useKeyNames } from './useKeys'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import { Sparkline } from './Sparkline'
@@ -132,6 +133,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
       <Group gap="xs">
         {actionButton('test', <IconPlayerPlay size={14} />, en.keys.actions.test)}
         {actionButton('edit', <IconPencil size={14} />, en.keys.actions.edit)}
+        {actionButton('toggle', toggleItem(keyInfo, 14).icon, toggleItem(keyInfo, 14).label)}
         {actionButton('rotate', <IconRotateClockwise2 size={14} />, en.keys.actions.rotate)}
         {actionButton('regenerate', <IconRefresh size={14} />, en.keys.actions.regenerate)}
         {actionButton('remember', <IconKey size={14} />, en.keys.actions.remember)}

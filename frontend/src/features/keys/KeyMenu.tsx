@@ -15,6 +15,7 @@ import { Fragment, useRef, useState, type ReactNode } from 'react'
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
 import { availability, type KeyAction } from './actions'
+import { toggleItem } from './toggleItem'
 
 interface KeyMenuProps {
   keyInfo: Key
@@ -26,6 +27,8 @@ const items: { action: KeyAction; icon: ReactNode; label: string; testId: string
   { action: 'details', icon: <IconInfoCircle size={16} />, label: en.keys.actions.details, testId: 'key-menu-details' },
   { action: 'test', icon: <IconPlayerPlay size={16} />, label: en.keys.actions.test, testId: 'key-menu-test' },
   { action: 'edit', icon: <IconPencil size={16} />, label: en.keys.actions.edit, testId: 'key-menu-edit' },
+  // Its label and icon follow the key (toggleItem): one click, like the Enabled column's switch.
+  { action: 'toggle', icon: null, label: '', testId: 'key-menu-toggle' },
   { action: 'regenerate', icon: <IconRefresh size={16} />, label: en.keys.actions.regenerate, testId: 'key-menu-regenerate' },
   { action: 'rotate', icon: <IconRotateClockwise2 size={16} />, label: en.keys.actions.rotate, testId: 'key-menu-rotate' },
   { action: 'remember', icon: <IconKey size={16} />, label: en.keys.actions.remember, testId: 'key-menu-remember' },
@@ -57,6 +60,7 @@ function KeyMenuOpen({ keyInfo, canManage, onAction }: KeyMenuProps) {
   // before the menu opened: give it back to the button ourselves.
   const target = useRef<HTMLButtonElement>(null)
   const shown = items
+    .map((item) => (item.action === 'toggle' ? { ...item, ...toggleItem(keyInfo, 16) } : item))
     .map((item) => ({ ...item, ...availability(item.action, keyInfo, canManage) }))
     .filter((item) => item.shown)
   const anyDisabled = shown.some((item) => item.disabledReason === en.readOnly.reason)

@@ -169,6 +169,51 @@ describe('keys table', () => {
     expect(localStorage.getItem('keydesk-hidden-columns')).toBe('[]')
   })
 
+  it('shows the columns that fit the window until the user chooses, and again after Fit to window', async () => {
+    const resize = (width: number) =>
+      act(() => {
+        window.innerWidth = width
+        window.dispatchEvent(new Event('resize'))
+      })
+    resize(1280)
+    try {
+      const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+      await screen.findAllByTestId('key-row')
+      const headings = () => screen.getAllByRole('columnheader').map((th) => th.textContent)
+      expect(headings()).toEqual(['Name', 'Key', 'Status', 'Expires', 'Last used', 'Profile', 'Actions'])
+      expect(rowOf('key_a').children).toHaveLength(7)
+
+      // A wider window has room for every column; a narrower one for fewer.
+      resize(1920)
+      expect(headings()).toEqual(['Name', 'Key', 'Status', 'Expires', 'Last used', 'Enabled', 'Role', 'Profile', 'Key ID', 'Created', 'Actions'])
+      resize(1280)
+      expect(headings()).not.toContain('Created')
+
+      // Fitted, the menu shows the hidden ones unticked and offers nothing to go back to.
+      await user.click(screen.getByTestId('columns-menu'))
+      expect(await screen.findByTestId('column-toggle-createdAt')).toHaveAttribute('aria-checked', 'false')
+      expect(screen.getByTestId('column-toggle-profile')).toHaveAttribute('aria-checked', 'true')
+      expect(screen.queryByTestId('columns-fit')).toBeNull()
+      expect(localStorage.getItem('keydesk-hidden-columns')).toBeNull()
+
+      // A choice sticks, whatever the window's width.
+      await user.click(screen.getByTestId('column-toggle-createdAt'))
+      expect(localStorage.getItem('keydesk-hidden-columns')).toBe('["enabled","role","id"]')
+      expect(headings()).toContain('Created')
+      resize(1920)
+      expect(headings()).not.toContain('Key ID')
+      resize(1280)
+      expect(headings()).toContain('Created')
+
+      await user.click(screen.getByTestId('columns-fit'))
+      expect(localStorage.getItem('keydesk-hidden-columns')).toBeNull()
+      expect(headings()).not.toContain('Created')
+      expect(screen.queryByTestId('columns-fit')).toBeNull()
+    } finally {
+      resize(1920)
+    }
+  })
+
   it('keeps an open menu and the cells (and a focus in them) as they are when the minute changes, and updates the times', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setInterval', 'clearInterval', 'Date'] })
     try {
@@ -380,6 +425,30 @@ describe('enabled switch', () => {
     expect(await screen.findByText('This access key may not change keys.')).toBeInTheDocument()
     await waitFor(() => expect(within(rowOf('key_b')).getByTestId('key-enabled-switch')).not.toBeChecked())
   })
+
+  it('has a twin in the row’s menu, for a table without the Enabled column: Disable or Enable, in one click', async () => {
+    const disabled = { ...keys[0], enabled: false, status: 'inactive' }
+    vi.mocked(api.updateKey).mockImplementation(async () => {
+      vi.mocked(api.listKeys).mockResolvedValue([disabled, keys[1], keys[2]])
+      return disabled
+    })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(within(rowOf('key_c')).getByTestId('key-menu'))
+    expect(screen.getByTestId('key-menu-toggle')).toHaveTextContent('Disable')
+    await user.click(screen.getByTestId('key-menu-toggle'))
+    expect(api.updateKey).toHaveBeenCalledWith('ws_local', 'key_c', { enabled: false })
+    expect(await screen.findByText('Disabled “charlie”')).toBeInTheDocument()
+    await waitFor(() => expect(within(rowOf('key_c')).getByTestId('key-status')).toHaveTextContent('Inactive'))
+    expect(screen.queryByTestId('key-drawer')).not.toBeInTheDocument()
+
+    // key_b is disabled: its menu enables it.
+    await user.click(within(rowOf('key_b')).getByTestId('key-menu'))
+    expect(screen.getByTestId('key-menu-toggle')).toHaveTextContent('Enable')
+    await user.click(screen.getByTestId('key-menu-toggle'))
+    expect(api.updateKey).toHaveBeenLastCalledWith('ws_local', 'key_b', { enabled: true })
+  })
 })
 
 describe('member access key', () => {
@@ -407,7 +476,7 @@ describe('member access key', () => {
     for (const toggle of screen.getAllByTestId('key-enabled-switch')) expect(toggle).toBeDisabled()
 
     await user.click(within(rowOf('key_c')).getByTestId('key-menu'))
-    for (const id of ['key-menu-edit', 'key-menu-regenerate', 'key-menu-rotate', 'delete-key']) {
+    for (const id of ['key-menu-edit', 'key-menu-toggle', 'key-menu-regenerate', 'key-menu-rotate', 'delete-key']) {
       expect(screen.getByTestId(id)).toBeDisabled()
     }
     expect(screen.getByTestId('key-menu-details')).toBeEnabled()
@@ -426,6 +495,9 @@ describe('the key Keydesk itself uses', () => {
 
     await user.click(within(rowOf('key_own')).getByTestId('key-menu'))
     expect(screen.getByTestId('key-menu-edit')).toBeEnabled()
+    // Disabling it would lock the app out of its workspace.
+    expect(screen.getByTestId('key-menu-toggle')).toBeDisabled()
+    expect(screen.getByTestId('key-menu-toggle-reason')).toHaveTextContent(/./)
     // Its secret is in the keychain already: the workspace's access key.
     for (const id of ['key-menu-regenerate', 'key-menu-rotate', 'delete-key', 'key-menu-remember', 'key-menu-forget']) {
       expect(screen.queryByTestId(id)).not.toBeInTheDocument()

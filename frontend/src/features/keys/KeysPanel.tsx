@@ -97,10 +97,6 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     if (focus) setFilters(noFilters)
   }
 
-  const onAction = useCallback((kind: KeyAction, key: Key) => {
-    if (kind === 'details') setDetailsId(key.id)
-    else setAction({ kind, key })
-  }, [])
   const close = useCallback(() => setAction(null), [])
   const targetOf = (kind: KeyAction) => (action?.kind === kind ? action.key : null)
   const testKey = useLastNonNull(targetOf('test'))
@@ -118,6 +114,12 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
       ),
     [mutateToggle],
   )
+
+  const onAction = useCallback((kind: KeyAction, key: Key) => {
+    if (kind === 'details') setDetailsId(key.id)
+    else if (kind === 'toggle') onToggle(key, !key.enabled)
+    else setAction({ kind, key })
+  }, [onToggle])
 
   // Disabling is a call to the server: made after the render that asked for it.
   const [toDisable, setToDisable] = useState<{ key: Key; request: KeyRequest } | null>(null)

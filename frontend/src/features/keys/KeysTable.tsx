@@ -22,7 +22,7 @@ import { rowsCommitted } from '../../lib/paint'
 import { ThisAppBadge } from './ThisAppBadge'
 import type { KeyColumn } from './columns'
 import { ColumnsMenu } from './ColumnsMenu'
-import { useHiddenColumns } from './useHiddenColumns'
+import { fitColumnsToWindow, setHiddenColumns, useHiddenColumns } from './useHiddenColumns'
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -259,11 +259,11 @@ function shownColumn(id: string, hidden: readonly KeyColumn[]): boolean {
 
 /** The row menus' column heading: "Actions" for screen readers, and the Columns menu. */
 function ActionsHeader() {
-  const [hidden, setHidden] = useHiddenColumns()
+  const { hidden, fitted } = useHiddenColumns()
   return (
     <div style={{ display: 'flex', justifyContent: 'center' }}>
       <VisuallyHidden>{en.keys.columns.actions}</VisuallyHidden>
-      <ColumnsMenu hidden={hidden} onChange={setHidden} />
+      <ColumnsMenu hidden={hidden} fitted={fitted} onChange={setHiddenColumns} onFit={fitColumnsToWindow} />
     </div>
   )
 }
@@ -455,7 +455,7 @@ export function KeysTable({
 
   const openDetails = useCallback((key: Key) => onAction('details', key), [onAction])
 
-  const [hidden] = useHiddenColumns()
+  const { hidden } = useHiddenColumns()
   const shownColumns = table.getAllLeafColumns().filter((column) => shownColumn(column.id, hidden))
   // Sorted by a column the user just hid: no header would show the order,
   // so the table goes back to its own (newest first).

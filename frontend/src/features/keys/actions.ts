@@ -4,7 +4,8 @@
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
 
-export type KeyAction = 'details' | 'edit' | 'regenerate' | 'rotate' | 'remember' | 'forget' | 'delete' | 'test'
+/** What a key's menu and details offer; 'toggle' disables an enabled key and enables a disabled one. */
+export type KeyAction = 'details' | 'edit' | 'toggle' | 'regenerate' | 'rotate' | 'remember' | 'forget' | 'delete' | 'test'
 
 export interface Availability {
   /** Offered at all. */
@@ -13,7 +14,7 @@ export interface Availability {
   disabledReason?: string
 }
 
-export function availability(action: KeyAction | 'toggle', key: Key, canManage: boolean): Availability {
+export function availability(action: KeyAction, key: Key, canManage: boolean): Availability {
   const readOnly = canManage ? undefined : en.readOnly.reason
   switch (action) {
     case 'details':

@@ -2,6 +2,7 @@
 // ("Columns" menu). No React here: the first screen (firstScreen/) lays out
 // the same columns before React runs.
 import { en } from '../../i18n/en'
+import { tableMinWidth } from './tableLayout'
 
 /** The columns after the name, in order; the row menu comes last. Each may be hidden, the name not. */
 export const KEY_COLUMNS = ['maskedKey', 'status', 'expiresAt', 'lastUsedAt', 'enabled', 'role', 'profile', 'id', 'createdAt'] as const
@@ -23,19 +24,56 @@ export const COLUMN_LABELS: Record<'name' | KeyColumn, string> = {
 /**
  * Where the hidden columns are kept: the page's localStorage, like the
  * colour scheme, so that the first screen can read them before it paints.
- * One choice for every workspace.
+ * One choice for every workspace. Nothing stored: the user has not chosen,
+ * and the table shows the columns that fit the window (fittedHiddenColumns).
  */
 export const HIDDEN_COLUMNS_KEY = 'keydesk-hidden-columns'
 
-/** The hidden columns in table order; anything unreadable or unknown counts as shown. */
-export function parseHiddenColumns(raw: string | null | undefined): KeyColumn[] {
-  if (!raw) return []
+/**
+ * The width around the key table at a window's width: the sidebar (260 px),
+ * the page's padding (2 × 20), the card's border and a vertical scrollbar
+ * where the system draws one (15).
+ */
+export const TABLE_CHROME = 320
+
+/**
+ * The columns the table leaves out first when they do not fit, until the
+ * user chooses: those its details and menus also give. The key and its
+ * status always stay.
+ */
+export const FIT_DROP_ORDER: readonly KeyColumn[] = ['id', 'role', 'enabled', 'createdAt', 'profile', 'lastUsedAt', 'expiresAt']
+
+/** Room for a name, not just its first letters, when the columns are fitted. */
+const FITTED_NAME_WIDTH = 200
+
+/**
+ * The columns to hide, in table order, so that the rest fit a window
+ * `windowWidth` px wide without scrolling sideways.
+ */
+export function fittedHiddenColumns(windowWidth: number): KeyColumn[] {
+  const room = windowWidth - TABLE_CHROME
+  const hidden: KeyColumn[] = []
+  for (const id of FIT_DROP_ORDER) {
+    if (tableMinWidth(hidden, FITTED_NAME_WIDTH) <= room) break
+    hidden.push(id)
+  }
+  return KEY_COLUMNS.filter((id) => hidden.includes(id))
+}
+
+/** The hidden columns the user chose, in table order; undefined if none were chosen (or the choice cannot be read). */
+export function parseHiddenColumns(raw: string | null | undefined): KeyColumn[] | undefined {
+  if (raw === null || raw === undefined) return undefined
   try {
     const parsed: unknown = JSON.parse(raw)
-    return Array.isArray(parsed) ? KEY_COLUMNS.filter((id) => parsed.includes(id)) : []
+    return Array.isArray(parsed) ? KEY_COLUMNS.filter((id) => parsed.includes(id)) : undefined
   } catch {
-    return []
+    return undefined
   }
+}
+
+/** The hidden columns: the user's choice (`raw`, as stored), else those that do not fit the window. */
+export function hiddenColumns(raw: string | null | undefined, windowWidth: number): KeyColumn[] {
+  return parseHiddenColumns(raw) ?? fittedHiddenColumns(windowWidth)
 }
 
 /** The page's localStorage, or undefined where it cannot be used (a sandbox, storage off). */
@@ -47,11 +85,11 @@ export function pageStorage(win: Window): Storage | undefined {
   }
 }
 
-/** The hidden columns the page keeps. */
-export function readHiddenColumns(storage: Storage | undefined): KeyColumn[] {
+/** The user's choice of hidden columns as stored, or undefined. */
+export function storedHiddenColumns(storage: Storage | undefined): string | undefined {
   try {
-    return parseHiddenColumns(storage?.getItem(HIDDEN_COLUMNS_KEY))
+    return storage?.getItem(HIDDEN_COLUMNS_KEY) ?? undefined
   } catch {
-    return []
+    return undefined
   }
 }

@@ -17,9 +17,10 @@ export const ROW_HEIGHT = 41
  * Linux default font, wider than most) with the cell padding: "12 minutes
  * ago", a 16-character key ID in monospace, "Member", "Nov 30, 2026". The
  * name takes what is left (table-layout: fixed keeps them steady while rows
- * scroll in). The columns people scan most come first: at 1280 px the last
- * ones need the horizontal scroll, unless the user hides some (the
- * "Columns" menu, columns.ts).
+ * scroll in). The columns people scan most come first. All of them take
+ * 1,424 px with room for a name, more than a 1280 px window leaves: until
+ * the user chooses (the "Columns" menu), the table shows those that fit the
+ * window (columns.ts).
  */
 export const WIDTHS: Record<string, number> = {
   maskedKey: 150,
@@ -35,9 +36,12 @@ export const WIDTHS: Record<string, number> = {
 }
 const NAME_MIN = 180
 
-/** The table's least width with the `hidden` columns left out: below it, it scrolls sideways. */
-export function tableMinWidth(hidden: readonly string[]): number {
-  return Object.entries(WIDTHS).reduce((sum, [id, width]) => (hidden.includes(id) ? sum : sum + width), NAME_MIN)
+/**
+ * The table's least width with the `hidden` columns left out and the name
+ * at least `nameWidth` wide: below it, it scrolls sideways.
+ */
+export function tableMinWidth(hidden: readonly string[], nameWidth = NAME_MIN): number {
+  return Object.entries(WIDTHS).reduce((sum, [id, width]) => (hidden.includes(id) ? sum : sum + width), nameWidth)
 }
 
 /**
