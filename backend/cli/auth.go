@@ -278,14 +278,20 @@ func where(c *loginConfig, path string) string {
 
 type statusOutput struct {
 	session
-	LoggedIn      bool       `json:"loggedIn"`
+	LoggedIn bool `json:"loggedIn"`
+	// What the server said the key is; left out when it gave no answer:
+	// an expiresAt of null would say "never expires".
+	*statusKey
+	Error string `json:"error,omitempty"` // why the server gave no answer about the key
+}
+
+type statusKey struct {
 	KeyID         string     `json:"keyId"`
 	KeyName       string     `json:"keyName"`
 	Role          string     `json:"role"`
 	WorkspaceID   string     `json:"workspaceId"`
 	WorkspaceName string     `json:"workspaceName"`
 	ExpiresAt     *time.Time `json:"expiresAt"`
-	Error         string     `json:"error,omitempty"` // why the server gave no answer about the key
 }
 
 func newStatusCmd(stdio IO) *cobra.Command {
@@ -319,7 +325,7 @@ what the key is. Never prints the key.`,
 			if err != nil {
 				err = apiError(err)
 				if asJSON {
-					out.Error = err.Error()
+					out.Error = keys.Redact(err.Error())
 					if perr := printJSON(stdio.Out, out); perr != nil {
 						return perr
 					}
@@ -328,8 +334,10 @@ what the key is. Never prints the key.`,
 				}
 				return err
 			}
-			out.KeyID, out.KeyName, out.Role = who.KeyID, who.KeyName, who.Role
-			out.WorkspaceID, out.WorkspaceName, out.ExpiresAt = who.WorkspaceID, who.WorkspaceName, who.ExpiresAt
+			out.statusKey = &statusKey{
+				KeyID: who.KeyID, KeyName: who.KeyName, Role: who.Role,
+				WorkspaceID: who.WorkspaceID, WorkspaceName: who.WorkspaceName, ExpiresAt: who.ExpiresAt,
+			}
 			if asJSON {
 				return printJSON(stdio.Out, out)
 			}

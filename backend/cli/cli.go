@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/server"
 )
 
@@ -73,7 +74,9 @@ func Main(args []string, stdio IO) int {
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintln(stdio.Err, "keydesk: "+err.Error())
+	// A key given in the wrong place (an argument, --server) is echoed
+	// by the error that refuses it: print it masked.
+	fmt.Fprintln(stdio.Err, "keydesk: "+keys.Redact(err.Error()))
 	return codeOf(err)
 }
 

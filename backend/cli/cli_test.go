@@ -140,6 +140,9 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 	}{
 		{[]string{"--db", "mysql://x"}, cli.ExitUsage, "got a mysql:// URL"},
 		{[]string{"--addr", "nonsense"}, cli.ExitUsage, `--addr must be HOST:PORT such as 127.0.0.1:8470 or :8470, got "nonsense"`},
+		{[]string{"--addr", "127.0.0.1:99999"}, cli.ExitUsage, `--addr: the port must be a number from 0 to 65535 (0: any free port), got "99999"`},
+		{[]string{"--addr", "127.0.0.1:0", "--tls-cert", filepath.Join(dir, "none.pem"), "--tls-key", filepath.Join(dir, "none-key.pem")}, cli.ExitUsage,
+			"--tls-cert " + filepath.Join(dir, "none.pem") + " and --tls-key " + filepath.Join(dir, "none-key.pem") + " must be a readable PEM certificate and its private key: open " + filepath.Join(dir, "none.pem") + ": no such file or directory"},
 		{[]string{"--addr", taken.Addr().String()}, cli.ExitError, "cannot listen on " + taken.Addr().String() + ": port " + strings.TrimPrefix(taken.Addr().String(), "127.0.0.1:") + " on 127.0.0.1 is in use by another program"},
 	} {
 		db := filepath.Join(dir, "serve.db")

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -218,12 +219,18 @@ func TestJSONSaysWhyTheKeyGotNoAnswer(t *testing.T) {
 		r := kd(t, env{"KEYDESK_CONFIG_DIR": t.TempDir()}, "", append(args, "-s", srv.URL, "--api-key", off.Secret)...)
 		want(t, r, 4)
 		noSecret(t, r, off.Secret)
-		var out struct {
-			Server string `json:"server"`
-			Error  string `json:"error"`
-		}
-		if err := json.Unmarshal([]byte(r.out), &out); err != nil || out.Server != srv.URL || !strings.Contains(out.Error, "rejected the key") {
+		var out map[string]any
+		if err := json.Unmarshal([]byte(r.out), &out); err != nil || out["server"] != srv.URL || !strings.Contains(fmt.Sprint(out["error"]), "rejected the key") {
 			t.Fatalf("%v: %+v, %v\n%s", args, out, err, r)
 		}
+		// None of the key's fields made up: an expiresAt of null would say "never expires".
+		for _, field := range []string{"keyId", "keyName", "role", "workspaceId", "workspaceName", "expiresAt"} {
+			if _, ok := out[field]; ok {
+				t.Errorf("%v: %s given without an answer:\n%s", args, field, r)
+			}
+		}
 	}
+	// Answered, auth status gives them all.
+	r := kd(t, env{"KEYDESK_CONFIG_DIR": t.TempDir()}, "", "auth", "status", "--json", "-s", srv.URL, "--api-key", srv.AdminKey)
+	want(t, r, 0, `"keyId": "key_`, `"role": "admin"`, `"expiresAt": null`, `"workspaceName": "Acme"`)
 }

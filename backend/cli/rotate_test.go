@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -316,6 +317,18 @@ func TestRotateKey(t *testing.T) {
 		want(t, r, 1, "cannot rotate", "already being rotated")
 		if r.out != "" {
 			t.Fatalf("stdout: %q", r.out)
+		}
+		// With --json, an object that says why, and no key fields.
+		r = kd(t, env{"KEYDESK_SERVER": srv.URL}, "", "rotate-key", "--api-key-file", f, "--emit-secret", "plain", "--json")
+		want(t, r, 1)
+		var why map[string]any
+		if err := json.Unmarshal([]byte(r.out), &why); err != nil || len(why) != 1 || !strings.Contains(fmt.Sprint(why["error"]), "already being rotated") {
+			t.Fatalf("rotate-key --json of a rotated key: %v\n%s", err, r)
+		}
+		r = kd(t, env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": disabled.Secret}, "", "rotate-key", "--write-key-file", out, "--json")
+		want(t, r, 4)
+		if err := json.Unmarshal([]byte(r.out), &why); err != nil || !strings.Contains(fmt.Sprint(why["error"]), "rejected the key") {
+			t.Fatalf("rotate-key --json of a disabled key: %v\n%s", err, r)
 		}
 	})
 }

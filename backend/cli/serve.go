@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -39,6 +41,16 @@ func newServeCmd(stdio IO) *cobra.Command {
 			}
 			if _, port, err := net.SplitHostPort(addr); err != nil || port == "" {
 				return usageError("--addr must be HOST:PORT such as 127.0.0.1:8470 or :8470, got %q", addr)
+			} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+				return usageError("--addr: the port must be a number from 0 to 65535 (0: any free port), got %q", port)
+			}
+			var certs []tls.Certificate
+			if certFile != "" {
+				pair, err := tls.LoadX509KeyPair(certFile, keyFile)
+				if err != nil {
+					return usageError("--tls-cert %s and --tls-key %s must be a readable PEM certificate and its private key: %v", certFile, keyFile, err)
+				}
+				certs = []tls.Certificate{pair}
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
@@ -59,6 +71,9 @@ func newServeCmd(stdio IO) *cobra.Command {
 			}
 			defer srv.Stop()
 			hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+			if certs != nil {
+				hs.TLSConfig = &tls.Config{Certificates: certs, MinVersion: tls.VersionTLS12}
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
 			errc := make(chan error, 1)
@@ -68,7 +83,7 @@ func newServeCmd(stdio IO) *cobra.Command {
 			}
 			go func() {
 				if certFile != "" {
-					errc <- hs.ServeTLS(ln, certFile, keyFile)
+					errc <- hs.ServeTLS(ln, "", "") // the pair loaded above
 				} else {
 					errc <- hs.Serve(ln)
 				}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/keydesk/keydesk/backend/cli"
 	"github.com/keydesk/keydesk/backend/keys"
 )
 
@@ -75,4 +76,37 @@ func TestTestCommand(t *testing.T) {
 	noSecret(t, r, apiKey.Secret)
 	want(t, kd(t, nil, "", "test", "--api-key", apiKey.Secret, "--url", echo.URL+"/ping"), 4, "HTTP 401")
 	want(t, kd(t, nil, "", "test", "--api-key", apiKey.Secret), 2, "no server")
+}
+
+// A key typed where it does not belong (an argument, --server, a flag's
+// value, the URL of a test) is refused or used, but never printed whole:
+// CI logs keep what a command prints.
+func TestAKeyInTheWrongPlaceIsNeverPrinted(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t)
+	other := srv.key(t, "other", "api", 0)
+	e := env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": srv.AdminKey}
+	for _, c := range []struct {
+		code int
+		args []string
+	}{
+		{cli.ExitUsage, []string{"check", other.Secret}},
+		{cli.ExitUsage, []string{"whoami", "-s", other.Secret}},
+		{cli.ExitUsage, []string{"check", "--fail-if-expiring-within", other.Secret}},
+		{cli.ExitUsage, []string{"check", "--json", "--fail-if-expiring-within", other.Secret}},
+		{cli.ExitUsage, []string{"rotate-key", "--emit-secret", other.Secret}},
+		{cli.ExitOK, []string{"test", "--url", "{server}/v1/whoami?token=" + other.Secret}},
+		{cli.ExitOK, []string{"test", "--json", "--url", "{server}/v1/whoami?token=" + other.Secret}},
+	} {
+		r := kd(t, e, "", c.args...)
+		want(t, r, c.code)
+		noSecret(t, r, other.Secret, srv.AdminKey)
+		if !strings.Contains(r.out+r.err, keys.Mask(other.Secret)) {
+			t.Errorf("the key's mask is not shown:\n%s", r)
+		}
+	}
+	// KEYDESK_SERVER set to a key by mistake.
+	r := kd(t, env{"KEYDESK_SERVER": other.Secret, "KEYDESK_API_KEY": srv.AdminKey}, "", "whoami")
+	want(t, r, cli.ExitUsage, keys.Mask(other.Secret))
+	noSecret(t, r, other.Secret)
 }

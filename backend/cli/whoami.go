@@ -12,6 +12,7 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/keys"
 )
 
 type whoamiOutput struct {
@@ -45,7 +46,7 @@ func newWhoAmICmd(stdio IO) *cobra.Command {
 			if err != nil {
 				err = apiError(err)
 				if asJSON {
-					if perr := printJSON(stdio.Out, whoamiOutput{session: s, Error: err.Error()}); perr != nil {
+					if perr := printJSON(stdio.Out, whoamiOutput{session: s, Error: keys.Redact(err.Error())}); perr != nil {
 						return perr
 					}
 				}
@@ -179,7 +180,7 @@ expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`
 			}
 			out := checkOutput{Window: within}
 			finish := func(code int, msg string) error {
-				out.Message = msg
+				out.Message = keys.Redact(msg)
 				if asJSON {
 					if err := printJSON(stdio.Out, out); err != nil {
 						return err

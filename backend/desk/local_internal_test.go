@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/secrets"
 	"github.com/keydesk/keydesk/backend/server"
 )
@@ -18,6 +19,11 @@ func TestLostLocalKeyIsReplaced(t *testing.T) {
 	}
 	var ws Workspace
 	if err := d.db.Where("kind = ?", KindLocal).Take(&ws).Error; err != nil {
+		t.Fatal(err)
+	}
+	// Someone with another admin key deleted it (the server keeps a
+	// workspace's last admin key).
+	if _, err := d.local.srv.IssueKey(ctx, ws.RemoteID, api.CreateKeyRequest{Name: "ops", Role: "admin"}, server.Actor{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.local.srv.DeleteKey(ctx, ws.RemoteID, ws.AccessKeyID, server.Actor{}); err != nil {

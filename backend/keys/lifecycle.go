@@ -80,7 +80,8 @@ func (c Cleanup) Validate() error {
 		return invalid("both", "cannot be combined with expired or revoked")
 	}
 	if !c.Both && !c.Expired && !c.Revoked {
-		return invalid("choice", "must be at least one of expired, revoked or both")
+		// Named after the first of the three: there is no field for "none".
+		return invalid("expired", "(or revoked, or both) must be true: say which keys to delete")
 	}
 	for _, id := range c.Only {
 		if id == "" {

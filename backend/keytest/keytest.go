@@ -110,11 +110,11 @@ func Run(ctx context.Context, req Request) Result {
 		res.Error, res.ErrorKind = err.Error(), KindInvalid
 		return res
 	}
-	res.URL = req.mask(target.String())
+	res.URL = keys.Redact(req.mask(target.String()))
 	res.Curl = req.Curl(false)
 	httpReq, err := http.NewRequestWithContext(ctx, res.Method, target.String(), nil)
 	if err != nil {
-		res.Error, res.ErrorKind = "the request cannot be built: "+req.mask(err.Error()), KindInvalid
+		res.Error, res.ErrorKind = "the request cannot be built: "+keys.Redact(req.mask(err.Error())), KindInvalid
 		return res
 	}
 	httpReq.Header.Set("Accept", "application/json")
@@ -139,7 +139,7 @@ func Run(ctx context.Context, req Request) Result {
 	if err != nil {
 		res.DurationMs = time.Since(start).Milliseconds()
 		res.ErrorKind, res.Error = netfail.Describe(err, target, timeout)
-		res.Error = req.mask(res.Error)
+		res.Error = keys.Redact(req.mask(res.Error))
 		return res
 	}
 	defer resp.Body.Close()
@@ -159,7 +159,7 @@ func Run(ctx context.Context, req Request) Result {
 	}
 	if readErr != nil {
 		res.ErrorKind, res.Error = netfail.Describe(readErr, target, timeout)
-		res.Error = "the answer was cut short: " + req.mask(res.Error)
+		res.Error = "the answer was cut short: " + keys.Redact(req.mask(res.Error))
 	}
 	res.IsJSON, res.Preview = preview(body, res.ContentType, res.BodyTruncated)
 	res.Body, res.Preview = req.mask(toValidUTF8(body)), req.mask(res.Preview)
@@ -275,7 +275,12 @@ func (r Request) Curl(reveal bool) string {
 	default:
 		parts = append(parts, "-H", ShellQuote("Authorization: Bearer "+secret))
 	}
-	return strings.Join(parts, " ")
+	cmd := strings.Join(parts, " ")
+	if !reveal {
+		// A key typed into the URL or a header by hand is masked too.
+		cmd = keys.Redact(r.mask(cmd))
+	}
+	return cmd
 }
 
 // maskedQuery is q as q.Encode() writes it (sorted by name, so in the

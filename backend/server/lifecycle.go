@@ -29,6 +29,33 @@ func conflict(detail string) error {
 	return &apiError{status: http.StatusConflict, code: api.CodeConflict, detail: detail}
 }
 
+// keepAnAdmin refuses to stop k working (disabling or deleting it) when it
+// is the workspace's last active admin key: no one could manage the
+// workspace after that, and nothing could give it an admin key again (the
+// CLI's admin commands create workspaces, not keys). what is the change,
+// for the message ("disable", "delete"); field names the request's field,
+// if any. Runs under the workspace's write lock, so two requests cannot
+// each take away one of the last two.
+func keepAnAdmin(w *WorkspaceTx, k Key, what, field string) error {
+	now := w.now
+	if k.Role != keys.RoleAdmin || k.Status(now) != keys.StatusActive {
+		return nil
+	}
+	others, err := w.Keys("role = ? AND enabled = ? AND id <> ?", keys.RoleAdmin, true, k.ID)
+	if err != nil {
+		return err
+	}
+	for _, o := range others {
+		if o.Status(now) == keys.StatusActive {
+			return nil
+		}
+	}
+	return &apiError{
+		status: http.StatusConflict, code: api.CodeConflict, field: field,
+		detail: fmt.Sprintf("%s is the workspace's last active admin key: %s it and no key could manage the workspace any more; create another admin key first", k.ID, what),
+	}
+}
+
 // newSecret draws a secret with the prefix of the key's profile, else of
 // the workspace.
 func (s *Server) newSecret(w *WorkspaceTx, profileID string) (string, error) {
@@ -130,6 +157,9 @@ func (s *Server) DeleteKey(ctx context.Context, workspaceID, keyID string, actor
 		if err != nil {
 			return err
 		}
+		if err := keepAnAdmin(w, k, "delete", ""); err != nil {
+			return err
+		}
 		if err := w.DeleteKey(keyID); err != nil {
 			return err
 		}
@@ -167,6 +197,11 @@ func (s *Server) PatchKey(ctx context.Context, workspaceID, keyID string, req ap
 			k.Name = name
 		}
 		if req.Enabled != nil && *req.Enabled != k.Enabled {
+			if !*req.Enabled {
+				if err := keepAnAdmin(w, k, "disable", "enabled"); err != nil {
+					return err
+				}
+			}
 			changes["enabled"] = change{k.Enabled, *req.Enabled}
 			k.Enabled = *req.Enabled
 		}

@@ -267,7 +267,7 @@ func TestCleanup(t *testing.T) {
 	if counts != (api.CleanupCounts{Expired: 2, Revoked: 2, Both: 1}) {
 		t.Fatalf("counts = %+v", counts)
 	}
-	for body, field := range map[string]string{`{"both":true,"expired":true}`: "both", `{}`: "choice", `{"both":true,"revoked":true}`: "both"} {
+	for body, field := range map[string]string{`{"both":true,"expired":true}`: "both", `{}`: "expired", `{"both":true,"revoked":true}`: "both"} {
 		status, _, p := e.raw("POST", path, bearer(e.admin), body)
 		if status != 400 || p["field"] != field {
 			t.Errorf("%s: %d %v", body, status, p)
@@ -701,5 +701,58 @@ func TestEnablingARotatedOutKeyKeepsIt(t *testing.T) {
 	}
 	if n, _ := e.srv.RevokeEndedOverlaps(e.ctx); n != 0 {
 		t.Fatal("the job disabled the re-enabled key again")
+	}
+}
+
+// A workspace keeps an active admin key: its last one can be neither
+// disabled nor deleted, or no key could manage the workspace again.
+func TestTheLastActiveAdminKeyStays(t *testing.T) {
+	e := newEnv(t)
+	var me api.WhoAmI
+	if s := e.call(e.admin, "GET", "/v1/whoami", "", &me); s != 200 {
+		t.Fatalf("whoami = %d", s)
+	}
+	refused := func(method, path, body, field string) {
+		t.Helper()
+		status, _, problem := e.raw(method, path, bearer(e.admin), body)
+		if status != 409 || problem["code"] != api.CodeConflict || !strings.Contains(fmt.Sprint(problem["detail"]), "last active admin key") {
+			t.Fatalf("%s %s %s = %d %v", method, path, body, status, problem)
+		}
+		if got, _ := problem["field"].(string); got != field {
+			t.Fatalf("field = %q, want %q", got, field)
+		}
+	}
+	refused("PATCH", e.keyPath(me.KeyID), `{"enabled":false}`, "enabled")
+	refused("DELETE", e.keyPath(me.KeyID), "", "")
+	if v := e.verify(e.admin); !v.Valid {
+		t.Fatalf("the admin key stopped working: %+v", v)
+	}
+
+	// A disabled or expired admin key does not count; an active one does.
+	off := e.create(e.admin, api.CreateKeyRequest{Name: "admin off", Role: "admin"})
+	e.call(e.admin, "PATCH", e.keyPath(off.Key.ID), `{"enabled":false}`, nil)
+	refused("PATCH", e.keyPath(me.KeyID), `{"enabled":false}`, "enabled")
+	day := 1
+	soon := e.create(e.admin, api.CreateKeyRequest{Name: "admin soon", Role: "admin", ExpiresInDays: api.Some(&day)})
+	e.clock.Advance(25 * time.Hour)
+	refused("DELETE", e.keyPath(me.KeyID), "", "")
+	e.call(e.admin, "DELETE", e.keyPath(soon.Key.ID), "", nil)
+
+	second := e.create(e.admin, api.CreateKeyRequest{Name: "second admin", Role: "admin"})
+	if s := e.call(e.admin, "PATCH", e.keyPath(me.KeyID), `{"enabled":false}`, nil); s != 200 {
+		t.Fatalf("disabling one of two admin keys = %d", s)
+	}
+	// Now the second is the last one; the first, disabled, may go.
+	if s := e.call(second.Secret, "DELETE", e.keyPath(me.KeyID), "", nil); s != 204 {
+		t.Fatalf("deleting a disabled admin key = %d", s)
+	}
+	status, _, _ := e.raw("DELETE", e.keyPath(second.Key.ID), bearer(second.Secret), "")
+	if status != 409 {
+		t.Fatalf("deleting the last admin key = %d", status)
+	}
+	// Keys of other roles come and go as before.
+	member := e.create(second.Secret, api.CreateKeyRequest{Name: "member", Role: "member"})
+	if s := e.call(second.Secret, "DELETE", e.keyPath(member.Key.ID), "", nil); s != 204 {
+		t.Fatalf("delete member = %d", s)
 	}
 }
