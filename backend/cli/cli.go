@@ -55,6 +55,18 @@ func argsOrHint(n int, hint string) cobra.PositionalArgs {
 	}
 }
 
+// countingWriter counts what went through it.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
+}
+
 // IO is where commands read and write.
 type IO struct {
 	In     io.Reader
@@ -68,15 +80,25 @@ func Main(args []string, stdio IO) int {
 	if stdio.Getenv == nil {
 		stdio.Getenv = os.Getenv
 	}
+	out := &countingWriter{w: stdio.Out}
+	stdio.Out = out
 	root := newRoot(stdio)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
 	// A key given in the wrong place (an argument, --server) is echoed
 	// by the error that refuses it: print it masked.
-	fmt.Fprintln(stdio.Err, "keydesk: "+keys.Redact(err.Error()))
+	msg := keys.Redact(err.Error())
+	fmt.Fprintln(stdio.Err, "keydesk: "+msg)
+	// A script that asked for JSON reads stdout: it gets an object that
+	// says why, also for an error before the command printed anything.
+	if asJSON, _ := cmd.Flags().GetBool("json"); asJSON && out.n == 0 {
+		printJSON(stdio.Out, struct {
+			Error string `json:"error"`
+		}{msg})
+	}
 	return codeOf(err)
 }
 

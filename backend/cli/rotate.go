@@ -12,7 +12,6 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
-	"github.com/keydesk/keydesk/backend/keys"
 )
 
 var overlapPattern = regexp.MustCompile(`^(\d{1,2})d$`)
@@ -138,21 +137,11 @@ nowhere the command refuses to run (exit 2). With --json the secret is part of t
 			}
 			autoRevoke := !noAutoRevoke
 			rotated, err := c.SelfRotate(cmd.Context(), api.RotateRequest{OverlapDays: &days, AutoRevoke: &autoRevoke})
+			if errors.Is(err, client.ErrConflict) {
+				return fmt.Errorf("cannot rotate: %w", err)
+			}
 			if err != nil {
-				if errors.Is(err, client.ErrConflict) {
-					err = fmt.Errorf("cannot rotate: %w", err)
-				} else {
-					err = apiError(err)
-				}
-				if asJSON {
-					// Nothing was rotated: no key fields, only why.
-					if perr := printJSON(stdio.Out, struct {
-						Error string `json:"error"`
-					}{keys.Redact(err.Error())}); perr != nil {
-						return perr
-					}
-				}
-				return err
+				return apiError(err) // with --json, Main prints why (and no key fields)
 			}
 			secret := rotated.Secret
 

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -109,4 +110,34 @@ func TestAKeyInTheWrongPlaceIsNeverPrinted(t *testing.T) {
 	r := kd(t, env{"KEYDESK_SERVER": other.Secret, "KEYDESK_API_KEY": srv.AdminKey}, "", "whoami")
 	want(t, r, cli.ExitUsage, keys.Mask(other.Secret))
 	noSecret(t, r, other.Secret)
+}
+
+// With --json, stdout holds an object even when the command failed before
+// it printed anything (a bad flag's value, no key): a `| jq` gets a reason.
+func TestJSONEvenForAnErrorBeforeTheCommandRan(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		env  env
+		args []string
+		code int
+		says string
+	}{
+		{env{"KEYDESK_SERVER": "http://127.0.0.1:1", "KEYDESK_API_KEY": "kd_x"}, []string{"check", "--json", "--fail-if-expiring-within", "7x"}, cli.ExitUsage, "--fail-if-expiring-within"},
+		{env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, []string{"whoami", "--json"}, cli.ExitUsage, "key"},
+		{env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, []string{"auth", "status", "--json"}, cli.ExitUsage, "not logged in"},
+		{env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, []string{"test", "--json"}, cli.ExitUsage, "key"},
+	} {
+		r := kd(t, c.env, "", c.args...)
+		want(t, r, c.code)
+		var out map[string]any
+		if err := json.Unmarshal([]byte(r.out), &out); err != nil || len(out) != 1 || !strings.Contains(fmt.Sprint(out["error"]), c.says) {
+			t.Errorf("%v: stdout %q (%v)\n%s", c.args, r.out, err, r)
+		}
+	}
+	// Without --json, stdout stays empty.
+	r := kd(t, env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, "", "whoami")
+	want(t, r, cli.ExitUsage)
+	if r.out != "" {
+		t.Errorf("stdout without --json: %q", r.out)
+	}
 }

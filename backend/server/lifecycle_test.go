@@ -602,6 +602,12 @@ func TestUsageAndLastUsedAreFlushedInBatches(t *testing.T) {
 	e.clock.Advance(24 * time.Hour)
 	e.verify(created.Secret)
 	e.srv.FlushUsage(e.ctx)
+	// A new revision, for desktops to sync the last use; updatedAt stays:
+	// using a key changes nothing about it.
+	used, _ := e.client(e.admin).GetKey(e.ctx, e.ws, created.Key.ID)
+	if used.Revision <= k.Revision || !used.LastUsedAt.After(*k.LastUsedAt) || !used.UpdatedAt.Equal(created.Key.UpdatedAt) {
+		t.Fatalf("after a later use: %+v, created %+v", used, created.Key)
+	}
 	var usage api.Usage
 	if s := e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/usage?keyId="+created.Key.ID+"&days=7", "", &usage); s != 200 {
 		t.Fatalf("usage = %d", s)

@@ -124,9 +124,16 @@ func (w *WorkspaceTx) InsertKey(k *Key) error {
 }
 
 // SaveKey writes a changed key with the next revision.
-func (w *WorkspaceTx) SaveKey(k *Key) error {
+func (w *WorkspaceTx) SaveKey(k *Key) error { return w.saveKey(k, w.now) }
+
+// SaveKeyUse writes a key's last use with the next revision, so that
+// desktops sync it, and leaves its updatedAt: using a key changes nothing
+// about it.
+func (w *WorkspaceTx) SaveKeyUse(k *Key) error { return w.saveKey(k, k.UpdatedAt) }
+
+func (w *WorkspaceTx) saveKey(k *Key, updatedAt time.Time) error {
 	w.touchedKeys = append(w.touchedKeys, k.ID)
-	k.Revision, k.UpdatedAt = w.nextRevision(), w.now
+	k.Revision, k.UpdatedAt = w.nextRevision(), updatedAt
 	if err := w.tx.Save(k).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
 			return fmt.Errorf("key %s: %w", k.ID, ErrConflict)

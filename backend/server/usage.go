@@ -81,7 +81,7 @@ func (s *Server) FlushUsage(ctx context.Context) error {
 				if k.LastUsedAt == nil || p.lastUsed.After(*k.LastUsedAt) {
 					t := p.lastUsed.UTC().Truncate(time.Second)
 					k.LastUsedAt = &t
-					if err := w.SaveKey(&k); err != nil {
+					if err := w.SaveKeyUse(&k); err != nil {
 						return err
 					}
 				}
