@@ -139,16 +139,38 @@ func WithHTTPClient(h *http.Client) Option { return func(c *Client) { c.http = h
 // Timeout bounds each request to a server.
 const Timeout = 30 * time.Second
 
-// New returns a client for the server at baseURL, authenticating with key.
-func New(baseURL, key string, opts ...Option) (*Client, error) {
-	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
+// ParseServerURL checks the address of a Keydesk server: http(s), a host,
+// perhaps a path (a proxy may serve it under one), nothing else. Its error
+// is a rule that reads after "server URL": "must …".
+func ParseServerURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("server URL must look like https://keys.example.com, got %q", baseURL)
+		if !strings.Contains(raw, "://") && raw != "" {
+			return nil, fmt.Errorf("must start with https:// (or http://), such as https://keys.example.com; got %q", raw)
+		}
+		return nil, fmt.Errorf("must look like https://keys.example.com, got %q", raw)
 	}
 	// A password in the URL would be stored with a login and printed with
 	// the server's address; the key is the only credential a request sends.
 	if u.User != nil {
-		return nil, errors.New("server URL must not contain a user name or password (user:password@): the API key is the only credential Keydesk sends")
+		return nil, errors.New("must not contain a user name or password (user:password@): the API key is the only credential Keydesk sends")
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return nil, fmt.Errorf("must be the server's address alone, without a query (?…) or fragment (#…), such as https://keys.example.com; got %q", raw)
+	}
+	if path := u.EscapedPath(); path == "/v1" || strings.HasSuffix(path, "/v1") || strings.Contains(path, "/v1/") {
+		base := *u
+		base.Path, base.RawPath = path[:strings.Index(path, "/v1")], ""
+		return nil, fmt.Errorf("must be the server's address without /v1 (Keydesk adds the API's paths): use %q", base.String())
+	}
+	return u, nil
+}
+
+// New returns a client for the server at baseURL, authenticating with key.
+func New(baseURL, key string, opts ...Option) (*Client, error) {
+	u, err := ParseServerURL(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("server URL %w", err)
 	}
 	c := &Client{base: u.String(), key: key, http: &http.Client{Timeout: Timeout}}
 	for _, o := range opts {

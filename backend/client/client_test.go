@@ -74,3 +74,35 @@ func TestRedirectWithinTheServerIsFollowed(t *testing.T) {
 		t.Fatalf("whoami = %+v, %v", who, err)
 	}
 }
+
+func TestParseServerURLSaysWhatToType(t *testing.T) {
+	for raw, want := range map[string]string{
+		"127.0.0.1:8470":                  `must start with https:// (or http://), such as https://keys.example.com; got "127.0.0.1:8470"`,
+		"keys.example.com":                `must start with https:// (or http://)`,
+		"ftp://keys.example.com":          `must look like https://keys.example.com, got "ftp://keys.example.com"`,
+		"":                                `must look like https://keys.example.com, got ""`,
+		"https://u:p@keys.example.com":    "must not contain a user name or password",
+		"https://keys.example.com/?k=abc": "without a query (?…) or fragment (#…)",
+		"https://keys.example.com/#frag":  "without a query (?…) or fragment (#…)",
+		"https://keys.example.com/v1":     `must be the server's address without /v1 (Keydesk adds the API's paths): use "https://keys.example.com"`,
+		"https://example.com/keydesk/v1/": `use "https://example.com/keydesk"`,
+		"http://127.0.0.1:8470/v1/whoami": `use "http://127.0.0.1:8470"`,
+	} {
+		_, err := client.ParseServerURL(raw)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseServerURL(%q) = %v, want %q", raw, err, want)
+		}
+	}
+	// A server behind a proxy under a path is fine; a trailing slash goes.
+	for raw, want := range map[string]string{
+		"https://keys.example.com/":        "https://keys.example.com",
+		"https://example.com/keydesk":      "https://example.com/keydesk",
+		"http://127.0.0.1:8470":            "http://127.0.0.1:8470",
+		"https://example.com/v1beta/keys/": "https://example.com/v1beta/keys",
+	} {
+		u, err := client.ParseServerURL(raw)
+		if err != nil || u.String() != want {
+			t.Errorf("ParseServerURL(%q) = %v, %v; want %s", raw, u, err, want)
+		}
+	}
+}

@@ -54,12 +54,9 @@ func secretFieldError(field string, err error) error {
 // http only to this computer unless allowInsecure.
 func normalizeServerURL(raw string, allowInsecure bool) (string, error) {
 	raw = strings.TrimSpace(raw)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return "", fieldError("serverUrl", "must look like https://keys.example.com, got %s", keys.Quote(raw))
-	}
-	if u.User != nil {
-		return "", fieldError("serverUrl", "must not contain a user name or password")
+	u, err := client.ParseServerURL(raw)
+	if err != nil {
+		return "", fieldError("serverUrl", "%s", keys.Redact(err.Error()))
 	}
 	if !allowInsecure && client.Cleartext(u.String()) {
 		return "", fieldError("serverUrl", "uses plain http:// to %s, which would send your access key unencrypted: use https://, or tick \"allow insecure\"", u.Hostname())
