@@ -147,7 +147,37 @@ func envFileContent(path, name, value string) ([]byte, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("cannot read the env file: %s", fsfail.Explain(path, err))
 	}
+	if line := multilineAssignment(old, name); line > 0 {
+		return nil, usageError("%s: line %d sets %s to a quoted value that goes on over more lines, which Keydesk does not rewrite (its other lines would be left behind): make it one line, or choose another --env-var", path, line, name)
+	}
 	return setDotenv(old, name, value), nil
+}
+
+// multilineAssignment is the line number of the first assignment of name
+// in a dotenv file whose quoted value does not end on that line, or 0.
+func multilineAssignment(text []byte, name string) int {
+	assignment := regexp.MustCompile(`^[ \t]*(?:export[ \t]+)?` + regexp.QuoteMeta(name) + `[ \t]*=[ \t]*(["'])(.*)$`)
+	for i, line := range strings.Split(string(text), "\n") {
+		m := assignment.FindStringSubmatch(strings.TrimRight(line, "\r"))
+		if m != nil && !closesQuote(m[2], m[1][0]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// closesQuote reports whether s holds the quote q that ends a value; in
+// double quotes a backslash escapes the next character.
+func closesQuote(s string, q byte) bool {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case s[i] == q:
+			return true
+		}
+	}
+	return false
 }
 
 func setDotenv(old []byte, name, value string) []byte {

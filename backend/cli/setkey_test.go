@@ -100,6 +100,34 @@ func TestSetKey(t *testing.T) {
 		}
 	})
 
+	t.Run("a dotenv value over several lines is left as it is, and said so", func(t *testing.T) {
+		for _, content := range []string{
+			"A=1\nKEYDESK_API_KEY=\"multi\nline\"\nY=2\n",
+			"export KEYDESK_API_KEY='one\ntwo'\n",
+			"KEYDESK_API_KEY=\"escaped \\\" quote\nstill open\"\n",
+		} {
+			f := filepath.Join(t.TempDir(), ".env")
+			writeFile(t, f, content, 0o600)
+			kf := filepath.Join(t.TempDir(), "k")
+			r := kd(t, nil, "", "auth", "set-key", k, "--write-env-file", f, "--write-key-file", kf)
+			want(t, r, 2, "sets KEYDESK_API_KEY to a quoted value that goes on over more lines")
+			noSecret(t, r, k)
+			if got := readFile(t, f); got != content {
+				t.Fatalf("the env file changed: %q", got)
+			}
+			if _, err := os.Stat(kf); !os.IsNotExist(err) {
+				t.Fatal("the key file was written though the env file was refused")
+			}
+		}
+		// One line, quoted, with a quote escaped inside: rewritten as before.
+		f := filepath.Join(t.TempDir(), ".env")
+		writeFile(t, f, "KEYDESK_API_KEY=\"old \\\" one\"\nY=2\n", 0o600)
+		want(t, kd(t, nil, "", "auth", "set-key", k, "--write-env-file", f), 0)
+		if got := readFile(t, f); got != "KEYDESK_API_KEY="+k+"\nY=2\n" {
+			t.Fatalf("env file: %q", got)
+		}
+	})
+
 	t.Run("--verify writes only a key the server accepts", func(t *testing.T) {
 		dir := t.TempDir()
 		f := filepath.Join(dir, "k")
