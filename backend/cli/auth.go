@@ -110,11 +110,11 @@ written when either check fails. Files are written atomically, mode 0600.`,
 			default:
 				key, source = strings.TrimSpace(stdio.Getenv(fromEnv)), "$"+fromEnv
 				if key == "" {
-					return fmt.Errorf("the environment variable %s is not set or empty", fromEnv)
+					return usageError("the environment variable %s is not set or empty", fromEnv)
 				}
 			}
 			if key == "" {
-				return fmt.Errorf("the key from %s is empty", source)
+				return usageError("the key from %s is empty", source)
 			}
 			if err := checkSecret(key, source); err != nil {
 				return err
@@ -218,7 +218,7 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 				source = "stdin"
 			}
 			if key == "" {
-				return fmt.Errorf("the key from %s is empty", source)
+				return usageError("the key from %s is empty", source)
 			}
 			if err := checkSecret(key, source); err != nil {
 				return err

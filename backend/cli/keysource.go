@@ -79,7 +79,7 @@ func (o *keyOpts) resolve(cmd *cobra.Command, stdio IO, needServer bool) (sessio
 		}
 		s.Key, s.KeySource = strings.TrimSpace(string(data)), "--api-key-file "+o.apiKeyFile
 		if s.Key == "" {
-			return s, fmt.Errorf("--api-key-file %s is empty", o.apiKeyFile)
+			return s, usageError("--api-key-file %s is empty", o.apiKeyFile)
 		}
 	case stdio.Getenv("KEYDESK_API_KEY") != "":
 		s.Key, s.KeySource = strings.TrimSpace(stdio.Getenv("KEYDESK_API_KEY")), "KEYDESK_API_KEY"

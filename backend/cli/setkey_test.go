@@ -73,9 +73,14 @@ func TestSetKey(t *testing.T) {
 		want(t, r, 1, "the argument", "not a Keydesk key")
 		noSecret(t, r, "hello-world")
 		r = kd(t, nil, "", "auth", "set-key", "--from-env", "UNSET_VARIABLE", "--write-key-file", f)
-		want(t, r, 1, "UNSET_VARIABLE is not set or empty")
+		// No key at all is a usage error (2), like a missing --api-key; a
+		// key that is not one is an error (1).
+		want(t, r, 2, "UNSET_VARIABLE is not set or empty")
 		r = kd(t, nil, " \n", "auth", "set-key", "--from-stdin", "--write-key-file", f)
-		want(t, r, 1, "the key from stdin is empty")
+		want(t, r, 2, "the key from stdin is empty")
+		empty := filepath.Join(t.TempDir(), "empty.txt")
+		writeFile(t, empty, "\n", 0o600)
+		want(t, kd(t, env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, "", "whoami", "--api-key-file", empty), 2, "--api-key-file "+empty+" is empty")
 		if _, err := os.Stat(f); !os.IsNotExist(err) {
 			t.Fatalf("a file was written: %v", err)
 		}
