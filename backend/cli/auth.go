@@ -191,7 +191,8 @@ func newLoginCmd(stdio IO) *cobra.Command {
 		Long: `Check a key with the server (whoami), then store the server URL in the CLI's
 config file and the key in the OS keychain (KEYDESK_KEYRING chooses one,
 KEYDESK_KEYRING_PASSWORD unlocks the encrypted-file keychain). Without a
-persistent keychain the key is kept in the config file, mode 0600.
+persistent keychain the key is kept in the config file, mode 0600; a keychain
+named in KEYDESK_KEYRING that cannot be used is refused, nothing stored.
 The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 		Example: `  keydesk auth login -s https://keys.example.com --with-api-key - < key.txt`,
 		Args:    cobra.NoArgs,
@@ -250,6 +251,11 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 				} else {
 					problem = err.Error()
 				}
+			}
+			if b := stdio.Getenv("KEYDESK_KEYRING"); login.KeyStore == "" && b != "" && b != "memory" {
+				// A keychain asked for by name is not quietly swapped for a plain file.
+				return usageError("KEYDESK_KEYRING=%s cannot store the key (%s); nothing was stored: fix it (the file keychain needs KEYDESK_KEYRING_PASSWORD), or unset KEYDESK_KEYRING to keep the key in %s (mode 0600)",
+					b, strings.ReplaceAll(problem, "\n", "; "), path)
 			}
 			if login.KeyStore == "" {
 				login.KeyStore, login.APIKey = storeFile, key

@@ -136,6 +136,13 @@ func TestLoginStatusLogout(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "config.json")); !os.IsNotExist(err) {
 			t.Fatal("a login was stored with an unknown keychain")
 		}
+		// Nor does a keychain named but unusable: the file one without its passphrase.
+		r = kd(t, env{"KEYDESK_CONFIG_DIR": dir, "KEYDESK_KEYRING": "file", "KEYDESK_SERVER": srv.URL}, "", "auth", "login", "--with-api-key", k)
+		want(t, r, 2, "KEYDESK_KEYRING=file cannot store the key", "KEYDESK_KEYRING_PASSWORD", "nothing was stored")
+		noSecret(t, r, k)
+		if _, err := os.Stat(filepath.Join(dir, "config.json")); !os.IsNotExist(err) {
+			t.Fatal("a login was stored in a plain file though the file keychain was asked for")
+		}
 	})
 }
 
