@@ -23,7 +23,7 @@ func newAuthCmd(stdio IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "auth",
 		Short: "Store, show and forget the API key the CLI uses",
-		Args:  cobra.NoArgs, // an unknown subcommand is a usage error, not help
+		Args:  noArgs, // an unknown subcommand is a usage error, not help
 		// As `keydesk admin`: a group alone is a usage error (exit 2), not a success.
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usageError("keydesk auth needs a command: set-key, login, status or logout (keydesk auth --help)")
@@ -195,7 +195,7 @@ persistent keychain the key is kept in the config file, mode 0600; a keychain
 named in KEYDESK_KEYRING that cannot be used is refused, nothing stored.
 The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 		Example: `  keydesk auth login -s https://keys.example.com --with-api-key - < key.txt`,
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if server == "" {
 				server = stdio.Getenv("KEYDESK_SERVER")
@@ -311,7 +311,7 @@ func newStatusCmd(stdio IO) *cobra.Command {
 what the key is. Never prints the key.`,
 		Example: `  keydesk auth status
   KEYDESK_API_KEY=$DEPLOY_KEY keydesk auth status -s https://keys.example.com --json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := o.resolve(cmd, stdio, true)
 			if errors.Is(err, errNoKey) {
@@ -362,7 +362,7 @@ func newLogoutCmd(stdio IO) *cobra.Command {
 		Use:     "logout",
 		Short:   "Forget the stored login: its key in the keychain and the config file",
 		Example: "  keydesk auth logout",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			login, path, err := loadLogin(stdio)
 			if err != nil {

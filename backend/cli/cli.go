@@ -38,6 +38,15 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// noArgs refuses arguments for a command that takes none, saying so
+// (cobra's own would call the first one an unknown command).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError("%s takes no arguments, got %q: options start with -- (see %s --help)", cmd.CommandPath(), args[0], cmd.CommandPath())
+	}
+	return nil
+}
+
 // argsOrHint accepts exactly n arguments; otherwise the usage error says
 // what to give instead of cobra's "accepts 1 arg(s), received 0" or
 // "unknown command".

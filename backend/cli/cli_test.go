@@ -102,6 +102,7 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 		{[]string{"admin", "create-workspace"}, "keydesk admin create-workspace: give the new workspace's name"},
 		{[]string{"admin", "create-workspace", "Acme", "Corp"}, "takes 1 argument(s), got 2: give the new workspace's name"},
 		{[]string{"test", "https://api.example.com/ping"}, `keydesk test takes no arguments (got "https://api.example.com/ping"): give the endpoint with --url URL`},
+		{[]string{"whoami", "extra"}, `keydesk whoami takes no arguments, got "extra": options start with -- (see keydesk whoami --help)`},
 	} {
 		if _, errOut, code := run(t, c.args...); code != cli.ExitUsage || !strings.Contains(errOut, c.says) {
 			t.Errorf("%v: exit %d, %q", c.args, code, errOut)
@@ -139,6 +140,7 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 		says string
 	}{
 		{[]string{"--db", "mysql://x"}, cli.ExitUsage, "got a mysql:// URL"},
+		{[]string{"--db", "bogus:/x"}, cli.ExitUsage, "--db must be sqlite:PATH, a file path or postgres://…, got bogus: (write ./bogus:/x for a file of that name)"},
 		{[]string{"--addr", "nonsense"}, cli.ExitUsage, `--addr must be HOST:PORT such as 127.0.0.1:8470 or :8470, got "nonsense"`},
 		{[]string{"--addr", "127.0.0.1:99999"}, cli.ExitUsage, `--addr: the port must be a number from 0 to 65535 (0: any free port), got "99999"`},
 		{[]string{"--addr", "127.0.0.1:0", "--tls-cert", filepath.Join(dir, "none.pem"), "--tls-key", filepath.Join(dir, "none-key.pem")}, cli.ExitUsage,

@@ -76,7 +76,7 @@ nowhere the command refuses to run (exit 2). With --json the secret is part of t
 --emit-secret plain; --json cannot be combined with github, gitlab or azure.`,
 		Example: `  keydesk rotate-key --api-key-file key.txt --write-key-file key.txt
   keydesk rotate-key --overlap 7d --emit-secret github`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			days, err := parseOverlap(overlap)
 			if err != nil {

@@ -25,7 +25,7 @@ func newServeCmd(stdio IO) *cobra.Command {
 		Short: "Run a Keydesk key server",
 		Example: `  keydesk serve --db sqlite:/var/lib/keydesk/keys.db
   keydesk serve --addr 0.0.0.0:8470 --db postgres://keydesk@db/keydesk --tls-cert cert.pem --tls-key key.pem`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if (certFile == "") != (keyFile == "") {
 				return usageError("--tls-cert and --tls-key must be given together")

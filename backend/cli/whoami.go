@@ -32,7 +32,7 @@ func newWhoAmICmd(stdio IO) *cobra.Command {
 		Short: "Show what the key is: id, name, role, workspace, expiry",
 		Example: `  keydesk whoami --api-key-file key.txt -s https://keys.example.com
   keydesk whoami --json | jq -r .expiresAt`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := o.resolve(cmd, stdio, true)
 			if err != nil {
@@ -161,7 +161,7 @@ func newCheckCmd(stdio IO) *cobra.Command {
 expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`,
 		Example: `  keydesk check --api-key-file key.txt --fail-if-expiring-within 7d
   keydesk check --fail-if-expiring-within 36h --json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var window time.Duration
 			if cmd.Flags().Changed("fail-if-expiring-within") {

@@ -97,6 +97,11 @@ func CheckDSN(dsn string) error {
 	if scheme, _, ok := strings.Cut(path, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
 		return fmt.Errorf("--db must be sqlite:PATH, a file path or postgres://…, got a %s:// URL", scheme)
 	}
+	// bogus:/x is a kind of database Keydesk does not know, not a folder
+	// "bogus:" (a one-letter one is a Windows drive; ./a:b is a file).
+	if scheme, _, ok := strings.Cut(path, ":"); ok && len(scheme) > 1 && !strings.ContainsAny(scheme, `/\.`) {
+		return fmt.Errorf("--db must be sqlite:PATH, a file path or postgres://…, got %s: (write ./%s for a file of that name)", scheme, path)
+	}
 	if dir := filepath.Dir(path); dir != "." {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			return fmt.Errorf("--db: the folder %s does not exist: create it, or give another path", dir)
