@@ -181,9 +181,27 @@ func (s *Server) Handler() http.Handler {
 		mux.Handle(rt.pattern, rt.handler)
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, &apiError{status: http.StatusNotFound, code: api.CodeNotFound, detail: "no such endpoint: " + r.Method + " " + r.URL.Path})
+		detail := "no such endpoint: " + r.Method + " " + r.URL.Path
+		if allowed := methodsFor(mux, r); len(allowed) > 0 {
+			// 404 as the API's contract has it, saying what the path takes.
+			detail += " (it answers " + strings.Join(allowed, ", ") + ")"
+		}
+		s.writeError(w, r, &apiError{status: http.StatusNotFound, code: api.CodeNotFound, detail: detail})
 	})
 	return s.accessLog(noNUL(s, mux))
+}
+
+// methodsFor lists the methods mux has an endpoint for at r's path.
+func methodsFor(mux *http.ServeMux, r *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // noNUL refuses a NUL in the path or the query: PostgreSQL cannot store or

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -641,4 +642,21 @@ func TestNoSecretAtRestAfterEveryStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertNotInDatabase(t, e, e.admin, created.Secret, regenerated.Secret, rotated.Secret, self.Secret)
+}
+
+// A path the API has, asked with another method, is a 404 (the contract's)
+// that says which methods it answers.
+func TestUnknownEndpointSaysWhatThePathTakes(t *testing.T) {
+	e := newEnv(t)
+	for _, c := range []struct{ method, path, says string }{
+		{"DELETE", "/v1/whoami", "no such endpoint: DELETE /v1/whoami (it answers GET)"},
+		{"PUT", e.keyPath("key_x"), "(it answers GET, PATCH, DELETE)"},
+		{"GET", "/v1/nothing", "no such endpoint: GET /v1/nothing"},
+	} {
+		status, _, problem := e.raw(c.method, c.path, bearer(e.admin), "")
+		detail := fmt.Sprint(problem["detail"])
+		if status != 404 || !strings.Contains(detail, c.says) || (c.path == "/v1/nothing" && strings.Contains(detail, "answers")) {
+			t.Errorf("%s %s = %d %q", c.method, c.path, status, detail)
+		}
+	}
 }
