@@ -156,12 +156,16 @@ func (p ExpiryPolicy) ExpiresAt(now time.Time, days *int) (*time.Time, error) {
 	max := p.Max()
 	if days == nil {
 		if !p.AllowNever {
-			return nil, invalid("expiresInDays", "must be 1–%d: this workspace does not allow keys that never expire", max)
+			return nil, invalid("expiresInDays", "must be 1–%d days: this workspace does not allow keys that never expire", max)
 		}
 		return nil, nil
 	}
 	if *days < 1 || *days > max {
-		return nil, invalid("expiresInDays", "must be 1–%d or null, got %d", max, *days)
+		limit := ""
+		if max < MaxExpiryDays {
+			limit = ", the longest this workspace allows"
+		}
+		return nil, invalid("expiresInDays", "must be 1–%d days%s; got %d", max, limit, *days)
 	}
 	t := now.UTC().AddDate(0, 0, *days).Truncate(time.Second)
 	return &t, nil

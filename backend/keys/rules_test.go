@@ -24,10 +24,10 @@ func TestExpiresAt(t *testing.T) {
 		{"one day", keys.DefaultExpiryPolicy, intp(1), ptr(time.Date(2026, 2, 1, 10, 30, 15, 0, time.UTC)), ""},
 		{"30 days across a month end", keys.DefaultExpiryPolicy, intp(30), ptr(time.Date(2026, 3, 2, 10, 30, 15, 0, time.UTC)), ""},
 		{"maximum", keys.DefaultExpiryPolicy, intp(366), ptr(time.Date(2027, 2, 1, 10, 30, 15, 0, time.UTC)), ""},
-		{"zero", keys.DefaultExpiryPolicy, intp(0), nil, "expiresInDays must be 1–366 or null, got 0"},
-		{"negative", keys.DefaultExpiryPolicy, intp(-5), nil, "expiresInDays must be 1–366 or null, got -5"},
-		{"too long", keys.DefaultExpiryPolicy, intp(367), nil, "expiresInDays must be 1–366 or null, got 367"},
-		{"policy cap", keys.ExpiryPolicy{MaxDays: 90, AllowNever: true}, intp(91), nil, "expiresInDays must be 1–90 or null, got 91"},
+		{"zero", keys.DefaultExpiryPolicy, intp(0), nil, "expiresInDays must be 1–366 days; got 0"},
+		{"negative", keys.DefaultExpiryPolicy, intp(-5), nil, "expiresInDays must be 1–366 days; got -5"},
+		{"too long", keys.DefaultExpiryPolicy, intp(367), nil, "expiresInDays must be 1–366 days; got 367"},
+		{"policy cap", keys.ExpiryPolicy{MaxDays: 90, AllowNever: true}, intp(91), nil, "expiresInDays must be 1–90 days, the longest this workspace allows; got 91"},
 		{"policy forbids never", keys.ExpiryPolicy{MaxDays: 90}, nil, nil, "does not allow keys that never expire"},
 	}
 	for _, tc := range cases {

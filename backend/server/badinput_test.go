@@ -95,7 +95,7 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 		// Negative and huge numbers.
 		{name: "expiry 0", method: "POST", path: keys, body: `{"name":"a","expiresInDays":0}`, status: 400, field: "expiresInDays", detail: "got 0"},
 		{name: "expiry -1", method: "POST", path: keys, body: `{"name":"a","expiresInDays":-1}`, status: 400, field: "expiresInDays", detail: "got -1"},
-		{name: "expiry 367", method: "POST", path: keys, body: `{"name":"a","expiresInDays":367}`, status: 400, field: "expiresInDays", detail: "1–366 or null, got 367"},
+		{name: "expiry 367", method: "POST", path: keys, body: `{"name":"a","expiresInDays":367}`, status: 400, field: "expiresInDays", detail: "1–366 days; got 367"},
 		{name: "expiry 2^63", method: "POST", path: keys, body: `{"name":"a","expiresInDays":9223372036854775808}`, status: 400, field: "expiresInDays"},
 		{name: "expiry -2^63", method: "POST", path: keys, body: `{"name":"a","expiresInDays":-9223372036854775808}`, status: 400, field: "expiresInDays"},
 		{name: "expiry 1e400", method: "POST", path: keys, body: `{"name":"a","expiresInDays":1e400}`, status: 400, field: "expiresInDays"},

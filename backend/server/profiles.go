@@ -178,7 +178,7 @@ func applyProfile(p *Profile, req api.ProfileRequest, policy keys.ExpiryPolicy) 
 	}
 	if req.DefaultExpiryDays.Set {
 		if d := req.DefaultExpiryDays.Value; d != nil && (*d < 1 || *d > policy.Max()) {
-			return badRequest("defaultExpiryDays", fmt.Sprintf("defaultExpiryDays must be 1–%d or null, got %d", policy.Max(), *d))
+			return badRequest("defaultExpiryDays", fmt.Sprintf("defaultExpiryDays must be 1–%d days; got %d", policy.Max(), *d))
 		}
 		p.DefaultExpiryDays = req.DefaultExpiryDays.Value
 	}
@@ -190,7 +190,7 @@ func applyProfile(p *Profile, req api.ProfileRequest, policy keys.ExpiryPolicy) 
 	}
 	if req.RotationDays.Set {
 		if d := req.RotationDays.Value; d != nil && (*d < 1 || *d > 3650) {
-			return badRequest("rotationDays", fmt.Sprintf("rotationDays must be 1–3650 or null, got %d", *d))
+			return badRequest("rotationDays", fmt.Sprintf("rotationDays must be 1–3650 days; got %d", *d))
 		}
 		p.RotationDays = req.RotationDays.Value
 	}

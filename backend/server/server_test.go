@@ -330,7 +330,7 @@ func TestCreateKeyValidation(t *testing.T) {
 	}{
 		{"empty name", `{"name":"  "}`, 400, "name", "name must be 1–100 characters, got 0"},
 		{"long name", `{"name":"` + strings.Repeat("x", 101) + `"}`, 400, "name", "got 101"},
-		{"expiry too long", `{"name":"a","expiresInDays":367}`, 400, "expiresInDays", "expiresInDays must be 1–366 or null, got 367"},
+		{"expiry too long", `{"name":"a","expiresInDays":367}`, 400, "expiresInDays", "expiresInDays must be 1–366 days; got 367"},
 		{"expiry zero", `{"name":"a","expiresInDays":0}`, 400, "expiresInDays", "got 0"},
 		{"expiry negative", `{"name":"a","expiresInDays":-1}`, 400, "expiresInDays", "got -1"},
 		{"expiry wrong type", `{"name":"a","expiresInDays":"30"}`, 400, "expiresInDays", "expiresInDays must be an integer"},

@@ -354,6 +354,7 @@ export const en = {
     changeExpiry: 'Change expiry date',
     currentExpiry: (when: string) => `Currently expires ${when}.`,
     currentNever: 'Currently never expires.',
+    expiredOn: (date: string) => `Expired on ${date}: the new secret needs a new expiry.`,
     cancel: 'Cancel',
     submit: 'Regenerate secret',
     failed: 'Couldn’t regenerate the secret',

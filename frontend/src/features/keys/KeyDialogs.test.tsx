@@ -289,6 +289,21 @@ describe('regenerate', () => {
     expect(api.regenerateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { changeExpiry: true, expiresInDays: null })
   })
 
+  it('asks an expired key for a new expiry: its secret would be born expired', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([{ ...billing, status: 'expired', expiresAt: iso(Date.now() - 6 * DAYS) }])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-regenerate')
+
+    const change = screen.getByTestId('regenerate-change-expiry')
+    expect(change).toBeChecked()
+    expect(change).toBeDisabled()
+    expect(screen.getByText(/^Expired on .*: the new secret needs a new expiry\.$/)).toBeInTheDocument()
+    await user.click(screen.getByTestId('regenerate-expiry-select'))
+    await user.click(screen.getByRole('option', { name: 'In 30 days' }))
+    await user.click(screen.getByTestId('regenerate-submit'))
+    expect(api.regenerateKey).toHaveBeenCalledWith('ws_local', 'key_bill', { changeExpiry: true, expiresInDays: 30 })
+  })
+
   it('sends a preset expiry, submitting with Enter from the checkbox', async () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await open(user, 'key-menu-regenerate')

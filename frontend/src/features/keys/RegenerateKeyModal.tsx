@@ -41,11 +41,14 @@ function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretForm
   const [expiry, setExpiry] = useState<ExpiryValue>(defaultExpiry)
   const [expiryError, setExpiryError] = useState<string>()
   const [formErr, setFormErr] = useState<string | null>(null)
+  // An expired key's secret would be born expired: it needs a new expiry.
+  const expired = target.expiresAt !== undefined && Date.parse(target.expiresAt) <= now
+  const changing = changeExpiry || expired
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     let req: RegenerateRequest = { changeExpiry: false, expiresInDays: null }
-    if (changeExpiry) {
+    if (changing) {
       const days = expiresInDays(expiry, now)
       if (days === undefined) {
         setExpiryError(expiry.date ? en.expiry.customRange : en.expiry.customRequired)
@@ -61,7 +64,7 @@ function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretForm
         onSuccess: onDone,
         onError: (err) => {
           const { field, message } = formError(err, ['expiresInDays'] as const)
-          if (field && changeExpiry) setExpiryError(message)
+          if (field && changing) setExpiryError(message)
           else setFormErr(message)
         },
       },
@@ -79,11 +82,14 @@ function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretForm
           <Checkbox
             label={en.regenerate.changeExpiry}
             description={
-              target.expiresAt
-                ? en.regenerate.currentExpiry(`${formatDate(target.expiresAt)} (${formatRelative(target.expiresAt, now)})`)
-                : en.regenerate.currentNever
+              expired
+                ? en.regenerate.expiredOn(formatDate(target.expiresAt!))
+                : target.expiresAt
+                  ? en.regenerate.currentExpiry(`${formatDate(target.expiresAt)} (${formatRelative(target.expiresAt, now)})`)
+                  : en.regenerate.currentNever
             }
-            checked={changeExpiry}
+            checked={changing}
+            disabled={expired}
             onChange={(e) => {
               setChangeExpiry(e.currentTarget.checked)
               setExpiryError(undefined)
@@ -91,7 +97,7 @@ function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretForm
             data-autofocus
             data-testid="regenerate-change-expiry"
           />
-          {changeExpiry && (
+          {changing && (
             <Stack pl={32} pt={4}>
               <ExpiryField
                 value={expiry}
