@@ -32,8 +32,10 @@ func (d *Desk) SetReminderSettings(ctx context.Context, s reminders.Settings) er
 	if s.QuietStart < 0 || s.QuietStart > 23 || s.QuietEnd < 0 || s.QuietEnd > 23 {
 		return fieldError("quietHours", "must be hours from 0 to 23")
 	}
-	if len(s.LeadDays) == 0 || len(s.LeadDays) > 10 {
-		return fieldError("leadDays", "must hold 1 to 10 lead times")
+	// The default lead times serve expiry reminders only: with those off
+	// there may be none.
+	if len(s.LeadDays) > 10 || (len(s.LeadDays) == 0 && s.Kinds[reminders.KindExpiring]) {
+		return fieldError("leadDays", "must hold 1 to 10 lead times while expiry reminders are on")
 	}
 	for _, l := range s.LeadDays {
 		if l < 1 || l > 366 {

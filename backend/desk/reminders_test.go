@@ -59,6 +59,20 @@ func TestReminderForAKeyExpiringSoonSurvivesARestart(t *testing.T) {
 	if err := d.SetReminderSettings(ctx, reminders.Settings{LeadDays: []int{0}}); fieldOf(err) != "leadDays" {
 		t.Fatalf("lead 0: %v", err)
 	}
+	// No lead time: refused while expiry reminders are on, kept with them off.
+	on := reminders.DefaultSettings()
+	on.LeadDays = nil
+	if err := d.SetReminderSettings(ctx, on); fieldOf(err) != "leadDays" {
+		t.Fatalf("no lead time with expiry reminders on: %v", err)
+	}
+	off := reminders.DefaultSettings()
+	off.LeadDays, off.Kinds[reminders.KindExpiring] = []int{}, false
+	if err := d.SetReminderSettings(ctx, off); err != nil {
+		t.Fatalf("no lead time with expiry reminders off: %v", err)
+	}
+	if got := d.ReminderSettings(); len(got.LeadDays) != 0 || got.Kinds[reminders.KindExpiring] {
+		t.Fatalf("stored: %+v", got)
+	}
 }
 
 // A regeneration reaches the cache with its times, which the reminder rules

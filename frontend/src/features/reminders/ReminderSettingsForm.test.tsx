@@ -96,6 +96,19 @@ describe('reminder settings', () => {
 
     expect(within(fieldOf(lead)).getByText('Keep at least one lead time.')).toBeInTheDocument()
     expect(api.setReminderSettings).not.toHaveBeenCalled()
+    // The field may be far above Save: the error is brought to the user.
+    expect(lead).toHaveFocus()
+  })
+
+  it('needs no lead time with expiry reminders off', async () => {
+    vi.mocked(api.setReminderSettings).mockImplementation(async (s) => s)
+    const { user } = renderWithProviders(<ReminderSettingsForm />)
+    const lead = await screen.findByTestId('reminder-lead-days')
+    await user.type(lead, '{Backspace}{Backspace}{Backspace}')
+    await user.click(screen.getByTestId('reminder-kind-expiring'))
+    await user.click(screen.getByTestId('reminder-settings-save'))
+    await waitFor(() => expect(api.setReminderSettings).toHaveBeenCalledWith(expect.objectContaining({ leadDays: [], kinds: expect.objectContaining({ expiring: false }) })))
+    expect(within(fieldOf(lead)).queryByText('Keep at least one lead time.')).toBeNull()
   })
 
   it('refuses a tag that is not a lead time at once, keeping it and saying why next to the field', async () => {

@@ -1,5 +1,5 @@
 import { Button, Group, Input, Select, Skeleton, Stack, Switch } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { REMINDER_KINDS, type ReminderSettings } from '../../api'
 import { FormError } from '../../components/FormError'
 import { LeadDaysInput } from '../../components/LeadDaysInput'
@@ -56,12 +56,20 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formErr, setFormErr] = useState<string | null>(null)
   const clear = (field: Field) => setErrors((prev) => ({ ...prev, [field]: undefined }))
+  const leadRef = useRef<HTMLDivElement>(null)
+  // The lead times may be far above the Save button: bring the one error in view.
+  const showLeadError = (message: string) => {
+    setErrors({ leadDays: message })
+    leadRef.current?.scrollIntoView({ block: 'center' })
+    leadRef.current?.querySelector('input')?.focus()
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const lead = parseLeadDays(leadDays, { required: true, draft: leadDraft })
+    // They serve expiry reminders only: with those off there may be none.
+    const lead = parseLeadDays(leadDays, { required: kinds.expiring === true, draft: leadDraft })
     if (lead.error !== undefined) {
-      setErrors({ leadDays: lead.error })
+      showLeadError(lead.error)
       return
     }
     setErrors({})
@@ -77,7 +85,8 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
         },
         onError: (err) => {
           const { field, message } = formError(err, FIELDS)
-          if (field) setErrors({ [field]: message })
+          if (field === 'leadDays') showLeadError(message)
+          else if (field) setErrors({ [field]: message })
           else setFormErr(message)
         },
       },
@@ -100,22 +109,24 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
             <HourSelect label={r.quietUntil} which="quietEnd" quiet={quiet} onChange={changeQuiet} />
           </Group>
         </Input.Wrapper>
-        <LeadDaysInput
-          label={r.leadLabel}
-          description={r.leadDescription}
-          value={leadDays}
-          draft={leadDraft}
-          onChange={(tags) => {
-            setLeadDays(tags)
-            clear('leadDays')
-          }}
-          onDraftChange={(draft) => {
-            setLeadDraft(draft)
-            clear('leadDays')
-          }}
-          error={errors.leadDays}
-          data-testid="reminder-lead-days"
-        />
+        <div ref={leadRef}>
+          <LeadDaysInput
+            label={r.leadLabel}
+            description={r.leadDescription}
+            value={leadDays}
+            draft={leadDraft}
+            onChange={(tags) => {
+              setLeadDays(tags)
+              clear('leadDays')
+            }}
+            onDraftChange={(draft) => {
+              setLeadDraft(draft)
+              clear('leadDays')
+            }}
+            error={errors.leadDays}
+            data-testid="reminder-lead-days"
+          />
+        </div>
         <Input.Wrapper label={r.kindsLabel} error={errors.kinds}>
           <Stack gap="sm" mt="xs">
             {REMINDER_KINDS.map((kind) => (
