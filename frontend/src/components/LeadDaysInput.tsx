@@ -17,9 +17,10 @@ interface LeadDaysInputProps {
 
 /**
  * Reminder lead times in days: type a number, Enter (or a comma) adds it. A
- * lead time that can't be added (not a whole number in range, already in the
- * list, one too many) stays typed, and the field says why at once (not only
- * on save, below a long form), until the typing changes.
+ * lead time that can't be added (not a whole number in range, one too many)
+ * stays typed, and the field says why at once (not only on save, below a
+ * long form), until the typing changes. One already in the list is cleared
+ * from the box with a word.
  */
 export function LeadDaysInput({ value, onChange, draft, onDraftChange, error, ...props }: LeadDaysInputProps) {
   const [refused, setRefused] = useState<string>()
@@ -32,7 +33,7 @@ export function LeadDaysInput({ value, onChange, draft, onDraftChange, error, ..
     const added = addLeadDays(value, text)
     if (added.tags.length !== value.length) onChange(added.tags)
     onDraftChange(added.rest)
-    setRefused(added.error)
+    setRefused(added.error ?? added.note)
   }
 
   return (

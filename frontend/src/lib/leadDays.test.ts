@@ -14,11 +14,14 @@ describe('lead days', () => {
     expect(addLeadDays(['7'], '0').error).toBe('Lead times are whole days from 1 to 366.')
   })
 
-  it('refuses a duplicate instead of dropping it without a word', () => {
-    expect(addLeadDays(['30', '7'], '7')).toEqual({ tags: ['30', '7'], rest: '7', error: '7 is already in the list.' })
-    expect(leadDayError('07', ['7'])).toBe('7 is already in the list.')
-    // Twice in one paste: the first is added, the second refused.
-    expect(addLeadDays([], '5,5')).toEqual({ tags: ['5'], rest: '5', error: '5 is already in the list.' })
+  it('clears a duplicate from the box with a word, not an error that blocks saving', () => {
+    expect(addLeadDays(['30', '7'], '7')).toEqual({ tags: ['30', '7'], rest: '', error: undefined, note: '7 is already in the list.' })
+    expect(leadDayError('07', ['7'])).toBeUndefined()
+    // Twice in one paste: the first is added, the second noted.
+    expect(addLeadDays([], '5,5')).toEqual({ tags: ['5'], rest: '', error: undefined, note: '5 is already in the list.' })
+    // With something refused beside it, the refusal is what is said.
+    expect(addLeadDays(['7'], '7, soon')).toMatchObject({ tags: ['7'], rest: 'soon', error: 'Lead times are whole days from 1 to 366.' })
+    expect(parseLeadDays(['7'], { required: true, draft: '7' })).toEqual({ days: [7] })
   })
 
   it('refuses an eleventh lead time', () => {
@@ -29,7 +32,7 @@ describe('lead days', () => {
   it('parses the tags with what is still typed beside them', () => {
     expect(parseLeadDays(['30', '1'], { required: false, draft: '7' })).toEqual({ days: [30, 7, 1] })
     expect(parseLeadDays(['30', '1'], { required: false, draft: 'soon' })).toEqual({ error: 'Lead times are whole days from 1 to 366.' })
-    expect(parseLeadDays(['30', '1'], { required: false, draft: '1' })).toEqual({ error: '1 is already in the list.' })
+    expect(parseLeadDays(['30', '1'], { required: false, draft: '1' })).toEqual({ days: [30, 1] })
     expect(parseLeadDays([], { required: true, draft: ' ' })).toEqual({ error: 'Keep at least one lead time.' })
     expect(parseLeadDays([], { required: true, draft: '3' })).toEqual({ days: [3] })
   })

@@ -22,25 +22,32 @@ export function isLeadDay(tag: string): boolean {
   return days >= LEAD_DAYS_MIN && days <= LEAD_DAYS_MAX
 }
 
-/** Why a typed lead time can't join the tags, or undefined when it can. */
+/** Why a typed lead time can't join the tags, or undefined when it can (or is there already). */
 export function leadDayError(tag: string, tags: string[]): string | undefined {
   if (!isLeadDay(tag)) return en.leadDays.invalid
-  const days = Number(tag)
-  if (tags.some((t) => Number(t) === days)) return en.leadDays.duplicate(days)
+  if (isDuplicate(tag, tags)) return undefined
   if (tags.length >= LEAD_DAYS_COUNT) return en.leadDays.tooMany
   return undefined
 }
 
+const isDuplicate = (tag: string, tags: string[]) => isLeadDay(tag) && tags.some((t) => Number(t) === Number(tag))
+
 /**
  * Adds typed text (one lead time, or several split by commas or spaces) to
  * the tags. What can't join stays typed, in `rest`, and `error` says why:
- * nothing the user typed is dropped or changed without a word.
+ * nothing the user typed is dropped or changed without a word. A lead time
+ * already in the list is what the user wanted: it goes, and `note` says so.
  */
-export function addLeadDays(tags: string[], text: string): { tags: string[]; rest: string; error?: string } {
+export function addLeadDays(tags: string[], text: string): { tags: string[]; rest: string; error?: string; note?: string } {
   const next = [...tags]
   const refused: string[] = []
   let error: string | undefined
+  let note: string | undefined
   for (const part of text.split(/[,\s]+/).filter(Boolean)) {
+    if (isDuplicate(part, next)) {
+      note ??= en.leadDays.duplicate(Number(part))
+      continue
+    }
     const why = leadDayError(part, next)
     if (why) {
       refused.push(part)
@@ -49,7 +56,7 @@ export function addLeadDays(tags: string[], text: string): { tags: string[]; res
       next.push(String(Number(part)))
     }
   }
-  return { tags: sortLeadDays(next), rest: refused.join(', '), error }
+  return { tags: sortLeadDays(next), rest: refused.join(', '), error, note }
 }
 
 /** The days the tags, and what is still typed beside them, stand for, or why they can't be sent. */

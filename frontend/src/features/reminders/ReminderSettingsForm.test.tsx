@@ -129,22 +129,24 @@ describe('reminder settings', () => {
     expect(api.setReminderSettings).not.toHaveBeenCalled()
   })
 
-  it('refuses a duplicate with a word, and saves nothing while a refused lead time is typed', async () => {
+  it('clears a duplicate from the box with a word, and saves nothing while a refused lead time is typed', async () => {
     const { user } = renderWithProviders(<ReminderSettingsForm />)
     const lead = await screen.findByTestId('reminder-lead-days')
     await user.type(lead, '7{Enter}')
-    expect(lead).toHaveValue('7')
+    expect(lead).toHaveValue('')
     expect(tagsOf(lead)).toEqual(['30', '7', '1'])
     expect(within(fieldOf(lead)).getByText('7 is already in the list.')).toBeInTheDocument()
+    // Typing again clears the word.
+    await user.type(lead, 'x')
+    expect(within(fieldOf(lead)).queryByText('7 is already in the list.')).not.toBeInTheDocument()
 
+    // Something refused stays typed, and saving waits for it.
+    await user.type(lead, '{Enter}')
+    expect(lead).toHaveValue('x')
     await user.click(screen.getByTestId('reminder-settings-save'))
     expect(api.setReminderSettings).not.toHaveBeenCalled()
-    expect(lead).toHaveValue('7')
-    expect(within(fieldOf(lead)).getByText('7 is already in the list.')).toBeInTheDocument()
-
-    // Changing the input clears the error; a valid one is added on save.
-    await user.type(lead, '0')
-    expect(within(fieldOf(lead)).queryByText('7 is already in the list.')).not.toBeInTheDocument()
+    await user.clear(lead)
+    await user.type(lead, '70')
     vi.mocked(api.setReminderSettings).mockImplementation(async (s) => s)
     await user.click(screen.getByTestId('reminder-settings-save'))
     expect(vi.mocked(api.setReminderSettings).mock.calls[0][0].leadDays).toEqual([70, 30, 7, 1])
