@@ -6,6 +6,7 @@ import { App } from './app/App'
 import { seedFromBoot } from './app/boot'
 import { createQueryClient } from './app/queryClient'
 import { Providers } from './app/Providers'
+import { ErrorBoundary } from './components/ErrorBoundary'
 import { en } from './i18n/en'
 
 document.title = en.appName
@@ -16,7 +17,9 @@ seedFromBoot(queryClient)
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Providers queryClient={queryClient}>
-      <App />
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
     </Providers>
   </StrictMode>,
 )

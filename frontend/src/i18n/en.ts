@@ -13,6 +13,11 @@ export const en = {
     hint: 'Your keys and workspaces are safe: nothing was changed. Reload to try again; if this keeps happening, reinstall Keydesk.',
     reload: 'Reload',
   },
+  crashed: {
+    title: 'Something went wrong in this window',
+    hint: 'Your keys and workspaces are safe: nothing was changed. Reload to start the window again; if this keeps happening, the message below helps a bug report.',
+    reload: 'Reload',
+  },
   colorScheme: {
     toggle: 'Toggle light and dark theme',
   },
