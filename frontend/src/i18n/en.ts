@@ -592,6 +592,8 @@ export const en = {
     request: 'Request',
     response: 'Response',
     truncated: (bytes: number) => `Showing the start of ${bytes.toLocaleString('en-US')} bytes.`,
+    previewCut: (shown: number, total: number, json: boolean) =>
+      `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters: ${json ? 'Copy full JSON' : 'Copy full body'} has all of them.`,
     emptyBody: '(empty body)',
     copyJson: 'Copy full JSON',
     copyBody: 'Copy full body',

@@ -54,7 +54,8 @@ function ColumnsMenuOpen({ hidden, fitted, onChange, onFit }: ColumnsMenuProps) 
       onChange={setOpened}
       onClose={() => target.current?.focus()}
     >
-      <Tooltip label={t.button}>
+      {/* Not over the open menu's first items. */}
+      <Tooltip label={t.button} disabled={opened}>
         <Menu.Target>
           <ActionIcon ref={target} variant="subtle" color="gray" aria-label={t.button} data-testid="columns-menu">
             <IconColumns3 size={16} stroke={1.8} />

@@ -84,6 +84,25 @@ describe('key test', () => {
     expect(screen.getAllByTestId('keytest-history-item')[1]).toHaveTextContent('40 ms')
   })
 
+  it('says when the preview is only the start of the answer', async () => {
+    const long = JSON.stringify({ items: Array.from({ length: 40 }, (_, i) => ({ id: `key_${i}`, name: `service ${i}` })) })
+    const pretty = JSON.stringify(JSON.parse(long), null, 2)
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult({ body: long, bodyBytes: long.length, preview: pretty.slice(0, 800) }))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+    expect(await screen.findByTestId('keytest-preview-cut')).toHaveTextContent(
+      `The first 800 of ${pretty.length.toLocaleString('en-US')} characters: Copy full JSON has all of them.`,
+    )
+  })
+
+  it('says nothing of a cut when the preview is the whole answer', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+    await screen.findByTestId('keytest-preview')
+    expect(screen.queryByTestId('keytest-preview-cut')).toBeNull()
+  })
+
   it('shows why no answer came back for status 0', async () => {
     vi.mocked(api.runKeyTest).mockResolvedValue(
       makeResult({ status: 0, statusText: '', error: 'Connection refused by keys.example.com', errorKind: 'refused' }),

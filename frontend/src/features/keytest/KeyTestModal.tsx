@@ -261,11 +261,7 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
               {result.preview || en.keyTest.emptyBody}
             </Code>
           </ScrollArea.Autosize>
-          {result.bodyTruncated && (
-            <Text size="xs" c="dimmed">
-              {en.keyTest.truncated(result.bodyBytes)}
-            </Text>
-          )}
+          <PreviewCut result={result} />
         </Stack>
       )}
       <Stack gap={4}>
@@ -307,6 +303,20 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
         </Code>
       </Stack>
     </Stack>
+  )
+}
+
+/** Says when the preview shows only the start of the answer, and of how much. */
+function PreviewCut({ result }: { result: TestResult }) {
+  const full = result.isJson ? prettyJson(result.body) : result.body
+  let note: string | undefined
+  if (result.bodyTruncated) note = en.keyTest.truncated(result.bodyBytes)
+  else if (result.preview && result.preview.length < full.length) note = en.keyTest.previewCut(result.preview.length, full.length, result.isJson)
+  if (!note) return null
+  return (
+    <Text size="xs" c="dimmed" data-testid="keytest-preview-cut">
+      {note}
+    </Text>
   )
 }
 
