@@ -70,6 +70,15 @@ for (const size of SIZES) {
     // The horizontal scrollbar stayed on screen while it did.
     await expect(scroller).toBeInViewport({ ratio: 1 });
     await shot(page, `narrow-${size.width}x${size.height}`);
+
+    // Scrolled sideways, a filter that matches nothing says so in view.
+    await page.getByTestId('key-filter-input').fill('no key is called this');
+    await expect(page.getByTestId('keys-no-match')).toBeVisible();
+    expect(await scroller.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    const text = (await page.getByTestId('keys-no-match').getByText(/^No key matches/).boundingBox())!;
+    const view = (await scroller.boundingBox())!;
+    expect(text.x).toBeGreaterThanOrEqual(view.x);
+    expect(text.x + text.width).toBeLessThanOrEqual(view.x + view.width);
   });
 }
 

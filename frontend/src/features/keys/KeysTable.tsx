@@ -528,7 +528,8 @@ export function KeysTable({
           </Table.Tbody>
         </Table>
         {rows.length === 0 && (
-          <Center py="xl" data-testid="keys-no-match">
+          // As wide as the scroller and held at its left: in view however far the table is scrolled sideways.
+          <Center py="xl" style={{ position: 'sticky', left: 0 }} data-testid="keys-no-match">
             <Text size="sm" c="dimmed">
               {en.filters.noMatch}
             </Text>
