@@ -89,6 +89,12 @@ test('the table shows the columns that fit the window; columns chosen from the C
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(header('Created')).toHaveCount(0);
 
+  // A click anywhere in a header sorts, not only on its words.
+  const nameBox = (await header('Name').boundingBox())!;
+  await expect(header('Name')).toHaveAttribute('aria-sort', 'none');
+  await page.mouse.click(nameBox.x + nameBox.width * 0.8, nameBox.y + nameBox.height / 2);
+  await expect(header('Name')).toHaveAttribute('aria-sort', /ascending|descending/);
+
   await page.getByTestId('columns-menu').click();
   await page.getByTestId('column-toggle-createdAt').click();
   await page.getByTestId('column-toggle-profile').click();

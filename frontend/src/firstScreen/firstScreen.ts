@@ -261,7 +261,7 @@ function tableHead(partial: boolean, hidden: readonly KeyColumn[]): string {
     const sorted = id === 'createdAt'
     return (
       `<th class="m_4e7aa4f3 mantine-Table-th${sticky(id)}" aria-sort="${sorted ? 'descending' : 'none'}">` +
-      `<button class="mantine-focus-auto m_87cf2631 mantine-UnstyledButton-root" type="button"${partial ? ' disabled=""' : ''} style="white-space: nowrap;">` +
+      `<button class="mantine-focus-auto m_87cf2631 mantine-UnstyledButton-root" type="button"${partial ? ' disabled=""' : ''} style="white-space: nowrap; width: 100%;">` +
       `<div class="m_4081bf90 mantine-Group-root" ${group(sizeVar(4), 'center', 'flex-start', 'nowrap')}>` +
       `<span class="${TEXT}" ${text('sm')} font-weight: 600;">${h(label)}</span>` +
       `<div class="m_4451eb3a mantine-Center-root"${sorted ? '' : ' style="color: var(--mantine-color-dimmed);"'}>${sorted ? icon('chevron-down', 14, 1.8) : icon('selector', 14, 1.8)}</div>` +

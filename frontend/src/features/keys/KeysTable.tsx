@@ -284,7 +284,8 @@ function SortableHeader({ header, disabled }: { header: Header<Features, KeyRow,
     toggle?.(event)
   }
   return (
-    <UnstyledButton onClick={onClick} disabled={disabled} style={{ whiteSpace: 'nowrap' }}>
+    // The whole cell's width: a click anywhere in the header sorts, not only on its words.
+    <UnstyledButton onClick={onClick} disabled={disabled} style={{ whiteSpace: 'nowrap', width: '100%' }}>
       <Group gap={4} wrap="nowrap">
         <Text span size="sm" fw={600}>
           {header.column.columnDef.header as string}
