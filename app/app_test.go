@@ -51,6 +51,10 @@ func TestCreateListDelete(t *testing.T) {
 		t.Fatalf("workspaces = %+v, %v", list, err)
 	}
 	ws := list[0].ID
+	// What the Local workspace allows, as its sync says, for the dialogs: anything up to 366 days, or never.
+	if synced, err := a.Workspaces.Sync(ws); err != nil || synced.MaxExpiryDays != 366 || !synced.AllowNeverExpires {
+		t.Fatalf("Local's policy = %d, %v (%v)", synced.MaxExpiryDays, synced.AllowNeverExpires, err)
+	}
 	days := 7
 	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "  deploy  ", Role: "member", ExpiresInDays: &days})
 	if err != nil {

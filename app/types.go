@@ -22,6 +22,10 @@ type Workspace struct {
 	CanManage     bool   `json:"canManage"` // false for a member key: every management action is unavailable
 	AllowInsecure bool   `json:"allowInsecure"`
 	CAFile        string `json:"caFile"`
+	// The expiries the workspace allows, as its server last said: the
+	// longest in days (0 until it says) and whether a key may never expire.
+	MaxExpiryDays     int  `json:"maxExpiryDays"`
+	AllowNeverExpires bool `json:"allowNeverExpires"`
 }
 
 // Key is a cached key as the table shows it. The secret is never part of it.

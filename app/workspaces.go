@@ -111,5 +111,6 @@ func workspaceView(ws desk.WorkspaceView) Workspace {
 		Role: ws.Role, Online: ws.OfflineSince == nil, OfflineSince: formatTimePtr(ws.OfflineSince),
 		LastSyncedAt: formatTimePtr(ws.LastSyncedAt), LastError: ws.LastError, SyncProblem: ws.SyncProblem, KeyCount: ws.KeyCount,
 		CanManage: ws.Role == "admin", AllowInsecure: ws.AllowInsecure, CAFile: ws.CAFile,
+		MaxExpiryDays: ws.MaxExpiryDays, AllowNeverExpires: ws.AllowNeverExpires,
 	}
 }

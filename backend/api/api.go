@@ -239,6 +239,15 @@ type WhoAmI struct {
 	// CreatedAt tells how long the key was made to live: its successor
 	// after a rotation lives as long.
 	CreatedAt time.Time `json:"createdAt"`
+	// ExpiryPolicy is what expiries the workspace allows, for a client to
+	// offer only those; absent from servers before it was added.
+	ExpiryPolicy *ExpiryPolicy `json:"expiryPolicy,omitempty"`
+}
+
+// ExpiryPolicy is what expiries a workspace allows its keys.
+type ExpiryPolicy struct {
+	MaxExpiryDays     int  `json:"maxExpiryDays"`
+	AllowNeverExpires bool `json:"allowNeverExpires"`
 }
 
 // VerifyRequest is the body of POST /v1/keys/verify.

@@ -202,14 +202,20 @@ func (d *Desk) pull(ctx context.Context, c *client.Client, ws Workspace, who api
 // gorm's update callback has the backup read every workspace again (see
 // backup.watch), and the sync state is not in the backup.
 func saveSyncState(tx *gorm.DB, ws Workspace, who api.WhoAmI, revision int64, now time.Time) error {
+	maxDays, allowNever := 0, true // a server too old to say
+	if p := who.ExpiryPolicy; p != nil {
+		maxDays, allowNever = p.MaxExpiryDays, p.AllowNeverExpires
+	}
 	if who.WorkspaceName != ws.Name || who.Role != ws.Role || who.KeyID != ws.AccessKeyID {
 		return tx.Model(&Workspace{}).Where("id = ?", ws.ID).Updates(map[string]any{
 			"cursor": revision, "last_synced_at": now, "offline_since": nil, "last_error": "", "sync_problem": "",
 			"name": who.WorkspaceName, "role": who.Role, "access_key_id": who.KeyID,
+			"max_expiry_days": maxDays, "allow_never_expires": allowNever,
 		}).Error
 	}
 	_, err := tx.Statement.ConnPool.ExecContext(context.Background(),
-		"UPDATE workspaces SET cursor = ?, last_synced_at = ?, offline_since = NULL, last_error = '', sync_problem = '' WHERE id = ?", revision, now, ws.ID)
+		"UPDATE workspaces SET cursor = ?, last_synced_at = ?, offline_since = NULL, last_error = '', sync_problem = '', max_expiry_days = ?, allow_never_expires = ? WHERE id = ?",
+		revision, now, maxDays, allowNever, ws.ID)
 	return err
 }
 

@@ -59,4 +59,19 @@ func TestSyncRecordsItsStateAndTheWorkspacesName(t *testing.T) {
 	if backup, _ := os.ReadFile(filepath.Join(home, "desk-backup.json")); !strings.Contains(string(backup), name) {
 		t.Fatalf("the backup does not have the new name:\n%s", backup)
 	}
+
+	// The expiry policy comes with every sync, for the dialogs to offer only what it allows.
+	if renamed.MaxExpiryDays != 366 || !renamed.AllowNeverExpires {
+		t.Fatalf("policy before a change: %d, %v", renamed.MaxExpiryDays, renamed.AllowNeverExpires)
+	}
+	ninety, never := 90, false
+	if _, err := r.srv.PatchWorkspace(ctx, r.ws, api.PatchWorkspaceRequest{MaxExpiryDays: &ninety, AllowNeverExpires: &never}, server.Actor{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Sync(ctx, ws.ID); err != nil {
+		t.Fatal(err)
+	}
+	if strict, _ := d.Workspace(ctx, ws.ID); strict.MaxExpiryDays != 90 || strict.AllowNeverExpires {
+		t.Fatalf("policy after a change: %d, %v", strict.MaxExpiryDays, strict.AllowNeverExpires)
+	}
 }

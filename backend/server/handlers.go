@@ -232,6 +232,8 @@ func (s *Server) handleWhoAmI(w http.ResponseWriter, r *http.Request, p principa
 		KeyID: p.key.ID, KeyName: p.key.Name, WorkspaceID: p.ws.ID, WorkspaceName: p.ws.Name,
 		Role: string(p.key.Role), ProfileID: p.key.ProfileID, ExpiresAt: utc(p.key.ExpiresAt), CreatedAt: p.key.CreatedAt.UTC(),
 	}
+	policy := p.ws.expiryPolicy()
+	who.ExpiryPolicy = &api.ExpiryPolicy{MaxExpiryDays: policy.Max(), AllowNeverExpires: policy.AllowNever}
 	if p.key.AutoRevoke {
 		who.RevokesAt = utc(p.key.RevokesAt)
 	}

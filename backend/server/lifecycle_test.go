@@ -382,6 +382,12 @@ func TestWorkspacePolicy(t *testing.T) {
 	if status != 400 || !strings.Contains(p["detail"].(string), "never expire") {
 		t.Fatalf("never = %d %v", status, p)
 	}
+	// whoami tells every key what the workspace allows, for a client to offer only that.
+	var who api.WhoAmI
+	e.call(e.admin, "GET", "/v1/whoami", "", &who)
+	if who.ExpiryPolicy == nil || *who.ExpiryPolicy != (api.ExpiryPolicy{MaxExpiryDays: 90, AllowNeverExpires: false}) {
+		t.Fatalf("whoami's expiryPolicy = %+v", who.ExpiryPolicy)
+	}
 	created := e.create(e.admin, api.CreateKeyRequest{Name: "x", ExpiresInDays: days(90)})
 	if !strings.HasPrefix(created.Secret, "acme_") {
 		t.Fatalf("secret %q does not use the workspace prefix", created.Secret[:5])

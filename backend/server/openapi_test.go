@@ -68,7 +68,7 @@ func TestOpenAPISchemasMatchTheWireTypes(t *testing.T) {
 		"PatchKeyRequest": api.PatchKeyRequest{}, "RegenerateRequest": api.RegenerateRequest{}, "RotateRequest": api.RotateRequest{},
 		"RotatedKey": api.RotatedKey{}, "CleanupCounts": api.CleanupCounts{}, "CleanupRequest": api.CleanupRequest{},
 		"CleanupResult": api.CleanupResult{}, "VerifyRequest": api.VerifyRequest{}, "VerifyResponse": api.VerifyResponse{},
-		"WhoAmI": api.WhoAmI{}, "Workspace": api.Workspace{}, "PatchWorkspaceRequest": api.PatchWorkspaceRequest{},
+		"WhoAmI": api.WhoAmI{}, "ExpiryPolicy": api.ExpiryPolicy{}, "Workspace": api.Workspace{}, "PatchWorkspaceRequest": api.PatchWorkspaceRequest{},
 		"TestEndpoint": api.TestEndpoint{}, "Profile": api.Profile{}, "ProfileRequest": api.ProfileRequest{},
 		"ProfileList": api.ProfileList{}, "AuditEvent": api.AuditEvent{}, "AuditList": api.AuditList{}, "Usage": api.Usage{},
 		"Problem": api.Problem{}, "Health": api.Health{},

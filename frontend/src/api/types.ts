@@ -28,6 +28,10 @@ export interface Workspace {
   allowInsecure: boolean
   /** PEM file of a CA to trust for this server; "" for the system's. */
   caFile: string
+  /** The longest expiry the workspace allows, in days; 0 until its server says. */
+  maxExpiryDays: number
+  /** Whether a key of the workspace may never expire. */
+  allowNeverExpires: boolean
 }
 
 export type SyncProblem = 'offline' | 'keychainLocked' | 'accessKeyMissing' | 'accessKeyRejected' | 'forbidden' | 'connection' | 'failed'

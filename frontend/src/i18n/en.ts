@@ -300,7 +300,12 @@ export const en = {
     neverHint: 'A key that never expires stays valid until someone deletes it.',
     on: (date: string) => `On ${date}`,
     customRange: 'Pick a date between tomorrow and a year from today.',
+    customRangeDays: (days: number) => `Pick a date between tomorrow and ${days} days from today, the longest this workspace allows.`,
     customRequired: 'Pick the expiry date.',
+    policy: (days: number, allowNever: boolean) =>
+      days < 366
+        ? `This workspace allows keys of at most ${plural(days, 'day', 'days')}${allowNever ? '' : ', and none that never expire'}.`
+        : 'This workspace does not allow keys that never expire.',
     fromProfile: (days: number) => `Profile’s default (${plural(days, 'day', 'days')})`,
     fromProfileNever: 'Profile’s default (never expires)',
   },

@@ -45,6 +45,8 @@ export function makeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
     canManage: true,
     allowInsecure: false,
     caFile: '',
+    maxExpiryDays: 366,
+    allowNeverExpires: true,
     ...overrides,
   }
 }

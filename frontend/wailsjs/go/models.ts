@@ -824,6 +824,8 @@ export namespace app {
 	    canManage: boolean;
 	    allowInsecure: boolean;
 	    caFile: string;
+	    maxExpiryDays: number;
+	    allowNeverExpires: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Workspace(source);
@@ -846,6 +848,8 @@ export namespace app {
 	        this.canManage = source["canManage"];
 	        this.allowInsecure = source["allowInsecure"];
 	        this.caFile = source["caFile"];
+	        this.maxExpiryDays = source["maxExpiryDays"];
+	        this.allowNeverExpires = source["allowNeverExpires"];
 	    }
 	}
 	

@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { formError } from '../../lib/errors'
 import { useNow } from '../../lib/useNow'
-import { defaultExpiry, expiresInDays, FROM_PROFILE, type ExpiryValue } from './expiry'
+import { customDateError, defaultExpiryFor, expiresInDays, FROM_PROFILE, type ExpiryPolicy, type ExpiryValue } from './expiry'
 import { ExpiryField } from './ExpiryField'
 import { fromProfileValue, keyNameError, keyNameTypingError, profileOptions, roleOptions, toProfileValue } from './options'
 import { SecretStep } from './SecretStep'
@@ -19,11 +19,13 @@ type Field = (typeof FIELDS)[number]
 
 interface CreateKeyModalProps {
   workspaceId: string
+  /** What expiries the workspace allows: only those are offered. */
+  policy: ExpiryPolicy
   opened: boolean
   onClose: () => void
 }
 
-export function CreateKeyModal({ workspaceId, opened, onClose }: CreateKeyModalProps) {
+export function CreateKeyModal({ workspaceId, policy, opened, onClose }: CreateKeyModalProps) {
   const [created, setCreated] = useState<CreatedKey | null>(null)
   const close = () => {
     setCreated(null)
@@ -45,7 +47,7 @@ export function CreateKeyModal({ workspaceId, opened, onClose }: CreateKeyModalP
       {created ? (
         <SecretStep workspaceId={workspaceId} keyInfo={created.key} secret={created.secret} onDone={close} />
       ) : (
-        <CreateKeyForm workspaceId={workspaceId} onCancel={close} onCreated={setCreated} />
+        <CreateKeyForm workspaceId={workspaceId} policy={policy} onCancel={close} onCreated={setCreated} />
       )}
     </AppModal>
   )
@@ -53,18 +55,19 @@ export function CreateKeyModal({ workspaceId, opened, onClose }: CreateKeyModalP
 
 interface CreateKeyFormProps {
   workspaceId: string
+  policy: ExpiryPolicy
   onCancel: () => void
   onCreated: (created: CreatedKey) => void
 }
 
-function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps) {
+function CreateKeyForm({ workspaceId, policy, onCancel, onCreated }: CreateKeyFormProps) {
   const create = useCreateKey(workspaceId)
   const { data: profiles } = useProfiles(workspaceId)
   const now = useNow()
   const [name, setName] = useState('')
   const [role, setRole] = useState<KeyRole>('api')
   const [profileId, setProfileId] = useState('')
-  const [expiry, setExpiry] = useState<ExpiryValue>(defaultExpiry)
+  const [expiry, setExpiry] = useState<ExpiryValue>(() => defaultExpiryFor(policy))
   const [expiryTouched, setExpiryTouched] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formErr, setFormErr] = useState<string | null>(null)
@@ -85,17 +88,17 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
     // the user picks one themselves; without a profile there is none.
     const days = defaultDaysOf(id)
     if (days !== undefined && !expiryTouched) setExpiry({ choice: FROM_PROFILE, date: '' })
-    else if (days === undefined && fromProfile) setExpiry(defaultExpiry)
+    else if (days === undefined && fromProfile) setExpiry(defaultExpiryFor(policy))
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
-    const days = expiresInDays(expiry, now, profileDays)
+    const days = expiresInDays(expiry, now, profileDays, policy)
     const next: Partial<Record<Field, string>> = {}
     const nameError = keyNameError(name)
     if (nameError) next.name = nameError
-    if (days === undefined) next.expiresInDays = expiry.date ? en.expiry.customRange : en.expiry.customRequired
+    if (days === undefined) next.expiresInDays = customDateError(expiry, policy)
     setErrors(next)
     if (Object.keys(next).length > 0) return
     setFormErr(null)
@@ -175,6 +178,7 @@ function CreateKeyForm({ workspaceId, onCancel, onCreated }: CreateKeyFormProps)
         <ExpiryField
           value={expiry}
           profileDays={profileDays}
+          policy={policy}
           onChange={(value) => {
             setExpiry(value)
             setExpiryTouched(true)

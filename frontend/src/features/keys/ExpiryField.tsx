@@ -2,16 +2,30 @@ import { Select, Stack, TextInput } from '@mantine/core'
 import { en } from '../../i18n/en'
 import { dateInDays, toDateInputValue } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
-import { CUSTOM, EXPIRY_DAYS, expiresInDays, FROM_PROFILE, MAX_DAYS, MIN_DAYS, NEVER, type ExpiryValue } from './expiry'
+import {
+  ANY_EXPIRY,
+  CUSTOM,
+  customRange,
+  expiresInDays,
+  FROM_PROFILE,
+  MAX_DAYS,
+  MIN_DAYS,
+  NEVER,
+  presetDays,
+  type ExpiryPolicy,
+  type ExpiryValue,
+} from './expiry'
 
-const options = [
-  ...EXPIRY_DAYS.map((days) => ({ value: String(days), label: en.expiry.inDays(days) })),
-  { value: NEVER, label: en.expiry.never },
-  { value: CUSTOM, label: en.expiry.custom },
-]
-
-/** The choices, with the chosen profile's default first (null: never expires). */
-function optionsFor(profileDays: number | null | undefined) {
+/**
+ * The choices the workspace's policy allows, with the chosen profile's
+ * default first (null: never expires; the server caps it by the policy).
+ */
+function optionsFor(profileDays: number | null | undefined, policy: ExpiryPolicy) {
+  const options = [
+    ...presetDays(policy).map((days) => ({ value: String(days), label: en.expiry.inDays(days) })),
+    ...(policy.allowNever ? [{ value: NEVER, label: en.expiry.never }] : []),
+    { value: CUSTOM, label: en.expiry.custom },
+  ]
   if (profileDays === undefined) return options
   const label = profileDays === null ? en.expiry.fromProfileNever : en.expiry.fromProfile(profileDays)
   return [{ value: FROM_PROFILE, label }, ...options]
@@ -25,25 +39,30 @@ interface ExpiryFieldProps {
   label?: string
   /** The chosen profile's default expiry, offered as the first choice: null when its keys never expire, undefined without a profile. */
   profileDays?: number | null
+  /** What the workspace allows: only that is offered. */
+  policy?: ExpiryPolicy
   'data-testid'?: string
 }
 
 /** The expiry choice: presets, never, or a date picked with the browser's own date input. */
-export function ExpiryField({ value, onChange, error, label = en.expiry.label, profileDays, ...props }: ExpiryFieldProps) {
+export function ExpiryField({ value, onChange, error, label = en.expiry.label, profileDays, policy = ANY_EXPIRY, ...props }: ExpiryFieldProps) {
   const now = useNow()
-  const days = expiresInDays(value, now, profileDays)
+  const days = expiresInDays(value, now, profileDays, policy)
   const custom = value.choice === CUSTOM
 
   let hint: string | undefined
   if (days === null) hint = en.expiry.neverHint
   else if (days !== undefined) hint = en.expiry.on(dateInDays(days, now))
-  else if (custom) hint = en.expiry.customRange
+  else if (custom) hint = customRange(policy)
+  // Said once, so that a missing choice does not look like a fault.
+  const limited = policy.maxDays < MAX_DAYS || !policy.allowNever
+  if (limited && !custom) hint = `${hint ? `${hint} · ` : ''}${en.expiry.policy(policy.maxDays, policy.allowNever)}`
 
   return (
     <Stack gap="xs">
       <Select
         label={label}
-        data={optionsFor(profileDays)}
+        data={optionsFor(profileDays, policy)}
         value={value.choice}
         onChange={(choice) => choice && onChange({ ...value, choice })}
         allowDeselect={false}
@@ -57,9 +76,10 @@ export function ExpiryField({ value, onChange, error, label = en.expiry.label, p
         <TextInput
           type="date"
           label={en.expiry.customLabel}
-          description={hint}
+          // Not the range twice: the error says it.
+          description={error ? undefined : hint}
           min={toDateInputValue(now + MIN_DAYS * 86_400_000)}
-          max={toDateInputValue(now + MAX_DAYS * 86_400_000)}
+          max={toDateInputValue(now + policy.maxDays * 86_400_000)}
           value={value.date}
           onChange={(e) => onChange({ ...value, date: e.currentTarget.value })}
           data-testid="key-expiry-date"

@@ -573,6 +573,38 @@ describe('create dialog', () => {
     expect(await screen.findByTestId('secret-input')).toBeInTheDocument()
   })
 
+  it('offers only the expiries the workspace allows, and says what they are', async () => {
+    vi.mocked(api.createKey).mockResolvedValue({ key: makeKey({ name: 'billing' }), secret })
+    const strict = makeWorkspace({ maxExpiryDays: 45, allowNeverExpires: false })
+    const { user } = renderWithProviders(<KeysPanel workspace={strict} />)
+    await screen.findAllByTestId('key-row')
+
+    await user.click(screen.getByTestId('create-key-button'))
+    await user.type(screen.getByTestId('key-name-input'), 'billing')
+    const select = screen.getByTestId('key-expiry-select')
+    expect(select).toHaveValue('In 30 days')
+    expect(screen.getByText(/This workspace allows keys of at most 45 days, and none that never expire\./)).toBeInTheDocument()
+    await user.click(select)
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['In 7 days', 'In 30 days', 'Custom date…'])
+
+    // A date past the workspace's longest is refused here, saying the range.
+    await user.click(screen.getByRole('option', { name: 'Custom date…' }))
+    await user.type(screen.getByTestId('key-expiry-date'), toDateInputValue(Date.now() + 60 * DAYS))
+    await user.click(screen.getByTestId('create-key-submit'))
+    expect(api.createKey).not.toHaveBeenCalled()
+    expect(screen.getByText('Pick a date between tomorrow and 45 days from today, the longest this workspace allows.')).toBeInTheDocument()
+    expect(screen.getByTestId('key-expiry-date')).toHaveAttribute('max', toDateInputValue(Date.now() + 45 * DAYS))
+  })
+
+  it('starts on an expiry the workspace allows', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={makeWorkspace({ maxExpiryDays: 14, allowNeverExpires: true })} />)
+    await screen.findAllByTestId('key-row')
+    await user.click(screen.getByTestId('create-key-button'))
+    expect(screen.getByTestId('key-expiry-select')).toHaveValue('In 7 days')
+    await user.click(screen.getByTestId('key-expiry-select'))
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['In 7 days', 'Never', 'Custom date…'])
+  })
+
   it('leaves the expiry to the profile when its default is kept', async () => {
     vi.mocked(api.listProfiles).mockResolvedValue([
       makeProfile({ defaultExpiryDays: 45 }),

@@ -13,6 +13,7 @@ import { notifyError, notifySuccess } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
 import { KeyTestModal } from '../keytest/KeyTestModal'
 import type { KeyAction } from './actions'
+import { policyOf } from './expiry'
 import { CleanupModal } from './CleanupModal'
 import { CreateKeyModal } from './CreateKeyModal'
 import { DeleteKeyModal } from './DeleteKeyModal'
@@ -220,7 +221,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
       {body}
 
       <MountOnOpen opened={createOpened}>
-        <CreateKeyModal workspaceId={workspace.id} opened={createOpened} onClose={createDialog.close} />
+        <CreateKeyModal workspaceId={workspace.id} policy={policyOf(workspace)} opened={createOpened} onClose={createDialog.close} />
       </MountOnOpen>
       <MountOnOpen opened={cleanupOpened}>
         <CleanupModal
@@ -233,7 +234,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
       </MountOnOpen>
       <MountOnOpen opened={action !== null}>
         <EditKeyModal workspaceId={workspace.id} target={targetOf('edit')} onClose={close} />
-        <RegenerateKeyModal workspaceId={workspace.id} target={targetOf('regenerate')} onClose={close} />
+        <RegenerateKeyModal workspaceId={workspace.id} policy={policyOf(workspace)} target={targetOf('regenerate')} onClose={close} />
         <RotateKeyModal workspaceId={workspace.id} target={targetOf('rotate')} onClose={close} />
         <RememberSecretModal workspaceId={workspace.id} target={targetOf('remember')} onClose={close} />
         <ForgetSecretModal workspaceId={workspace.id} target={targetOf('forget')} onClose={close} />

@@ -8,7 +8,7 @@ import { formError } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { formatDate, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
-import { defaultExpiry, expiresInDays, type ExpiryValue } from './expiry'
+import { customDateError, defaultExpiryFor, expiresInDays, type ExpiryPolicy, type ExpiryValue } from './expiry'
 import { ExpiryField } from './ExpiryField'
 import { KeySummary } from './KeySummary'
 import { NewSecretModal, type NewSecretFormProps } from './NewSecretModal'
@@ -16,12 +16,14 @@ import { useRegenerateKey } from './useKeys'
 
 interface RegenerateKeyModalProps {
   workspaceId: string
+  /** What expiries the workspace allows: only those are offered. */
+  policy: ExpiryPolicy
   /** The key to regenerate; null closes the dialog. */
   target: Key | null
   onClose: () => void
 }
 
-export function RegenerateKeyModal({ workspaceId, target, onClose }: RegenerateKeyModalProps) {
+export function RegenerateKeyModal({ workspaceId, policy, target, onClose }: RegenerateKeyModalProps) {
   return (
     <NewSecretModal<CreatedKey>
       workspaceId={workspaceId}
@@ -29,16 +31,16 @@ export function RegenerateKeyModal({ workspaceId, target, onClose }: RegenerateK
       onClose={onClose}
       title={en.regenerate.title}
       doneTitle={en.secret.regeneratedTitle}
-      form={(props) => <RegenerateForm workspaceId={workspaceId} {...props} />}
+      form={(props) => <RegenerateForm workspaceId={workspaceId} policy={policy} {...props} />}
     />
   )
 }
 
-function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProps<CreatedKey> & { workspaceId: string }) {
+function RegenerateForm({ workspaceId, policy, target, onCancel, onDone }: NewSecretFormProps<CreatedKey> & { workspaceId: string; policy: ExpiryPolicy }) {
   const regenerate = useRegenerateKey(workspaceId)
   const now = useNow()
   const [changeExpiry, setChangeExpiry] = useState(false)
-  const [expiry, setExpiry] = useState<ExpiryValue>(defaultExpiry)
+  const [expiry, setExpiry] = useState<ExpiryValue>(() => defaultExpiryFor(policy))
   const [expiryError, setExpiryError] = useState<string>()
   const [formErr, setFormErr] = useState<string | null>(null)
   // An expired key's secret would be born expired: it needs a new expiry.
@@ -49,9 +51,9 @@ function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretForm
     event.preventDefault()
     let req: RegenerateRequest = { changeExpiry: false, expiresInDays: null }
     if (changing) {
-      const days = expiresInDays(expiry, now)
+      const days = expiresInDays(expiry, now, undefined, policy)
       if (days === undefined) {
-        setExpiryError(expiry.date ? en.expiry.customRange : en.expiry.customRequired)
+        setExpiryError(customDateError(expiry, policy))
         return
       }
       req = { changeExpiry: true, expiresInDays: days }
@@ -106,6 +108,7 @@ function RegenerateForm({ workspaceId, target, onCancel, onDone }: NewSecretForm
                   setExpiryError(undefined)
                 }}
                 error={expiryError}
+                policy={policy}
                 label={en.expiry.label}
                 data-testid="regenerate-expiry-select"
               />
