@@ -30,15 +30,15 @@ type Workspace struct {
 	Cursor        int64  `gorm:"not null"` // the server revision the cache mirrors
 	LastSyncedAt  *time.Time
 	OfflineSince  *time.Time
-	LastError     string    `gorm:"not null"`
-	SyncProblem   string    `gorm:"size:24;not null;default:''"` // what the last sync failure asks of the user (SyncProblem*), "" after a good sync
+	LastError     string `gorm:"not null"`
+	SyncProblem   string `gorm:"size:24;not null;default:''"` // what the last sync failure asks of the user (SyncProblem*), "" after a good sync
 	// The workspace's expiry policy as its server last said (whoami), for
 	// the dialogs to offer only what it allows: 0 and true until a server
 	// says (or for one too old to say). Written by raw SQL only (see
 	// saveSyncState), so gorm's default never stands in for a false.
-	MaxExpiryDays     int  `gorm:"not null;default:0"`
-	AllowNeverExpires bool `gorm:"not null;default:true"`
-	CreatedAt     time.Time `gorm:"not null;autoCreateTime:false"`
+	MaxExpiryDays     int       `gorm:"not null;default:0"`
+	AllowNeverExpires bool      `gorm:"not null;default:true"`
+	CreatedAt         time.Time `gorm:"not null;autoCreateTime:false"`
 }
 
 // CachedKey is the local mirror of a server key. idx_cached_keys_table_order
