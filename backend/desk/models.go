@@ -34,8 +34,8 @@ type Workspace struct {
 	SyncProblem   string `gorm:"size:24;not null;default:''"` // what the last sync failure asks of the user (SyncProblem*), "" after a good sync
 	// The workspace's expiry policy as its server last said (whoami), for
 	// the dialogs to offer only what it allows: 0 and true until a server
-	// says (or for one too old to say). Written by raw SQL only (see
-	// saveSyncState), so gorm's default never stands in for a false.
+	// says (or for one too old to say). Set by saveSyncState; a new
+	// workspace starts from the defaults.
 	MaxExpiryDays     int       `gorm:"not null;default:0"`
 	AllowNeverExpires bool      `gorm:"not null;default:true"`
 	CreatedAt         time.Time `gorm:"not null;autoCreateTime:false"`
