@@ -127,3 +127,21 @@ describe('key rows', () => {
     expect(took).toBeLessThan(1000)
   })
 })
+
+describe('the status filter', () => {
+  it('finds every switched-off key under Inactive, an expired one too', () => {
+    const rows = [
+      makeKey({ id: 'key_on', status: 'active' }),
+      makeKey({ id: 'key_off', status: 'inactive', enabled: false }),
+      makeKey({ id: 'key_off_expired', status: 'expired', enabled: false }),
+      makeKey({ id: 'key_expired', status: 'expired' }),
+      makeKey({ id: 'key_rotated_out', status: 'inactive' }),
+    ].map((key) => toKeyRow(key, ''))
+    const shown = (status: typeof noFilters.status, hideExpired = false) =>
+      rows.filter((r) => matchesFilters(r, { ...noFilters, status, hideExpired }, '')).map((r) => r.id)
+    expect(shown('inactive')).toEqual(['key_off', 'key_off_expired', 'key_rotated_out'])
+    expect(shown('expired')).toEqual(['key_off_expired', 'key_expired'])
+    expect(shown('active')).toEqual(['key_on'])
+    expect(shown('inactive', true)).toEqual(['key_off', 'key_rotated_out'])
+  })
+})

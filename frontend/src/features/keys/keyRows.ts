@@ -75,7 +75,9 @@ export type KeyRow = Key & {
  * or masked key, ignoring case and accents.
  */
 export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): boolean {
-  if (f.status !== 'all' && key.status !== f.status) return false
+  // Inactive is every key that is switched off, an expired one too (whose
+  // status says expired): what a user looking for disabled keys wants.
+  if (f.status === 'inactive' ? key.status !== 'inactive' && key.enabled : f.status !== 'all' && key.status !== f.status) return false
   // Asking for the expired keys overrides hiding them.
   if (f.hideExpired && f.status !== 'expired' && key.status === 'expired') return false
   if (f.role && key.role !== f.role) return false
