@@ -386,7 +386,7 @@ export const en = {
     explainKept: 'The old key keeps working until you disable or delete it.',
     explainKeptUntil: (date: string) =>
       `The old key keeps working until you disable or delete it; until ${date} it is shown as rotating.`,
-    overlapRange: 'The overlap must be 0 to 30 days.',
+    overlapRange: 'The overlap must be a whole number of days from 0 to 30.',
     cancel: 'Cancel',
     submit: 'Rotate key',
     failed: 'Couldn’t rotate the key',

@@ -189,12 +189,12 @@ describe('rotate', () => {
     const overlap = screen.getByTestId('rotate-overlap-input')
     await user.clear(overlap)
     await user.click(screen.getByTestId('rotate-submit'))
-    expect(screen.getByText('The overlap must be 0 to 30 days.')).toBeInTheDocument()
+    expect(screen.getByText('The overlap must be a whole number of days from 0 to 30.')).toBeInTheDocument()
 
     // Typed past the maximum: kept as typed and refused, not cut to 4 or 30.
     await user.type(overlap, '45')
     expect(overlap).toHaveValue('45 days')
-    expect(screen.getByText('The overlap must be 0 to 30 days.')).toBeInTheDocument()
+    expect(screen.getByText('The overlap must be a whole number of days from 0 to 30.')).toBeInTheDocument()
     await user.click(screen.getByTestId('rotate-submit'))
     expect(api.rotateKey).not.toHaveBeenCalled()
 
@@ -202,13 +202,13 @@ describe('rotate', () => {
     await user.clear(overlap)
     await user.type(overlap, '-5')
     expect(overlap).toHaveValue('-5 days')
-    expect(screen.getByText('The overlap must be 0 to 30 days.')).toBeInTheDocument()
+    expect(screen.getByText('The overlap must be a whole number of days from 0 to 30.')).toBeInTheDocument()
     await user.click(screen.getByTestId('rotate-submit'))
     expect(api.rotateKey).not.toHaveBeenCalled()
 
     await user.clear(overlap)
     await user.type(overlap, '30')
-    expect(screen.queryByText('The overlap must be 0 to 30 days.')).not.toBeInTheDocument()
+    expect(screen.queryByText('The overlap must be a whole number of days from 0 to 30.')).not.toBeInTheDocument()
   })
 })
 
