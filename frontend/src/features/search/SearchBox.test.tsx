@@ -106,11 +106,14 @@ describe('global search', () => {
     expect(await screen.findByText('No key in Keydesk has the secret kd_4fQx…9aZb.')).toBeInTheDocument()
     expect(api.searchKeys).toHaveBeenCalledWith(secret)
     expect(screen.getByTestId('search-dropdown').textContent).not.toContain(secret)
+    // The box itself shows it as dots.
+    expect(screen.getByTestId('search-input')).toHaveAttribute('data-secret', 'true')
 
     // Anything else is said back as typed; the secret's search leaves the query cache.
     await user.clear(screen.getByTestId('search-input'))
     await user.type(screen.getByTestId('search-input'), 'nothing')
     expect(await screen.findByText('No key matches “nothing”.')).toBeInTheDocument()
+    expect(screen.getByTestId('search-input')).not.toHaveAttribute('data-secret')
     await waitFor(() => expect(queryClient.getQueryCache().findAll({ queryKey: ['search', secret] })).toHaveLength(0))
   })
 })

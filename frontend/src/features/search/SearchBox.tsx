@@ -92,6 +92,9 @@ export function SearchBox({ onPick }: SearchBoxProps) {
           rightSectionWidth={56}
           rightSectionPointerEvents="none"
           value={value}
+          classNames={{ input: classes.input }}
+          // Found by its checksum-free shape; the dropdown names it masked.
+          data-secret={looksLikeSecret(value.trim()) || undefined}
           onChange={(e) => {
             setValue(e.currentTarget.value)
             combobox.openDropdown()
