@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/keys"
@@ -24,6 +25,11 @@ const (
 	ActionProfileDeleted   = "profile.deleted"
 	ActionWorkspaceUpdated = "workspace.updated"
 )
+
+// sameTime reports whether two optional times are both unset or equal.
+func sameTime(a, b *time.Time) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && a.Equal(*b))
+}
 
 func conflict(detail string) error {
 	return &apiError{status: http.StatusConflict, code: api.CodeConflict, detail: detail}
@@ -259,7 +265,9 @@ func (s *Server) RegenerateKey(ctx context.Context, workspaceID, keyID string, r
 			if err != nil {
 				return err
 			}
-			changes["expiresAt"] = change{k.ExpiresAt, expiresAt}
+			if !sameTime(k.ExpiresAt, expiresAt) { // "never → never" says nothing
+				changes["expiresAt"] = change{k.ExpiresAt, expiresAt}
+			}
 			k.ExpiresAt, k.ExpirySetAt = expiresAt, &now
 		} else if k.Status(now) == keys.StatusExpired {
 			return conflict("the key has expired: regenerate it with a new expiry (expiresInDays)")
@@ -387,7 +395,8 @@ func (s *Server) CleanupKeys(ctx context.Context, workspaceID string, req api.Cl
 			if err := w.DeleteKey(k.ID); err != nil {
 				return err
 			}
-			if err := w.Audit(ActionKeyCleanedUp, k.ID, "", k.Name, map[string]any{"name": k.Name, "maskedKey": k.MaskedKey, "status": k.Status(now)}); err != nil {
+			// enabled too: an expired key's status does not say it was also disabled.
+			if err := w.Audit(ActionKeyCleanedUp, k.ID, "", k.Name, map[string]any{"name": k.Name, "maskedKey": k.MaskedKey, "status": k.Status(now), "enabled": k.Enabled}); err != nil {
 				return err
 			}
 			deleted++

@@ -768,3 +768,32 @@ func TestTheLastActiveAdminKeyStays(t *testing.T) {
 		t.Fatalf("delete member = %d", s)
 	}
 }
+
+// The log says what changed and nothing more: a regeneration that keeps a
+// never-expiring key's expiry records no expiry; a key cleaned up records
+// whether it was also disabled, which an expired key's status does not say.
+func TestAuditSaysOnlyWhatChanged(t *testing.T) {
+	e := newEnv(t)
+	never := e.create(e.admin, api.CreateKeyRequest{Name: "forever", ExpiresInDays: api.Some[int](nil)})
+	e.call(e.admin, "POST", e.keyPath(never.Key.ID)+"/regenerate", `{"expiresInDays":null}`, nil)
+	short := e.create(e.admin, api.CreateKeyRequest{Name: "short", ExpiresInDays: days(1)})
+	e.call(e.admin, "PATCH", e.keyPath(short.Key.ID), `{"enabled":false}`, nil)
+	e.clock.Advance(48 * time.Hour)
+	if s := e.call(e.admin, "POST", "/v1/workspaces/"+e.ws+"/keys/cleanup", `{"expired":true}`, nil); s != 200 {
+		t.Fatalf("cleanup = %d", s)
+	}
+	var audit api.AuditList
+	e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/audit?pageSize=20", "", &audit)
+	byAction := map[string]string{}
+	for _, ev := range audit.Items {
+		if _, seen := byAction[ev.Action]; !seen {
+			byAction[ev.Action] = string(ev.Changes)
+		}
+	}
+	if regen := byAction["key.regenerated"]; !strings.Contains(regen, "maskedKey") || strings.Contains(regen, "expiresAt") {
+		t.Errorf("regenerated, expiry kept as never: %s", regen)
+	}
+	if cleaned := byAction["key.cleaned_up"]; !strings.Contains(cleaned, `"status":"expired"`) || !strings.Contains(cleaned, `"enabled":false`) {
+		t.Errorf("cleaned up: %s", cleaned)
+	}
+}

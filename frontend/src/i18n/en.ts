@@ -530,6 +530,7 @@ export const en = {
     keptUntilDisabled: 'old key kept until disabled',
     reason: (reason: string) => `Reason: ${reason}`,
     status: (status: string) => `Was ${status}`,
+    andDisabled: (status: string) => `${status} and disabled`,
     none: 'none',
     never: 'never',
     yes: 'yes',

@@ -8,6 +8,8 @@ describe('audit events in words', () => {
     ['a rotation kept until disabled', 'key.rotated', '{"successor":"key_next","revokesAt":"2026-12-01T12:00:00Z","autoRevoke":false}', ['New key key_next', 'old key kept until disabled']],
     ['a new secret with a new expiry', 'key.regenerated', '{"maskedKey":{"from":"kd_Old0…0001","to":"kd_New0…0002"},"expiresAt":{"from":"2026-12-01T12:00:00Z","to":null}}', ['New secret kd_New0…0002', 'expiry Dec 1, 2026 → never']],
     ['a clean-up', 'key.cleaned_up', '{"name":"ci","maskedKey":"kd_Ci00…0003","status":"expired"}', ['kd_Ci00…0003', 'Was expired']],
+    ['a clean-up of a key expired and disabled', 'key.cleaned_up', '{"name":"ci","maskedKey":"kd_Ci00…0003","status":"expired","enabled":false}', ['kd_Ci00…0003', 'Was expired and disabled']],
+    ['a clean-up of a disabled key', 'key.cleaned_up', '{"name":"ci","maskedKey":"kd_Ci00…0003","status":"inactive","enabled":false}', ['kd_Ci00…0003', 'Was inactive']],
     ['the end of an overlap', 'key.auto_revoked', '{"enabled":{"from":true,"to":false},"revokesAt":"2026-12-01T12:00:00Z"}', ['Disabled']],
     ['a workspace policy', 'workspace.updated', '{"maxExpiryDays":{"from":null,"to":90}}', ['maximum expiry none → 90']],
     ['no changes', 'key.deleted', '', []],

@@ -183,7 +183,11 @@ export function describeChanges(event: AuditEvent, ctx: DescribeContext = {}): s
     case 'key.deleted':
     case 'key.cleaned_up': {
       if (typeof changes.maskedKey === 'string') out.push(changes.maskedKey)
-      if (typeof changes.status === 'string') out.push(en.audit.status(fmt('status', changes.status)))
+      if (typeof changes.status === 'string') {
+        // An expired key's status does not say it was switched off too.
+        const alsoDisabled = changes.enabled === false && changes.status !== 'inactive'
+        out.push(en.audit.status(alsoDisabled ? en.audit.andDisabled(fmt('status', changes.status)) : fmt('status', changes.status)))
+      }
       if (typeof changes.reason === 'string') out.push(en.audit.reason(changes.reason))
       return out
     }
