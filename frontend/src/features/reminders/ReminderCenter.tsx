@@ -30,6 +30,9 @@ interface ReminderCenterProps {
 }
 
 /** The bell in the header: how many reminders are due, and a drawer to act on them. */
+/** Kinds whose message says when already ("expired 6 days ago"): no "Due …" line besides. */
+const WHEN_IN_MESSAGE = new Set(['expiring', 'expired', 'overlap_ending'])
+
 export function ReminderCenter({ onAction }: ReminderCenterProps) {
   const [opened, drawer] = useDisclosure(false)
   const { data, isError, error } = useReminders()
@@ -136,7 +139,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
               {en.reminders.workspace(workspaceName)}
             </Text>
           )}
-          {reminder.dueAt && (
+          {reminder.dueAt && !WHEN_IN_MESSAGE.has(reminder.kind) && (
             <Text size="xs" c="dimmed" title={formatDate(reminder.dueAt)}>
               {en.reminders.due(formatRelative(reminder.dueAt, now))}
             </Text>
