@@ -265,6 +265,8 @@ export const en = {
       delete: 'Delete',
       test: 'Test',
     },
+    expiresOn: (date: string) => `Expires ${date}`,
+    neverExpires: 'Never expires',
     deleteLabel: (name: string) => `Delete ${name}`,
     deleted: (name: string) => `Deleted “${name}”`,
     created: (name: string) => `Created “${name}”`,

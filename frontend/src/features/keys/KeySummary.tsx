@@ -1,9 +1,17 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core'
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
+import { formatDate } from '../../lib/time'
+
+interface KeySummaryProps {
+  keyInfo: Key
+  /** Say when it expires too (a key whose secret was just made). */
+  withExpiry?: boolean
+  'data-testid'?: string
+}
 
 /** The key a dialog is about: name, id and masked key. */
-export function KeySummary({ keyInfo, 'data-testid': testId }: { keyInfo: Key; 'data-testid'?: string }) {
+export function KeySummary({ keyInfo, withExpiry, 'data-testid': testId }: KeySummaryProps) {
   return (
     <Paper withBorder radius="md" p="sm" data-testid={testId}>
       <Group justify="space-between" wrap="nowrap">
@@ -14,6 +22,11 @@ export function KeySummary({ keyInfo, 'data-testid': testId }: { keyInfo: Key; '
           <Text size="xs" c="dimmed" ff="monospace">
             {keyInfo.id} · {keyInfo.maskedKey}
           </Text>
+          {withExpiry && (
+            <Text size="xs" c="dimmed" data-testid="key-summary-expiry">
+              {keyInfo.expiresAt ? en.keys.expiresOn(formatDate(keyInfo.expiresAt)) : en.keys.neverExpires}
+            </Text>
+          )}
         </Stack>
         <Badge variant="default" radius="sm" style={{ flexShrink: 0 }}>
           {en.keys.roles[keyInfo.role] ?? keyInfo.role}

@@ -530,6 +530,8 @@ describe('create dialog', () => {
     })
     expect(await screen.findByRole('dialog', { name: 'Save your API key' })).toBeInTheDocument()
     expect(screen.getByText('This key will not be shown again. Copy it now and store it safely.')).toBeInTheDocument()
+    // What was made: its expiry too.
+    expect(screen.getByTestId('key-summary-expiry')).toHaveTextContent(`Expires ${formatDate(created.expiresAt!)}`)
 
     const input = screen.getByTestId('secret-input')
     expect(input).toHaveValue(secret)

@@ -84,7 +84,7 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: S
           )}
         </CopyButton>
       </Group>
-      <KeySummary keyInfo={keyInfo} />
+      <KeySummary keyInfo={keyInfo} withExpiry />
       {children}
       <Checkbox
         label={en.secret.remember}
