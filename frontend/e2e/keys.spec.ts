@@ -45,6 +45,15 @@ test('create a key, see its secret once, verify it, delete it', async ({ page, c
   expect(ok.valid).toBe(true);
   expect(ok.keyId).toBe(keyId);
 
+  // Pasted into the search box, it finds its key and shows as dots.
+  const search = page.getByTestId('search-input');
+  await search.fill(secret);
+  await expect(page.getByTestId('search-result')).toHaveAttribute('data-key-id', keyId!);
+  expect(await search.evaluate((e) => getComputedStyle(e).getPropertyValue('-webkit-text-security'))).toBe('disc');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  expect(await search.evaluate((e) => getComputedStyle(e).getPropertyValue('-webkit-text-security'))).toBe('none');
+
   // Delete: the confirmation names the key; afterwards the secret is dead.
   await row.getByTestId('key-menu').click();
   await page.getByTestId('delete-key').click();

@@ -2,7 +2,7 @@ import { Combobox, Group, Kbd, Loader, Stack, Text, TextInput, useCombobox } fro
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { searchKeys, type SearchResult } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
 import { en } from '../../i18n/en'
@@ -22,6 +22,8 @@ const MIN_QUERY = 2
 const SEARCH_SHOWN = 50
 const isMac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform)
 
+const SECRET_DOTS = { WebkitTextSecurity: 'disc' } as CSSProperties
+
 const optionValue = (r: SearchResult) => `${r.workspaceId}\u0000${r.key.id}`
 
 interface SearchBoxProps {
@@ -37,6 +39,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
   const now = useNow()
   const [value, setValue] = useState('')
   const [debounced] = useDebouncedValue(value.trim(), 200)
+  const secretTyped = looksLikeSecret(value)
   const inputRef = useRef<HTMLInputElement>(null)
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() })
   // From anywhere, form controls included: useHotkeys ignores INPUT, TEXTAREA
@@ -92,9 +95,12 @@ export function SearchBox({ onPick }: SearchBoxProps) {
           rightSectionWidth={56}
           rightSectionPointerEvents="none"
           value={value}
-          classNames={{ input: classes.input }}
-          // Found by its checksum-free shape; the dropdown names it masked.
-          data-secret={looksLikeSecret(value.trim()) || undefined}
+          // A whole secret pasted in shows as dots, as in a password field,
+          // without being one (no password manager offers to save it); the
+          // dropdown names it masked. Inline, and only then: the first screen
+          // draws the same box.
+          styles={secretTyped ? { input: SECRET_DOTS } : undefined}
+          data-secret={secretTyped || undefined}
           onChange={(e) => {
             setValue(e.currentTarget.value)
             combobox.openDropdown()
