@@ -134,6 +134,10 @@ export const en = {
   settings: {
     button: 'Settings',
     title: 'Settings',
+    unsavedTitle: 'Reminder settings not saved',
+    unsaved: 'Closing now drops the changes to the reminder settings. Save them with “Save reminder settings”, or discard them.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard changes',
     dataTitle: 'Data',
     dataDir: 'Data folder',
     copyPath: 'Copy path',

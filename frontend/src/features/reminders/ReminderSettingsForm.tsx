@@ -1,5 +1,5 @@
 import { Button, Group, Input, Select, Skeleton, Stack, Switch } from '@mantine/core'
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { REMINDER_KINDS, type ReminderSettings } from '../../api'
 import { FormError } from '../../components/FormError'
 import { LeadDaysInput } from '../../components/LeadDaysInput'
@@ -16,12 +16,29 @@ type Field = (typeof FIELDS)[number]
 const r = en.reminderSettings
 const hours = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: r.hour(h) }))
 
+interface ReminderSettingsFormProps {
+  /** Told whether the form holds changes not saved yet (for a dialog that would drop them). */
+  onDirtyChange?: (dirty: boolean) => void
+}
+
 /** Quiet hours, default lead times and which kinds of reminder are on. */
-export function ReminderSettingsForm() {
+export function ReminderSettingsForm({ onDirtyChange }: ReminderSettingsFormProps) {
   const { data, isPending, isError, error, refetch } = useReminderSettings()
   if (isPending) return <Skeleton h={180} />
   if (isError) return <LoadFailed title={r.loadFailed} error={error} onRetry={() => void refetch()} />
-  return <SettingsForm settings={data} />
+  return <SettingsForm settings={data} onDirtyChange={onDirtyChange} />
+}
+
+/** Whether what the form holds differs from `saved`. */
+function differs(saved: ReminderSettings, quiet: Quiet, leadDays: string[], leadDraft: string, kinds: ReminderSettings['kinds']): boolean {
+  const lead = (days: string[]) => [...days].map(Number).sort((a, b) => b - a).join()
+  return (
+    saved.quietStart !== quiet.quietStart ||
+    saved.quietEnd !== quiet.quietEnd ||
+    lead(leadDays) !== lead(toLeadDayTags(saved.leadDays)) ||
+    leadDraft.trim() !== '' ||
+    REMINDER_KINDS.some((kind) => (saved.kinds[kind] === true) !== (kinds[kind] === true))
+  )
 }
 
 type Quiet = Pick<ReminderSettings, 'quietStart' | 'quietEnd'>
@@ -47,7 +64,7 @@ function HourSelect({ label, which, quiet, onChange }: HourSelectProps) {
   )
 }
 
-function SettingsForm({ settings }: { settings: ReminderSettings }) {
+function SettingsForm({ settings, onDirtyChange }: { settings: ReminderSettings } & ReminderSettingsFormProps) {
   const save = useSaveReminderSettings()
   const [quiet, setQuiet] = useState<Quiet>({ quietStart: settings.quietStart, quietEnd: settings.quietEnd })
   const [leadDays, setLeadDays] = useState(() => toLeadDayTags(settings.leadDays))
@@ -55,6 +72,9 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
   const [kinds, setKinds] = useState(settings.kinds)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formErr, setFormErr] = useState<string | null>(null)
+  // settings is what the backend holds: after a save, what it kept.
+  const dirty = differs(settings, quiet, leadDays, leadDraft, kinds)
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
   const clear = (field: Field) => setErrors((prev) => ({ ...prev, [field]: undefined }))
   const leadRef = useRef<HTMLDivElement>(null)
   // The lead times may be far above the Save button: bring the one error in view.

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError } from '../../api'
-import { makeSettings } from '../../test/fixtures'
+import { makeReminderSettings, makeSettings } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { SettingsModal } from './SettingsModal'
 
@@ -107,5 +107,41 @@ describe('settings', () => {
 
     expect(api.setSyncInterval).toHaveBeenCalledWith(15)
     await waitFor(() => expect(screen.getByTestId('settings-sync-interval')).toHaveValue('Every 15 minutes'))
+  })
+
+  it('asks before closing drops reminder settings not saved, and closes at once when there are none', async () => {
+    vi.mocked(api.getReminderSettings).mockResolvedValue(makeReminderSettings())
+    vi.mocked(api.setReminderSettings).mockImplementation(async (s) => s)
+    const onClose = vi.fn()
+    const { user } = renderWithProviders(<SettingsModal opened onClose={onClose} />)
+    const unused = await screen.findByTestId('reminder-kind-unused')
+
+    await user.click(unused)
+    await user.keyboard('{Escape}')
+    expect(await screen.findByTestId('settings-unsaved')).toHaveTextContent('Closing now drops the changes to the reminder settings.')
+    expect(onClose).not.toHaveBeenCalled()
+    await user.click(screen.getByTestId('settings-keep-editing'))
+    expect(screen.queryByTestId('settings-unsaved')).toBeNull()
+    expect(screen.getByTestId('reminder-kind-unused')).not.toBeChecked()
+
+    // Put back as it was: nothing to ask about.
+    await user.click(screen.getByTestId('reminder-kind-unused'))
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1))
+
+    // Saved: nothing to ask about either.
+    await user.click(screen.getByTestId('reminder-kind-unused'))
+    await user.click(screen.getByTestId('reminder-settings-save'))
+    await waitFor(() => expect(api.setReminderSettings).toHaveBeenCalled())
+    await screen.findByText('Reminder settings saved.')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(2))
+    expect(screen.queryByTestId('settings-unsaved')).toBeNull()
+
+    // Discard closes.
+    await user.click(screen.getByTestId('reminder-kind-expired'))
+    await user.keyboard('{Escape}')
+    await user.click(await screen.findByTestId('settings-discard'))
+    expect(onClose).toHaveBeenCalledTimes(3)
   })
 })

@@ -35,9 +35,32 @@ interface SettingsModalProps {
 }
 
 export function SettingsModal({ opened, onClose }: SettingsModalProps) {
+  // Reminder settings not saved yet: closing asks first instead of dropping them.
+  const [unsaved, setUnsaved] = useState(false)
+  const [asking, setAsking] = useState(false)
+  const close = () => {
+    setAsking(false)
+    setUnsaved(false)
+    onClose()
+  }
   return (
-    <AppModal opened={opened} onClose={onClose} title={en.settings.title} size="lg">
-      <SettingsBody />
+    <AppModal opened={opened} onClose={() => (unsaved ? setAsking(true) : close())} title={en.settings.title} size="lg">
+      {asking && (
+        <Alert color="yellow" variant="light" title={en.settings.unsavedTitle} mb="md" data-testid="settings-unsaved">
+          <Stack gap="xs">
+            <Text size="sm">{en.settings.unsaved}</Text>
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={() => setAsking(false)} data-autofocus data-testid="settings-keep-editing">
+                {en.settings.keepEditing}
+              </Button>
+              <Button size="xs" color="red" variant="light" onClick={close} data-testid="settings-discard">
+                {en.settings.discard}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      <SettingsBody onRemindersDirty={setUnsaved} />
     </AppModal>
   )
 }
@@ -53,7 +76,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-function SettingsBody() {
+function SettingsBody({ onRemindersDirty }: { onRemindersDirty: (dirty: boolean) => void }) {
   const { data, isPending, isError, error } = useSettings()
   if (isPending) {
     return (
@@ -76,7 +99,7 @@ function SettingsBody() {
       <SyncSection settings={data} />
       <Divider />
       <Section title={en.reminderSettings.title}>
-        <ReminderSettingsForm />
+        <ReminderSettingsForm onDirtyChange={onRemindersDirty} />
       </Section>
       <Divider />
       <KeychainSection settings={data} />
