@@ -23,3 +23,17 @@ export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>): void {
 export function characters(text: string): number {
   return [...text].length
 }
+
+/**
+ * Brings a form's first field with an error (else its error alert) into
+ * view, and focuses the field, once the render that shows it is done: in a
+ * long dialog it may be far from the button that was pressed.
+ */
+export function revealFirstError(form: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]')
+    if (!target) return
+    target.scrollIntoView({ block: 'center' })
+    if (target.matches('input, textarea')) target.focus()
+  })
+}

@@ -489,7 +489,17 @@ export function KeysTable({
             {table.getHeaderGroups().map((group) => (
               <Table.Tr key={group.id}>
                 {group.headers.filter((header) => shownColumn(header.column.id, hidden)).map((header) => (
-                  <Table.Th key={header.id} className={stickyClass(header.column.id)} aria-sort={ariaSort(header)}>
+                  <Table.Th
+                    key={header.id}
+                    className={stickyClass(header.column.id)}
+                    aria-sort={ariaSort(header)}
+                    // The cell's padding sorts too, as its button does (which a click on it reaches first).
+                    onClick={(event) => {
+                      if (event.target !== event.currentTarget || partial || header.isPlaceholder || !header.column.getCanSort()) return
+                      markTableInput('sort')
+                      header.column.getToggleSortingHandler()?.(event)
+                    }}
+                  >
                     {header.isPlaceholder ? null : header.column.getCanSort() ? (
                       <SortableHeader header={header} disabled={partial} />
                     ) : (

@@ -1,5 +1,5 @@
 import { Button, Divider, Fieldset, Group, JsonInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import type { Profile } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
@@ -7,6 +7,7 @@ import { LeadDaysInput } from '../../components/LeadDaysInput'
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice'
 import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
+import { revealFirstError } from '../../lib/forms'
 import { useLastNonNull } from '../../lib/useLatest'
 import { OptionalDaysField } from './OptionalDaysField'
 import {
@@ -70,6 +71,7 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
   const save = useSaveProfile(workspaceId, profile?.id)
   const [values, setValues] = useState(() => formValues(profile))
   const [errors, setErrors] = useState<ProfileErrors>({})
+  const formRef = useRef<HTMLFormElement>(null)
   const [formErr, setFormErr] = useState<string | null>(null)
   const f = en.profileForm
 
@@ -97,7 +99,10 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
     if (readOnly) return
     const { req, errors: invalid } = toRequest(values)
     setErrors(invalid ?? {})
-    if (!req) return
+    if (!req) {
+      revealFirstError(formRef.current)
+      return
+    }
     setFormErr(null)
     // Every field, so what the form shows is what the profile becomes.
     save.mutate(req, {
@@ -110,12 +115,13 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormPro
         const { field, message } = formError(err, PROFILE_FIELDS)
         if (field) setErrors({ [field]: message })
         else setFormErr(message)
+        revealFirstError(formRef.current)
       },
     })
   }
 
   return (
-    <form onSubmit={submit} noValidate data-testid="profile-form">
+    <form ref={formRef} onSubmit={submit} noValidate data-testid="profile-form">
       <Fieldset variant="unstyled" disabled={readOnly}>
         <Stack gap="md">
           {readOnly && <ReadOnlyNotice />}

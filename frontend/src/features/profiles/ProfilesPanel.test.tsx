@@ -233,6 +233,8 @@ describe('profile form', { timeout: 20_000 }, () => {
     expect(await within(fieldOf(url)).findByText(message)).toBeInTheDocument()
     expect(url).toHaveAttribute('aria-invalid', 'true')
     expect(url).toHaveValue('ftp://files.example')
+    // The field may be far above the button: the focus goes to it.
+    await waitFor(() => expect(url).toHaveFocus())
     expect(dialog.getByTestId('profile-name-input')).toHaveValue('Files')
     expect(screen.queryByTestId('profile-form-error')).not.toBeInTheDocument()
 

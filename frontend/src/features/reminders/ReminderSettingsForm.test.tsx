@@ -105,7 +105,11 @@ describe('reminder settings', () => {
     const { user } = renderWithProviders(<ReminderSettingsForm />)
     const lead = await screen.findByTestId('reminder-lead-days')
     await user.type(lead, '{Backspace}{Backspace}{Backspace}')
+    await user.click(screen.getByTestId('reminder-settings-save'))
+    expect(within(fieldOf(lead)).getByText('Keep at least one lead time.')).toBeInTheDocument()
+    // Switching expiry reminders off takes their lead times' error with it.
     await user.click(screen.getByTestId('reminder-kind-expiring'))
+    expect(within(fieldOf(lead)).queryByText('Keep at least one lead time.')).toBeNull()
     await user.click(screen.getByTestId('reminder-settings-save'))
     await waitFor(() => expect(api.setReminderSettings).toHaveBeenCalledWith(expect.objectContaining({ leadDays: [], kinds: expect.objectContaining({ expiring: false }) })))
     expect(within(fieldOf(lead)).queryByText('Keep at least one lead time.')).toBeNull()

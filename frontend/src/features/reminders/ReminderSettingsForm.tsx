@@ -159,6 +159,8 @@ function SettingsForm({ settings, onDirtyChange }: { settings: ReminderSettings 
                   const on = e.currentTarget.checked
                   setKinds((prev) => ({ ...prev, [kind]: on }))
                   clear('kinds')
+                  // Lead times serve expiry reminders only: their error goes with them.
+                  if (kind === 'expiring' && !on) clear('leadDays')
                 }}
                 data-testid={`reminder-kind-${kind}`}
               />

@@ -119,6 +119,7 @@ describe('settings', () => {
     await user.click(unused)
     await user.keyboard('{Escape}')
     expect(await screen.findByTestId('settings-unsaved')).toHaveTextContent('Closing now drops the changes to the reminder settings.')
+    expect(screen.getByTestId('settings-keep-editing')).toHaveFocus()
     expect(onClose).not.toHaveBeenCalled()
     await user.click(screen.getByTestId('settings-keep-editing'))
     expect(screen.queryByTestId('settings-unsaved')).toBeNull()

@@ -34,6 +34,10 @@ interface SettingsModalProps {
   onClose: () => void
 }
 
+// Ref callbacks defined once, so that they run when the element mounts, not at every render.
+const scrollIntoViewOnMount = (element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' })
+const focusOnMount = (element: HTMLElement | null) => element?.focus()
+
 export function SettingsModal({ opened, onClose }: SettingsModalProps) {
   // Reminder settings not saved yet: closing asks first instead of dropping them.
   const [unsaved, setUnsaved] = useState(false)
@@ -46,11 +50,25 @@ export function SettingsModal({ opened, onClose }: SettingsModalProps) {
   return (
     <AppModal opened={opened} onClose={() => (unsaved ? setAsking(true) : close())} title={en.settings.title} size="lg">
       {asking && (
-        <Alert color="yellow" variant="light" title={en.settings.unsavedTitle} mb="md" data-testid="settings-unsaved">
+        <Alert
+          ref={scrollIntoViewOnMount}
+          color="yellow"
+          variant="light"
+          title={en.settings.unsavedTitle}
+          mb="md"
+          data-testid="settings-unsaved"
+        >
           <Stack gap="xs">
             <Text size="sm">{en.settings.unsaved}</Text>
             <Group gap="xs">
-              <Button size="xs" variant="default" onClick={() => setAsking(false)} data-autofocus data-testid="settings-keep-editing">
+              {/* The dialog may be scrolled far below: the alert is brought into view (above) with its first button focused. */}
+              <Button
+                ref={focusOnMount}
+                size="xs"
+                variant="default"
+                onClick={() => setAsking(false)}
+                data-testid="settings-keep-editing"
+              >
                 {en.settings.keepEditing}
               </Button>
               <Button size="xs" color="red" variant="light" onClick={close} data-testid="settings-discard">
