@@ -385,7 +385,8 @@ export const en = {
     overlapSuffix: (n: number) => (n === 1 ? ' day' : ' days'),
     autoRevoke: 'Revoke the old key automatically',
     autoRevokeDescription: 'The server disables the old key when the overlap ends.',
-    explainNow: 'A new key is created now.',
+    explainNew: (expires: string | null) =>
+      expires ? `A new key is created now; it expires ${expires}.` : 'A new key is created now; it never expires.',
     explainUntil: (date: string) => `The old key keeps working until ${date}, then it is revoked (disabled).`,
     explainUntilExpiry: (date: string) => `The old key keeps working until it expires on ${date}.`,
     explainAtOnce: 'The old key stops working at once.',

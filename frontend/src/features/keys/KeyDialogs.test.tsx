@@ -56,19 +56,36 @@ describe('rotate', () => {
     expect(overlap).toHaveValue('7 days')
     expect(overlap).toHaveFocus()
     const in7 = formatDate(new Date(Date.now() + 7 * DAYS).toISOString())
+    // The new key lives as long as this one was made to live: created 10 days ago, expiring in 30.
+    const successor = formatDate(new Date(Date.now() + Date.parse(billing.expiresAt!) - Date.parse(billing.createdAt)).toISOString())
     expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
-      `A new key is created now. The old key keeps working until ${in7}, then it is revoked (disabled).`,
+      `A new key is created now; it expires ${successor}. The old key keeps working until ${in7}, then it is revoked (disabled).`,
     )
 
     await user.clear(overlap)
     await user.type(overlap, '0')
     expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
-      'A new key is created now. The old key stops working at once.',
+      `A new key is created now; it expires ${successor}. The old key stops working at once.`,
     )
 
     await user.click(screen.getByTestId('rotate-auto-revoke'))
     expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
-      'A new key is created now. The old key keeps working until you disable or delete it.',
+      `A new key is created now; it expires ${successor}. The old key keeps working until you disable or delete it.`,
+    )
+  })
+
+  it('says when the new key expires: never like the old one, or within the workspace’s longest', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([{ ...billing, expiresAt: undefined }])
+    const { user, unmount } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-rotate')
+    expect(screen.getByTestId('rotate-explanation')).toHaveTextContent('A new key is created now; it never expires.')
+    unmount()
+
+    const strict = makeWorkspace({ maxExpiryDays: 20, allowNeverExpires: false })
+    renderWithProviders(<KeysPanel workspace={strict} />)
+    await open(user, 'key-menu-rotate')
+    expect(screen.getByTestId('rotate-explanation')).toHaveTextContent(
+      `A new key is created now; it expires ${formatDate(new Date(Date.now() + 20 * DAYS).toISOString())}.`,
     )
   })
 

@@ -235,7 +235,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
       <MountOnOpen opened={action !== null}>
         <EditKeyModal workspaceId={workspace.id} target={targetOf('edit')} onClose={close} />
         <RegenerateKeyModal workspaceId={workspace.id} policy={policyOf(workspace)} target={targetOf('regenerate')} onClose={close} />
-        <RotateKeyModal workspaceId={workspace.id} target={targetOf('rotate')} onClose={close} />
+        <RotateKeyModal workspaceId={workspace.id} policy={policyOf(workspace)} target={targetOf('rotate')} onClose={close} />
         <RememberSecretModal workspaceId={workspace.id} target={targetOf('remember')} onClose={close} />
         <ForgetSecretModal workspaceId={workspace.id} target={targetOf('forget')} onClose={close} />
         <DeleteKeyModal workspaceId={workspace.id} target={targetOf('delete')} onClose={close} />

@@ -10,17 +10,20 @@ import { formatDate } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { KeySummary } from './KeySummary'
 import { NewSecretModal, type NewSecretFormProps } from './NewSecretModal'
-import { DEFAULT_OVERLAP_DAYS, MAX_OVERLAP_DAYS, rotationExplanation, validOverlap } from './rotation'
+import type { ExpiryPolicy } from './expiry'
+import { DEFAULT_OVERLAP_DAYS, MAX_OVERLAP_DAYS, rotationExplanation, successorExpiry, validOverlap } from './rotation'
 import { useRotateKey } from './useKeys'
 
 interface RotateKeyModalProps {
   workspaceId: string
+  /** What expiries the workspace allows: the new key's is kept within it. */
+  policy: ExpiryPolicy
   /** The key to rotate; null closes the dialog. */
   target: Key | null
   onClose: () => void
 }
 
-export function RotateKeyModal({ workspaceId, target, onClose }: RotateKeyModalProps) {
+export function RotateKeyModal({ workspaceId, policy, target, onClose }: RotateKeyModalProps) {
   return (
     <NewSecretModal<RotatedKey>
       workspaceId={workspaceId}
@@ -28,7 +31,7 @@ export function RotateKeyModal({ workspaceId, target, onClose }: RotateKeyModalP
       onClose={onClose}
       title={en.rotate.title}
       doneTitle={en.secret.rotatedTitle}
-      form={(props) => <RotateForm workspaceId={workspaceId} {...props} />}
+      form={(props) => <RotateForm workspaceId={workspaceId} policy={policy} {...props} />}
       done={(result) => <PreviousKey previous={result.previous} />}
     />
   )
@@ -54,7 +57,7 @@ function PreviousKey({ previous }: { previous: Key }) {
   )
 }
 
-function RotateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProps<RotatedKey> & { workspaceId: string }) {
+function RotateForm({ workspaceId, policy, target, onCancel, onDone }: NewSecretFormProps<RotatedKey> & { workspaceId: string; policy: ExpiryPolicy }) {
   const rotate = useRotateKey(workspaceId)
   const now = useNow()
   const [overlap, setOverlap] = useState<string | number>(DEFAULT_OVERLAP_DAYS)
@@ -117,7 +120,7 @@ function RotateForm({ workspaceId, target, onCancel, onDone }: NewSecretFormProp
         />
         {days !== undefined && (
           <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} data-testid="rotate-explanation">
-            {rotationExplanation(days, autoRevoke, target.expiresAt, now)}
+            {rotationExplanation(days, autoRevoke, target.expiresAt, now, successorExpiry(target, now, policy))}
           </Alert>
         )}
         <FormError title={en.rotate.failed} message={formErr} data-testid="rotate-error" />

@@ -3,13 +3,33 @@
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
 import { formatDate, formatRelative } from '../../lib/time'
+import { MAX_DAYS, type ExpiryPolicy } from './expiry'
 
 export const DEFAULT_OVERLAP_DAYS = 7
 export const MAX_OVERLAP_DAYS = 30
 const DAY = 86_400_000
 
-/** What will happen to the old key, in one or two sentences. */
-export function rotationExplanation(overlapDays: number, autoRevoke: boolean, expiresAt: string | undefined, now: number): string {
+/**
+ * When a rotation's successor would expire (ms), null for never: the
+ * lifetime the old key was made with (1–366 days), from now, within the
+ * workspace's policy — as the server works it out (keys.SuccessorExpiry,
+ * ExpiryPolicy.Clamp).
+ */
+export function successorExpiry(key: Pick<Key, 'createdAt' | 'expiresAt'>, now: number, policy: ExpiryPolicy): number | null {
+  const latest = now + policy.maxDays * DAY
+  if (!key.expiresAt) return policy.allowNever ? null : latest
+  const lifetime = Math.min(Math.max(Date.parse(key.expiresAt) - Date.parse(key.createdAt), DAY), MAX_DAYS * DAY)
+  return Math.min(now + lifetime, latest)
+}
+
+/** What a rotation does: the new key's expiry, and what will happen to the old key. */
+export function rotationExplanation(
+  overlapDays: number,
+  autoRevoke: boolean,
+  expiresAt: string | undefined,
+  now: number,
+  successor: number | null,
+): string {
   const end = now + overlapDays * DAY
   const expiry = expiresAt ? Date.parse(expiresAt) : Number.NaN
   let after: string
@@ -23,7 +43,7 @@ export function rotationExplanation(overlapDays: number, autoRevoke: boolean, ex
   } else {
     after = en.rotate.explainUntil(formatDate(new Date(end).toISOString()))
   }
-  return `${en.rotate.explainNow} ${after}`
+  return `${en.rotate.explainNew(successor === null ? null : formatDate(new Date(successor).toISOString()))} ${after}`
 }
 
 export function validOverlap(value: string | number): number | undefined {
