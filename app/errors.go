@@ -109,6 +109,7 @@ var fieldLabels = map[string]string{
 	"caFile":              "Trusted CA file",
 	"passphrase":          "Passphrase",
 	"secret":              "Secret",
+	"query":               "The search",
 	"syncIntervalMinutes": "Sync interval",
 	"leadDays":            "Lead times",
 	"quietHours":          "Quiet hours",

@@ -261,7 +261,12 @@ func (d *Desk) Search(ctx context.Context, query string, limit int) ([]Found, er
 	}
 	found := []CachedKey{}
 	var err error
-	if _, parseErr := keys.ParseSecret(trimmed); parseErr == nil {
+	_, parseErr := keys.ParseSecret(trimmed)
+	if errors.Is(parseErr, keys.ErrChecksum) {
+		// Found by no one: say why, rather than that no key has it.
+		return nil, fieldError("query", "looks like a Keydesk key, but its checksum does not match: it was mistyped or cut short")
+	}
+	if parseErr == nil {
 		err = d.db.WithContext(ctx).Where("masked_key = ?", keys.Mask(trimmed)).
 			Order("LOWER(name), id").Limit(limit).Find(&found).Error
 	} else {

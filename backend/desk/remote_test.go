@@ -373,6 +373,13 @@ func TestSearchAcrossWorkspaces(t *testing.T) {
 	if found, _ := d.Search(ctx, stranger, 50); len(found) != 0 {
 		t.Fatalf("a stranger's secret found %+v", found)
 	}
+	// A mistyped one is said to be mistyped, never echoed.
+	mistyped := keystest.Mistyped(other.Secret)
+	_, err := d.Search(ctx, mistyped, 50)
+	var fe *keys.FieldError
+	if !errors.As(err, &fe) || fe.Field != "query" || !strings.Contains(err.Error(), "checksum does not match") || strings.Contains(err.Error(), mistyped[3:20]) {
+		t.Fatalf("a mistyped secret: %v", err)
+	}
 }
 
 func TestRemoveAndReorder(t *testing.T) {

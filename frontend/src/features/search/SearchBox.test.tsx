@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
-import type { SearchResult } from '../../api'
+import { ApiError, type SearchResult } from '../../api'
 import { makeKey } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { SearchBox } from './SearchBox'
@@ -115,5 +115,18 @@ describe('global search', () => {
     expect(await screen.findByText('No key matches “nothing”.')).toBeInTheDocument()
     expect(screen.getByTestId('search-input')).not.toHaveAttribute('data-secret')
     await waitFor(() => expect(queryClient.getQueryCache().findAll({ queryKey: ['search', secret] })).toHaveLength(0))
+  })
+
+  it('says a mistyped secret is mistyped, without saying it back', async () => {
+    const secret = 'kd_4fQxAbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDe9aZx'
+    vi.mocked(api.searchKeys).mockRejectedValue(
+      new ApiError('invalid_input', 'The search looks like a Keydesk key, but its checksum does not match: it was mistyped or cut short', 'query'),
+    )
+    const { user } = renderSearch()
+    await user.click(screen.getByTestId('search-input'))
+    await user.paste(secret)
+    expect(await screen.findByText('The search looks like a Keydesk key, but its checksum does not match: it was mistyped or cut short')).toBeInTheDocument()
+    expect(screen.getByTestId('search-dropdown').textContent).not.toContain(secret)
+    expect(screen.getByTestId('search-dropdown').textContent).not.toContain('Search failed')
   })
 })

@@ -3,7 +3,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
-import { searchKeys, type SearchResult } from '../../api'
+import { ApiError, searchKeys, type SearchResult } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
 import { en } from '../../i18n/en'
 import { errorMessage } from '../../lib/errors'
@@ -77,7 +77,7 @@ export function SearchBox({ onPick }: SearchBoxProps) {
 
   let status: string | null = null
   if (value.trim().length > 0 && value.trim().length < MIN_QUERY) status = en.search.tooShort
-  else if (isError) status = `${en.search.failed}: ${errorMessage(error)}`
+  else if (isError) status = error instanceof ApiError && error.field === 'query' ? error.message : `${en.search.failed}: ${errorMessage(error)}`
   else if (enabled && data && results.length === 0 && !isFetching)
     status = looksLikeSecret(debounced) ? en.search.noneForSecret(maskSecret(debounced)) : en.search.none(debounced)
   else if (enabled && !data) status = en.search.searching
