@@ -367,6 +367,8 @@ export const en = {
     title: 'Regenerate secret',
     warningTitle: 'The current secret stops working at once',
     warning: 'Every app using it is rejected until it gets the new secret. The key keeps its ID, name and role.',
+    expiredTitle: 'A new secret and a new expiry',
+    expiredWarning: 'The current secret stopped working when the key expired. The new one works until the date you pick; the key keeps its ID, name and role.',
     changeExpiry: 'Change expiry date',
     currentExpiry: (when: string) => `Currently expires ${when}.`,
     currentNever: 'Currently never expires.',

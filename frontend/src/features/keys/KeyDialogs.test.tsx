@@ -315,6 +315,7 @@ describe('regenerate', () => {
     expect(change).toBeChecked()
     expect(change).toBeDisabled()
     expect(screen.getByText(/^Expired on .*: the new secret needs a new expiry\.$/)).toBeInTheDocument()
+    expect(screen.getByTestId('regenerate-warning')).toHaveTextContent('The current secret stopped working when the key expired.')
     await user.click(screen.getByTestId('regenerate-expiry-select'))
     await user.click(screen.getByRole('option', { name: 'In 30 days' }))
     await user.click(screen.getByTestId('regenerate-submit'))

@@ -76,8 +76,15 @@ function RegenerateForm({ workspaceId, policy, target, onCancel, onDone }: NewSe
   return (
     <form onSubmit={submit} onKeyDown={submitOnEnter} noValidate>
       <Stack gap="md">
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={en.regenerate.warningTitle}>
-          {en.regenerate.warning}
+        {/* An expired key's secret works no more: nothing stops at once. */}
+        <Alert
+          color={expired ? 'blue' : 'red'}
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title={expired ? en.regenerate.expiredTitle : en.regenerate.warningTitle}
+          data-testid="regenerate-warning"
+        >
+          {expired ? en.regenerate.expiredWarning : en.regenerate.warning}
         </Alert>
         <KeySummary keyInfo={target} />
         <Stack gap="xs">
