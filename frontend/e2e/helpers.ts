@@ -25,8 +25,9 @@ export function issued(secret: string): string {
   return secret;
 }
 
+/** A screenshot with transitions run to their end: a dialog caught fading in would show half the page through it. */
 export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, animations: 'disabled' });
 }
 
 /** A `keydesk serve` of its own, with one workspace, for remote-workspace tests. */
