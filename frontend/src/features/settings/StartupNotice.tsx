@@ -23,7 +23,7 @@ export function StartupNotice() {
   ].filter((m): m is string => !!m)
   // Locked secrets ask for the passphrase until it is given: not closable.
   const lockedNotice = locked && (
-    <Alert color="orange" variant="light" icon={<IconLock size={18} />} m="md" mb={0} data-testid="keychain-locked-notice">
+    <Alert color="orange" variant="light" icon={<IconLock size={18} />} mb="md" data-testid="keychain-locked-notice">
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Text size="sm">{en.settings.lockedNotice}</Text>
         <Button size="xs" leftSection={<IconLockOpen size={14} />} onClick={() => setUnlocking(true)} style={{ flexShrink: 0 }} data-testid="keychain-unlock">
@@ -46,8 +46,8 @@ export function StartupNotice() {
         withCloseButton
         closeButtonLabel="Close"
         onClose={() => setClosed(true)}
-        m="md"
-        mb={0}
+        // In line with the page below it, above it by the same gap as its parts.
+        mb="md"
         data-testid="startup-notice"
       >
         {messages.map((m) => (
