@@ -78,12 +78,14 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 		} else if keys.Mask(secret) != k.MaskedKey {
 			return keytest.Request{}, fieldError("secret", "does not match %s (%s): paste that key's own secret", k.Name, k.MaskedKey)
 		}
-		target = keytest.DefaultTarget(k.Role)
-		if k.ProfileID != "" {
-			var p CachedProfile
-			if d.db.WithContext(ctx).Where("workspace_id = ? AND id = ?", ws.ID, k.ProfileID).Take(&p).Error == nil && p.TestEndpoint != "" {
-				_ = json.Unmarshal([]byte(p.TestEndpoint), &target)
-			}
+		target = d.testTarget(ctx, ws, k)
+	} else if _, err := keys.ParseSecret(secret); err == nil {
+		// A pasted key the cache knows (by its masked form, which only
+		// one key has) is tested as its row's test would: by its role and
+		// profile, not always with whoami.
+		var known []CachedKey
+		if d.db.WithContext(ctx).Where("workspace_id = ? AND masked_key = ?", ws.ID, keys.Mask(secret)).Limit(2).Find(&known).Error == nil && len(known) == 1 {
+			target = d.testTarget(ctx, ws, known[0])
 		}
 	}
 	if secret == "" {
@@ -147,4 +149,17 @@ func (d *Desk) TestHistory(ctx context.Context, workspaceID, keyID string) ([]ke
 		}
 	}
 	return out, nil
+}
+
+// testTarget is what a test of k calls: its profile's test endpoint, else
+// the default for its role.
+func (d *Desk) testTarget(ctx context.Context, ws Workspace, k CachedKey) keytest.Target {
+	target := keytest.DefaultTarget(k.Role)
+	if k.ProfileID != "" {
+		var p CachedProfile
+		if d.db.WithContext(ctx).Where("workspace_id = ? AND id = ?", ws.ID, k.ProfileID).Take(&p).Error == nil && p.TestEndpoint != "" {
+			_ = json.Unmarshal([]byte(p.TestEndpoint), &target)
+		}
+	}
+	return target
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/desk"
+	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
 
@@ -56,6 +57,16 @@ func TestKeyTestOnTheLocalWorkspace(t *testing.T) {
 	res, _ = d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, KeyID: svc.Key.ID, Secret: svc.Secret})
 	if res.Status != 401 {
 		t.Fatalf("disabled key test = %+v", res)
+	}
+	// A pasted key the cache knows is tested as its row would be: an admin
+	// key lists keys; one it does not know calls whoami.
+	res, err = d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, Secret: admin.Secret})
+	if err != nil || res.Status != 200 || !strings.Contains(res.URL, "/v1/workspaces/"+ws.RemoteID+"/keys?pageIndex=0&pageSize=5") {
+		t.Fatalf("pasted admin key = %+v, %v", res, err)
+	}
+	stranger, _ := keys.NewSecret("kd", nil)
+	if res, _ := d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, Secret: stranger}); res.Status != 401 || !strings.HasSuffix(res.URL, "/v1/whoami") {
+		t.Fatalf("pasted stranger = %+v", res)
 	}
 	// A pasted garbage key.
 	res, err = d.TestKey(ctx, desk.KeyTest{WorkspaceID: ws.ID, Secret: "kd_garbage"})
