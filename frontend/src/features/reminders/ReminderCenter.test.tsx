@@ -134,6 +134,7 @@ describe('reminder center', () => {
     expect(items[0]).not.toHaveTextContent('Due')
     expect(items[0]).toHaveTextContent('Workspace: Local')
     expect(items[1]).toHaveTextContent('team-unused has not been used since it was created 100 days ago.')
+    expect(items[1]).not.toHaveTextContent('Due')
     expect(items[1]).toHaveTextContent('Workspace: Local')
     expect(items[2]).toHaveTextContent('team-unused has not been used since it was created 67 days ago.')
     for (const item of items) expect(item).not.toHaveTextContent('30 days ago')

@@ -30,8 +30,12 @@ interface ReminderCenterProps {
 }
 
 /** The bell in the header: how many reminders are due, and a drawer to act on them. */
-/** Kinds whose message says when already ("expired 6 days ago"): no "Due …" line besides. */
-const WHEN_IN_MESSAGE = new Set(['expiring', 'expired', 'overlap_ending'])
+/**
+ * Kinds whose message says when already ("expired 6 days ago", "created 88
+ * days ago"): no "Due …" line besides. A rotation's says when the secret
+ * was made; its due date is the line's.
+ */
+const WHEN_IN_MESSAGE = new Set(['expiring', 'expired', 'overlap_ending', 'unused'])
 
 export function ReminderCenter({ onAction }: ReminderCenterProps) {
   const [opened, drawer] = useDisclosure(false)
@@ -124,7 +128,8 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
             {message}
           </Text>
         )}
-        <Group gap="xs" wrap="wrap">
+        {/* One fact a line, the same on every card. */}
+        <Stack gap={2}>
           {reminder.keyName && (
             // The ID too: after two rotations, two old keys can share a name.
             <Text size="xs" c="dimmed" data-testid="reminder-key">
@@ -144,7 +149,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
               {en.reminders.due(formatRelative(reminder.dueAt, now))}
             </Text>
           )}
-        </Group>
+        </Stack>
         <Group gap="xs" wrap="wrap">
           <Button
             size="xs"
