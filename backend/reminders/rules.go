@@ -162,7 +162,9 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 			out = append(out, due(KindRotationDue, *k.RotationDays, at))
 		}
 	}
-	if on(KindUnused) {
+	// A key on its way out (an overlap that ends by itself) needs no
+	// "disable it if nobody needs it".
+	if on(KindUnused) && !(k.RevokesAt != nil && k.AutoRevoke) {
 		switch {
 		case k.LastUsedAt != nil:
 			if at := k.LastUsedAt.Add(unusedAfterDays * day); !now.Before(at) {

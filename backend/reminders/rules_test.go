@@ -73,6 +73,14 @@ func TestEvaluate(t *testing.T) {
 		{"unused for 90 days", func(k *reminders.Key) { k.LastUsedAt = at(-days(91)) }, []string{"unused/90"}},
 		{"never used since creation 30 days ago", func(k *reminders.Key) { k.LastUsedAt = nil; k.CreatedAt = now.Add(-days(31)) }, []string{"unused/30"}},
 		{"never used, created yesterday", func(k *reminders.Key) { k.LastUsedAt = nil; k.CreatedAt = now.Add(-days(1)) }, nil},
+		{"unused but revoked by its rotation in 5 days: nothing to disable", func(k *reminders.Key) {
+			k.LastUsedAt = at(-days(91))
+			k.RevokesAt, k.AutoRevoke = at(days(5)), true
+		}, nil},
+		{"unused, kept after its rotation by hand: disable it", func(k *reminders.Key) {
+			k.LastUsedAt = at(-days(91))
+			k.RevokesAt, k.AutoRevoke = at(days(5)), false
+		}, []string{"unused/90"}},
 		{"several at once", func(k *reminders.Key) {
 			k.ExpiresAt = at(days(6))
 			k.RotationDays = intp(5)
