@@ -1,4 +1,4 @@
-import { MantineProvider } from '@mantine/core'
+import { getDefaultZIndex, MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
@@ -15,7 +15,9 @@ export function Providers({ queryClient, children, env = 'default' }: ProvidersP
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
-        <Notifications position="bottom-right" zIndex={1000} />
+        {/* Above dialogs and drawers (200), below menus and popovers (300):
+            a toast must not hide the Delete of a row's open menu. */}
+        <Notifications position="bottom-right" zIndex={getDefaultZIndex('modal') + 50} />
         {children}
       </MantineProvider>
     </QueryClientProvider>
