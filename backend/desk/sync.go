@@ -324,7 +324,29 @@ func (d *Desk) recordFailure(ws Workspace, cause error) error {
 	d.noteFailure(ws, cause)
 	d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
 	d.emit(EventSyncDone, WorkspaceEvent{WorkspaceID: ws.ID})
+	if errors.Is(cause, client.ErrUnreachable) {
+		d.markSiblingsOffline(ws, cause)
+	}
 	return offline(cause)
+}
+
+// markSiblingsOffline notes an unreachable server on the other workspaces
+// it serves too, so that none of them shows a green dot until its own sync
+// finds out. The retries of offline workspaces bring each back.
+func (d *Desk) markSiblingsOffline(ws Workspace, cause error) {
+	if ws.Kind == KindLocal {
+		return // its own embedded server
+	}
+	var siblings []Workspace
+	if err := d.db.Where("server_url = ? AND id <> ? AND kind <> ? AND offline_since IS NULL", ws.ServerURL, ws.ID, KindLocal).Find(&siblings).Error; err != nil {
+		d.opts.Log.Error("find the workspaces of an unreachable server", "workspace", ws.ID, "err", err)
+		return
+	}
+	for _, sibling := range siblings {
+		if d.noteFailure(sibling, cause) {
+			d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: sibling.ID})
+		}
+	}
 }
 
 // noteFailure records why a call to the workspace's server failed, and

@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +74,48 @@ func TestSyncRecordsItsStateAndTheWorkspacesName(t *testing.T) {
 	}
 	if strict, _ := d.Workspace(ctx, ws.ID); strict.MaxExpiryDays != 90 || strict.AllowNeverExpires {
 		t.Fatalf("policy after a change: %d, %v", strict.MaxExpiryDays, strict.AllowNeverExpires)
+	}
+}
+
+// A server that cannot be reached is offline for every workspace it serves:
+// one sync that finds out marks them all, and each comes back with its own.
+func TestAnUnreachableServerIsOfflineForEachOfItsWorkspaces(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	local := localWorkspace(t, d)
+	beta, betaAdmin, err := r.srv.CreateWorkspace(ctx, "Beta", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	acme, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: r.admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), WorkspaceID: beta.ID, AccessKey: betaAdmin.Secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r.stop()
+	if err := d.Sync(ctx, acme.ID); !errors.Is(err, desk.ErrOffline) {
+		t.Fatalf("sync with the server down: %v", err)
+	}
+	for _, id := range []string{acme.ID, second.ID} {
+		if ws, _ := d.Workspace(ctx, id); ws.OfflineSince == nil || ws.SyncProblem != desk.SyncProblemOffline {
+			t.Fatalf("%s after its server went away: %+v", id, ws.Workspace)
+		}
+	}
+	if ws, _ := d.Workspace(ctx, local.ID); ws.OfflineSince != nil {
+		t.Fatal("Local went offline with a remote server")
+	}
+
+	r.restart()
+	if err := d.Sync(ctx, second.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ws, _ := d.Workspace(ctx, second.ID); ws.OfflineSince != nil {
+		t.Fatalf("back: %+v", ws.Workspace)
 	}
 }
