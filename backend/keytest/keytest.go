@@ -110,11 +110,11 @@ func Run(ctx context.Context, req Request) Result {
 		res.Error, res.ErrorKind = err.Error(), KindInvalid
 		return res
 	}
-	res.URL = keys.Redact(req.mask(target.String()))
+	res.URL = req.redact(target.String())
 	res.Curl = req.Curl(false)
 	httpReq, err := http.NewRequestWithContext(ctx, res.Method, target.String(), nil)
 	if err != nil {
-		res.Error, res.ErrorKind = "the request cannot be built: "+keys.Redact(req.mask(err.Error())), KindInvalid
+		res.Error, res.ErrorKind = "the request cannot be built: "+req.redact(err.Error()), KindInvalid
 		return res
 	}
 	httpReq.Header.Set("Accept", "application/json")
@@ -139,7 +139,7 @@ func Run(ctx context.Context, req Request) Result {
 	if err != nil {
 		res.DurationMs = time.Since(start).Milliseconds()
 		res.ErrorKind, res.Error = netfail.Describe(err, target, timeout)
-		res.Error = keys.Redact(req.mask(res.Error))
+		res.Error = req.redact(res.Error)
 		return res
 	}
 	defer resp.Body.Close()
@@ -159,7 +159,7 @@ func Run(ctx context.Context, req Request) Result {
 	}
 	if readErr != nil {
 		res.ErrorKind, res.Error = netfail.Describe(readErr, target, timeout)
-		res.Error = "the answer was cut short: " + keys.Redact(req.mask(res.Error))
+		res.Error = "the answer was cut short: " + req.redact(res.Error)
 	}
 	res.IsJSON, res.Preview = preview(body, res.ContentType, res.BodyTruncated)
 	res.Body, res.Preview = req.mask(toValidUTF8(body)), req.mask(res.Preview)
@@ -248,6 +248,11 @@ func (r Request) mask(s string) string {
 	return s
 }
 
+// redact is mask, and any other key-shaped text masked too: for what the
+// user typed (the URL, a header) and errors about it, not for the
+// server's answer, which is shown as it came (the tested key masked).
+func (r Request) redact(s string) string { return keys.Redact(r.mask(s)) }
+
 // Curl renders the exact command of the test, quoted for a POSIX shell.
 // The secret is masked unless reveal.
 func (r Request) Curl(reveal bool) string {
@@ -278,7 +283,7 @@ func (r Request) Curl(reveal bool) string {
 	cmd := strings.Join(parts, " ")
 	if !reveal {
 		// A key typed into the URL or a header by hand is masked too.
-		cmd = keys.Redact(r.mask(cmd))
+		cmd = r.redact(cmd)
 	}
 	return cmd
 }

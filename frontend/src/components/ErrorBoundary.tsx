@@ -1,5 +1,6 @@
 import { Button, Center, Code, Stack, Text, Title } from '@mantine/core'
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { maskSecretsIn } from '../features/keys/masked'
 import { en } from '../i18n/en'
 
 interface ErrorBoundaryProps {
@@ -13,9 +14,7 @@ interface State {
 }
 
 /** Anything shaped like a key is masked: an error's text is shown, and may be copied into a bug report. */
-const secretLike = /[a-z][a-z0-9]{0,11}_[0-9A-Za-z]{40,}/g
-
-const masked = (error: Error) => String(error.message || error).replace(secretLike, '••••••••')
+const masked = (error: Error) => maskSecretsIn(String(error.message || error))
 
 /**
  * What the window shows when drawing it failed, instead of the blank page

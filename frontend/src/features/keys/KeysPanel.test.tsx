@@ -392,13 +392,17 @@ describe('filters', () => {
 })
 
 describe('enabled switch', () => {
-  it('disables a key through Update and flips at once', async () => {
+  /** The server's answer to disabling key_c, and its list after. */
+  const serverDisablesCharlie = () => {
     const disabled = { ...keys[0], enabled: false, status: 'inactive' }
     vi.mocked(api.updateKey).mockImplementation(async () => {
-      // What the server has after the change.
       vi.mocked(api.listKeys).mockResolvedValue([disabled, keys[1], keys[2]])
       return disabled
     })
+  }
+
+  it('disables a key through Update and flips at once', async () => {
+    serverDisablesCharlie()
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 
@@ -427,11 +431,7 @@ describe('enabled switch', () => {
   })
 
   it('has a twin in the row’s menu, for a table without the Enabled column: Disable or Enable, in one click', async () => {
-    const disabled = { ...keys[0], enabled: false, status: 'inactive' }
-    vi.mocked(api.updateKey).mockImplementation(async () => {
-      vi.mocked(api.listKeys).mockResolvedValue([disabled, keys[1], keys[2]])
-      return disabled
-    })
+    serverDisablesCharlie()
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
 

@@ -22,3 +22,15 @@ export function maskSecret(secret: string): string {
   const cut = s.indexOf('_') + 1
   return `${s.slice(0, cut + 4)}…${s.slice(-4)}`
 }
+
+/**
+ * Anything that could be a secret or most of one (a prefix, "_" and a long
+ * run of base62, as backend/keys Redact finds it): for text about to be
+ * shown that no one checked, such as an error's message.
+ */
+const SECRET_LIKE = /[a-z][a-z0-9]{0,11}_[0-9A-Za-z]{40,}/g
+
+/** text with everything that looks like a secret replaced by dots. */
+export function maskSecretsIn(text: string): string {
+  return text.replace(SECRET_LIKE, '••••••••')
+}

@@ -11,7 +11,7 @@ const listeners = new Set<() => void>()
  * until the page reloads: the choice as it would be stored, null for none.
  */
 let unstored: { raw: string | null } | undefined
-let last: { raw: string | null | undefined; hidden: KeyColumn[] } = { raw: undefined, hidden: [] }
+let last: { raw: string | null | undefined } & HiddenColumns = { raw: undefined, hidden: [], fitted: true }
 
 function storedText(): string | null | undefined {
   if (unstored !== undefined) return unstored.raw
@@ -26,7 +26,7 @@ function snapshot(): typeof last {
   const raw = storedText()
   const hidden = hiddenColumns(raw, window.innerWidth)
   // The same object while nothing changed: React compares snapshots by identity.
-  if (raw !== last.raw || hidden.join() !== last.hidden.join()) last = { raw, hidden }
+  if (raw !== last.raw || hidden.join() !== last.hidden.join()) last = { raw, hidden, fitted: parseHiddenColumns(raw) === undefined }
   return last
 }
 
@@ -72,6 +72,5 @@ export interface HiddenColumns {
 
 /** The hidden columns, and whether the user chose them. */
 export function useHiddenColumns(): HiddenColumns {
-  const { raw, hidden } = useSyncExternalStore(subscribe, snapshot)
-  return { hidden, fitted: parseHiddenColumns(raw) === undefined }
+  return useSyncExternalStore(subscribe, snapshot)
 }
