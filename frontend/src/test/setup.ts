@@ -49,6 +49,7 @@ window.getComputedStyle = (elt: Element) => getComputedStyle(elt)
 afterEach(() => {
   cleanup()
   cleanNotifications()
-  // What a test chose (hidden columns, the colour scheme) does not reach the next.
+  // What a test chose (hidden columns, the colour scheme, a closed notice) does not reach the next.
   localStorage.clear()
+  sessionStorage.clear()
 })

@@ -23,6 +23,26 @@ describe('startup notice', () => {
     expect(screen.queryByTestId('startup-notice')).not.toBeInTheDocument()
   })
 
+  it('stays closed after a reload of the page, unless it says something new', async () => {
+    vi.mocked(api.getSettings).mockResolvedValue(makeSettings({ keychainProblem: 'KEYDESK_KEYRING is set to memory' }))
+    const first = renderWithProviders(<StartupNotice />)
+    await userEvent.click(await screen.findByRole('button', { name: 'Close' }))
+    first.unmount()
+
+    // The same page reloaded: the same message stays closed.
+    const again = renderWithProviders(<StartupNotice />)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(screen.queryByTestId('startup-notice')).not.toBeInTheDocument()
+    again.unmount()
+
+    // Something else went wrong since: that is said.
+    vi.mocked(api.getSettings).mockResolvedValue(
+      makeSettings({ keychainProblem: 'KEYDESK_KEYRING is set to memory', cacheRebuilt: 'desk.db was damaged and rebuilt.' }),
+    )
+    renderWithProviders(<StartupNotice />)
+    expect(await screen.findByTestId('startup-notice')).toHaveTextContent('desk.db was damaged and rebuilt.')
+  })
+
   it('says in words what a keychain that is not in use means', async () => {
     vi.mocked(api.getSettings).mockResolvedValue(makeSettings({ keychainProblem: 'KEYDESK_KEYRING is set to memory' }))
     renderWithProviders(<StartupNotice />)

@@ -7,14 +7,38 @@ import { UnlockSecretsModal } from './UnlockSecrets'
 import { useSettings } from './useSettings'
 
 /**
+ * Where a closed notice is remembered: the window's sessionStorage, so a
+ * reload of the page does not bring back what the user closed, and the next
+ * start of Keydesk says it again if it still holds.
+ */
+const CLOSED_KEY = 'keydesk.startupNoticeClosed'
+
+function closedText(): string | null {
+  try {
+    return window.sessionStorage.getItem(CLOSED_KEY)
+  } catch {
+    return null // storage off: the notice comes back with a reload
+  }
+}
+
+function rememberClosed(text: string) {
+  try {
+    window.sessionStorage.setItem(CLOSED_KEY, text)
+  } catch {
+    // as above
+  }
+}
+
+/**
  * What went wrong while Keydesk started and was mended or worked around: a
  * corrupt cache rebuilt from the servers, a keychain that cannot be used.
- * Shown once at the top until closed; Settings keeps saying it. Secrets
+ * Shown at the top until closed (a different message shows again); Settings
+ * keeps saying it. Secrets
  * locked in the encrypted file stay announced, with Unlock, until unlocked.
  */
 export function StartupNotice() {
   const { data } = useSettings()
-  const [closed, setClosed] = useState(false)
+  const [closed, setClosed] = useState<string | null>(closedText)
   const [unlocking, setUnlocking] = useState(false)
   const locked = !!data?.keychainLocked
   const messages = [
@@ -35,7 +59,8 @@ export function StartupNotice() {
       </MountOnOpen>
     </Alert>
   )
-  if (closed || messages.length === 0) return lockedNotice || null
+  const text = messages.join('\n')
+  if (closed === text || messages.length === 0) return lockedNotice || null
   return (
     <>
       {lockedNotice}
@@ -45,7 +70,10 @@ export function StartupNotice() {
         icon={<IconAlertTriangle size={18} />}
         withCloseButton
         closeButtonLabel="Close"
-        onClose={() => setClosed(true)}
+        onClose={() => {
+          rememberClosed(text)
+          setClosed(text)
+        }}
         // In line with the page below it, above it by the same gap as its parts.
         mb="md"
         data-testid="startup-notice"
