@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/keydesk/keydesk/app"
+	"github.com/keydesk/keydesk/backend/api"
+	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/desk"
 	"github.com/keydesk/keydesk/backend/secrets"
 )
@@ -332,5 +334,20 @@ func TestAuditNamesWhatIsGone(t *testing.T) {
 		if e.TargetKeyID == created.Key.ID && (e.TargetName != "short-lived" || e.ActorName == "") {
 			t.Fatalf("%s: target %q, actor %q", e.Action, e.TargetName, e.ActorName)
 		}
+	}
+}
+
+// A refused access key is said in the desk's words (whose key, what to do),
+// not as the server's bare "the API key is not valid", which under Create
+// key reads as if the new key were at fault.
+func TestFormatErrorOfARefusedAccessKey(t *testing.T) {
+	refused := &client.Error{Status: 401, Problem: api.Problem{Code: "unauthorized", Detail: "the API key is not valid: it does not exist or was deleted"}}
+	err := fmt.Errorf("The server refused this workspace's access key (%s): %w%w", refused.Problem.Detail, desk.ErrAccessKeyRefused, refused)
+	var e app.Error
+	if jerr := json.Unmarshal([]byte(app.FormatError(err).(string)), &e); jerr != nil {
+		t.Fatal(jerr)
+	}
+	if e.Code != app.CodeUnauthorized || e.Message != err.Error() || e.Field != "" {
+		t.Fatalf("%+v", e)
 	}
 }

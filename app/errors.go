@@ -82,6 +82,8 @@ func toError(err error) *Error {
 		return &Error{Code: CodeAccessKeyMissing, Message: "This workspace's access key is not in the keychain. Enter it again (Edit connection), then try again."}
 	case errors.Is(err, desk.ErrNoSecret):
 		return &Error{Code: CodeNeedSecret, Message: "This key's secret is not in the keychain. Paste it to test the key.", Field: "secret"}
+	case errors.Is(err, desk.ErrAccessKeyRefused):
+		return &Error{Code: CodeUnauthorized, Message: err.Error()}
 	case errors.Is(err, desk.ErrUnknownKey):
 		return &Error{Code: CodeNotFound, Message: "This key is no longer in the workspace. It may have been deleted elsewhere."}
 	case errors.Is(err, desk.ErrUnknownWorkspace):

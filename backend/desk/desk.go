@@ -57,6 +57,9 @@ var (
 	// ErrKeychainLocked: the secret asked for may be in the encrypted file,
 	// whose passphrase was not entered yet (UseEncryptedFile).
 	ErrKeychainLocked = fmt.Errorf("the encrypted file is locked: %w", secrets.ErrNotFound)
+	// ErrAccessKeyRefused: the server refused the workspace's own access
+	// key (deleted, disabled, expired), not anything the user typed.
+	ErrAccessKeyRefused = errors.New("the server refused the workspace's access key")
 )
 
 // What a failed sync asks of the user (Workspace.SyncProblem): the app

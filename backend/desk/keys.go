@@ -299,11 +299,24 @@ type offlineError struct{ msg string }
 func (e *offlineError) Error() string { return e.msg }
 func (e *offlineError) Unwrap() error { return ErrOffline }
 
+// refusedError is a sentence for the user about a refused access key; it is
+// ErrAccessKeyRefused and the server's error too.
+type refusedError struct {
+	msg   string
+	cause error
+}
+
+func (e *refusedError) Error() string   { return e.msg }
+func (e *refusedError) Unwrap() []error { return []error{ErrAccessKeyRefused, e.cause} }
+
 // ErrUnknownKey means the key is not in the cache.
 var ErrUnknownKey = errors.New("no such key")
 
 // read runs one server call. Nothing is queued offline (the server
-// creates secrets): an unreachable server is recorded and said plainly.
+// creates secrets): an unreachable server is recorded and said plainly. So
+// is a refused access key, which the user would otherwise take for a fault
+// of what they asked for ("the API key is not valid" under Create key): the
+// workspace's header then offers to enter it again, as after a sync.
 func (d *Desk) read(ctx context.Context, workspaceID, what string, call func(*client.Client, Workspace) error) error {
 	ws, err := d.workspace(workspaceID)
 	if err != nil {
@@ -319,6 +332,16 @@ func (d *Desk) read(ctx context.Context, workspaceID, what string, call func(*cl
 				d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
 			}
 			return &offlineError{fmt.Sprintf("%s needs the server %s, which cannot be reached right now. Your cached keys stay readable; try again when it is back.", what, d.serverURL(ws))}
+		}
+		if errors.Is(err, client.ErrUnauthorized) {
+			if d.noteFailure(ws, err) {
+				d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
+			}
+			msg := fmt.Sprintf("The server refused this workspace's access key (%s). %s needs one it accepts", strings.TrimSuffix(err.Error(), "."), what)
+			if ws.Kind == KindRemote {
+				msg += ": enter it with Enter access key, above the key table, then try again"
+			}
+			return &refusedError{msg + ".", err}
 		}
 		return err
 	}

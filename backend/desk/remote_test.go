@@ -704,3 +704,35 @@ func TestAccessKeyErrorSaysItOnce(t *testing.T) {
 		})
 	}
 }
+
+// A change made with an access key the server no longer accepts says that
+// the workspace's key was refused, not the key being made, and the header
+// offers to enter it again at once, as after a sync.
+func TestRefusedAccessKeyIsSaidAsSuch(t *testing.T) {
+	r := startRemote(t)
+	ctx := context.Background()
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	access := r.key("admin")
+	ws, err := d.AddWorkspace(ctx, desk.Connection{ServerURL: r.url(), AccessKey: access.Secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another admin deletes the desk's access key.
+	if err := r.client().DeleteKey(ctx, r.ws, access.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "billing"})
+	if !errors.Is(err, desk.ErrAccessKeyRefused) || !errors.Is(err, client.ErrUnauthorized) {
+		t.Fatalf("create with a refused access key: %v", err)
+	}
+	want := "The server refused this workspace's access key (the API key is not valid: it does not exist or was deleted). Creating a key needs one it accepts: enter it with Enter access key, above the key table, then try again."
+	if err.Error() != want {
+		t.Fatalf("err = %q\nwant  %q", err, want)
+	}
+	got := workspaceByID(t, d, ws.ID)
+	if got.SyncProblem != desk.SyncProblemRejected || got.LastError != "The server says: the API key is not valid: it does not exist or was deleted." {
+		t.Fatalf("problem %q, error %q", got.SyncProblem, got.LastError)
+	}
+}

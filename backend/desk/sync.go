@@ -417,9 +417,10 @@ func describe(err error) string {
 		// Moved or changed since the workspace was added.
 		return "The trusted CA file of this workspace " + fe.Rule + ". Edit the workspace to choose it again."
 	case errors.Is(err, client.ErrUnauthorized):
-		return "The server refused the access key (" + strings.TrimSuffix(err.Error(), ".") + ")."
+		// Under the title "The server refused the access key": only the why.
+		return "The server says: " + strings.TrimSuffix(err.Error(), ".") + "."
 	case errors.Is(err, client.ErrForbidden):
-		return "The access key may not read this workspace: " + err.Error()
+		return "The server says: " + strings.TrimSuffix(err.Error(), ".") + "."
 	case errors.Is(err, ErrKeychainLocked):
 		return "The access key for this workspace is in the encrypted file, which is locked until you enter its passphrase."
 	case errors.Is(err, secrets.ErrNotFound):
