@@ -109,17 +109,20 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
   const actionButton = (action: KeyAction, icon: ReactNode, label: string, color?: string) => {
     const a = availability(action, keyInfo, workspace.canManage)
     if (!a.shown) return null
+    const disabled = a.disabledReason !== undefined
+    // A disabled Delete is grey like the others, not red as if it could be clicked.
+    const tone = disabled ? undefined : color
     return (
       <WhyDisabled reason={a.disabledReason}>
         <Button
           size="xs"
           variant="default"
-          color={color}
-          c={color}
+          color={tone}
+          c={tone}
           leftSection={icon}
           onClick={() => onAction(action, keyInfo)}
           data-testid={`key-drawer-${action}`}
-          {...disabledProps(a.disabledReason !== undefined)}
+          {...disabledProps(disabled)}
         >
           {label}
         </Button>

@@ -481,6 +481,23 @@ describe('member access key', () => {
     }
     expect(screen.getByTestId('key-menu-details')).toBeEnabled()
     expect(screen.getByTestId('key-menu-dropdown')).toHaveTextContent(reason)
+
+    // The details drawer: Delete is greyed out like the rest, not red as if it could be clicked.
+    await user.click(screen.getByTestId('key-menu-details'))
+    const drawer = await screen.findByTestId('key-drawer')
+    const del = within(drawer).getByTestId('key-drawer-delete')
+    expect(del).toHaveAttribute('data-disabled', 'true')
+    expect(del.getAttribute('style') ?? '').not.toMatch(/red/)
+  })
+
+  it('leaves an admin the red Delete in the details drawer', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    await user.click(within(rowOf('key_c')).getByTestId('key-menu'))
+    await user.click(screen.getByTestId('key-menu-details'))
+    const del = within(await screen.findByTestId('key-drawer')).getByTestId('key-drawer-delete')
+    expect(del).not.toHaveAttribute('data-disabled')
+    expect(del.getAttribute('style') ?? '').toMatch(/red/)
   })
 })
 
