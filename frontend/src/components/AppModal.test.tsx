@@ -2,6 +2,7 @@ import { Button } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { notifyError, notifySuccess } from '../lib/errors'
 import { renderWithProviders } from '../test/render'
 import { AppModal } from './AppModal'
 import { MountOnOpen } from './MountOnOpen'
@@ -31,5 +32,15 @@ describe('AppModal', () => {
       await user.keyboard('{Escape}')
       await waitFor(() => expect(button, `the ${time} time`).toHaveFocus())
     }
+  })
+
+  it('takes away the toasts of what was done before as it opens, so none covers its buttons; errors stay', async () => {
+    const { user } = renderWithProviders(<Opener />)
+    notifySuccess('Disabled “billing”')
+    notifyError('Couldn’t delete the key', new Error('the server is busy'))
+    expect(await screen.findByText('Disabled “billing”')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Open settings' }))
+    await waitFor(() => expect(screen.queryByText('Disabled “billing”')).not.toBeInTheDocument())
+    expect(screen.getByText('Couldn’t delete the key')).toBeInTheDocument()
   })
 })

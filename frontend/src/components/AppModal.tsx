@@ -1,6 +1,7 @@
 import { Modal, Text, type ModalProps } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { en } from '../i18n/en'
+import { hideSuccessToasts } from '../lib/errors'
 import { useFocusReturnOnFirstOpen } from '../lib/useFocusReturnOnFirstOpen'
 
 interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
@@ -11,10 +12,14 @@ interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
 /**
  * The dialog every Keydesk modal uses: centred, dimmed backdrop, Esc closes.
  * Its children mount only while it is open, so each opening starts clean.
- * Put `data-autofocus` on the first field.
+ * Put `data-autofocus` on the first field. Opening it hides the toasts of
+ * what was done before, which could cover its buttons.
  */
 export function AppModal({ title, children, ...props }: AppModalProps) {
   useFocusReturnOnFirstOpen(props.opened)
+  useEffect(() => {
+    if (props.opened) hideSuccessToasts()
+  }, [props.opened])
   return (
     <Modal
       centered

@@ -34,6 +34,22 @@ export function notifyError(title: string, error: unknown): void {
   notifications.show({ color: 'red', title, message: errorMessage(error), autoClose: 8000 })
 }
 
+/** The success toasts on screen: hideSuccessToasts takes them away. */
+const successToasts = new Set<string>()
+let toastCount = 0
+
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'green', message, autoClose: 4000 })
+  const id = `success-${++toastCount}`
+  successToasts.add(id)
+  notifications.show({ id, color: 'green', message, autoClose: 4000, onClose: () => successToasts.delete(id) })
+}
+
+/**
+ * Hides what earlier actions reported done, as a dialog opens: the toasts sit
+ * above dialogs (so one raised from a drawer shows) and could cover the
+ * dialog's buttons. Errors stay: they may still need reading.
+ */
+export function hideSuccessToasts(): void {
+  for (const id of successToasts) notifications.hide(id)
+  successToasts.clear()
 }
