@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -248,6 +249,57 @@ func TestServePlainHTTPToTheNetworkWarns(t *testing.T) {
 		if warned != c.warn {
 			t.Errorf("%s: warned %v, want %v", c.addr, warned, c.warn)
 		}
+	}
+}
+
+// A server started on a database without a workspace says how to make the
+// first one and its admin key; one with a workspace does not.
+func TestServeSaysHowToStartAnEmptyDatabase(t *testing.T) {
+	db := "sqlite:" + filepath.Join(t.TempDir(), "k.db")
+	const hint = "create one and its first admin key with `keydesk admin create-workspace NAME` and the same --db"
+	if lines := serveLogUntilListening(t, db); !strings.Contains(lines, hint) {
+		t.Fatalf("empty database, no hint:\n%s", lines)
+	}
+	if out, err := exec.Command(binary, "admin", "create-workspace", "Acme", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if lines := serveLogUntilListening(t, db); strings.Contains(lines, "no workspace") {
+		t.Fatalf("a workspace, still the hint:\n%s", lines)
+	}
+}
+
+// serveLogUntilListening runs keydesk serve on db and returns its log up to
+// the line that says it listens, then stops it.
+func serveLogUntilListening(t *testing.T, db string) string {
+	t.Helper()
+	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--db", db)
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	done := make(chan string, 1)
+	go func() {
+		var log strings.Builder
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			log.WriteString(sc.Text() + "\n")
+			if strings.Contains(sc.Text(), "keydesk server listening") {
+				break
+			}
+		}
+		done <- log.String()
+		io.Copy(io.Discard, stderr)
+	}()
+	select {
+	case lines := <-done:
+		return lines
+	case <-time.After(20 * time.Second):
+		t.Fatal("keydesk serve did not start listening")
+		return ""
 	}
 }
 

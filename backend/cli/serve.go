@@ -65,6 +65,10 @@ func newServeCmd(stdio IO) *cobra.Command {
 			if err := store.ClaimSQLite(); err != nil {
 				return err
 			}
+			if list, err := store.Workspaces(cmd.Context()); err == nil && len(list) == 0 {
+				// A first start: how to get in (the database's URL may hold a password: not repeated).
+				log.Info("no workspace in this database yet: create one and its first admin key with `keydesk admin create-workspace NAME` and the same --db (also while this server runs)")
+			}
 			srv := server.New(store, server.Options{Log: log})
 			if err := srv.Start(); err != nil {
 				return err
