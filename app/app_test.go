@@ -337,6 +337,38 @@ func TestAuditNamesWhatIsGone(t *testing.T) {
 	}
 }
 
+// The audit log keeps the name a key had when each event was recorded, and
+// says today's name beside it once the key was renamed.
+func TestAuditKeepsTheNameAnEventRecorded(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "reporting job"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := "reporting job (nightly)"
+	if _, err := a.Keys.Update(ws, created.Key.ID, app.UpdateKeyRequest{Name: &renamed}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := a.Keys.Audit(ws, "", 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]app.AuditEvent{}
+	for _, e := range page.Items {
+		if e.TargetKeyID == created.Key.ID {
+			seen[e.Action] = e
+		}
+	}
+	if e := seen["key.created"]; e.TargetName != "reporting job" || e.TargetNameNow != renamed {
+		t.Fatalf("created: name %q, now %q", e.TargetName, e.TargetNameNow)
+	}
+	if e := seen["key.updated"]; e.TargetName != renamed || e.TargetNameNow != "" {
+		t.Fatalf("renamed: name %q, now %q", e.TargetName, e.TargetNameNow)
+	}
+}
+
 // A refused access key is said in the desk's words (whose key, what to do),
 // not as the server's bare "the API key is not valid", which under Create
 // key reads as if the new key were at fault.

@@ -284,11 +284,17 @@ func (k *KeysAPI) Audit(workspaceID, keyID string, pageIndex, pageSize int) (Aud
 		if target == "" {
 			target = e.TargetID
 		}
-		// Today's name when the key or profile is still there, else the one
-		// the server recorded with the event.
+		// The name the server recorded with the event (an audit log does not
+		// rewrite history), and today's when it differs; today's only for
+		// events that recorded none.
+		recorded, today := e.TargetName, names[target]
+		nameNow := ""
+		if recorded != "" && today != "" && today != recorded {
+			nameNow = today
+		}
 		out.Items[i] = AuditEvent{
 			ID: e.ID, At: formatTime(e.At), ActorKeyID: e.ActorKeyID, ActorName: cmp.Or(names[e.ActorKeyID], e.ActorName), Action: e.Action,
-			TargetKeyID: e.TargetKeyID, TargetName: cmp.Or(names[target], e.TargetName), TargetID: e.TargetID, ClientIP: e.ClientIP,
+			TargetKeyID: e.TargetKeyID, TargetName: cmp.Or(recorded, today), TargetNameNow: nameNow, TargetID: e.TargetID, ClientIP: e.ClientIP,
 			Changes: string(e.Changes),
 		}
 	}

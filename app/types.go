@@ -161,10 +161,14 @@ type AuditEvent struct {
 	ActorName   string `json:"actorName"`  // the actor key's name when cached
 	Action      string `json:"action"`     // key.created, key.rotated, …
 	TargetKeyID string `json:"targetKeyId"`
-	TargetName  string `json:"targetName"`
-	TargetID    string `json:"targetId"`
-	ClientIP    string `json:"clientIp"`
-	Changes     string `json:"changes"` // JSON object of changed fields, never a secret
+	TargetName  string `json:"targetName"` // its name when the event was recorded (today's for events that recorded none)
+	// TargetNameNow is the key's or profile's name today, when it was
+	// renamed since: the log says what happened under the old name and
+	// which row of the table that is.
+	TargetNameNow string `json:"targetNameNow,omitempty"`
+	TargetID      string `json:"targetId"`
+	ClientIP      string `json:"clientIp"`
+	Changes       string `json:"changes"` // JSON object of changed fields, never a secret
 }
 
 // AuditPage is one page of the audit log, newest first.

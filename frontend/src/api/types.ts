@@ -244,7 +244,10 @@ export interface AuditEvent {
   /** key.created, key.rotated, … */
   action: string
   targetKeyId: string
+  /** Its name when the event was recorded. */
   targetName: string
+  /** Its name today, when it was renamed since. */
+  targetNameNow?: string
   targetId: string
   clientIp: string
   /** JSON object of the changed fields ("" when none), never a secret. */

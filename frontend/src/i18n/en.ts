@@ -504,6 +504,7 @@ export const en = {
     failed: 'Couldn’t load the audit log',
     server: 'Server',
     total: (n: number) => plural(n, 'event', 'events'),
+    nowCalled: (name: string) => `now “${name}”`,
     actions: {
       'key.created': 'Created',
       'key.updated': 'Changed',

@@ -72,6 +72,20 @@ describe('audit drawer on a slow or hung server', () => {
 })
 
 describe('audit drawer', () => {
+  it('names a key as it was called then, and today’s name beside it once renamed', async () => {
+    vi.mocked(api.auditLog).mockResolvedValue({
+      items: [
+        makeAuditEvent({ id: 2, action: 'key.updated', targetName: 'reporting job (nightly)', changes: '{"name":{"from":"reporting job","to":"reporting job (nightly)"}}' }),
+        makeAuditEvent({ id: 1, action: 'key.created', targetName: 'reporting job', targetNameNow: 'reporting job (nightly)' }),
+      ],
+      total: 2,
+    })
+    renderDrawer()
+    const [renamed, created] = await screen.findAllByTestId('audit-row')
+    expect(within(created).getByText(/^reporting job/)).toHaveTextContent('reporting job · now “reporting job (nightly)”')
+    expect(within(renamed).queryByTestId('audit-name-now')).not.toBeInTheDocument()
+  })
+
   it('lists the events with what changed', async () => {
     vi.mocked(api.listProfiles).mockResolvedValue([makeProfile({ id: 'prf_echo', name: 'Echo' })])
     vi.mocked(api.auditLog).mockResolvedValue({

@@ -116,6 +116,12 @@ function AuditLog({ workspaceId, server }: { workspaceId: string; server: string
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {targetLabel(event)}
+                      {event.targetNameNow && (
+                        <Text span size="sm" fw={400} c="dimmed" data-testid="audit-name-now">
+                          {' · '}
+                          {en.audit.nowCalled(event.targetNameNow)}
+                        </Text>
+                      )}
                     </Text>
                     {details.length > 0 && (
                       <Text size="xs" c="dimmed">
