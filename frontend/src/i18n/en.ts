@@ -439,8 +439,9 @@ export const en = {
     both: 'Both expired and disabled',
     bothDescription: 'Only keys that are expired and disabled. Can’t be combined with the two above.',
     count: (n: number) => plural(n, 'key', 'keys'),
-    names: (names: string[], more: number) =>
-      `Deletes ${names.map((n) => `“${n}”`).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
+    /** labels: quoted names (keyLabels). */
+    names: (labels: string[], more: number) =>
+      `Deletes ${labels.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
     warning: 'Deletion is permanent. A deleted key can’t be restored, and any app still sending it is rejected.',
     choose: 'Choose what to delete.',
     cancel: 'Cancel',
@@ -809,8 +810,9 @@ export const en = {
     failed: 'Couldn’t delete the profile',
     deletedWithKeys: (name: string, n: number) => `Deleted profile “${name}” and ${plural(n, 'key', 'keys')}`,
     /** The keys that use it, by name: all of a few, the first of many. */
-    keyNames: (names: string[], more: number) =>
-      `${names.length === 1 && more === 0 ? 'The key' : 'The keys'}: ${names.map((n) => `“${n}”`).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
+    /** labels: quoted names (keyLabels). */
+    keyNames: (labels: string[], more: number) =>
+      `${labels.length === 1 && more === 0 ? 'The key' : 'The keys'}: ${labels.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
   },
 
   reminderSettings: {

@@ -9,6 +9,7 @@ import { errorMessage, notifySuccess } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
 import { useNow } from '../../lib/useNow'
 import { chosenKeyIds, cleanupKeys, cleanupTotal } from './cleanup'
+import { keyLabels } from './keyLabels'
 import { useCleanup } from './useKeys'
 
 interface CleanupModalProps {
@@ -63,10 +64,7 @@ function Choice({
           {description}
           {keys.length > 0 && (
             <Text span display="block" size="xs" mt={2} c="var(--mantine-color-text)" data-testid={`${props['data-testid']}-names`}>
-              {en.cleanup.names(
-                keys.slice(0, NAMES_SHOWN).map((k) => k.name),
-                keys.length - NAMES_SHOWN,
-              )}
+              {en.cleanup.names(keyLabels(keys).slice(0, NAMES_SHOWN), keys.length - NAMES_SHOWN)}
             </Text>
           )}
         </>

@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormError'
 import { en } from '../../i18n/en'
 import { errorMessage, notifySuccess } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
+import { keyLabels } from '../keys/keyLabels'
 import { useCachedKeys } from '../keys/useKeys'
 import { useDeleteProfile, useProfiles } from './useProfiles'
 
@@ -45,10 +46,11 @@ function DeleteProfileBody({ workspaceId, target, onClose }: { workspaceId: stri
   const { data: keys } = useCachedKeys(workspaceId, keyCount > 0)
   const keyNames = useMemo(
     () =>
-      (keys ?? [])
-        .filter((k) => k.profileId === target.id)
-        .map((k) => k.name)
-        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })),
+      keyLabels(
+        (keys ?? [])
+          .filter((k) => k.profileId === target.id)
+          .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' })),
+      ),
     [keys, target.id],
   )
   const named = namesToShow(keyNames, keyCount)

@@ -375,6 +375,20 @@ describe('delete profile', () => {
     expect(api.listKeys).not.toHaveBeenCalled()
   })
 
+  it('tells apart keys of one name (a rotation’s two) by their masked key', async () => {
+    const { user, queryClient } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    queryClient.setQueryData(queryKeys.keys('ws_local'), [
+      makeKey({ id: 'key_1', name: 'checkout', maskedKey: 'kd_Ab12…9xYz', profileId: 'prof_billing' }),
+      makeKey({ id: 'key_2', name: 'checkout', maskedKey: 'kd_Ef56…7tSr', profileId: 'prof_billing' }),
+      makeKey({ id: 'key_3', name: 'invoices', profileId: 'prof_billing' }),
+    ])
+    await openRowAction(user, 'Billing', 'profile-delete')
+
+    expect(await screen.findByTestId('delete-profile-key-names')).toHaveTextContent(
+      'The keys: “checkout” (kd_Ab12…9xYz), “checkout” (kd_Ef56…7tSr), “invoices”',
+    )
+  })
+
   it('names the first keys of many and how many more, reading the cached keys once if the table has not', async () => {
     vi.mocked(api.listProfiles).mockResolvedValue([{ ...billing, keyCount: 12 }, ops])
     vi.mocked(api.listKeys).mockResolvedValue(
