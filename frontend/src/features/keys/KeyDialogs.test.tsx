@@ -294,6 +294,23 @@ describe('regenerate', () => {
     expect(screen.getByTestId('secret-input')).toHaveValue(secret)
   })
 
+  it('keeps remembering a key whose secret Keydesk kept: "Remember in keychain" starts ticked', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([{ ...billing, remembered: true }])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-regenerate')
+    await user.click(screen.getByTestId('regenerate-submit'))
+    expect(await screen.findByTestId('remember-checkbox')).toBeChecked()
+    await user.click(screen.getByTestId('secret-done'))
+    await waitFor(() => expect(api.rememberSecret).toHaveBeenCalledWith('ws_local', 'key_bill', secret))
+  })
+
+  it('leaves "Remember in keychain" unticked for a key whose secret Keydesk did not keep', async () => {
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-regenerate')
+    await user.click(screen.getByTestId('regenerate-submit'))
+    expect(await screen.findByTestId('remember-checkbox')).not.toBeChecked()
+  })
+
   it('sends the new expiry when "Change expiry date" is ticked', async () => {
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await open(user, 'key-menu-regenerate')

@@ -57,7 +57,9 @@ export function NewSecretModal<R extends { key: Key; secret: string }>({
       title={result ? doneTitle : title}
     >
       {result ? (
-        <SecretStep workspaceId={workspaceId} keyInfo={result.key} secret={result.secret} onDone={close}>
+        // A key whose secret Keydesk kept: the new one is kept too unless
+        // unticked (the old one no longer works, and is forgotten).
+        <SecretStep workspaceId={workspaceId} keyInfo={result.key} secret={result.secret} onDone={close} rememberAtFirst={!!shown?.remembered}>
           {done?.(result)}
         </SecretStep>
       ) : (

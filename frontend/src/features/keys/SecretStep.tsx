@@ -16,6 +16,8 @@ interface SecretStepProps {
   secret: string
   /** Shown under the key, e.g. what happens to the old key of a rotation. */
   children?: ReactNode
+  /** "Remember in keychain" starts ticked: Keydesk kept the secret this one replaces. */
+  rememberAtFirst?: boolean
   onDone: () => void
 }
 
@@ -23,8 +25,8 @@ interface SecretStepProps {
  * The one time a secret is shown, after create, regenerate and rotate:
  * masked until revealed, a copy button, and "Remember in keychain".
  */
-export function SecretStep({ workspaceId, keyInfo, secret, children, onDone }: SecretStepProps) {
-  const [remember, setRemember] = useState(false)
+export function SecretStep({ workspaceId, keyInfo, secret, children, rememberAtFirst = false, onDone }: SecretStepProps) {
+  const [remember, setRemember] = useState(rememberAtFirst)
   const store = useRememberSecret(workspaceId)
   const { data: settings } = useSettings()
   const copyButton = useRef<HTMLButtonElement>(null)
