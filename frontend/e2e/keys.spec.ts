@@ -135,3 +135,21 @@ test('the table shows the columns that fit the window; columns chosen from the C
   await expect(page.getByTestId('key-row').first()).toBeVisible();
   await expect(header('Created')).toHaveCount(0);
 });
+
+test('closing a dialog or the details opened from a row menu gives the focus back to that menu button', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  const menuButton = page.getByTestId('key-menu').first();
+  // Each first opening too: those dialogs mount already open.
+  for (const item of ['key-menu-edit', 'key-menu-details', 'key-menu-edit']) {
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId(item).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(menuButton, item).toBeFocused();
+  }
+});

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core'
+import { Button, Menu } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
@@ -21,7 +21,42 @@ function Opener() {
   )
 }
 
+/** A ⋯ menu whose item opens the dialog, as a key row's does. */
+function MenuOpener() {
+  const [opened, { open, close }] = useDisclosure(false)
+  return (
+    <>
+      <Menu>
+        <Menu.Target>
+          <Button>Actions</Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={open}>Edit</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <MountOnOpen opened={opened}>
+        <AppModal opened={opened} onClose={close} title="Edit">
+          <input aria-label="Field" data-autofocus />
+        </AppModal>
+      </MountOnOpen>
+    </>
+  )
+}
+
 describe('AppModal', () => {
+  it('gives the focus back to the menu button when opened from a menu item, which is gone by then', async () => {
+    const { user } = renderWithProviders(<MenuOpener />)
+    const actions = screen.getByRole('button', { name: 'Actions' })
+    for (const time of ['first', 'second']) {
+      actions.focus()
+      await user.keyboard('{Enter}')
+      await user.click(await screen.findByRole('menuitem', { name: 'Edit' }))
+      await waitFor(() => expect(screen.getByLabelText('Field')).toHaveFocus())
+      await user.keyboard('{Escape}')
+      await waitFor(() => expect(actions, `the ${time} time`).toHaveFocus())
+    }
+  })
+
   it('gives the focus back to its opener when closed, the first time too (mounted already open by MountOnOpen)', async () => {
     const { user } = renderWithProviders(<Opener />)
     const button = screen.getByRole('button', { name: 'Open settings' })

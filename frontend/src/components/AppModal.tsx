@@ -2,7 +2,7 @@ import { Modal, Text, type ModalProps } from '@mantine/core'
 import { useEffect, type ReactNode } from 'react'
 import { en } from '../i18n/en'
 import { hideSuccessToasts } from '../lib/errors'
-import { useFocusReturnOnFirstOpen } from '../lib/useFocusReturnOnFirstOpen'
+import { useFocusReturn } from '../lib/useFocusReturn'
 
 interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
   title: ReactNode
@@ -16,7 +16,7 @@ interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
  * what was done before, which could cover its buttons.
  */
 export function AppModal({ title, children, ...props }: AppModalProps) {
-  useFocusReturnOnFirstOpen(props.opened)
+  useFocusReturn(props.opened)
   useEffect(() => {
     if (props.opened) hideSuccessToasts()
   }, [props.opened])

@@ -4,7 +4,7 @@ import type { Workspace } from '../../api'
 import { LoadFailed } from '../../components/LoadFailed'
 import { ServerLoading, StillWaiting } from '../../components/ServerRead'
 import { en } from '../../i18n/en'
-import { useFocusReturnOnFirstOpen } from '../../lib/useFocusReturnOnFirstOpen'
+import { useFocusReturn } from '../../lib/useFocusReturn'
 import { formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useProfileNames } from '../profiles/useProfiles'
@@ -21,7 +21,7 @@ interface AuditDrawerProps {
 
 /** The whole workspace's audit log, newest first, a page at a time. */
 export function AuditDrawer({ workspace, opened, onClose }: AuditDrawerProps) {
-  useFocusReturnOnFirstOpen(opened)
+  useFocusReturn(opened)
   return (
     <Drawer
       opened={opened}

@@ -21,6 +21,7 @@ import { ServerLoading } from '../../components/ServerRead'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
 import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } from '../../lib/time'
+import { useFocusReturn } from '../../lib/useFocusReturn'
 import { useLastNonNull } from '../../lib/useLatest'
 import { useNow } from '../../lib/useNow'
 import { actionLabel, actorLabel, describeChanges } from '../audit/describe'
@@ -58,6 +59,7 @@ function KeyRef({ id, name }: { id: string; name: string | undefined }) {
 /** Everything about one key: its fields, 30 days of use and its history. */
 export function KeyDrawer({ workspace, keyInfo, onClose, onAction }: KeyDrawerProps) {
   const shown = useLastNonNull(keyInfo)
+  useFocusReturn(keyInfo !== null)
   return (
     <Drawer
       opened={keyInfo !== null}
