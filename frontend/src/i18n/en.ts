@@ -454,6 +454,11 @@ export const en = {
     title: 'Delete API key',
     confirm: 'You are about to delete this key:',
     warning: 'Every application using this key stops working at once. This cannot be undone.',
+    /** Deleting the new key of a rotation still under way. */
+    successorOf: (oldName: string, oldMasked: string, revokesAt: string | null) =>
+      `This is the new key of a rotation still under way: the old key “${oldName}” (${oldMasked}) ${
+        revokesAt ? `stops working on ${revokesAt}` : 'works until someone disables it'
+      }. Delete this one and apps moved to it stop working now${revokesAt ? ', and the rest then' : ''}. To stop the rotation, delete the old key instead.`,
     cancel: 'Cancel',
     submit: 'Delete',
     failed: 'Couldn’t delete the key',

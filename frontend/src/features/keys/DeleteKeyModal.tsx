@@ -4,8 +4,9 @@ import type { Key } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { en } from '../../i18n/en'
 import { notifyError, notifySuccess } from '../../lib/errors'
+import { formatDateTime } from '../../lib/time'
 import { useLastNonNull } from '../../lib/useLatest'
-import { useDeleteKey } from './useKeys'
+import { useCachedKeys, useDeleteKey } from './useKeys'
 
 interface DeleteKeyModalProps {
   workspaceId: string
@@ -18,6 +19,9 @@ export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalP
   const remove = useDeleteKey(workspaceId)
   // Keep naming the key while the dialog fades out after target became null.
   const shown = useLastNonNull(target)
+  // The new key of a rotation under way: its old key is still in the list, rotating.
+  const { data: keys } = useCachedKeys(workspaceId, !!shown?.rotatedFrom)
+  const predecessor = shown?.rotatedFrom ? keys?.find((k) => k.id === shown.rotatedFrom && k.rotating) : undefined
 
   const confirm = () => {
     if (!target) return
@@ -44,6 +48,15 @@ export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalP
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
             {en.deleteKey.warning}
           </Alert>
+          {predecessor && (
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="delete-successor-warning">
+              {en.deleteKey.successorOf(
+                predecessor.name,
+                predecessor.maskedKey,
+                predecessor.autoRevoke && predecessor.revokesAt ? formatDateTime(predecessor.revokesAt) : null,
+              )}
+            </Alert>
+          )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={remove.isPending} data-autofocus>
               {en.deleteKey.cancel}

@@ -4,7 +4,7 @@ import * as api from '../../api'
 import { ApiError } from '../../api'
 import { DAYS, iso, makeAuditEvent, makeKey, makeProfile, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
-import { formatDate } from '../../lib/time'
+import { formatDate, formatDateTime } from '../../lib/time'
 import { KeysPanel } from './KeysPanel'
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -618,5 +618,28 @@ describe('details', () => {
 
     expect(await screen.findByTestId('history-admin-only')).toHaveTextContent('Only an admin key can read the audit log')
     expect(api.auditLog).not.toHaveBeenCalled()
+  })
+})
+
+describe('delete', () => {
+  const revokesAt = iso(now + 7 * DAYS)
+  const rotating = { ...billing, rotating: true, autoRevoke: true, revokesAt }
+  const successor = makeKey({ id: 'key_next', name: 'billing', maskedKey: 'kd_NewS…abcd', rotatedFrom: 'key_bill' })
+
+  it('warns that the key is the new one of a rotation under way, and when the old one stops', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([successor, rotating])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'delete-key', 'key_next')
+    expect(await screen.findByTestId('delete-successor-warning')).toHaveTextContent(
+      `This is the new key of a rotation still under way: the old key “billing” (kd_Bill…0001) stops working on ${formatDateTime(revokesAt)}.`,
+    )
+  })
+
+  it('says nothing of a rotation for a key that is none’s successor, or whose old key is gone', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([successor])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'delete-key', 'key_next')
+    expect(await screen.findByTestId('delete-key-target')).toBeInTheDocument()
+    expect(screen.queryByTestId('delete-successor-warning')).not.toBeInTheDocument()
   })
 })
