@@ -24,6 +24,7 @@ export const en = {
   readOnly: {
     badge: 'Read only',
     reason: 'Your access key for this workspace is a member key: it can only read.',
+    offline: 'The server of this workspace can’t be reached right now, and this needs it. The cached keys stay readable.',
   },
 
   workspaces: {

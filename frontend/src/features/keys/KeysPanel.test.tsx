@@ -284,11 +284,23 @@ describe('keys table', () => {
     }
   })
 
-  it('does not ask an offline server for the clean-up counts', async () => {
+  it('does not ask an offline server for the clean-up counts, and says why Create and Clean up wait for it', async () => {
     const offline = makeWorkspace({ id: 'ws_acme', kind: 'remote', online: false, offlineSince: iso(now - 60_000), syncProblem: 'offline' })
-    renderWithProviders(<KeysPanel workspace={offline} />)
+    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_on', name: 'on' }), makeKey({ id: 'key_off', name: 'off', enabled: false, status: 'inactive' })])
+    const { user } = renderWithProviders(<KeysPanel workspace={offline} />)
     await screen.findAllByTestId('key-row')
     expect(api.cleanupCounts).not.toHaveBeenCalled()
+
+    // Clean up counts from the cache (as it would online), Create shows: both disabled, saying why.
+    const cleanup = screen.getByTestId('cleanup-button')
+    expect(cleanup).toHaveTextContent('Clean up (1)')
+    for (const button of [cleanup, screen.getByTestId('create-key-button')]) {
+      expect(button).toHaveAttribute('data-disabled', 'true')
+      await user.click(button)
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    }
+    await user.hover(screen.getByTestId('create-key-button'))
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('can’t be reached right now, and this needs it')
   })
 
   it('shows an empty state with a create button when there are no keys', async () => {

@@ -43,9 +43,9 @@ export interface KeyFocus {
   at: number
 }
 
-function CreateButton({ canManage, onClick }: { canManage: boolean; onClick: () => void }) {
+function CreateButton({ canManage, offline, onClick }: { canManage: boolean; offline: boolean; onClick: () => void }) {
   return (
-    <ManageButton canManage={canManage} leftSection={<IconPlus size={16} />} onClick={onClick} data-testid="create-key-button">
+    <ManageButton canManage={canManage} offline={offline} leftSection={<IconPlus size={16} />} onClick={onClick} data-testid="create-key-button">
       {en.keys.createButton}
     </ManageButton>
   )
@@ -156,8 +156,10 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     if (doneRequest) onRequestDone?.(doneRequest)
   }, [doneRequest, onRequestDone])
 
-  // A member key may not ask the server; the cached keys tell whether there is anything to clean up.
-  const cleanable = canManage
+  // A member key may not ask the server, nor anyone one that is offline: the
+  // cached keys tell whether there is anything to clean up.
+  const offline = !workspace.online
+  const cleanable = canManage && !offline
     ? counts.data
       ? counts.data.expired + counts.data.revoked - counts.data.both
       : 0
@@ -174,7 +176,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         icon={<IconKey size={26} stroke={1.6} />}
         title={en.keys.empty.title}
         description={canManage ? en.keys.empty.description : en.keys.empty.readOnly}
-        action={<CreateButton canManage={canManage} onClick={createDialog.open} />}
+        action={<CreateButton canManage={canManage} offline={offline} onClick={createDialog.open} />}
         data-testid="keys-empty"
       />
     )
@@ -208,6 +210,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         {hasKeys && cleanable > 0 && (
           <ManageButton
             canManage={canManage}
+            offline={offline}
             variant="default"
             leftSection={<IconEraser size={16} />}
             onClick={cleanupDialog.open}
@@ -216,7 +219,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
             {en.keys.cleanupButton(cleanable)}
           </ManageButton>
         )}
-        {hasKeys && <CreateButton canManage={canManage} onClick={createDialog.open} />}
+        {hasKeys && <CreateButton canManage={canManage} offline={offline} onClick={createDialog.open} />}
       </PanelHeader>
       {body}
 
