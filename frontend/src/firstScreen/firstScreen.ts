@@ -388,7 +388,10 @@ function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstSc
     `<tbody class="m_b2404537 mantine-Table-tbody">${rows}` +
     (rest > 0 ? `<tr aria-hidden="true"><td colspan="${shownColumns(hidden).length + 1}" style="height: ${rest}px; padding: 0px; border: 0px;"></td></tr>` : '') +
     `</tbody></table></div>` +
-    `<p class="mantine-focus-auto ${classes.footer} m_b6d8b162 mantine-Text-root" data-size="xs" data-testid="key-count" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); padding-inline: var(--mantine-spacing-md); padding-block: ${sizeVar(6)}; color: var(--mantine-color-dimmed);">${h(partial ? en.filters.loadingRest(keys.length, total) : en.filters.showing(keys.length, keys.length))}</p>` +
+    `<p class="mantine-focus-auto ${classes.footer} m_b6d8b162 mantine-Text-root" data-size="xs" data-testid="key-count" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); padding-inline: var(--mantine-spacing-md); padding-block: ${sizeVar(6)}; color: var(--mantine-color-dimmed);">${h(partial ? en.filters.loadingRest(keys.length, total) : en.filters.showing(keys.length, keys.length))}${
+      // As the app's table says its order when no header does (KeysTable).
+      !partial && hidden.includes('createdAt') ? h(` · ${en.filters.newestFirst}`) : ''
+    }</p>` +
     `</div>`
   )
 }

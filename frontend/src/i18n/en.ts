@@ -292,6 +292,7 @@ export const en = {
     hideExpired: 'Hide expired',
     showing: (shown: number, total: number) =>
       shown === total ? plural(total, 'key', 'keys') : `${shown.toLocaleString('en-US')} of ${plural(total, 'key', 'keys')}`,
+    newestFirst: 'newest first',
     loadingRest: (shown: number, total: number) =>
       `The newest ${shown.toLocaleString('en-US')} of ${plural(total, 'key', 'keys')} · loading the rest…`,
     noMatch: 'No key matches these filters.',

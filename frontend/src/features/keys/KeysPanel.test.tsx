@@ -188,6 +188,12 @@ describe('keys table', () => {
       expect(headings()).toEqual(['Name', 'Key', 'Status', 'Expires', 'Last used', 'Enabled', 'Role', 'Profile', 'Key ID', 'Created', 'Actions'])
       resize(1280)
       expect(headings()).not.toContain('Created')
+      // No header shows the table's own order (by Created): the count says it.
+      expect(screen.getByTestId('key-count')).toHaveTextContent('3 keys · newest first')
+      await user.click(screen.getByRole('button', { name: /^name/i }))
+      expect(screen.getByTestId('key-count')).toHaveTextContent(/^3 keys$/)
+      await user.click(screen.getByRole('button', { name: /^name/i }))
+      await user.click(screen.getByRole('button', { name: /^name/i }))
 
       // Fitted, the menu shows the hidden ones unticked and offers nothing to go back to.
       await user.click(screen.getByTestId('columns-menu'))

@@ -549,6 +549,8 @@ export function KeysTable({
       </div>
       <Text size="xs" c="dimmed" px="md" py={6} className={classes.footer} data-testid="key-count">
         {partial ? en.filters.loadingRest(keys.length, loadingTotal) : en.filters.showing(rows.length, keys.length)}
+        {/* The table's own order, by a column not shown (Created): no header says it. */}
+        {!partial && sortedBy === 'createdAt' && !shownColumn('createdAt', hidden) && ` · ${en.filters.newestFirst}`}
       </Text>
     </Stack>
   )
