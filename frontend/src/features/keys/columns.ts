@@ -44,7 +44,7 @@ export const TABLE_CHROME = 320
 export const FIT_DROP_ORDER: readonly KeyColumn[] = ['id', 'role', 'enabled', 'createdAt', 'profile', 'lastUsedAt', 'expiresAt']
 
 /** Room for a name, not just its first letters, when the columns are fitted. */
-const FITTED_NAME_WIDTH = 200
+const FITTED_NAME_WIDTH = 190
 
 /**
  * The columns to hide, in table order, so that the rest fit a window
