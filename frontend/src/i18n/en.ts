@@ -628,6 +628,8 @@ export const en = {
     copyCurlFailed: 'Couldn’t copy the command',
     reveal: 'Reveal secret',
     hide: 'Hide secret',
+    revealSecret: 'Show or hide the secret',
+    previewLabel: 'The response body',
     revealFailed: 'Couldn’t reveal the secret',
     history: 'Last results',
     historyEmpty: 'No earlier results.',

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import type { Key } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
+import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { errorMessage, formError, notifySuccess } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
@@ -76,7 +77,7 @@ function RememberForm({ workspaceId, target, onClose }: { workspaceId: string; t
           autoComplete="off"
           spellCheck={false}
           styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          visibilityToggleButtonProps={{ 'aria-label': en.remember.reveal }}
+          visibilityToggleButtonProps={revealToggle(en.remember.reveal)}
           data-testid="remember-secret-input"
           value={secret}
           onChange={(e) => {

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, CopyButton, Group, PasswordInput, Stack } from
 import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Key } from '../../api'
+import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { KeySummary } from './KeySummary'
 import { errorMessage } from '../../lib/errors'
@@ -61,8 +62,7 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, rememberAtF
           style={{ flex: 1 }}
           styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           data-testid="secret-input"
-          // Reachable with Tab (Mantine leaves the eye out of the tab order).
-          visibilityToggleButtonProps={{ 'aria-label': en.secret.reveal, 'data-testid': 'reveal-secret', tabIndex: 0 }}
+          visibilityToggleButtonProps={revealToggle(en.secret.reveal, 'reveal-secret')}
           // Not selected on focus: on Linux a selection is the X PRIMARY
           // selection, which would keep the secret after the dialog closes.
           // Copy is the way to take it.

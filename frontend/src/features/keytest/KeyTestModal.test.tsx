@@ -122,12 +122,17 @@ describe('key test', () => {
     await openRowTest(user)
 
     const input = await screen.findByTestId('keytest-secret-input')
+    // The field came after the dialog opened: the focus moved to it, and its eye is reachable with Tab.
+    await waitFor(() => expect(input).toHaveFocus())
+    expect(screen.getByRole('button', { name: 'Show or hide the secret' })).toHaveAttribute('tabindex', '0')
     expect(screen.getByTestId('keytest-run')).toBeDisabled()
     await user.type(input, 'kd_BillRealSecret0001')
     await user.click(screen.getByTestId('keytest-run'))
 
     expect(await screen.findByTestId('keytest-status')).toHaveTextContent('200 OK')
     expect(api.runKeyTest).toHaveBeenLastCalledWith(workspace.id, 'key_bill', 'kd_BillRealSecret0001')
+    // The body's box takes the focus, so the keys scroll it.
+    expect(screen.getByLabelText('The response body')).toHaveAttribute('tabindex', '0')
   })
 
   it('tests a pasted secret and shows a rejected secret next to the field', async () => {

@@ -20,6 +20,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { keyTestCurl, toApiError, type ApiError, type Key, type TestResult } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
+import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { errorMessage, notifyError } from '../../lib/errors'
 import { formatDateTime } from '../../lib/time'
@@ -52,6 +53,12 @@ function KeyTestBody({ workspaceId, keyId }: { workspaceId: string; keyId: strin
   const [usedSecret, setUsedSecret] = useState('')
   const [result, setResult] = useState<TestResult | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
+  // The field appears after the dialog opened (the key has no remembered
+  // secret): the focus, on the dialog's close button by then, moves to it.
+  const secretInput = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (needSecret) secretInput.current?.focus()
+  }, [needSecret])
 
   const mutate = run.mutate
   const start = (withSecret: string) => {
@@ -109,7 +116,9 @@ function KeyTestBody({ workspaceId, keyId }: { workspaceId: string; keyId: strin
               autoComplete="off"
               spellCheck={false}
               styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              ref={secretInput}
               data-testid="keytest-secret-input"
+              visibilityToggleButtonProps={revealToggle(en.keyTest.revealSecret)}
               value={secret}
               onChange={(e) => {
                 setSecret(e.currentTarget.value)
@@ -255,7 +264,8 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
               )}
             </CopyButton>
           </Group>
-          <ScrollArea.Autosize mah={240}>
+          {/* Focusable, so the keys scroll a long body too. */}
+          <ScrollArea.Autosize mah={240} viewportProps={{ tabIndex: 0, 'aria-label': en.keyTest.previewLabel }}>
             {/* Long lines wrap: the box scrolls one way only. */}
             <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="keytest-preview">
               {result.preview || en.keyTest.emptyBody}

@@ -20,6 +20,7 @@ import { useState, type FormEvent, type ReactNode } from 'react'
 import type { Settings } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
+import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { errorMessage, formError, notifyError, notifySuccess } from '../../lib/errors'
 import { ReminderSettingsForm } from '../reminders/ReminderSettingsForm'
@@ -254,7 +255,7 @@ function EncryptedFileForm() {
           label={en.settings.passphrase}
           description={en.settings.passphraseDescription}
           autoComplete="new-password"
-          visibilityToggleButtonProps={{ 'aria-label': en.settings.reveal }}
+          visibilityToggleButtonProps={revealToggle(en.settings.reveal)}
           value={passphrase}
           onChange={(e) => {
             setPassphrase(e.currentTarget.value)
@@ -267,7 +268,7 @@ function EncryptedFileForm() {
         <PasswordInput
           label={en.settings.passphraseConfirm}
           autoComplete="new-password"
-          visibilityToggleButtonProps={{ 'aria-label': en.settings.reveal }}
+          visibilityToggleButtonProps={revealToggle(en.settings.reveal)}
           value={confirm}
           onChange={(e) => {
             setConfirm(e.currentTarget.value)

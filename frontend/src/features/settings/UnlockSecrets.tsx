@@ -3,6 +3,7 @@ import { IconLockOpen } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
+import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
 import { useEnableEncryptedFile, useSettings } from './useSettings'
@@ -47,7 +48,7 @@ export function UnlockSecretsForm({ onDone }: { onDone?: () => void }) {
         <PasswordInput
           label={en.settings.passphrase}
           autoComplete="current-password"
-          visibilityToggleButtonProps={{ 'aria-label': en.settings.reveal }}
+          visibilityToggleButtonProps={revealToggle(en.settings.reveal)}
           value={passphrase}
           onChange={(e) => {
             setPassphrase(e.currentTarget.value)

@@ -6,6 +6,7 @@ import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { disabledProps } from '../../components/disabledProps'
 import { WhyDisabled } from '../../components/WhyDisabled'
+import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
 import { submitOnEnter } from '../../lib/forms'
@@ -179,7 +180,7 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
           spellCheck={false}
           styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           data-testid="workspace-key-input"
-          visibilityToggleButtonProps={{ 'aria-label': en.workspaceForm.revealKey }}
+          visibilityToggleButtonProps={revealToggle(en.workspaceForm.revealKey)}
           value={values.accessKey}
           onChange={(e) => set('accessKey', e.currentTarget.value)}
           error={errors.accessKey}
