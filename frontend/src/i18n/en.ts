@@ -685,6 +685,7 @@ export const en = {
     snoozeDay: 'Snooze 1 day',
     snoozeWeek: 'Snooze 1 week',
     dismiss: 'Dismiss',
+    close: 'Close reminders',
     snoozeFailed: 'Couldn’t snooze the reminder',
     dismissFailed: 'Couldn’t dismiss the reminder',
     /** When the system shows no desktop notifications (on Linux, no notification daemon). */

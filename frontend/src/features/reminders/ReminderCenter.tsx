@@ -70,7 +70,14 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
           )}
         </Box>
       </Tooltip>
-      <Drawer opened={opened} onClose={drawer.close} position="right" size="md" title={en.reminders.title}>
+      <Drawer
+        opened={opened}
+        onClose={drawer.close}
+        position="right"
+        size="md"
+        title={en.reminders.title}
+        closeButtonProps={{ 'aria-label': en.reminders.close }}
+      >
         <Stack gap="sm" data-testid="reminders-drawer">
           <NotificationsUnavailable />
           {isError && (
@@ -155,6 +162,8 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
             size="xs"
             leftSection={actionIcons[reminder.action] ?? <IconInfoCircle size={14} />}
             onClick={onAction}
+            // Each card's buttons say whose reminder they act on: a list of them reads "Dismiss, Dismiss…" otherwise.
+            aria-label={`${actionLabel}: ${title}`}
             data-testid="reminder-action"
           >
             {actionLabel}
@@ -168,6 +177,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
               onClick={() =>
                 snooze.mutate({ id: reminder.id, hours }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
               }
+              aria-label={`${label}: ${title}`}
               data-testid={testId}
             >
               {label}
@@ -179,6 +189,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
             color="gray"
             disabled={busy}
             onClick={() => dismiss.mutate(reminder.id, { onError: (err) => notifyError(en.reminders.dismissFailed, err) })}
+            aria-label={`${en.reminders.dismiss}: ${title}`}
             data-testid="reminder-dismiss"
           >
             {en.reminders.dismiss}
