@@ -181,7 +181,7 @@ func TestTestConnectionRefusesAWorkspaceAddedAlready(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := d.Workspaces(ctx)
-	duplicate := "serverUrl and access key lead to a workspace Keydesk has already: “Acme” (" + r.ws + ")"
+	duplicate := "serverUrl and access key lead to a workspace Keydesk has already: “Acme” (" + r.ws + "). To reach it with this access key instead, choose Edit connection in its menu in the sidebar"
 	_, port, _ := net.SplitHostPort(r.addr)
 	for _, again := range []string{r.url(), "http://localhost:" + port, "HTTP://LocalHost:" + port + "/"} {
 		_, addErr := d.AddWorkspace(ctx, desk.Connection{ServerURL: again, AccessKey: r.admin, AllowInsecure: true})
