@@ -373,7 +373,8 @@ export function KeysTable({
   onToggle,
   loadingTotal,
 }: KeysTableProps) {
-  const now = useNow()
+  // Anew with each list: it may hold keys made after the last tick.
+  const now = useNow(60_000, keys)
   const partial = loadingTotal !== undefined
   // Derived here rather than in an accessor: the table caches accessor values
   // per row, so a name that arrives after the keys would never show.
