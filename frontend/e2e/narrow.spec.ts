@@ -123,3 +123,16 @@ test('a header reached with Tab is scrolled clear of the sticky columns, not und
     expect(box.x + box.width).toBeLessThanOrEqual(scroller.x + scroller.width - 48 + 0.5);
   }
 });
+
+test('at 1024×700 and 1280×820, with the keychain notice above it, only the table scrolls, not the page', async ({ page }) => {
+  for (const size of [{ width: 1024, height: 700 }, { width: 1280, height: 820 }]) {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByTestId('key-row').first()).toBeVisible();
+    await expect(page.locator('[inert]')).toHaveCount(0);
+    // The e2e backend keeps secrets in memory: the notice says so.
+    await expect(page.getByTestId('startup-notice')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollHeight), `${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
+    await expect(page.getByTestId('key-count')).toBeInViewport({ ratio: 1 });
+  }
+});
