@@ -102,13 +102,13 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
             }
             label={
               <Group gap={8} wrap="nowrap">
-                <Text size="sm" fw={500} truncate>
+                <Text size="sm" fw={500} truncate title={ws.name}>
                   {ws.name}
                 </Text>
                 <StatusDot workspace={ws} />
               </Group>
             }
-            description={<Text span size="xs" c="dimmed" truncate display="block">{hostOf(ws)}</Text>}
+            description={<Text span size="xs" c="dimmed" truncate display="block" title={hostOf(ws)}>{hostOf(ws)}</Text>}
             rightSection={
               <Badge size="sm" variant="default" radius="sm" aria-label={en.workspaces.keyCount(ws.keyCount)}>
                 {ws.keyCount.toLocaleString('en-US')}
