@@ -153,3 +153,29 @@ test('closing a dialog or the details opened from a row menu gives the focus bac
     await expect(menuButton, item).toBeFocused();
   }
 });
+
+test('the focused row and, on the dark page, the focus ring stand out', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  // A row reached with the keyboard: every cell framed and tinted, the sticky name cell too.
+  await page.getByTestId('key-filter-input').focus();
+  const row = page.getByTestId('key-row').first();
+  await row.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(row).toBeFocused();
+  const cell = row.getByRole('cell').first();
+  await expect(cell).toHaveCSS('box-shadow', /rgb\(116, 143, 252\).*inset/);
+  const background = () => cell.evaluate((td) => getComputedStyle(td).backgroundColor);
+  const focused = await background();
+  await page.getByTestId('key-filter-input').focus();
+  await expect(cell).not.toHaveCSS('box-shadow', /rgb\(116, 143, 252\)/);
+  expect(await background()).not.toBe(focused);
+  // Mantine's ring on a button: the lighter shade (primary 4) on the dark page.
+  await page.getByTestId('sync-now').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('sync-now')).toHaveCSS('outline-color', 'rgb(116, 143, 252)');
+});

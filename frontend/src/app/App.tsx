@@ -12,6 +12,7 @@ import {
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks'
 import { IconKey, IconMoon, IconSettings, IconSun } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
+import './focus.css'
 import { setWindowColorScheme, type Reminder, type SearchResult } from '../api'
 import { MountOnOpen } from '../components/MountOnOpen'
 import type { KeyFocus, KeyRequest } from '../features/keys/KeysPanel'
