@@ -179,3 +179,19 @@ test('the focused row and, on the dark page, the focus ring stand out', async ({
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('sync-now')).toHaveCSS('outline-color', 'rgb(116, 143, 252)');
 });
+
+test('secondary text reads at 4.5:1 or more on the light page (WCAG AA)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  const ratio = await page.getByTestId('last-synced').evaluate((el) => {
+    const rgb = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [fg, bg] = [lum(getComputedStyle(el).color), lum(getComputedStyle(document.body).backgroundColor)];
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  });
+  expect(ratio).toBeGreaterThanOrEqual(4.5);
+});

@@ -24,7 +24,8 @@ export function themeStyles(userAgent: string): string {
     shades +
     weights +
     '}\n\n:root[data-mantine-color-scheme="dark"], :host([data-mantine-color-scheme="dark"]){--mantine-color-anchor: var(--mantine-color-indigo-4);}' +
-    '\n\n:root[data-mantine-color-scheme="light"], :host([data-mantine-color-scheme="light"]){--mantine-color-anchor: var(--mantine-color-indigo-6);}'
+    // Keydesk's own (app/Providers.tsx, cssVariablesResolver): dimmed text readable at 4.7:1.
+    '\n\n:root[data-mantine-color-scheme="light"], :host([data-mantine-color-scheme="light"]){--mantine-color-anchor: var(--mantine-color-indigo-6);--mantine-color-dimmed: #6c757d;}'
   const responsive = breakpoints
     .map(
       ([name, below, from]) =>
