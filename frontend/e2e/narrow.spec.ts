@@ -136,3 +136,36 @@ test('at 1024×700 and 1280×820, with the keychain notice above it, only the ta
     await expect(page.getByTestId('key-count')).toBeInViewport({ ratio: 1 });
   }
 });
+
+test('the keyboard moves the focus row by row through a long table, never losing it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 820 });
+  await serveBoot(page, bootData(100, 100), true); // the whole table comes with the boot data
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  const focusedIndex = () => page.evaluate(() => (document.activeElement as HTMLElement).dataset.index ?? document.activeElement!.tagName);
+  const expectFocused = async (index: number) => {
+    await expect.poll(focusedIndex).toBe(String(index));
+    await expect(page.locator(`tr[data-index="${index}"]`)).toBeInViewport({ ratio: 1 });
+  };
+
+  await page.locator('tr[data-index="0"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await expectFocused(1);
+  await page.keyboard.press('End');
+  await expectFocused(99);
+  await page.keyboard.press('ArrowUp');
+  await expectFocused(98);
+  await page.keyboard.press('PageUp');
+  const afterPageUp = Number(await focusedIndex());
+  expect(afterPageUp).toBeLessThan(98 - 5);
+  await expectFocused(afterPageUp);
+  await page.keyboard.press('PageDown');
+  await expectFocused(98);
+  await page.keyboard.press('Home');
+  await expectFocused(0);
+  // The header row stays above the focused row, not over it.
+  const header = (await page.getByRole('columnheader').first().boundingBox())!;
+  const first = (await page.locator('tr[data-index="0"]').boundingBox())!;
+  expect(first.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+});

@@ -440,6 +440,37 @@ export function KeysTable({
     if (hasRows) markFirstPaint()
   }, [hasRows])
 
+  // Arrows, Page Up/Down, Home and End move the focus from row to row. The
+  // rows are virtual: the browser's own scrolling would unmount the focused
+  // row and drop the focus on <body>, and arrows would only scroll.
+  const focusRow = useCallback(
+    (index: number) => {
+      virtualizer.scrollToIndex(index, { align: 'auto' })
+      let frames = 0
+      const attempt = () => {
+        const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)
+        if (row) {
+          row.focus({ preventScroll: true })
+          // Clear of the sticky header row (the scroller's scroll-padding-top).
+          row.scrollIntoView({ block: 'nearest' })
+        } else if (++frames < 10) requestAnimationFrame(attempt)
+      }
+      requestAnimationFrame(attempt)
+    },
+    [virtualizer],
+  )
+  const onRowsKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const from = event.target as HTMLElement
+    if (from.dataset.testid !== 'key-row' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+    const index = Number(from.dataset.index)
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2)
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 }
+    const to = moves[event.key]
+    if (to === undefined) return
+    event.preventDefault()
+    focusRow(Math.min(rows.length - 1, Math.max(0, to)))
+  }
+
   // Scroll a search result into view once per request.
   const scrolledTo = useRef<string | undefined>(undefined)
   useEffect(() => {
@@ -511,7 +542,7 @@ export function KeysTable({
               </Table.Tr>
             ))}
           </Table.Thead>
-          <Table.Tbody>
+          <Table.Tbody onKeyDown={onRowsKeyDown}>
             {paddingTop > 0 && (
               <tr aria-hidden>
                 <td colSpan={colCount} style={{ height: paddingTop, padding: 0, border: 0 }} />
