@@ -382,7 +382,7 @@ function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstSc
     `<div class="${classes.root} m_6d731127 mantine-Stack-root" ${stack('0rem')}>` +
     filters(partial) +
     `<div class="${classes.scroller}" data-testid="keys-scroller">` +
-    `<table class="${classes.table} m_b23fa0ef mantine-Table-table" data-testid="keys-table" style="--table-horizontal-spacing: var(--mantine-spacing-sm); --table-vertical-spacing: ${sizeVar(6)}; min-width: ${tableMinWidth(hidden)}px;">` +
+    `<table class="${classes.table} m_b23fa0ef mantine-Table-table" data-testid="keys-table" aria-label="${h(en.keys.title)}" style="--table-horizontal-spacing: var(--mantine-spacing-sm); --table-vertical-spacing: ${sizeVar(6)}; min-width: ${tableMinWidth(hidden)}px;">` +
     `<colgroup>${cols}</colgroup>` +
     tableHead(partial, hidden) +
     `<tbody class="m_b2404537 mantine-Table-tbody">${rows}` +

@@ -52,6 +52,8 @@ describe('keys table', () => {
     expect(within(rowOf('key_b')).getAllByText('never')).toHaveLength(2)
     expect(within(rowOf('key_c')).getByText('in 30 days')).toBeInTheDocument()
     expect(screen.getByTestId('key-count')).toHaveTextContent('3 keys')
+    // Named for a screen reader's list of tables.
+    expect(screen.getByRole('table', { name: 'API keys' })).toBe(screen.getByTestId('keys-table'))
   })
 
   it('paints the newest keys first while the whole list loads, then sorts and filters all of them', async () => {

@@ -509,6 +509,7 @@ export function KeysTable({
           horizontalSpacing="sm"
           highlightOnHover
           data-testid="keys-table"
+          aria-label={en.keys.title}
           className={classes.table}
           style={{ minWidth: tableMinWidth(hidden) }}
         >
