@@ -59,7 +59,10 @@ export class RemoteServer {
   }
 
   async start() {
-    this.proc = spawn(KEYDESK, ['serve', '--addr', `127.0.0.1:${this.port}`, '--db', this.db, '--log-level', 'warn'], { stdio: 'ignore' });
+    this.proc = spawn(KEYDESK, ['serve', '--addr', `127.0.0.1:${this.port}`, '--db', this.db, '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // What it says when it does not start (a port taken, a locked database).
+    let said = '';
+    this.proc.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
     for (let i = 0; i < 100; i++) {
       try {
         if ((await fetch(`${this.url}/healthz`)).ok) return;
@@ -68,7 +71,7 @@ export class RemoteServer {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('keydesk serve did not start');
+    throw new Error(`keydesk serve did not start within 10 s (exit code ${this.proc.exitCode}): ${said.trim() || 'it said nothing'}`);
   }
 
   async stop() {
