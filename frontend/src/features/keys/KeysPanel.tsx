@@ -156,7 +156,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     if (doneRequest) onRequestDone?.(doneRequest)
   }, [doneRequest, onRequestDone])
 
-  // A member key may not ask the server, nor anyone one that is offline: the
+  // A member key may not ask the server, and no one can ask one that is offline: the
   // cached keys tell whether there is anything to clean up.
   const offline = !workspace.online
   const cleanable = canManage && !offline
