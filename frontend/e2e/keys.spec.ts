@@ -195,3 +195,27 @@ test('secondary text reads at 4.5:1 or more on the light page (WCAG AA)', async 
   });
   expect(ratio).toBeGreaterThanOrEqual(4.5);
 });
+
+test('deleting a key from its row menu leaves the focus on the row now in its place', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  // A key to delete.
+  await page.getByTestId('create-key-button').click();
+  await page.getByTestId('key-name-input').fill('focus after delete');
+  await page.getByTestId('create-key-submit').click();
+  issued(await page.getByTestId('secret-input').inputValue());
+  await page.getByTestId('secret-done').click();
+  const row = page.getByTestId('key-row').filter({ hasText: 'focus after delete' });
+  await expect(row).toBeVisible();
+  const index = await row.getAttribute('data-index');
+
+  await row.getByTestId('key-menu').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('delete-key').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('confirm-delete').click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('key-row');
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.index)).toBe(index);
+});
