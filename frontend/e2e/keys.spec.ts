@@ -54,6 +54,12 @@ test('create a key, see its secret once, verify it, delete it', async ({ page, c
   await expect(search).toHaveValue('');
   expect(await search.evaluate((e) => getComputedStyle(e).getPropertyValue('-webkit-text-security'))).toBe('none');
 
+  // Picked from the search with Enter, the key's row takes the focus (Enter again opens its details).
+  await search.fill('E2E deploy key');
+  await expect(page.getByTestId('search-result').first()).toHaveAttribute('data-key-id', keyId!);
+  await search.press('Enter');
+  await expect(row).toBeFocused();
+
   // Delete: the confirmation names the key; afterwards the secret is dead.
   await row.getByTestId('key-menu').click();
   await page.getByTestId('delete-key').click();

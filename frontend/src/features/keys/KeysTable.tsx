@@ -444,8 +444,8 @@ export function KeysTable({
   // rows are virtual: the browser's own scrolling would unmount the focused
   // row and drop the focus on <body>, and arrows would only scroll.
   const focusRow = useCallback(
-    (index: number) => {
-      virtualizer.scrollToIndex(index, { align: 'auto' })
+    (index: number, align: 'auto' | 'center' = 'auto') => {
+      virtualizer.scrollToIndex(index, { align })
       let frames = 0
       const attempt = () => {
         const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)
@@ -471,7 +471,8 @@ export function KeysTable({
     focusRow(Math.min(rows.length - 1, Math.max(0, to)))
   }
 
-  // Scroll a search result into view once per request.
+  // Scroll a search result into view once per request, and give it the
+  // focus: the search box's list is gone, and Enter then opens its details.
   const scrolledTo = useRef<string | undefined>(undefined)
   useEffect(() => {
     if (!highlightId) {
@@ -482,9 +483,9 @@ export function KeysTable({
     const index = rows.findIndex((row) => row.id === highlightId)
     if (index >= 0) {
       scrolledTo.current = highlightId
-      virtualizer.scrollToIndex(index, { align: 'center' })
+      focusRow(index, 'center')
     }
-  }, [highlightId, rows, virtualizer])
+  }, [highlightId, rows, focusRow])
 
   const openDetails = useCallback((key: Key) => onAction('details', key), [onAction])
 
