@@ -186,20 +186,29 @@ test('the focused row and, on the dark page, the focus ring stand out', async ({
   await expect(page.getByTestId('sync-now')).toHaveCSS('outline-color', 'rgb(116, 143, 252)');
 });
 
-test('secondary text reads at 4.5:1 or more on the light page (WCAG AA)', async ({ page }) => {
+test('secondary text and light badges read at 4.5:1 or more on the light page (WCAG AA)', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
   await expect(page.locator('[inert]')).toHaveCount(0);
-  const ratio = await page.getByTestId('last-synced').evaluate((el) => {
-    const rgb = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
-    const lum = (c: string) => {
-      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // The text's colour against its background: the element's own (a light badge's is translucent) over the page's.
+  const contrast = (el: Element) => {
+    const rgba = (c: string) => {
+      const [r, g, b, a = 1] = c.match(/\d+(\.\d+)?/g)!.map(Number);
+      return [r, g, b, a];
     };
-    const [fg, bg] = [lum(getComputedStyle(el).color), lum(getComputedStyle(document.body).backgroundColor)];
-    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-  });
-  expect(ratio).toBeGreaterThanOrEqual(4.5);
+    const page = rgba(getComputedStyle(document.body).backgroundColor);
+    const own = rgba(getComputedStyle(el).backgroundColor);
+    const bg = [0, 1, 2].map((i) => own[3] * own[i] + (1 - own[3]) * page[i]);
+    const lum = ([r, g, b]: number[]) => {
+      const [R, G, B] = [r, g, b].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    const [fg, back] = [lum(rgba(getComputedStyle(el).color)), lum(bg)];
+    return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+  };
+  expect(await page.getByTestId('last-synced').evaluate(contrast)).toBeGreaterThanOrEqual(4.5);
+  const active = page.getByTestId('key-status').filter({ hasText: /^active$/i }).first();
+  expect(await active.evaluate(contrast)).toBeGreaterThanOrEqual(4.5);
 });
 
 test('deleting a key from its row menu leaves the focus on the row now in its place', async ({ page }) => {

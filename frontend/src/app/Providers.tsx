@@ -12,13 +12,21 @@ interface ProvidersProps {
 }
 
 /**
- * Secondary text (Mantine's "dimmed": descriptions, "never", key IDs) reads
- * at 4.7:1 on the light page, not gray 6's 3.3:1 (WCAG AA wants 4.5). The
- * first screen carries the same variable (firstScreen/themeStyles.ts).
+ * Text that reads at 4.5:1 or more on the light page (WCAG AA): secondary
+ * text (Mantine's "dimmed": descriptions, "never", key IDs) at 4.7:1, not
+ * gray 6's 3.3:1; and the text of light yellow, orange and green banners and
+ * badges ("Offline since…", "Copy it now", ACTIVE, "200 OK") at 5.4–5.9:1,
+ * not 2.7–4.0:1. The first screen carries the same variables
+ * (firstScreen/themeStyles.ts).
  */
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#6c757d' },
+  light: {
+    '--mantine-color-dimmed': '#6c757d',
+    '--mantine-color-yellow-light-color': '#8f5000',
+    '--mantine-color-orange-light-color': '#b03d0b',
+    '--mantine-color-green-light-color': '#237032',
+  },
   dark: {},
 })
 

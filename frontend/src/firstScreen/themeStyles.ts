@@ -24,8 +24,8 @@ export function themeStyles(userAgent: string): string {
     shades +
     weights +
     '}\n\n:root[data-mantine-color-scheme="dark"], :host([data-mantine-color-scheme="dark"]){--mantine-color-anchor: var(--mantine-color-indigo-4);}' +
-    // Keydesk's own (app/Providers.tsx, cssVariablesResolver): dimmed text readable at 4.7:1.
-    '\n\n:root[data-mantine-color-scheme="light"], :host([data-mantine-color-scheme="light"]){--mantine-color-anchor: var(--mantine-color-indigo-6);--mantine-color-dimmed: #6c757d;}'
+    // Keydesk's own (app/Providers.tsx, cssVariablesResolver): text readable at 4.5:1 or more.
+    '\n\n:root[data-mantine-color-scheme="light"], :host([data-mantine-color-scheme="light"]){--mantine-color-anchor: var(--mantine-color-indigo-6);--mantine-color-dimmed: #6c757d;--mantine-color-green-light-color: #237032;--mantine-color-yellow-light-color: #8f5000;--mantine-color-orange-light-color: #b03d0b;}'
   const responsive = breakpoints
     .map(
       ([name, below, from]) =>
