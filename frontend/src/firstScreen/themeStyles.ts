@@ -23,9 +23,9 @@ export function themeStyles(userAgent: string): string {
     '--mantine-primary-color-light: var(--mantine-color-indigo-light);--mantine-primary-color-light-hover: var(--mantine-color-indigo-light-hover);--mantine-primary-color-light-color: var(--mantine-color-indigo-light-color);' +
     shades +
     weights +
-    '}\n\n:root[data-mantine-color-scheme="dark"], :host([data-mantine-color-scheme="dark"]){--mantine-color-anchor: var(--mantine-color-indigo-4);}' +
+    '}\n\n:root[data-mantine-color-scheme="dark"], :host([data-mantine-color-scheme="dark"]){--mantine-color-anchor: var(--mantine-color-indigo-4);--mantine-color-dimmed: #969696;}' +
     // Keydesk's own (app/Providers.tsx, cssVariablesResolver): text readable at 4.5:1 or more.
-    '\n\n:root[data-mantine-color-scheme="light"], :host([data-mantine-color-scheme="light"]){--mantine-color-anchor: var(--mantine-color-indigo-6);--mantine-color-dimmed: #6c757d;--mantine-color-green-light-color: #237032;--mantine-color-yellow-light-color: #8f5000;--mantine-color-orange-light-color: #b03d0b;}'
+    '\n\n:root[data-mantine-color-scheme="light"], :host([data-mantine-color-scheme="light"]){--mantine-color-anchor: var(--mantine-color-indigo-6);--mantine-color-dimmed: #6c757d;--mantine-color-red-text: #c92a2a;--mantine-color-red-filled: var(--mantine-color-red-8);--mantine-color-red-filled-hover: var(--mantine-color-red-9);--mantine-color-indigo-filled: var(--mantine-color-indigo-7);--mantine-color-indigo-filled-hover: var(--mantine-color-indigo-8);--mantine-color-indigo-outline: var(--mantine-color-indigo-7);--mantine-color-green-light-color: #237032;--mantine-color-yellow-light-color: #8f5000;--mantine-color-orange-light-color: #b03d0b;}'
   const responsive = breakpoints
     .map(
       ([name, below, from]) =>

@@ -97,6 +97,8 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
             onClick={() => onSelect(ws.id)}
             variant="light"
             style={{ borderRadius: 'var(--mantine-radius-md)', flex: 1, minWidth: 0 }}
+            // Mantine fades the selected item's description (0.9): 4.4:1, under 4.5.
+            styles={{ description: { opacity: 1 } }}
             leftSection={
               ws.kind === 'local' ? <IconDeviceDesktop size={18} stroke={1.6} /> : <IconServer size={18} stroke={1.6} />
             }
@@ -108,7 +110,12 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
                 <StatusDot workspace={ws} />
               </Group>
             }
-            description={<Text span size="xs" c="dimmed" truncate display="block" title={hostOf(ws)}>{hostOf(ws)}</Text>}
+            // On the selected item, in its colour: dimmed grey on its tint read at 3.2:1.
+            description={
+              <Text span size="xs" c={ws.id === selectedId ? 'inherit' : 'dimmed'} truncate display="block" title={hostOf(ws)}>
+                {hostOf(ws)}
+              </Text>
+            }
             rightSection={
               <Badge size="sm" variant="default" radius="sm" aria-label={en.workspaces.keyCount(ws.keyCount)}>
                 {ws.keyCount.toLocaleString('en-US')}
