@@ -99,3 +99,54 @@ export class RemoteServer {
     return created;
   }
 }
+
+/**
+ * The visible texts of the page that read under 4.5:1 against what is behind
+ * them (3:1 for large text; WCAG AA), as "text: ratio". Disabled controls and
+ * hidden parts are left out, as WCAG does.
+ */
+export function lowContrastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgba = (c: string) => {
+      const [r, g, b, a = 1] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0', '0']).map(Number);
+      return [r, g, b, a];
+    };
+    const over = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[3] * top[i] + (1 - top[3]) * under[i]).concat(1);
+    // What is behind an element: its own background and its ancestors', blended down to the page's.
+    const backdrop = (el: Element) => {
+      const layers: number[][] = [];
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c[3] > 0) layers.push(c);
+        if (c[3] >= 1) break;
+      }
+      let bg = [255, 255, 255, 1];
+      if (!layers.length || layers[layers.length - 1][3] < 1) bg = over(rgba(getComputedStyle(document.body).backgroundColor), bg);
+      for (const layer of layers.reverse()) bg = over(layer, bg);
+      return bg;
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const [R, G, B] = [r, g, b].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode.textContent!.trim();
+      const el = walker.currentNode.parentElement!;
+      const box = el.getBoundingClientRect();
+      if (!text || box.width === 0 || box.bottom < 0 || box.top > innerHeight || el.closest('[aria-hidden="true"], :disabled, [data-disabled]')) continue;
+      let opacity = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      const color = rgba(getComputedStyle(el).color);
+      const bg = backdrop(el);
+      const fg = over([color[0], color[1], color[2], color[3] * opacity], bg);
+      const [a, b] = [lum(fg), lum(bg)];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const style = getComputedStyle(el);
+      const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) found.push(`${text.slice(0, 40)}: ${ratio.toFixed(2)}`);
+    }
+    return found;
+  });
+}

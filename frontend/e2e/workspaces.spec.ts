@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { RemoteServer, shot } from './helpers';
+import { RemoteServer, lowContrastTexts, shot } from './helpers';
 
 test('a remote workspace: add, sync, go offline with the cache readable, come back', async ({ page }) => {
   const remote = new RemoteServer(34190);
@@ -28,6 +28,8 @@ test('a remote workspace: add, sync, go offline with the cache readable, come ba
   await expect(page.getByTestId('offline-banner')).toContainText(/offline since/i);
   await expect(page.getByTestId('key-row').filter({ hasText: 'billing export' })).toBeVisible();
   await shot(page, 'offline');
+  // The banner's title and text, the disabled buttons' reasons aside: readable (WCAG AA).
+  expect(await lowContrastTexts(page)).toEqual([]);
 
   // It comes back: the next sync brings the workspace back online.
   await remote.start();

@@ -116,9 +116,8 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
         >
           <Stack gap={4}>
             {workspace.lastError && <Text size="sm">{workspace.lastError}</Text>}
-            <Text size="sm" c="dimmed">
-              {en.workspaces.offlineHint}
-            </Text>
+            {/* Not grey: grey on the banner's tint read at 4.2:1. */}
+            <Text size="sm">{en.workspaces.offlineHint}</Text>
           </Stack>
         </Alert>
       )}
@@ -156,9 +155,7 @@ function SyncProblemBanner({ workspace }: { workspace: Workspace }) {
       <Stack gap={6} align="flex-start">
         {workspace.lastError && <Text size="sm">{workspace.lastError}</Text>}
         {hint && (
-          <Text size="sm" c="dimmed">
-            {hint}
-          </Text>
+          <Text size="sm">{hint}</Text>
         )}
         {problem === 'keychainLocked' && (
           <Button size="xs" leftSection={<IconLockOpen size={14} />} onClick={() => setDialog('unlock')} data-testid="sync-problem-unlock">
