@@ -175,15 +175,7 @@ func TestServe(t *testing.T) {
 	var ws struct{ WorkspaceID, AdminKey string }
 	json.Unmarshal(out, &ws)
 
-	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--db", db)
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	}()
+	stderr, _ := runServe(t, "--addr", "127.0.0.1:0", "--db", db)
 	url := waitForURL(t, stderr)
 
 	ctx := context.Background()
@@ -272,15 +264,8 @@ func TestServeSaysHowToStartAnEmptyDatabase(t *testing.T) {
 // the line that says it listens, then stops it.
 func serveLogUntilListening(t *testing.T, db string) string {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--db", db)
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	}()
+	stderr, stop := runServe(t, "--addr", "127.0.0.1:0", "--db", db)
+	defer stop() // before the next start: SQLite has one server
 	done := make(chan string, 1)
 	go func() {
 		var log strings.Builder

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,6 +28,26 @@ type kdServer struct {
 	anon        *client.Client
 }
 
+// runServe starts `keydesk serve` with args and gives its log (stderr) and
+// a stop that interrupts it and waits; the test's end stops it too.
+func runServe(t *testing.T, args ...string) (stderr io.Reader, stop func()) {
+	t.Helper()
+	cmd := exec.Command(binary, append([]string{"serve"}, args...)...)
+	stderr, _ = cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cmd.Process.Signal(os.Interrupt)
+			cmd.Wait()
+		})
+	}
+	t.Cleanup(stop)
+	return stderr, stop
+}
+
 func startServer(t *testing.T) *kdServer {
 	t.Helper()
 	db := "sqlite:" + filepath.Join(t.TempDir(), "k.db")
@@ -37,12 +59,7 @@ func startServer(t *testing.T) *kdServer {
 	if err := json.Unmarshal(out, &ws); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--db", db)
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() })
+	stderr, _ := runServe(t, "--addr", "127.0.0.1:0", "--db", db)
 	s := &kdServer{URL: waitForURL(t, stderr), WorkspaceID: ws.WorkspaceID, AdminKey: ws.AdminKey}
 	s.admin, _ = client.New(s.URL, s.AdminKey)
 	s.anon, _ = client.New(s.URL, "")
