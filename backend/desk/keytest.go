@@ -55,6 +55,7 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 		return keytest.Request{}, fieldError("secret", "holds a control character, which no key has: paste the key as it was shown")
 	}
 	target := keytest.Target{Method: "GET", URL: "{server}/v1/whoami", Auth: keytest.AuthBearer}
+	keyID := t.KeyID // the {keyId} of a test endpoint's URL
 	if t.KeyID != "" {
 		var k CachedKey
 		if err := d.db.WithContext(ctx).Where("workspace_id = ? AND id = ?", ws.ID, t.KeyID).Take(&k).Error; err != nil {
@@ -85,7 +86,7 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 		// profile, not always with whoami.
 		var known []CachedKey
 		if d.db.WithContext(ctx).Where("workspace_id = ? AND masked_key = ?", ws.ID, keys.Mask(secret)).Limit(2).Find(&known).Error == nil && len(known) == 1 {
-			target = d.testTarget(ctx, ws, known[0])
+			target, keyID = d.testTarget(ctx, ws, known[0]), known[0].ID
 		}
 	}
 	if secret == "" {
@@ -95,7 +96,7 @@ func (d *Desk) prepare(ctx context.Context, t KeyTest) (keytest.Request, error) 
 	if err != nil {
 		return keytest.Request{}, err
 	}
-	return keytest.Request{Target: target, Server: d.serverURL(ws), Workspace: ws.RemoteID, KeyID: t.KeyID, Secret: secret, HTTPClient: hc}, nil
+	return keytest.Request{Target: target, Server: d.serverURL(ws), Workspace: ws.RemoteID, KeyID: keyID, Secret: secret, HTTPClient: hc}, nil
 }
 
 // TestKey runs a key test and keeps its result (without the body) in the

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,5 +103,45 @@ func TestKeyTestOnTheLocalWorkspace(t *testing.T) {
 				t.Fatalf("%s holds a tested secret", f)
 			}
 		}
+	}
+}
+
+// A pasted key the cache knows fills its profile's test URL as its row's
+// test does: {keyId} is its ID, not empty (a request to the wrong place
+// could pass for a working key).
+func TestPastedKnownKeyFillsItsTestURL(t *testing.T) {
+	var paths []string
+	endpoint := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		w.Write([]byte(`{"ok":true}`))
+	}))
+	defer endpoint.Close()
+	d := open(t, t.TempDir(), secrets.NewMemory(), nil)
+	defer d.Close()
+	ctx := context.Background()
+	ws := localWorkspace(t, d)
+	name := "payments"
+	profile, err := d.CreateProfile(ctx, ws.ID, api.ProfileRequest{
+		Name:         &name,
+		TestEndpoint: api.Some(&api.TestEndpoint{Method: "GET", URL: endpoint.URL + "/check/{workspace}/{keyId}", Auth: "bearer"}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, err := d.CreateKey(ctx, ws.ID, api.CreateKeyRequest{Name: "pay", ProfileID: profile.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "/check/" + ws.RemoteID + "/" + created.Key.ID
+	for _, test := range []desk.KeyTest{
+		{WorkspaceID: ws.ID, KeyID: created.Key.ID, Secret: created.Secret}, // its row's Test, secret pasted
+		{WorkspaceID: ws.ID, Secret: created.Secret},                        // Test API key, the secret alone
+	} {
+		if res, err := d.TestKey(ctx, test); err != nil || res.Status != 200 {
+			t.Fatalf("%+v: %+v, %v", test, res, err)
+		}
+	}
+	if len(paths) != 2 || paths[0] != want || paths[1] != want {
+		t.Fatalf("requested %q, want %q twice", paths, want)
 	}
 }
