@@ -119,7 +119,7 @@ FROM cached_keys k WHERE enabled AND (
 	expires_at <= @expiresBy
 	OR (auto_revoke AND revokes_at <= @overlapEndsBy)
 	OR last_used_at <= @lastUsedBy
-	OR (last_used_at IS NULL AND created_at <= @neverUsedCreatedBy)
+	OR (last_used_at IS NULL AND COALESCE(regenerated_at, created_at) <= @neverUsedCreatedBy)
 	OR (revokes_at IS NULL AND profile_id <> '' AND EXISTS (SELECT 1 FROM cached_profiles p
 		WHERE p.workspace_id = k.workspace_id AND p.id = k.profile_id AND p.rotation_days > 0
 			AND julianday(COALESCE(k.regenerated_at, k.created_at)) + p.rotation_days <= julianday(@rotationDueBy))))`

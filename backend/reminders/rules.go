@@ -65,7 +65,7 @@ type Horizon struct {
 	ExpiresBy          time.Time // expired, or expiring within the longest lead time
 	OverlapEndsBy      time.Time // an auto-revoking rotation overlap ending within a day
 	LastUsedBy         time.Time // unused for 90 days
-	NeverUsedCreatedBy time.Time // never used, created 30 days ago
+	NeverUsedCreatedBy time.Time // never used, its secret made (created or regenerated) 30 days ago
 	RotationDueBy      time.Time // secret made at least the profile's rotation days before it
 }
 
@@ -126,7 +126,9 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 			if on(KindExpired) {
 				out = append(out, due(KindExpired, 0, *k.ExpiresAt))
 			}
-		case on(KindExpiring) && k.Active:
+		case on(KindExpiring) && k.Active && k.RevokesAt == nil:
+			// (A rotating key has its successor already: "rotate it" would
+			// be refused, and its overlap has reminders of its own.)
 			// Only the nearest lead time that has been reached: at 5 days
 			// left, the 7-day reminder, not the 30-day one as well. A lead
 			// time as long as the key's whole life is left out: a key made
@@ -171,7 +173,9 @@ func appendDue(out []Due, k Key, now time.Time, enabled map[string]bool) []Due {
 				out = append(out, due(KindUnused, unusedAfterDays, at))
 			}
 		default:
-			if at := k.CreatedAt.Add(neverUsedDays * day); !now.Before(at) {
+			// From its secret: a key regenerated a day ago gets its 30 days
+			// to be put to use, as a new one does.
+			if at := k.secretSince().Add(neverUsedDays * day); !now.Before(at) {
 				out = append(out, due(KindUnused, neverUsedDays, at))
 			}
 		}

@@ -73,6 +73,24 @@ func TestEvaluate(t *testing.T) {
 		{"unused for 90 days", func(k *reminders.Key) { k.LastUsedAt = at(-days(91)) }, []string{"unused/90"}},
 		{"never used since creation 30 days ago", func(k *reminders.Key) { k.LastUsedAt = nil; k.CreatedAt = now.Add(-days(31)) }, []string{"unused/30"}},
 		{"never used, created yesterday", func(k *reminders.Key) { k.LastUsedAt = nil; k.CreatedAt = now.Add(-days(1)) }, nil},
+		{"never used, created 40 days ago but regenerated yesterday: its new secret gets its 30 days", func(k *reminders.Key) {
+			k.LastUsedAt = nil
+			k.CreatedAt = now.Add(-days(40))
+			k.RegeneratedAt = at(-days(1))
+		}, nil},
+		{"never used, regenerated 31 days ago", func(k *reminders.Key) {
+			k.LastUsedAt = nil
+			k.CreatedAt = now.Add(-days(60))
+			k.RegeneratedAt = at(-days(31))
+		}, []string{"unused/30"}},
+		{"expires in 5 days but rotating: its successor is made, no 'rotate it'", func(k *reminders.Key) {
+			k.ExpiresAt = at(days(5))
+			k.RevokesAt, k.AutoRevoke = at(days(6)), true
+		}, nil},
+		{"expires in 5 days, rotating and kept by hand: no 'rotate it' either", func(k *reminders.Key) {
+			k.ExpiresAt = at(days(5))
+			k.RevokesAt, k.AutoRevoke = at(days(6)), false
+		}, nil},
 		{"unused but revoked by its rotation in 5 days: nothing to disable", func(k *reminders.Key) {
 			k.LastUsedAt = at(-days(91))
 			k.RevokesAt, k.AutoRevoke = at(days(5)), true
