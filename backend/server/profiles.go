@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -249,6 +250,10 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 		return badRequest("testEndpoint.name", fmt.Sprintf("testEndpoint.name must be at most 100 characters, got %d", n))
 	}
 	probe := strings.NewReplacer("{server}", "http://server", "{workspace}", "ws", "{keyId}", "key").Replace(te.URL)
+	// A mistyped placeholder would go out as it is, found only by a test.
+	if unknown := placeholder.FindString(probe); unknown != "" {
+		return badRequest("testEndpoint.url", "testEndpoint.url may use only the placeholders {server}, {workspace} and {keyId}, got "+keys.Quote(unknown))
+	}
 	u, err := url.Parse(probe)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return badRequest("testEndpoint.url", "testEndpoint.url must be an http:// or https:// URL, or start with {server}, got "+keys.Quote(te.URL))
@@ -266,13 +271,16 @@ func validateTestEndpoint(te *api.TestEndpoint) error {
 			return badRequest("testEndpoint.name", "testEndpoint.name is required for auth "+te.Auth)
 		}
 		if !validToken(te.Name) {
-			return badRequest("testEndpoint.name", "testEndpoint.name must be a header or parameter name (letters, digits and !#$%&'*+-.^_`|~), got "+keys.Quote(te.Name))
+			return badRequest("testEndpoint.name", "testEndpoint.name must be letters, digits and !#$%&'*+-.^_`|~ only, as header and parameter names are, got "+keys.Quote(te.Name))
 		}
 	default:
 		return badRequest("testEndpoint.auth", "testEndpoint.auth must be bearer, header or query, got "+keys.Quote(te.Auth))
 	}
 	return nil
 }
+
+// placeholder matches what looks like a placeholder of a test URL.
+var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 
 // validToken reports whether s is an HTTP token (a header name).
 func validToken(s string) bool {
