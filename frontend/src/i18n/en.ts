@@ -599,7 +599,7 @@ export const en = {
     button: 'Test API key',
     title: 'Test API key',
     titleFor: (name: string) => `Test “${name}”`,
-    intro: 'Keydesk calls the workspace’s server with the key and shows what came back. The secret is only used for this call.',
+    intro: 'Keydesk sends a request with the key — to its profile’s test endpoint if it has one, else to the workspace’s server — and shows what came back. The secret is only used for this call.',
     running: 'Calling the server…',
     secretLabel: 'Secret',
     secretPlaceholder: 'Paste the key’s secret',
@@ -621,6 +621,8 @@ export const en = {
     emptyBody: '(empty body)',
     copyJson: 'Copy full JSON',
     copyBody: 'Copy full body',
+    /** The body was cut at 1 MiB: the copy holds only that. */
+    copyStart: 'Copy the first 1 MiB',
     copied: 'Copied',
     curl: 'cURL',
     copyCurl: 'Copy',

@@ -95,6 +95,14 @@ describe('key test', () => {
     )
   })
 
+  it('does not call a body cut at 1 MiB "full": the copy says what it holds', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult({ bodyBytes: 5_000_000, bodyTruncated: true }))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+    expect(await screen.findByTestId('keytest-copy-json')).toHaveTextContent('Copy the first 1 MiB')
+    expect(screen.getByTestId('keytest-preview-cut')).toHaveTextContent('Showing the start of 5,000,000 bytes.')
+  })
+
   it('says nothing of a cut when the preview is the whole answer', async () => {
     vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)

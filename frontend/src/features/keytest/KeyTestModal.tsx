@@ -259,7 +259,7 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
                   onClick={copy}
                   data-testid="keytest-copy-json"
                 >
-                  {copied ? en.keyTest.copied : result.isJson ? en.keyTest.copyJson : en.keyTest.copyBody}
+                  {copied ? en.keyTest.copied : result.bodyTruncated ? en.keyTest.copyStart : result.isJson ? en.keyTest.copyJson : en.keyTest.copyBody}
                 </Button>
               )}
             </CopyButton>
