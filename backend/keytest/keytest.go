@@ -344,6 +344,15 @@ func ShellQuote(s string) string {
 // preview is the first 800 characters of the body, pretty-printed when it
 // is JSON.
 func preview(body []byte, contentType string, truncated bool) (isJSON bool, out string) {
+	// Bytes that are not text (an image, a zip) would show as control
+	// characters and replacement marks: say what they are instead.
+	if sniffed := http.DetectContentType(body); len(body) > 0 && !strings.HasPrefix(sniffed, "text/") {
+		kind := strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0])
+		if kind == "" {
+			kind = strings.SplitN(sniffed, ";", 2)[0]
+		}
+		return false, "Binary data (" + kind + "): not shown."
+	}
 	text := body
 	if !truncated && (strings.Contains(contentType, "json") || json.Valid(body)) && json.Valid(body) {
 		var pretty bytes.Buffer

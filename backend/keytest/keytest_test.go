@@ -79,6 +79,26 @@ func TestErrorStatusesAreResults(t *testing.T) {
 	}
 }
 
+// A body that is not text is named, not shown as control characters.
+func TestBinaryBodyIsNamed(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
+	r := run(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(png)
+	}, keytest.DefaultTarget("api"), secret(t))
+	if r.IsJSON || r.Preview != "Binary data (image/png): not shown." || r.BodyBytes != int64(len(png)) {
+		t.Fatalf("binary body: preview %q, %d bytes", r.Preview, r.BodyBytes)
+	}
+	untyped := []byte{0, 1, 2, 3, 0xff, 0xfe}
+	r = run(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header()["Content-Type"] = nil // no type: Go would sniff one
+		w.Write(untyped)
+	}, keytest.DefaultTarget("api"), secret(t))
+	if r.Preview != "Binary data (application/octet-stream): not shown." {
+		t.Fatalf("untyped binary body: preview %q", r.Preview)
+	}
+}
+
 func TestNonJSONAndLongBodies(t *testing.T) {
 	long := strings.Repeat("é", 1000) // 1000 characters, 2000 bytes
 	r := run(t, func(w http.ResponseWriter, _ *http.Request) {
