@@ -186,7 +186,8 @@ func Describe(err error, u *url.URL, timeout time.Duration) (kind, msg string) {
 	case faultTimeout:
 		msg = fmt.Sprintf("%s did not answer within %s", host, Duration(timeout))
 	default:
-		msg = fmt.Sprintf("the request to %s failed: %s", host, f.raw)
+		// The system's words ("connection reset by peer"), not Go's wrapping.
+		msg = fmt.Sprintf("the request to %s failed: %s", host, f.cause())
 	}
 	return f.kind(), msg
 }

@@ -152,6 +152,20 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// Describe (the key test, the CLI) says a reset or a closed connection in
+// words too, not as Go's "read tcp a->b: read: …" or a bare "EOF".
+func TestDescribeSaysResetAndClosedInWords(t *testing.T) {
+	u := &url.URL{Host: "keys.acme.example"}
+	reset := &url.Error{Op: "Get", URL: "https://keys.acme.example", Err: &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}}
+	if _, msg := netfail.Describe(reset, u, time.Second); msg != "the request to keys.acme.example failed: connection reset by peer" {
+		t.Fatalf("reset: %q", msg)
+	}
+	closed := &url.Error{Op: "Get", URL: "https://keys.acme.example", Err: io.EOF}
+	if _, msg := netfail.Describe(closed, u, time.Second); msg != "the request to keys.acme.example failed: the connection was closed without an answer" {
+		t.Fatalf("closed: %q", msg)
+	}
+}
+
 // TestDescribeNamesTheScheme: the two wrong schemes get their own words in
 // the key test and the CLI too, instead of Go's.
 func TestDescribeNamesTheScheme(t *testing.T) {
