@@ -113,12 +113,13 @@ describe('key test', () => {
 
   it('shows why no answer came back for status 0', async () => {
     vi.mocked(api.runKeyTest).mockResolvedValue(
-      makeResult({ status: 0, statusText: '', error: 'Connection refused by keys.example.com', errorKind: 'refused' }),
+      makeResult({ status: 0, statusText: '', error: 'keys.example.com refused the connection: nothing is listening on that port', errorKind: 'refused' }),
     )
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await openRowTest(user)
 
-    expect(await screen.findByTestId('keytest-status')).toHaveTextContent('Connection refused by keys.example.com')
+    // The backend's words, as a sentence of their own under the heading.
+    expect(await screen.findByTestId('keytest-status')).toHaveTextContent('keys.example.com refused the connection: nothing is listening on that port.')
     expect(screen.queryByTestId('keytest-preview')).not.toBeInTheDocument()
   })
 

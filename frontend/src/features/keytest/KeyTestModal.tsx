@@ -24,7 +24,7 @@ import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { errorMessage, notifyError } from '../../lib/errors'
 import { formatDateTime } from '../../lib/time'
-import { statusColor } from './status'
+import { asSentence, statusColor } from './status'
 import { useKeyTestHistory, useRunKeyTest } from './useKeyTest'
 
 interface KeyTestModalProps {
@@ -241,7 +241,7 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
       </Group>
       {result.status === 0 ? (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={en.keyTest.noAnswer} data-testid="keytest-status">
-          {result.error}
+          {asSentence(result.error ?? '')}
         </Alert>
       ) : (
         <Stack gap={4}>
@@ -351,7 +351,7 @@ function RedirectNotice({ result }: { result: TestResult }) {
       data-testid="keytest-redirect"
     >
       <Stack gap={4}>
-        {result.error && <Text size="sm">{result.error}</Text>}
+        {result.error && <Text size="sm">{asSentence(result.error)}</Text>}
         {result.location && (
           <Group gap="xs" wrap="nowrap" align="baseline">
             <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
