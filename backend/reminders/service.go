@@ -388,12 +388,19 @@ func (s *Service) workspaceNames(ctx context.Context, list []Reminder) map[strin
 // maxSeparateNotifications: past it, one notification sums them up.
 const maxSeparateNotifications = 3
 
-// Active lists the reminders to show now, most urgent first.
+// urgency orders reminders by what breaks when: a key that has expired,
+// then the keys that stop working (an expiry, a rotation's end), soonest
+// first, then what only asks for care (a rotation due, a key unused). By
+// due_at alone an unused key, due weeks ago, came before a key expiring
+// tomorrow.
+const urgency = "CASE kind WHEN '" + KindExpired + "' THEN 0 WHEN '" + KindExpiring + "' THEN 1 WHEN '" + KindOverlapEnding + "' THEN 1 ELSE 2 END, due_at, id"
+
+// Active lists the reminders to show now, most urgent first (urgency).
 func (s *Service) Active(ctx context.Context) ([]Reminder, error) {
 	var out []Reminder
 	err := s.db.WithContext(ctx).
 		Where("dismissed_at IS NULL AND resolved_at IS NULL AND (snoozed_until IS NULL OR snoozed_until <= ?)", s.now().UTC()).
-		Order("due_at, id").Find(&out).Error
+		Order(urgency).Find(&out).Error
 	return out, err
 }
 

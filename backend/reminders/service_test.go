@@ -281,3 +281,35 @@ func TestScanRereadsRemindersChangedBehindIt(t *testing.T) {
 		t.Fatalf("after a stray reminder = %+v", active)
 	}
 }
+
+// The bell lists what breaks first first: an expired key, then the keys
+// that stop working soonest, then a rotation due or a key unused for weeks
+// (due long ago, but nothing breaks).
+func TestActiveIsMostUrgentFirst(t *testing.T) {
+	svc := reminders.New(openDB(t, filepath.Join(t.TempDir(), "desk.db")), &notes{}, func() time.Time { return now }, nil)
+	at := func(d float64) *time.Time { t := now.Add(days(d)); return &t }
+	long := now.Add(-days(200))
+	keys := []reminders.Key{
+		{WorkspaceID: "w", ID: "unused", Name: "unused", Active: true, Enabled: true, CreatedAt: long, LastUsedAt: at(-120)},
+		{WorkspaceID: "w", ID: "rotation", Name: "rotation", Active: true, Enabled: true, CreatedAt: long, LastUsedAt: at(-1), RotationDays: func() *int { d := 30; return &d }()},
+		{WorkspaceID: "w", ID: "in5days", Name: "in5days", Active: true, Enabled: true, CreatedAt: long, LastUsedAt: at(-1), ExpiresAt: at(5)},
+		{WorkspaceID: "w", ID: "tomorrow", Name: "tomorrow", Active: true, Enabled: true, CreatedAt: long, LastUsedAt: at(-1), ExpiresAt: at(0.8)},
+		{WorkspaceID: "w", ID: "expired", Name: "expired", Enabled: true, CreatedAt: long, LastUsedAt: at(-1), ExpiresAt: at(-2)},
+	}
+	if _, err := svc.Scan(context.Background(), keys, reminders.DefaultSettings()); err != nil {
+		t.Fatal(err)
+	}
+	active, err := svc.Active(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, r := range active {
+		order = append(order, r.KeyID+"/"+r.Kind)
+	}
+	want := []string{"expired/expired", "tomorrow/expiring", "in5days/expiring", "rotation/rotation_due", "unused/unused"}
+	if fmt.Sprint(order) != fmt.Sprint(want) {
+		t.Fatalf("order %v, want %v", order, want)
+	}
+}
+
