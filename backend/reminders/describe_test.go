@@ -39,6 +39,8 @@ func TestDescribeTellsTheRealTimes(t *testing.T) {
 			k.RotationDays = intp(30)
 		},
 			reminders.KindRotationDue, "The secret of team-unused was made 45 days ago; its profile asks to rotate it every 30 days."},
+		{"rotation due every day: not 'every 1 days'", func(k *reminders.Key) { k.CreatedAt = now.Add(-days(2)); k.RotationDays = intp(1) },
+			reminders.KindRotationDue, "The secret of team-unused was made 2 days ago; its profile asks to rotate it every day."},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

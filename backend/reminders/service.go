@@ -448,7 +448,11 @@ func Describe(r Reminder, now time.Time) (title, body string) {
 		return "Old key stops soon", fmt.Sprintf("The rotation overlap of %s ends %s: make sure everything uses the new key.", name, relative(r.DueAt, now))
 	case KindRotationDue:
 		since, _ := r.SecretSince()
-		return "API key due for rotation", fmt.Sprintf("The secret of %s was made %s; its profile asks to rotate it every %d days.", name, relative(since, now), r.Threshold)
+		every := fmt.Sprintf("every %d days", r.Threshold)
+		if r.Threshold == 1 {
+			every = "every day"
+		}
+		return "API key due for rotation", fmt.Sprintf("The secret of %s was made %s; its profile asks to rotate it %s.", name, relative(since, now), every)
 	case KindUnused:
 		if created, ok := r.KeyCreatedAt(); ok {
 			return "API key never used", fmt.Sprintf("%s has not been used since it was created %s. Disable it if nobody needs it.", name, relative(created, now))

@@ -667,7 +667,7 @@ export const en = {
       rotationDue: {
         title: 'API key due for rotation',
         message: (key: string, made: string, days: number) =>
-          `The secret of ${key} was made ${made}; its profile asks to rotate it every ${plural(days, 'day', 'days')}.`,
+          `The secret of ${key} was made ${made}; its profile asks to rotate it ${days === 1 ? 'every day' : `every ${plural(days, 'day', 'days')}`}.`,
       },
       neverUsed: {
         title: 'API key never used',
@@ -881,7 +881,7 @@ export const en = {
     series: 'Keys expiring',
     weekOf: (date: string) => `Week of ${date}`,
     stalestTitle: 'Stalest keys',
-    stalestSubtitle: 'Active keys unused the longest: candidates to disable or delete.',
+    stalestSubtitle: 'Active keys unused the longest, or never used since they were made.',
     stalestEmpty: 'No active keys.',
     columns: {
       name: 'Name',

@@ -139,6 +139,7 @@ describe('key test', () => {
     await user.click(screen.getByTestId('keytest-run'))
 
     expect(await screen.findByTestId('keytest-status')).toHaveTextContent('200 OK')
+    expect(screen.getByTestId('keytest-status')).toHaveStyle({ textTransform: 'none' }) // "401 Unauthorized" as HTTP writes it, not in capitals
     expect(api.runKeyTest).toHaveBeenLastCalledWith(workspace.id, 'key_bill', 'kd_BillRealSecret0001')
     // The body's box takes the focus, so the keys scroll it.
     expect(screen.getByLabelText('The response body')).toHaveAttribute('tabindex', '0')

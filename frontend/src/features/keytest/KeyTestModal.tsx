@@ -216,7 +216,8 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
     <Stack gap="sm" data-testid="keytest-result">
       <Group gap="md" wrap="wrap">
         {result.status > 0 && (
-          <Badge size="lg" color={statusColor(result.status)} data-testid="keytest-status">
+          // As HTTP writes it ("401 Unauthorized"), not in capitals.
+          <Badge size="lg" tt="none" color={statusColor(result.status)} data-testid="keytest-status">
             {result.statusText ? `${result.status} ${result.statusText}` : String(result.status)}
           </Badge>
         )}

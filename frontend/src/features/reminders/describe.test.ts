@@ -56,6 +56,7 @@ describe('reminders in words', () => {
   it.each<[string, Partial<Reminder>, string]>([
     ['an unused key', { threshold: 90, neverUsed: false, keyCreatedAt: '', keyLastUsedAt: iso(now - 95 * DAYS) }, 'team-unused was last used 95 days ago.'],
     ['a rotation due', { kind: 'rotation_due', threshold: 30, neverUsed: false, keyCreatedAt: '', secretSince: iso(now - 45 * DAYS) }, 'The secret of team-unused was made 45 days ago; its profile asks to rotate it every 30 days.'],
+    ['a daily rotation due', { kind: 'rotation_due', threshold: 1, neverUsed: false, keyCreatedAt: '', secretSince: iso(now - 2 * DAYS) }, 'its profile asks to rotate it every day.'],
     ['an expired key', { kind: 'expired', threshold: 0, dueAt: iso(now - 2 * DAYS) }, 'team-unused expired 2 days ago.'],
     ['an overlap ending', { kind: 'overlap_ending', threshold: 1, dueAt: iso(now + 5 * 3_600_000) }, 'The rotation overlap of team-unused ends in 5 hours'],
   ])('words %s', (_, overrides, expected) => {
