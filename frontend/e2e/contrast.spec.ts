@@ -1,0 +1,39 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { lowContrastTexts } from './helpers';
+
+// Every dialog and drawer a user opens reads at 4.5:1 or more (WCAG AA),
+// light and dark, as the key page does (keys.spec.ts).
+
+const dialog = (page: Page) => page.getByRole('dialog');
+
+const surfaces: { name: string; open: (page: Page) => Promise<void>; shown?: (page: Page) => Locator }[] = [
+  { name: 'Settings', open: (page) => page.getByTestId('settings-button').click() },
+  { name: 'Test API key', open: (page) => page.getByTestId('test-key-button').click() },
+  { name: 'Reminders', open: (page) => page.getByTestId('reminders-button').click() },
+  { name: 'Audit log', open: (page) => page.getByTestId('audit-button').click() },
+  { name: 'Add workspace', open: (page) => page.getByRole('button', { name: /add workspace/i }).click() },
+  {
+    name: 'Create profile',
+    open: async (page) => {
+      await page.getByTestId('tab-profiles').click();
+      await page.getByTestId('create-profile-button').click();
+    },
+  },
+  { name: 'Overview', open: (page) => page.getByTestId('tab-overview').click(), shown: (page) => page.getByTestId('overview-expiring-summary') },
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const surface of surfaces) {
+    test(`${surface.name} reads at 4.5:1 or more (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto('/');
+      await expect(page.getByTestId('key-row').first()).toBeVisible();
+      await expect(page.locator('[inert]')).toHaveCount(0);
+      await surface.open(page);
+      await expect((surface.shown ?? dialog)(page)).toBeVisible();
+      // The dialog or drawer in place (its transition over), its data loaded.
+      await page.waitForTimeout(600);
+      expect(await lowContrastTexts(page)).toEqual([]);
+    });
+  }
+}
