@@ -1,10 +1,25 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { lowContrastTexts } from './helpers';
+import { issued, lowContrastTexts } from './helpers';
 
 // Every dialog and drawer a user opens reads at 4.5:1 or more (WCAG AA),
 // light and dark, as the key page does (keys.spec.ts).
 
 const dialog = (page: Page) => page.getByRole('dialog');
+
+/** Opens the ⋯ menu of the app's own key, or of a key made for it, and picks an item. */
+async function fromRowMenu(page: Page, item: string, newKey?: string) {
+  let row = page.getByTestId('key-row').filter({ has: page.getByTestId('this-app-badge') });
+  if (newKey) {
+    await page.getByTestId('create-key-button').click();
+    await page.getByTestId('key-name-input').fill(newKey);
+    await page.getByTestId('create-key-submit').click();
+    issued(await page.getByTestId('secret-input').inputValue());
+    await page.getByTestId('secret-done').click();
+    row = page.getByTestId('key-row').filter({ hasText: newKey });
+  }
+  await row.getByTestId('key-menu').click();
+  await page.getByTestId(item).click();
+}
 
 const surfaces: { name: string; open: (page: Page) => Promise<void>; shown?: (page: Page) => Locator }[] = [
   { name: 'Settings', open: (page) => page.getByTestId('settings-button').click() },
@@ -20,6 +35,10 @@ const surfaces: { name: string; open: (page: Page) => Promise<void>; shown?: (pa
     },
   },
   { name: 'Overview', open: (page) => page.getByTestId('tab-overview').click(), shown: (page) => page.getByTestId('overview-expiring-summary') },
+  // The app's own key: its test runs with the access key Keydesk keeps.
+  { name: 'A key test’s result', open: (page) => fromRowMenu(page, 'key-menu-test'), shown: (page) => page.getByTestId('keytest-status') },
+  { name: 'Rotate', open: (page) => fromRowMenu(page, 'key-menu-rotate', `contrast rotate ${Date.now()}`) },
+  { name: 'Delete', open: (page) => fromRowMenu(page, 'delete-key', `contrast delete ${Date.now()}`) },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -31,7 +50,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.locator('[inert]')).toHaveCount(0);
       await surface.open(page);
       await expect((surface.shown ?? dialog)(page)).toBeVisible();
-      // The dialog or drawer in place (its transition over), its data loaded.
+      // The dialog or drawer in place (its transition over), its data loaded,
+      // and the pointer off it (a hovered row is tinted: not its resting state).
+      await page.mouse.move(1, 1);
       await page.waitForTimeout(600);
       expect(await lowContrastTexts(page)).toEqual([]);
     });

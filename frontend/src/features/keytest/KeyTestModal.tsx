@@ -216,8 +216,9 @@ function ResultView({ workspaceId, keyId, secret, result, rerunning, onRerun }: 
     <Stack gap="sm" data-testid="keytest-result">
       <Group gap="md" wrap="wrap">
         {result.status > 0 && (
-          // As HTTP writes it ("401 Unauthorized"), not in capitals.
-          <Badge size="lg" tt="none" color={statusColor(result.status)} data-testid="keytest-status">
+          // As HTTP writes it ("401 Unauthorized"), not in capitals; light, as
+          // white on the filled green read at 2.4:1.
+          <Badge size="lg" tt="none" variant="light" color={statusColor(result.status)} data-testid="keytest-status">
             {result.statusText ? `${result.status} ${result.statusText}` : String(result.status)}
           </Badge>
         )}
@@ -400,7 +401,7 @@ function History({ workspaceId, keyId }: { workspaceId: string; keyId: string })
                 <Table.Td style={noWrap}>{formatDateTime(item.at)}</Table.Td>
                 <Table.Td>
                   {item.status > 0 ? (
-                    <Badge size="sm" color={statusColor(item.status)}>
+                    <Badge size="sm" variant="light" color={statusColor(item.status)}>
                       {item.status}
                     </Badge>
                   ) : (
