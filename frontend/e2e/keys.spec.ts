@@ -148,11 +148,13 @@ test('closing a dialog or the details opened from a row menu gives the focus bac
   await page.goto('/');
   await expect(page.getByTestId('key-row').first()).toBeVisible();
   await expect(page.locator('[inert]')).toHaveCount(0);
-  const menuButton = page.getByTestId('key-menu').first();
+  // The app's own key: always there, whatever other tests made.
+  const menuButton = page.getByTestId('key-row').filter({ has: page.getByTestId('this-app-badge') }).getByTestId('key-menu');
   // Each first opening too: those dialogs mount already open.
   for (const item of ['key-menu-edit', 'key-menu-details', 'key-menu-edit']) {
     await menuButton.focus();
     await page.keyboard.press('Enter');
+    await expect(page.getByTestId(item)).toBeVisible();
     await page.getByTestId(item).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog')).toBeVisible();
