@@ -215,6 +215,7 @@ test('deleting a key from its row menu leaves the focus on the row now in its pl
 
   await row.getByTestId('key-menu').focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('delete-key')).toBeVisible(); // focusable once shown
   await page.getByTestId('delete-key').focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('confirm-delete').click();
