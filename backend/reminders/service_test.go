@@ -312,4 +312,3 @@ func TestActiveIsMostUrgentFirst(t *testing.T) {
 		t.Fatalf("order %v, want %v", order, want)
 	}
 }
-
