@@ -293,21 +293,15 @@ func (d *Desk) Search(ctx context.Context, query string, limit int) ([]Found, er
 	return out, nil
 }
 
-// offlineError is a sentence for the user that is also ErrOffline.
-type offlineError struct{ msg string }
-
-func (e *offlineError) Error() string { return e.msg }
-func (e *offlineError) Unwrap() error { return ErrOffline }
-
-// refusedError is a sentence for the user about a refused access key; it is
-// ErrAccessKeyRefused and the server's error too.
-type refusedError struct {
-	msg   string
-	cause error
+// sentence is a failure said for the user (msg) that is still each of is
+// to errors.Is: ErrOffline, ErrAccessKeyRefused and the server's error.
+type sentence struct {
+	msg string
+	is  []error
 }
 
-func (e *refusedError) Error() string   { return e.msg }
-func (e *refusedError) Unwrap() []error { return []error{ErrAccessKeyRefused, e.cause} }
+func (e *sentence) Error() string   { return e.msg }
+func (e *sentence) Unwrap() []error { return e.is }
 
 // ErrUnknownKey means the key is not in the cache.
 var ErrUnknownKey = errors.New("no such key")
@@ -326,26 +320,22 @@ func (d *Desk) read(ctx context.Context, workspaceID, what string, call func(*cl
 	if err != nil {
 		return err
 	}
-	if err := call(c, ws); err != nil {
-		if errors.Is(err, client.ErrUnreachable) {
-			if d.noteFailure(ws, err) {
-				d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
-			}
-			return &offlineError{fmt.Sprintf("%s needs the server %s, which cannot be reached right now. Your cached keys stay readable; try again when it is back.", what, d.serverURL(ws))}
-		}
-		if errors.Is(err, client.ErrUnauthorized) {
-			if d.noteFailure(ws, err) {
-				d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
-			}
-			msg := fmt.Sprintf("The server refused this workspace's access key (%s). %s needs one it accepts", strings.TrimSuffix(err.Error(), "."), what)
-			if ws.Kind == KindRemote {
-				msg += ": enter it with Enter access key, above the key table, then try again"
-			}
-			return &refusedError{msg + ".", err}
-		}
-		return err
+	err = call(c, ws)
+	offline, refused := errors.Is(err, client.ErrUnreachable), errors.Is(err, client.ErrUnauthorized)
+	if (offline || refused) && d.noteFailure(ws, err) {
+		d.emit(EventWorkspaceStatus, WorkspaceEvent{WorkspaceID: ws.ID})
 	}
-	return nil
+	switch {
+	case offline:
+		return &sentence{fmt.Sprintf("%s needs the server %s, which cannot be reached right now. Your cached keys stay readable; try again when it is back.", what, d.serverURL(ws)), []error{ErrOffline}}
+	case refused:
+		msg := fmt.Sprintf("The server refused this workspace's access key (%s). %s needs one it accepts", strings.TrimSuffix(err.Error(), "."), what)
+		if ws.Kind == KindRemote {
+			msg += ": enter it with Enter access key, above the key table, then try again"
+		}
+		return &sentence{msg + ".", []error{ErrAccessKeyRefused, err}}
+	}
+	return err
 }
 
 // mutate runs one server call that changes something, then syncs, so the

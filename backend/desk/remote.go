@@ -194,11 +194,13 @@ func (d *Desk) notAddedYet(serverURL string, who api.WhoAmI, except string) erro
 		}
 		if sameServer(at, serverURL) {
 			// Under the URL, the field the user typed: the workspace ID is optional.
-			if ws.Kind == KindLocal {
-				return fieldError("serverUrl", "and access key lead to a workspace Keydesk has already: “%s” (%s)", ws.Name, who.WorkspaceID)
-			}
 			// Often meant: the same workspace with another key (a member's).
-			return fieldError("serverUrl", "and access key lead to a workspace Keydesk has already: “%s” (%s). To reach it with this access key instead, choose Edit connection in its menu in the sidebar", ws.Name, who.WorkspaceID)
+			// Local's key is Keydesk's own: nothing to switch to.
+			instead := ". To reach it with this access key instead, choose Edit connection in its menu in the sidebar"
+			if ws.Kind == KindLocal {
+				instead = ""
+			}
+			return fieldError("serverUrl", "and access key lead to a workspace Keydesk has already: “%s” (%s)%s", ws.Name, who.WorkspaceID, instead)
 		}
 	}
 	return nil

@@ -416,10 +416,9 @@ func describe(err error) string {
 	case errors.As(err, &fe) && fe.Field == "caFile":
 		// Moved or changed since the workspace was added.
 		return "The trusted CA file of this workspace " + fe.Rule + ". Edit the workspace to choose it again."
-	case errors.Is(err, client.ErrUnauthorized):
-		// Under the title "The server refused the access key": only the why.
-		return "The server says: " + strings.TrimSuffix(err.Error(), ".") + "."
-	case errors.Is(err, client.ErrForbidden):
+	case errors.Is(err, client.ErrUnauthorized), errors.Is(err, client.ErrForbidden):
+		// Under a title that says what happened ("The server refused the
+		// access key"): only the why.
 		return "The server says: " + strings.TrimSuffix(err.Error(), ".") + "."
 	case errors.Is(err, ErrKeychainLocked):
 		return "The access key for this workspace is in the encrypted file, which is locked until you enter its passphrase."
