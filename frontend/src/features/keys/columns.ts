@@ -76,10 +76,10 @@ export function hiddenColumns(raw: string | null | undefined, windowWidth: numbe
   return parseHiddenColumns(raw) ?? fittedHiddenColumns(windowWidth)
 }
 
-/** The page's localStorage, or undefined where it cannot be used (a sandbox, storage off). */
-export function pageStorage(win: Window): Storage | undefined {
+/** The page's localStorage (or sessionStorage), or undefined where it cannot be used (a sandbox, storage off). */
+export function pageStorage(win: Window, which: 'localStorage' | 'sessionStorage' = 'localStorage'): Storage | undefined {
   try {
-    return win.localStorage ?? undefined
+    return win[which] ?? undefined
   } catch {
     return undefined
   }

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core'
 import { IconAlertTriangle, IconLock, IconLockOpen } from '@tabler/icons-react'
 import { useState } from 'react'
 import { MountOnOpen } from '../../components/MountOnOpen'
+import { pageStorage } from '../keys/columns'
 import { en } from '../../i18n/en'
 import { UnlockSecretsModal } from './UnlockSecrets'
 import { useSettings } from './useSettings'
@@ -15,7 +16,7 @@ const CLOSED_KEY = 'keydesk.startupNoticeClosed'
 
 function closedText(): string | null {
   try {
-    return window.sessionStorage.getItem(CLOSED_KEY)
+    return pageStorage(window, 'sessionStorage')?.getItem(CLOSED_KEY) ?? null
   } catch {
     return null // storage off: the notice comes back with a reload
   }
@@ -23,7 +24,7 @@ function closedText(): string | null {
 
 function rememberClosed(text: string) {
   try {
-    window.sessionStorage.setItem(CLOSED_KEY, text)
+    pageStorage(window, 'sessionStorage')?.setItem(CLOSED_KEY, text)
   } catch {
     // as above
   }
@@ -33,8 +34,8 @@ function rememberClosed(text: string) {
  * What went wrong while Keydesk started and was mended or worked around: a
  * corrupt cache rebuilt from the servers, a keychain that cannot be used.
  * Shown at the top until closed (a different message shows again); Settings
- * keeps saying it. Secrets
- * locked in the encrypted file stay announced, with Unlock, until unlocked.
+ * keeps saying it. Secrets locked in the encrypted file stay announced, with
+ * Unlock, until unlocked.
  */
 export function StartupNotice() {
   const { data } = useSettings()
