@@ -3,6 +3,8 @@
 import type { ApiErrorCode, KeyRole, KeyStatus, ReminderKind } from '../api'
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en-US')} ${many}`)
+/** “a”, “b” and 3 more: the first labels of a list, and how many it holds besides. */
+const someOf = (labels: string[], more: number) => `${labels.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`
 
 export const en = {
   appName: 'Keydesk',
@@ -443,7 +445,7 @@ export const en = {
     count: (n: number) => plural(n, 'key', 'keys'),
     /** labels: quoted names (keyLabels). */
     names: (labels: string[], more: number) =>
-      `Deletes ${labels.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
+      `Deletes ${someOf(labels, more)}`,
     warning: 'Deletion is permanent. A deleted key can’t be restored, and any app still sending it is rejected.',
     choose: 'Choose what to delete.',
     cancel: 'Cancel',
@@ -824,7 +826,7 @@ export const en = {
     /** The keys that use it, by name: all of a few, the first of many. */
     /** labels: quoted names (keyLabels). */
     keyNames: (labels: string[], more: number) =>
-      `${labels.length === 1 && more === 0 ? 'The key' : 'The keys'}: ${labels.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`,
+      `${labels.length === 1 && more === 0 ? 'The key' : 'The keys'}: ${someOf(labels, more)}`,
   },
 
   reminderSettings: {
