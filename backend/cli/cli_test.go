@@ -266,45 +266,40 @@ func serveLogUntilListening(t *testing.T, db string) string {
 	t.Helper()
 	stderr, stop := runServe(t, "--addr", "127.0.0.1:0", "--db", db)
 	defer stop() // before the next start: SQLite has one server
+	return logUntil(t, stderr, "keydesk server listening")
+}
+
+// waitForURL waits for keydesk serve's log to say where it listens.
+func waitForURL(t *testing.T, r io.Reader) string {
+	t.Helper()
+	log := strings.TrimSuffix(logUntil(t, r, "url=http"), "\n")
+	last := log[strings.LastIndex(log, "\n")+1:]
+	return strings.Fields(last[strings.Index(last, "url=http")+4:])[0]
+}
+
+// logUntil reads r's lines up to the first that holds marker and returns
+// them; it drains the rest in the background (a full pipe would stall the
+// server). 20 s without the marker fails the test.
+func logUntil(t *testing.T, r io.Reader, marker string) string {
+	t.Helper()
 	done := make(chan string, 1)
 	go func() {
 		var log strings.Builder
-		sc := bufio.NewScanner(stderr)
+		sc := bufio.NewScanner(r)
 		for sc.Scan() {
 			log.WriteString(sc.Text() + "\n")
-			if strings.Contains(sc.Text(), "keydesk server listening") {
+			if strings.Contains(sc.Text(), marker) {
+				done <- log.String()
 				break
 			}
 		}
-		done <- log.String()
-		io.Copy(io.Discard, stderr)
+		io.Copy(io.Discard, r)
 	}()
 	select {
 	case lines := <-done:
 		return lines
 	case <-time.After(20 * time.Second):
-		t.Fatal("keydesk serve did not start listening")
-		return ""
-	}
-}
-
-func waitForURL(t *testing.T, r interface{ Read([]byte) (int, error) }) string {
-	t.Helper()
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			line := sc.Text()
-			if i := strings.Index(line, "url=http"); i >= 0 {
-				found <- strings.Fields(line[i+4:])[0]
-			}
-		}
-	}()
-	select {
-	case u := <-found:
-		return u
-	case <-time.After(20 * time.Second):
-		t.Fatal("keydesk serve did not start listening")
+		t.Fatalf("keydesk serve did not log %q", marker)
 		return ""
 	}
 }
