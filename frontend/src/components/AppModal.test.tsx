@@ -7,16 +7,23 @@ import { renderWithProviders } from '../test/render'
 import { AppModal } from './AppModal'
 import { MountOnOpen } from './MountOnOpen'
 
+/** A dialog mounted on its first opening (MountOnOpen), with one field. */
+function FieldDialog({ opened, onClose, title }: { opened: boolean; onClose: () => void; title: string }) {
+  return (
+    <MountOnOpen opened={opened}>
+      <AppModal opened={opened} onClose={onClose} title={title}>
+        <input aria-label="Field" data-autofocus />
+      </AppModal>
+    </MountOnOpen>
+  )
+}
+
 function Opener() {
   const [opened, { open, close }] = useDisclosure(false)
   return (
     <>
       <Button onClick={open}>Open settings</Button>
-      <MountOnOpen opened={opened}>
-        <AppModal opened={opened} onClose={close} title="Settings">
-          <input aria-label="Field" data-autofocus />
-        </AppModal>
-      </MountOnOpen>
+      <FieldDialog opened={opened} onClose={close} title="Settings" />
     </>
   )
 }
@@ -34,11 +41,7 @@ function MenuOpener() {
           <Menu.Item onClick={open}>Edit</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <MountOnOpen opened={opened}>
-        <AppModal opened={opened} onClose={close} title="Edit">
-          <input aria-label="Field" data-autofocus />
-        </AppModal>
-      </MountOnOpen>
+      <FieldDialog opened={opened} onClose={close} title="Edit" />
     </>
   )
 }
