@@ -14,9 +14,20 @@ import "os"
 // 52 sorts, under the 100 ms target). The optimising tiers pay off on
 // long-running script, which this page is not: its work is short bursts
 // after a click. Without any JIT it holds 25–28 MB less, but a sort takes
-// 100–148 ms. The README's Performance section has the whole measurement.
+// 100–148 ms.
+//
+// The two thresholds let a function run ten times longer in the
+// interpreter before the baseline JIT compiles it (500 and 100 by default),
+// so code that runs a few hundred times at the start, most of React and
+// Mantine, is not compiled for nothing; the sort comparators and row
+// rendering still are within the first sort. Measured the same way
+// (2026-12-07, 3 and 5 starts each): 3–7 MB less when idle, and sorts (median 38
+// vs 39 ms over 60) and filter keystrokes (24.5 ms over 42) take as long.
+// The README's Performance section has the whole measurement.
 var webEngineDefaults = map[string]string{
-	"JSC_useDFGJIT": "false",
+	"JSC_useDFGJIT":                  "false",
+	"JSC_thresholdForJITAfterWarmUp": "5000",
+	"JSC_thresholdForJITSoon":        "1000",
 }
 
 // TuneWebEngine sets webEngineDefaults in the environment, each unless the
