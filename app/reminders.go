@@ -86,6 +86,19 @@ func (r *RemindersAPI) Dismiss(id int64) error {
 	return wrap(d.DismissReminder(ctx, id))
 }
 
+// DismissMany hides the given reminders for good (Dismiss all) and returns
+// how many it hid: those already gone since the list was shown are not
+// counted.
+func (r *RemindersAPI) DismissMany(ids []int64) (int, error) {
+	d, ctx, cancel, err := r.app.call()
+	if err != nil {
+		return 0, err
+	}
+	defer cancel()
+	n, err := d.DismissReminders(ctx, ids)
+	return n, wrap(err)
+}
+
 // Settings returns the reminder settings.
 func (r *RemindersAPI) Settings() (ReminderSettings, error) {
 	d, _, cancel, err := r.app.call()

@@ -164,3 +164,35 @@ func TestOverlapReminderOpensTheKey(t *testing.T) {
 		t.Fatalf("no overlap reminder in %+v", list)
 	}
 }
+
+// Dismiss all hands over the ids the reminder center showed; an empty list
+// is refused by name and changes nothing.
+func TestDismissManyFromTheReminderCenter(t *testing.T) {
+	a := newAppNotifying(t, &notifier{})
+	dueReminder(t, a)
+	var list []app.Reminder
+	waitFor(t, "the reminders", func() bool {
+		list, _ = a.Reminders.List()
+		return len(list) > 0
+	})
+
+	_, err := a.Reminders.DismissMany(nil)
+	if e := appError(t, err); e.Code != app.CodeInvalidInput || e.Field != "ids" || !strings.Contains(e.Message, "must name 1–") {
+		t.Fatalf("no ids: %+v", e)
+	}
+	if still, _ := a.Reminders.List(); len(still) != len(list) {
+		t.Fatalf("a refused call changed the list: %d → %d", len(list), len(still))
+	}
+
+	ids := make([]int64, len(list))
+	for i, r := range list {
+		ids[i] = r.ID
+	}
+	n, err := a.Reminders.DismissMany(ids)
+	if err != nil || n != len(list) {
+		t.Fatalf("DismissMany = %d, %v; want %d", n, err, len(list))
+	}
+	if left, _ := a.Reminders.List(); len(left) != 0 {
+		t.Fatalf("left after Dismiss all: %+v", left)
+	}
+}

@@ -215,3 +215,15 @@ func (d *Desk) SnoozeReminder(ctx context.Context, id int64, dur time.Duration) 
 func (d *Desk) DismissReminder(ctx context.Context, id int64) error {
 	return d.reminders.Dismiss(ctx, id)
 }
+
+// maxDismissed bounds one DismissReminders call.
+const maxDismissed = 100_000
+
+// DismissReminders hides the given reminders for good and returns how many
+// it hid (see reminders.Service.DismissMany).
+func (d *Desk) DismissReminders(ctx context.Context, ids []int64) (int, error) {
+	if len(ids) == 0 || len(ids) > maxDismissed {
+		return 0, fieldError("ids", "must name 1–%d reminders, got %d", maxDismissed, len(ids))
+	}
+	return d.reminders.DismissMany(ctx, ids)
+}

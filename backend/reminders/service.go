@@ -418,6 +418,34 @@ func (s *Service) Dismiss(ctx context.Context, id int64) error {
 	return s.update(ctx, id, map[string]any{"dismissed_at": s.now().UTC()})
 }
 
+// dismissBatch bounds the ids of one UPDATE, well under SQLite's limit on
+// the parameters of a statement.
+const dismissBatch = 500
+
+// DismissMany hides the given reminders for good, the ones a person saw
+// and dismissed together, and returns how many it hid. Ids that name no
+// reminder, or one already dismissed, are passed over: the list may have
+// changed since it was shown.
+func (s *Service) DismissMany(ctx context.Context, ids []int64) (int, error) {
+	at := s.now().UTC()
+	dismissed := 0
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for start := 0; start < len(ids); start += dismissBatch {
+			batch := ids[start:min(start+dismissBatch, len(ids))]
+			res := tx.Model(&Reminder{}).Where("id IN ? AND dismissed_at IS NULL", batch).Update("dismissed_at", at)
+			if res.Error != nil {
+				return res.Error
+			}
+			dismissed += int(res.RowsAffected)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return dismissed, nil
+}
+
 func (s *Service) update(ctx context.Context, id int64, fields map[string]any) error {
 	res := s.db.WithContext(ctx).Model(&Reminder{}).Where("id = ?", id).Updates(fields)
 	if res.Error != nil {

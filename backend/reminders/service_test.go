@@ -141,6 +141,51 @@ func TestReminderComesBackWhenTheKeyIsEnabledAgain(t *testing.T) {
 	}
 }
 
+// Dismiss all: more reminders than one statement takes, some of them
+// dismissed meanwhile, and an id that names none.
+func TestDismissManyHidesWhatWasShown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "desk.db")
+	c := &clock{t: now}
+	ctx := context.Background()
+	svc := reminders.New(openDB(t, path), &notes{}, c.now, nil)
+	keys := make([]reminders.Key, 1203)
+	for i := range keys {
+		keys[i] = expiringKey(now.Add(days(3)))
+		keys[i].ID = fmt.Sprintf("k%d", i)
+	}
+	svc.Scan(ctx, keys, reminders.DefaultSettings())
+	active, err := svc.Active(ctx)
+	if err != nil || len(active) != len(keys) {
+		t.Fatalf("active: %d, %v", len(active), err)
+	}
+	// One more comes after the list was shown: Dismiss all leaves it.
+	late := expiringKey(now.Add(days(2)))
+	late.ID = "late"
+	svc.Scan(ctx, append(keys, late), reminders.DefaultSettings())
+
+	if err := svc.Dismiss(ctx, active[10].ID); err != nil {
+		t.Fatal(err)
+	}
+	ids := []int64{999999}
+	for _, r := range active {
+		ids = append(ids, r.ID)
+	}
+	n, err := svc.DismissMany(ctx, ids)
+	if err != nil || n != len(keys)-1 {
+		t.Fatalf("DismissMany = %d, %v; want %d", n, err, len(keys)-1)
+	}
+	left, _ := svc.Active(ctx)
+	if len(left) != 1 || left[0].KeyID != "late" {
+		t.Fatalf("left: %+v", left)
+	}
+	// They stay dismissed after a restart and the next scan.
+	svc = reminders.New(openDB(t, path), &notes{}, c.now, nil)
+	svc.Scan(ctx, append(keys, late), reminders.DefaultSettings())
+	if left, _ := svc.Active(ctx); len(left) != 1 {
+		t.Fatalf("after a restart: %d active", len(left))
+	}
+}
+
 func TestSnoozeAndDismissSurviveARestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "desk.db")
 	c := &clock{t: now}

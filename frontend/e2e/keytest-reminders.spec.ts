@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { issued, shot } from './helpers';
+import { issued, lowContrastTexts, shot } from './helpers';
 
 const row = (page: Page, name: string) => page.getByTestId('key-row').filter({ hasText: name }).first();
 
@@ -68,4 +68,42 @@ test('a rotation whose overlap ends within a day raises a reminder; snoozed, it 
   await shot(page, 'reminders');
   await item.getByTestId('reminder-snooze-day').click();
   await expect(page.getByTestId('reminder-item').filter({ hasText: 'rotated soon' })).toHaveCount(0);
+});
+
+// Dismiss all: every reminder the center listed, after asking, through the real backend.
+test('Dismiss all hides every reminder listed, after asking', async ({ page }) => {
+  await page.goto('/');
+  for (const name of ['overlap one', 'overlap two']) {
+    await page.getByTestId('create-key-button').click();
+    await page.getByTestId('key-name-input').fill(name);
+    await page.getByTestId('create-key-submit').click();
+    issued(await page.getByTestId('secret-input').inputValue());
+    await page.getByTestId('secret-done').click();
+    await row(page, name).getByTestId('key-menu').click();
+    await page.getByTestId('key-menu-rotate').click();
+    await page.getByTestId('rotate-overlap-input').fill('1');
+    await page.getByTestId('rotate-submit').click();
+    issued(await page.getByTestId('secret-input').inputValue());
+    await page.getByTestId('secret-done').click();
+  }
+
+  await page.getByTestId('reminders-button').click();
+  for (const name of ['overlap one', 'overlap two']) {
+    await expect(page.getByTestId('reminder-item').filter({ hasText: name })).toBeVisible();
+  }
+  const listed = await page.getByTestId('reminder-item').count();
+  await expect(page.getByTestId('reminders-summary')).toHaveText(`${listed} reminders, most urgent first`);
+  await page.getByTestId('reminders-dismiss-all').click();
+  const confirm = page.getByTestId('reminders-dismiss-all-confirm');
+  await expect(confirm).toContainText(`Dismiss all ${listed} reminders?`);
+  expect(await lowContrastTexts(page)).toEqual([]);
+  await confirm.getByTestId('reminders-dismiss-all-submit').click();
+
+  await expect(page.getByText(`Dismissed ${listed} reminders`)).toBeVisible();
+  await expect(page.getByTestId('reminders-empty')).toBeVisible();
+  await expect(page.getByTestId('reminders-count')).toHaveCount(0);
+  // Still dismissed after a reload: the backend keeps them so.
+  await page.reload();
+  await expect(row(page, 'overlap one')).toBeVisible();
+  await expect(page.getByTestId('reminders-count')).toHaveCount(0);
 });

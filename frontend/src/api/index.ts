@@ -32,6 +32,7 @@ export { enableEncryptedFile, getSettings, setSyncInterval, setWindowColorScheme
 export { keyTestCurl, keyTestHistory, runKeyTest } from './keytest'
 export {
   dismissReminder,
+  dismissReminders,
   getNotificationStatus,
   getReminderSettings,
   listReminders,

@@ -17,6 +17,11 @@ export function dismissReminder(id: number): Promise<void> {
   return call(() => RemindersAPI.Dismiss(id))
 }
 
+/** Hides the given reminders for good; resolves to how many were still shown and are now hidden. */
+export function dismissReminders(ids: number[]): Promise<number> {
+  return call(() => RemindersAPI.DismissMany(ids))
+}
+
 // Go marshals a nil slice or map as null.
 const complete = (s: ReminderSettings): ReminderSettings => ({ ...s, leadDays: s.leadDays ?? [], kinds: s.kinds ?? {} })
 

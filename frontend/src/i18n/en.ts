@@ -692,6 +692,20 @@ export const en = {
     close: 'Close reminders',
     snoozeFailed: 'Couldn’t snooze the reminder',
     dismissFailed: 'Couldn’t dismiss the reminder',
+    /** Above the cards: how many, and in what order. */
+    summary: (shown: number, total: number) =>
+      shown < total
+        ? `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}, most urgent first`
+        : `${plural(total, 'reminder', 'reminders')}, most urgent first`,
+    showMore: (next: number, left: number) =>
+      `Show ${next.toLocaleString('en-US')} more (${left.toLocaleString('en-US')} not shown)`,
+    dismissAll: 'Dismiss all',
+    dismissAllConfirm: (n: number) => `Dismiss all ${plural(n, 'reminder', 'reminders')}?`,
+    dismissAllWhat: 'They won’t be shown again, and no key is changed. A later reminder for the same key, such as its expiry, still comes.',
+    dismissAllSubmit: (n: number) => `Dismiss ${n.toLocaleString('en-US')}`,
+    dismissAllCancel: 'Cancel',
+    dismissedAll: (n: number) => `Dismissed ${plural(n, 'reminder', 'reminders')}`,
+    dismissAllFailed: 'Couldn’t dismiss the reminders',
     /** When the system shows no desktop notifications (on Linux, no notification daemon). */
     notificationsUnavailableTitle: 'No desktop notifications',
     notificationsUnavailable: 'Desktop notifications could not be shown on this system, so reminders appear in the reminder center only.',

@@ -50,6 +50,7 @@ export function apiMocks() {
     listReminders: vi.fn<typeof Api.listReminders>(async () => []),
     snoozeReminder: vi.fn<typeof Api.snoozeReminder>(async () => {}),
     dismissReminder: vi.fn<typeof Api.dismissReminder>(async () => {}),
+    dismissReminders: vi.fn<typeof Api.dismissReminders>(async (ids) => ids.length),
     getReminderSettings: vi.fn<typeof Api.getReminderSettings>(async () => makeReminderSettings()),
     setReminderSettings: vi.fn<typeof Api.setReminderSettings>(),
     getNotificationStatus: vi.fn<typeof Api.getNotificationStatus>(async () => ({ unavailable: false, failedAt: '' })),

@@ -8,6 +8,7 @@ export namespace app {
 	    action: string;
 	    targetKeyId: string;
 	    targetName: string;
+	    targetNameNow?: string;
 	    targetId: string;
 	    clientIp: string;
 	    changes: string;
@@ -25,6 +26,7 @@ export namespace app {
 	        this.action = source["action"];
 	        this.targetKeyId = source["targetKeyId"];
 	        this.targetName = source["targetName"];
+	        this.targetNameNow = source["targetNameNow"];
 	        this.targetId = source["targetId"];
 	        this.clientIp = source["clientIp"];
 	        this.changes = source["changes"];

@@ -4,7 +4,7 @@ import * as api from '../../api'
 import type { Reminder } from '../../api'
 import { DAYS, iso, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
-import { ReminderCenter } from './ReminderCenter'
+import { REMINDER_PAGE, ReminderCenter } from './ReminderCenter'
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
@@ -32,6 +32,7 @@ beforeEach(() => {
   vi.mocked(api.listWorkspaces).mockReset().mockResolvedValue([])
   vi.mocked(api.snoozeReminder).mockClear()
   vi.mocked(api.dismissReminder).mockClear()
+  vi.mocked(api.dismissReminders).mockClear()
   vi.mocked(api.getNotificationStatus).mockReset().mockResolvedValue({ unavailable: false, failedAt: '' })
 })
 
@@ -142,6 +143,71 @@ describe('reminder center', () => {
     expect(items[1]).toHaveTextContent('Workspace: Local')
     expect(items[2]).toHaveTextContent('team-unused has not been used since it was created 67 days ago.')
     for (const item of items) expect(item).not.toHaveTextContent('30 days ago')
+  })
+
+  // A thousand expired keys make a thousand reminders: the most urgent first, a page at a time.
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      makeReminder({ id: i + 1, keyId: `key_${i + 1}`, keyName: `service-${i + 1}`, title: `service-${i + 1} expires soon` }),
+    )
+
+  it('shows the most urgent reminders a page at a time', async () => {
+    const total = 2 * REMINDER_PAGE + 5
+    vi.mocked(api.listReminders).mockResolvedValue(many(total))
+    const { user } = renderWithProviders(<ReminderCenter onAction={vi.fn()} />)
+    // The bell's tooltip names the count, and leaves once the drawer it opened is over it.
+    await user.hover(await screen.findByTestId('reminders-button'))
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(`Reminders: ${total} reminders`)
+    await user.click(screen.getByTestId('reminders-button'))
+    expect(await screen.findAllByTestId('reminder-item')).toHaveLength(REMINDER_PAGE)
+    await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument())
+    expect(screen.getByTestId('reminders-summary')).toHaveTextContent(`Showing ${REMINDER_PAGE} of ${total}, most urgent first`)
+    expect(screen.getAllByTestId('reminder-item')[0]).toHaveTextContent('service-1 expires soon')
+
+    await user.click(screen.getByTestId('reminders-show-more'))
+    expect(screen.getAllByTestId('reminder-item')).toHaveLength(2 * REMINDER_PAGE)
+    expect(screen.getByTestId('reminders-show-more')).toHaveTextContent('Show 5 more (5 not shown)')
+    await user.click(screen.getByTestId('reminders-show-more'))
+    expect(screen.getAllByTestId('reminder-item')).toHaveLength(total)
+    expect(screen.queryByTestId('reminders-show-more')).not.toBeInTheDocument()
+    expect(screen.getByTestId('reminders-summary')).toHaveTextContent(`${total} reminders, most urgent first`)
+
+    // Opened again, it starts at the top page.
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByTestId('reminders-drawer')).not.toBeInTheDocument())
+    await user.click(screen.getByTestId('reminders-button'))
+    expect(await screen.findAllByTestId('reminder-item')).toHaveLength(REMINDER_PAGE)
+  })
+
+  it('dismisses every reminder it listed, after asking; Cancel changes nothing', async () => {
+    const total = REMINDER_PAGE + 30
+    const listed = many(total)
+    vi.mocked(api.listReminders).mockResolvedValue(listed)
+    const { user } = renderWithProviders(<ReminderCenter onAction={vi.fn()} />)
+    await user.click(await screen.findByTestId('reminders-button'))
+    const dismissAll = await screen.findByTestId('reminders-dismiss-all')
+
+    await user.click(dismissAll)
+    const confirm = screen.getByTestId('reminders-dismiss-all-confirm')
+    expect(confirm).toHaveTextContent(`Dismiss all ${total} reminders?`)
+    expect(confirm).toHaveTextContent('no key is changed')
+    // The safe answer has the focus; Cancel gives it back to Dismiss all.
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(screen.queryByTestId('reminders-dismiss-all-confirm')).not.toBeInTheDocument()
+    await waitFor(() => expect(screen.getByTestId('reminders-dismiss-all')).toHaveFocus())
+    expect(api.dismissReminders).not.toHaveBeenCalled()
+
+    await user.click(screen.getByTestId('reminders-dismiss-all'))
+    // One that comes while it asks is not among those dismissed.
+    vi.mocked(api.listReminders).mockResolvedValue([makeReminder({ id: 999, title: 'late expires soon' })])
+    await user.click(screen.getByTestId('reminders-dismiss-all-submit'))
+    await waitFor(() => expect(api.dismissReminders).toHaveBeenCalledWith(listed.map((r) => r.id)))
+    expect(await screen.findByText(`Dismissed ${total} reminders`)).toBeInTheDocument()
+    await waitFor(() => expect(screen.getAllByTestId('reminder-item')).toHaveLength(1))
+    expect(screen.queryByTestId('reminders-dismiss-all-confirm')).not.toBeInTheDocument()
+    // One reminder left: Dismiss on its card is enough.
+    expect(screen.queryByTestId('reminders-dismiss-all')).not.toBeInTheDocument()
   })
 
   it('says when this system shows no desktop notifications, and only then', async () => {

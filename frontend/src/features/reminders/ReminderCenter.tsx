@@ -1,16 +1,16 @@
 import { ActionIcon, Alert, Badge, Box, Button, Drawer, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBell, IconBellOff, IconInfoCircle, IconRefresh, IconRotateClockwise2, IconToggleLeft } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Reminder } from '../../api'
 import { en } from '../../i18n/en'
-import { errorMessage, notifyError } from '../../lib/errors'
+import { errorMessage, notifyError, notifySuccess } from '../../lib/errors'
 import { formatDate, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useWorkspaces } from '../workspaces/useWorkspaces'
 import { describeReminder } from './describe'
 import { NotificationsUnavailable } from './NotificationsUnavailable'
-import { useDismissReminder, useReminders, useSnoozeReminder } from './useReminders'
+import { useDismissReminder, useDismissReminders, useReminders, useSnoozeReminder } from './useReminders'
 
 /** The snoozes a reminder offers. */
 const SNOOZES = [
@@ -24,12 +24,19 @@ const actionIcons: Record<string, ReactNode> = {
   disable: <IconToggleLeft size={14} />,
 }
 
+/**
+ * The cards shown at first, and added by each Show more. A workspace with a
+ * thousand expired keys has a thousand reminders: as cards all at once they
+ * took seconds and 400 MB of the window, and no one reads that far; the
+ * most urgent come first, and Dismiss all takes the rest.
+ */
+export const REMINDER_PAGE = 20
+
 interface ReminderCenterProps {
   /** Selects the reminder's workspace and starts its action on the key. */
   onAction: (reminder: Reminder) => void
 }
 
-/** The bell in the header: how many reminders are due, and a drawer to act on them. */
 /**
  * Kinds whose message says when already ("expired 6 days ago", "created 88
  * days ago"): no "Due …" line besides. A rotation's says when the secret
@@ -37,8 +44,13 @@ interface ReminderCenterProps {
  */
 const WHEN_IN_MESSAGE = new Set(['expiring', 'expired', 'overlap_ending', 'unused'])
 
+/** The bell in the header: how many reminders are due, and a drawer to act on them. */
 export function ReminderCenter({ onAction }: ReminderCenterProps) {
   const [opened, drawer] = useDisclosure(false)
+  const [shown, setShown] = useState(REMINDER_PAGE)
+  // The ids Dismiss all will hide, taken when it was clicked: a reminder that comes meanwhile is not among them.
+  const [confirming, setConfirming] = useState<number[] | null>(null)
+  const dismissAllButton = useRef<HTMLButtonElement>(null)
   const { data, isError, error } = useReminders()
   const reminders = data ?? []
   // Keys of the same name in two workspaces are told apart by the workspace's name.
@@ -46,12 +58,19 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
   const workspaceName = (id: string) => workspaces?.find((ws) => ws.id === id)?.name ?? id
   const count = reminders.length
   const label = count > 0 ? `${en.reminders.button}: ${en.reminders.count(count)}` : en.reminders.button
+  const visible = reminders.slice(0, shown)
+  const open = () => {
+    setShown(REMINDER_PAGE)
+    setConfirming(null)
+    drawer.open()
+  }
 
   return (
     <>
-      <Tooltip label={label}>
+      {/* Not over the open drawer, where the pointer that opened it still rests. */}
+      <Tooltip label={label} disabled={opened}>
         <Box pos="relative">
-          <ActionIcon variant="default" size="lg" aria-label={label} onClick={drawer.open} data-testid="reminders-button">
+          <ActionIcon variant="default" size="lg" aria-label={label} onClick={open} data-testid="reminders-button">
             <IconBell size={18} stroke={1.6} />
           </ActionIcon>
           {count > 0 && (
@@ -93,7 +112,36 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
               </Text>
             </Stack>
           )}
-          {reminders.map((reminder) => (
+          {count > 0 && (
+            <Group justify="space-between" gap="xs" wrap="nowrap">
+              <Text size="sm" c="dimmed" data-testid="reminders-summary">
+                {en.reminders.summary(visible.length, count)}
+              </Text>
+              {count > 1 && !confirming && (
+                <Button
+                  ref={dismissAllButton}
+                  size="xs"
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => setConfirming(reminders.map((r) => r.id))}
+                  data-testid="reminders-dismiss-all"
+                >
+                  {en.reminders.dismissAll}
+                </Button>
+              )}
+            </Group>
+          )}
+          {confirming && (
+            <DismissAllConfirm
+              ids={confirming}
+              onDone={(canceled) => {
+                setConfirming(null)
+                // Back where the person was; after a dismissal the button is gone with the list.
+                if (canceled) requestAnimationFrame(() => dismissAllButton.current?.focus())
+              }}
+            />
+          )}
+          {visible.map((reminder) => (
             <ReminderItem
               key={reminder.id}
               reminder={reminder}
@@ -104,9 +152,51 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
               }}
             />
           ))}
+          {shown < count && (
+            <Button variant="default" onClick={() => setShown((n) => n + REMINDER_PAGE)} data-testid="reminders-show-more">
+              {en.reminders.showMore(Math.min(REMINDER_PAGE, count - shown), count - shown)}
+            </Button>
+          )}
         </Stack>
       </Drawer>
     </>
+  )
+}
+
+interface DismissAllConfirmProps {
+  ids: number[]
+  /** Called once it is over: canceled, or the reminders dismissed. */
+  onDone: (canceled: boolean) => void
+}
+
+/** Asks before hiding every reminder shown; Cancel has the focus, as in every Keydesk confirmation. */
+function DismissAllConfirm({ ids, onDone }: DismissAllConfirmProps) {
+  const dismissAll = useDismissReminders()
+  const cancel = useRef<HTMLButtonElement>(null)
+  useEffect(() => cancel.current?.focus(), [])
+  const confirm = () =>
+    dismissAll.mutate(ids, {
+      onSuccess: (n) => {
+        notifySuccess(en.reminders.dismissedAll(n))
+        onDone(false)
+      },
+      onError: (err) => notifyError(en.reminders.dismissAllFailed, err),
+    })
+
+  return (
+    <Alert color="red" variant="light" title={en.reminders.dismissAllConfirm(ids.length)} data-testid="reminders-dismiss-all-confirm">
+      <Stack gap="sm">
+        <Text size="sm">{en.reminders.dismissAllWhat}</Text>
+        <Group justify="flex-end" gap="sm">
+          <Button ref={cancel} size="xs" variant="default" onClick={() => onDone(true)} disabled={dismissAll.isPending}>
+            {en.reminders.dismissAllCancel}
+          </Button>
+          <Button size="xs" color="red" onClick={confirm} loading={dismissAll.isPending} data-testid="reminders-dismiss-all-submit">
+            {en.reminders.dismissAllSubmit(ids.length)}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   )
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   dismissReminder,
+  dismissReminders,
   getNotificationStatus,
   getReminderSettings,
   listReminders,
@@ -27,6 +28,15 @@ export function useDismissReminder() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: number) => dismissReminder(id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.reminders }),
+  })
+}
+
+/** Dismiss all: the ids are the reminders the center showed, so one that came meanwhile stays. */
+export function useDismissReminders() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (ids: number[]) => dismissReminders(ids),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.reminders }),
   })
 }

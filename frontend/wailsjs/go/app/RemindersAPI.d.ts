@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Dismiss(arg1:number):Promise<void>;
 
+export function DismissMany(arg1:Array<number>):Promise<number>;
+
 export function List():Promise<Array<app.Reminder>>;
 
 export function NotificationStatus():Promise<app.NotificationStatus>;

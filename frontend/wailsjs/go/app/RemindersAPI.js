@@ -6,6 +6,10 @@ export function Dismiss(arg1) {
   return window['go']['app']['RemindersAPI']['Dismiss'](arg1);
 }
 
+export function DismissMany(arg1) {
+  return window['go']['app']['RemindersAPI']['DismissMany'](arg1);
+}
+
 export function List() {
   return window['go']['app']['RemindersAPI']['List']();
 }
