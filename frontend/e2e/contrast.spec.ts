@@ -21,11 +21,29 @@ async function fromRowMenu(page: Page, item: string, newKey?: string) {
   await page.getByTestId(item).click();
 }
 
-const surfaces: { name: string; open: (page: Page) => Promise<void>; shown?: (page: Page) => Locator }[] = [
+const surfaces: {
+  name: string;
+  open: (page: Page) => Promise<void>;
+  shown?: (page: Page) => Locator;
+  /** What the pointer rests on; by default nothing (a hovered row is tinted: not the resting state). */
+  hover?: (page: Page) => Locator;
+}[] = [
   { name: 'Settings', open: (page) => page.getByTestId('settings-button').click() },
   { name: 'Test API key', open: (page) => page.getByTestId('test-key-button').click() },
   { name: 'Reminders', open: (page) => page.getByTestId('reminders-button').click() },
   { name: 'Audit log', open: (page) => page.getByTestId('audit-button').click() },
+  // A row under the pointer turns grey; its dimmed text still reads.
+  {
+    name: 'Audit log, a row under the pointer',
+    open: (page) => page.getByTestId('audit-button').click(),
+    hover: (page) => page.getByTestId('audit-row').first(),
+  },
+  {
+    name: 'The key table, a row under the pointer',
+    open: async () => {},
+    shown: (page) => page.getByTestId('key-row').first(),
+    hover: (page) => page.getByTestId('key-row').first(),
+  },
   { name: 'Add workspace', open: (page) => page.getByRole('button', { name: /add workspace/i }).click() },
   {
     name: 'Create profile',
@@ -51,8 +69,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await surface.open(page);
       await expect((surface.shown ?? dialog)(page)).toBeVisible();
       // The dialog or drawer in place (its transition over), its data loaded,
-      // and the pointer off it (a hovered row is tinted: not its resting state).
-      await page.mouse.move(1, 1);
+      // and the pointer where the surface says.
+      if (surface.hover) await surface.hover(page).hover();
+      else await page.mouse.move(1, 1);
       await page.waitForTimeout(600);
       expect(await lowContrastTexts(page)).toEqual([]);
     });
