@@ -23,13 +23,20 @@ const remote = makeWorkspace({
   keyCount: 4,
 })
 
-let handlers: Map<EventName, (payload: unknown) => void>
+// Every listener of each event: the app and its parts (the sync progress bar) listen to the same ones.
+let handlers: Map<EventName, Set<(payload: unknown) => void>>
+
+/** The backend sends an event. */
+function emit(name: EventName, payload: unknown) {
+  for (const handler of handlers.get(name) ?? []) handler(payload)
+}
 
 beforeEach(() => {
   handlers = new Map()
   vi.mocked(api.onEvent).mockImplementation((name, cb) => {
-    handlers.set(name, cb as (payload: unknown) => void)
-    return () => handlers.delete(name)
+    const handler = cb as (payload: unknown) => void
+    handlers.set(name, (handlers.get(name) ?? new Set()).add(handler))
+    return () => handlers.get(name)?.delete(handler)
   })
   // The remote one comes first from the backend; the sidebar still puts Local first.
   vi.mocked(api.listWorkspaces).mockResolvedValue([remote, local])
@@ -114,12 +121,65 @@ describe('app shell', () => {
     expect(api.listKeys).toHaveBeenCalledTimes(1)
 
     vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_2', name: 'added elsewhere' })])
-    handlers.get('keys:changed')!({ workspaceId: 'ws_local' })
+    emit('keys:changed', { workspaceId: 'ws_local' })
     expect(await screen.findByText('added elsewhere')).toBeInTheDocument()
 
     vi.mocked(api.listWorkspaces).mockResolvedValue([{ ...local, online: false, lastError: 'The local server stopped.' }])
-    handlers.get('workspace:status')!({ workspaceId: 'ws_local' })
+    emit('workspace:status', { workspaceId: 'ws_local' })
     expect(await screen.findByTestId('offline-banner')).toHaveTextContent('The local server stopped.')
+  })
+})
+
+describe('refreshing after changes', () => {
+  // A workspace of 10,000 keys lists 3.5 MB: each change fetched it three times.
+  it('fetches the key list once for a change made in the window, and shows the new status at once', async () => {
+    const { user } = renderWithProviders(<App />)
+    const row = (await screen.findByText('local key')).closest('tr')!
+    const fetched = vi.mocked(api.listKeys).mock.calls.length
+    let listed!: () => void
+    let answer!: () => void
+    const disabled = makeKey({ id: 'key_local', name: 'local key', enabled: false, status: 'inactive' })
+    vi.mocked(api.listKeys).mockImplementation(() => new Promise((resolve) => (listed = () => resolve([disabled]))))
+    vi.mocked(api.updateKey).mockImplementation(async () => {
+      // The backend syncs after the change and tells the window before it answers (desk.mutate).
+      emit('keys:changed', { workspaceId: 'ws_local' })
+      emit('sync:done', { workspaceId: 'ws_local' })
+      await new Promise<void>((resolve) => (answer = resolve))
+      return disabled
+    })
+
+    await user.click(within(row).getByTestId('key-menu'))
+    await user.click(await screen.findByTestId('key-menu-toggle'))
+    await waitFor(() => expect(api.updateKey).toHaveBeenCalled())
+    // Before the server has answered, the row says what it will be.
+    expect(within(row).getByTestId('key-status')).toHaveTextContent(/inactive/i)
+    await act(async () => answer())
+    await act(async () => listed())
+    await waitFor(() => expect(api.listKeys).toHaveBeenCalledTimes(fetched + 1))
+    // Settled: nothing else comes.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(api.listKeys).toHaveBeenCalledTimes(fetched + 1)
+    expect(within(row).getByTestId('key-status')).toHaveTextContent(/inactive/i)
+  })
+
+  it('does not fetch the key list again after a sync that changed no key, but its profiles', async () => {
+    renderWithProviders(<App />)
+    await screen.findByText('local key')
+    await waitFor(() => expect(api.listProfiles).toHaveBeenCalled())
+    const keysFetched = vi.mocked(api.listKeys).mock.calls.length
+    const profilesFetched = vi.mocked(api.listProfiles).mock.calls.length
+
+    act(() => emit('sync:done', { workspaceId: 'ws_local' }))
+    await waitFor(() => expect(api.listProfiles).toHaveBeenCalledTimes(profilesFetched + 1))
+    expect(api.listKeys).toHaveBeenCalledTimes(keysFetched)
+
+    // One that did change keys says so first: one refresh for both events.
+    act(() => emit('keys:changed', { workspaceId: 'ws_local' }))
+    act(() => emit('sync:done', { workspaceId: 'ws_local' }))
+    await waitFor(() => expect(api.listKeys).toHaveBeenCalledTimes(keysFetched + 1))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(api.listKeys).toHaveBeenCalledTimes(keysFetched + 1)
+    expect(api.listProfiles).toHaveBeenCalledTimes(profilesFetched + 2)
   })
 })
 
@@ -129,21 +189,21 @@ describe('sync progress', () => {
     await screen.findByText('local key')
     expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
 
-    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 0, total: 0 }))
+    act(() => emit('sync:progress', { workspaceId: 'ws_local', done: 0, total: 0 }))
     expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
 
-    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 250, total: 1000 }))
+    act(() => emit('sync:progress', { workspaceId: 'ws_local', done: 250, total: 1000 }))
     expect(screen.getByTestId('sync-progress')).toHaveAttribute('data-done', '250')
 
     // Another workspace's sync is not this one's.
-    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_remote', done: 1, total: 2 }))
+    act(() => emit('sync:progress', { workspaceId: 'ws_remote', done: 1, total: 2 }))
     expect(screen.getByTestId('sync-progress')).toHaveAttribute('data-done', '250')
 
-    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 1000, total: 1000 }))
+    act(() => emit('sync:progress', { workspaceId: 'ws_local', done: 1000, total: 1000 }))
     expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
 
-    act(() => handlers.get('sync:progress')!({ workspaceId: 'ws_local', done: 10, total: 1000 }))
-    act(() => handlers.get('sync:done')!({ workspaceId: 'ws_local' }))
+    act(() => emit('sync:progress', { workspaceId: 'ws_local', done: 10, total: 1000 }))
+    act(() => emit('sync:done', { workspaceId: 'ws_local' }))
     expect(screen.queryByTestId('sync-progress')).not.toBeInTheDocument()
   })
 })
@@ -287,7 +347,7 @@ describe('views', () => {
 
     // The overview follows the backend's events like the key list.
     const calls = vi.mocked(api.getOverview).mock.calls.length
-    handlers.get('keys:changed')!({ workspaceId: 'ws_remote' })
+    emit('keys:changed', { workspaceId: 'ws_remote' })
     await waitFor(() => expect(api.getOverview).toHaveBeenCalledTimes(calls + 1))
 
     await user.click(await screen.findByTestId('stale-key-open'))

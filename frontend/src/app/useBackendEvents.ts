@@ -12,14 +12,22 @@ export function useBackendEvents(): void {
     const refresh = (workspaceId: string) => void refreshWorkspace(queryClient, workspaceId)
     const refreshReminders = () => void queryClient.invalidateQueries({ queryKey: queryKeys.reminders })
 
+    // A sync that changed keys sends keys:changed, then sync:done (desk.Sync):
+    // the first refreshes everything; the second has nothing to add.
+    const changedBySync = new Set<string>()
+
     const offs = [
       onEvent('keys:changed', ({ workspaceId }) => {
+        changedBySync.add(workspaceId)
         refresh(workspaceId)
         refreshReminders()
       }),
       onEvent('sync:done', ({ workspaceId }) => {
-        refresh(workspaceId)
-        refreshReminders()
+        if (changedBySync.delete(workspaceId)) return
+        // No key changed (or the sync failed): what a sync brings besides,
+        // like profiles, but not the key list. Reminders are scanned only
+        // when keys change.
+        void refreshWorkspace(queryClient, workspaceId, { keys: false })
       }),
       onEvent('reminder:new', refreshReminders),
       // Online state, last sync, last error and role live in the workspace list;

@@ -116,14 +116,15 @@ export function useUpdateKey(workspaceId: string) {
   const refreshStatus = useRefreshStatus()
   return useMutation({
     mutationFn: ({ keyId, req }: { keyId: string; req: UpdateKeyRequest }) => updateKey(workspaceId, keyId, req),
-    // The enabled switch flips at once; a failure puts it back.
+    // The enabled switch and the status flip at once; a failure puts them back.
     onMutate: async ({ keyId, req }) => {
       const queryKey = queryKeys.keys(workspaceId)
       await queryClient.cancelQueries({ queryKey })
       const previous = queryClient.getQueryData<Key[]>(queryKey)
-      if (req.enabled !== undefined) {
+      const enabled = req.enabled
+      if (enabled !== undefined) {
         queryClient.setQueryData<Key[]>(queryKey, (list) =>
-          list?.map((k) => (k.id === keyId ? { ...k, enabled: req.enabled! } : k)),
+          list?.map((k) => (k.id === keyId ? withEnabled(k, enabled) : k)),
         )
       }
       return { previous }
@@ -134,6 +135,15 @@ export function useUpdateKey(workspaceId: string) {
     },
     onSettled: refresh,
   })
+}
+
+/**
+ * A key as the server will list it once enabled or disabled (keys.StatusAt):
+ * expired stays expired, which tells why it stopped for good.
+ */
+function withEnabled(key: Key, enabled: boolean): Key {
+  if (key.status === 'expired') return { ...key, enabled }
+  return { ...key, enabled, status: enabled ? 'active' : 'inactive', rotating: enabled && key.rotating }
 }
 
 export function useRegenerateKey(workspaceId: string) {

@@ -67,8 +67,10 @@ describe('reminder center', () => {
     expect(within(items[0]).getByTestId('reminder-key')).toHaveTextContent(`Key: billing ${reminders[0].keyId}`)
     expect(items[0]).toHaveTextContent('Due in 7 days')
     // Each card's buttons say whose reminder they act on; the drawer's close button has a name.
-    expect(screen.getByRole('button', { name: 'Dismiss: old is due for rotation' })).toBe(within(items[1]).getByTestId('reminder-dismiss'))
-    expect(screen.getByRole('button', { name: 'Snooze 1 day: billing expires in 7 days' })).toBe(within(items[0]).getByTestId('reminder-snooze-day'))
+    expect(screen.getByRole('button', { name: 'Dismiss: old is due for rotation, old' })).toBe(within(items[1]).getByTestId('reminder-dismiss'))
+    expect(screen.getByRole('button', { name: 'Snooze 1 day: billing expires in 7 days, billing' })).toBe(
+      within(items[0]).getByTestId('reminder-snooze-day'),
+    )
     expect(screen.getByRole('button', { name: 'Close reminders' })).toBeInTheDocument()
 
     await user.click(within(items[0]).getByTestId('reminder-snooze-day'))

@@ -213,6 +213,9 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
   const now = useNow()
   const actionLabel = en.reminders.actions[reminder.action] ?? en.reminders.open
   const { title, message } = describeReminder(reminder, now)
+  // What each button acts on, for those who hear it: the title alone is one
+  // of a few ("API key expired"), the same on a thousand cards.
+  const subject = `${title}, ${reminder.keyName || reminder.keyId}`
 
   return (
     <Paper withBorder p="sm" radius="md" data-testid="reminder-item" data-reminder-id={reminder.id}>
@@ -253,7 +256,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
             leftSection={actionIcons[reminder.action] ?? <IconInfoCircle size={14} />}
             onClick={onAction}
             // Each card's buttons say whose reminder they act on: a list of them reads "Dismiss, Dismiss…" otherwise.
-            aria-label={`${actionLabel}: ${title}`}
+            aria-label={`${actionLabel}: ${subject}`}
             data-testid="reminder-action"
           >
             {actionLabel}
@@ -267,7 +270,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
               onClick={() =>
                 snooze.mutate({ id: reminder.id, hours }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
               }
-              aria-label={`${label}: ${title}`}
+              aria-label={`${label}: ${subject}`}
               data-testid={testId}
             >
               {label}
@@ -279,7 +282,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
             color="gray"
             disabled={busy}
             onClick={() => dismiss.mutate(reminder.id, { onError: (err) => notifyError(en.reminders.dismissFailed, err) })}
-            aria-label={`${en.reminders.dismiss}: ${title}`}
+            aria-label={`${en.reminders.dismiss}: ${subject}`}
             data-testid="reminder-dismiss"
           >
             {en.reminders.dismiss}

@@ -67,6 +67,21 @@ describe('global search', () => {
     expect(screen.getByTestId('search-input')).toHaveValue('')
   })
 
+  it('picks the first result of what is typed with an Enter quicker than the search, not one shown for before', async () => {
+    const [deploy0, deploy1] = found(2)
+    vi.mocked(api.searchKeys).mockImplementation(async (query) => (query === 'deploy' ? [deploy0, deploy1] : [deploy1]))
+    const { user, onPick } = renderSearch()
+    await user.type(screen.getByTestId('search-input'), 'deploy')
+    expect(await screen.findAllByTestId('search-result')).toHaveLength(2)
+
+    // Within the 200 ms the search waits after a keystroke: the list still shows "deploy 0" first.
+    await user.type(screen.getByTestId('search-input'), ' 1{Enter}')
+    await waitFor(() => expect(onPick).toHaveBeenCalledWith(deploy1))
+    expect(onPick).toHaveBeenCalledTimes(1)
+    expect(api.searchKeys).toHaveBeenCalledWith('deploy 1')
+    await waitFor(() => expect(screen.getByTestId('search-input')).toHaveValue(''))
+  })
+
   it('picks the highlighted result with Enter after moving down', async () => {
     const results = found(3)
     vi.mocked(api.searchKeys).mockResolvedValue(results)

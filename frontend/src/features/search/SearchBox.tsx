@@ -1,7 +1,7 @@
 import { Combobox, Group, Kbd, Loader, Stack, Text, TextInput, useCombobox } from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { ApiError, searchKeys, type SearchResult } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
@@ -35,6 +35,17 @@ interface SearchBoxProps {
  * Finds keys in every cached workspace by name, key ID or a fragment of the
  * masked key. Ctrl/⌘+K focuses it.
  */
+/** The search for text, as the box and its Enter run it. */
+function searchQuery(text: string) {
+  return {
+    queryKey: queryKeys.search(text),
+    queryFn: () => searchKeys(text),
+    staleTime: 10_000,
+    // A pasted secret is the query's key: dropped as soon as the box moves on.
+    gcTime: looksLikeSecret(text) ? 0 : undefined,
+  }
+}
+
 export function SearchBox({ onPick }: SearchBoxProps) {
   const now = useNow()
   const [value, setValue] = useState('')
@@ -47,15 +58,8 @@ export function SearchBox({ onPick }: SearchBoxProps) {
   useHotkeys([['mod+K', () => inputRef.current?.focus()]], [])
 
   const enabled = debounced.length >= MIN_QUERY
-  const { data, isFetching, isError, error } = useQuery({
-    queryKey: queryKeys.search(debounced),
-    queryFn: () => searchKeys(debounced),
-    enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-    // A pasted secret is the query's key: dropped as soon as the box moves on.
-    gcTime: looksLikeSecret(debounced) ? 0 : undefined,
-  })
+  const queryClient = useQueryClient()
+  const { data, isFetching, isError, error, isPlaceholderData } = useQuery({ ...searchQuery(debounced), enabled, placeholderData: keepPreviousData })
   const found = enabled ? (data ?? []) : []
   const results = found.length > SEARCH_SHOWN ? found.slice(0, SEARCH_SHOWN) : found
   const mayHaveMore = found.length > SEARCH_SHOWN
@@ -66,13 +70,31 @@ export function SearchBox({ onPick }: SearchBoxProps) {
     if (enabled && data && data.length > 0) selectFirstOption()
   }, [enabled, data, selectFirstOption])
 
-  const pick = (v: string) => {
-    const result = results.find((r) => optionValue(r) === v)
-    if (!result) return
+  const pickResult = (result: SearchResult) => {
     onPick(result)
     setValue('')
     combobox.closeDropdown()
     inputRef.current?.blur()
+  }
+  const pick = (v: string) => {
+    const result = results.find((r) => optionValue(r) === v)
+    if (result) pickResult(result)
+  }
+
+  // The results shown are those of what is typed: not the last ones kept
+  // while the search waits 200 ms after a keystroke, or runs.
+  const fresh = enabled && debounced === value.trim() && data !== undefined && !isPlaceholderData
+  /** Enter before that: the first result of what is typed, searched for now. */
+  const pickFirstOfTyped = () => {
+    const typed = value.trim()
+    queryClient
+      .fetchQuery(searchQuery(typed))
+      .then(([top]) => {
+        // Typing on since then gave up on this Enter.
+        if (top && inputRef.current?.value.trim() === typed) pickResult(top)
+      })
+      // A failed search says so in the dropdown, where the query shows it.
+      .catch(() => {})
   }
 
   let status: string | null = null
@@ -110,7 +132,10 @@ export function SearchBox({ onPick }: SearchBoxProps) {
           onBlur={() => combobox.closeDropdown()}
           onKeyDown={(e) => {
             // Runs before the combobox's own Enter, which clicks the selected option.
-            if (e.key === 'Enter' && combobox.dropdownOpened && combobox.getSelectedOptionIndex() === -1) {
+            if (e.key === 'Enter' && combobox.dropdownOpened && !fresh && value.trim().length >= MIN_QUERY) {
+              combobox.resetSelectedOption() // so the combobox's Enter picks nothing
+              pickFirstOfTyped()
+            } else if (e.key === 'Enter' && combobox.dropdownOpened && combobox.getSelectedOptionIndex() === -1) {
               combobox.selectFirstOption()
             }
             if (e.key === 'Escape') {

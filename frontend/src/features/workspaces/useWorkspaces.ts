@@ -11,6 +11,7 @@ import {
   type WorkspaceRequest,
 } from '../../api'
 import { queryKeys } from '../../app/queryKeys'
+import { notFromKeys } from '../../app/refreshWorkspace'
 import { useOneAtATime } from '../../lib/oneAtATime'
 import { sortWorkspaces } from './sidebar'
 
@@ -36,9 +37,10 @@ export function useSyncWorkspace() {
   return useMutation({
     mutationFn: (workspaceId: string) => syncWorkspace(workspaceId),
     // The returned workspace is its status after the sync, key count included.
+    // Keys the sync changed were refreshed on its keys:changed, sent before it answered.
     onSuccess: (ws) => {
       replace(ws)
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace(ws.id) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace(ws.id), predicate: notFromKeys }, { cancelRefetch: false })
     },
     // A failed sync may have changed the workspace's status (now offline).
     onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true }),
