@@ -440,8 +440,9 @@ export const en = {
     expiredDescription: 'Past their expiry date.',
     revoked: 'Disabled',
     revokedDescription: 'Switched off, or revoked at the end of a rotation. A disabled key can still be enabled again; a deleted one can’t.',
-    both: 'Both expired and disabled',
-    bothDescription: 'Only keys that are expired and disabled. Can’t be combined with the two above.',
+    // Not "both kinds": keys that are each at once (the API's "both"). Ticking the two above deletes both kinds.
+    both: 'Only keys both expired and disabled',
+    bothDescription: 'Narrower than ticking the two above: a key must be past its expiry and disabled too. Can’t be combined with them.',
     count: (n: number) => plural(n, 'key', 'keys'),
     /** labels: quoted names (keyLabels). */
     names: (labels: string[], more: number) =>
