@@ -326,7 +326,7 @@ func TestAuditNamesWhatIsGone(t *testing.T) {
 	if err := a.Keys.Delete(ws, created.Key.ID); err != nil {
 		t.Fatal(err)
 	}
-	page, err := a.Keys.Audit(ws, "", 0, 10)
+	page, err := a.Keys.Audit(ws, "", "", 0, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,6 +334,29 @@ func TestAuditNamesWhatIsGone(t *testing.T) {
 		if e.TargetKeyID == created.Key.ID && (e.TargetName != "short-lived" || e.ActorName == "") {
 			t.Fatalf("%s: target %q, actor %q", e.Action, e.TargetName, e.ActorName)
 		}
+	}
+}
+
+// The Action filter reaches the workspace's server; an unknown action is
+// refused by name.
+func TestAuditOfOneAction(t *testing.T) {
+	a := newApp(t)
+	list, _ := a.Workspaces.List()
+	ws := list[0].ID
+	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "short-lived"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Keys.Delete(ws, created.Key.ID); err != nil {
+		t.Fatal(err)
+	}
+	page, err := a.Keys.Audit(ws, "", "key.deleted", 0, 10)
+	if err != nil || page.Total != 1 || page.Items[0].Action != "key.deleted" || page.Items[0].TargetKeyID != created.Key.ID {
+		t.Fatalf("key.deleted: %+v, %v", page, err)
+	}
+	_, err = a.Keys.Audit(ws, "", "key.eaten", 0, 10)
+	if e := appError(t, err); e.Code != app.CodeInvalidInput || e.Field != "action" || !strings.Contains(e.Message, "key.cleaned_up") {
+		t.Fatalf("unknown action: %+v", e)
 	}
 }
 
@@ -351,7 +374,7 @@ func TestAuditKeepsTheNameAnEventRecorded(t *testing.T) {
 	if _, err := a.Keys.Update(ws, created.Key.ID, app.UpdateKeyRequest{Name: &renamed}); err != nil {
 		t.Fatal(err)
 	}
-	page, err := a.Keys.Audit(ws, "", 0, 10)
+	page, err := a.Keys.Audit(ws, "", "", 0, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -257,14 +257,15 @@ func (k *KeysAPI) Forget(workspaceID, keyID string) error {
 	return wrap(d.Forget(ctx, workspaceID, keyID))
 }
 
-// Audit returns a page of the audit log (keyID "" for the whole workspace).
-func (k *KeysAPI) Audit(workspaceID, keyID string, pageIndex, pageSize int) (AuditPage, error) {
+// Audit returns a page of the audit log: keyID "" for the whole workspace,
+// action "" for every action (else one of the server's, like "key.created").
+func (k *KeysAPI) Audit(workspaceID, keyID, action string, pageIndex, pageSize int) (AuditPage, error) {
 	d, ctx, cancel, err := k.app.callWithin(readTimeout)
 	if err != nil {
 		return AuditPage{}, err
 	}
 	defer cancel()
-	list, err := d.Audit(ctx, workspaceID, keyID, pageIndex, pageSize)
+	list, err := d.Audit(ctx, workspaceID, keyID, action, pageIndex, pageSize)
 	if err != nil {
 		return AuditPage{}, wrap(err)
 	}

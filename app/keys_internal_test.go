@@ -59,7 +59,7 @@ func TestServerReadsGiveUpSooner(t *testing.T) {
 	ws := hangingRemote(t, a)
 
 	for name, read := range map[string]func() error{
-		"audit": func() error { _, err := a.Keys.Audit(ws, "", 0, 25); return err },
+		"audit": func() error { _, err := a.Keys.Audit(ws, "", "", 0, 25); return err },
 		"usage": func() error { _, err := a.Keys.Usage(ws, "key_x"); return err },
 	} {
 		t.Run(name, func(t *testing.T) {

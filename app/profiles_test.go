@@ -128,7 +128,7 @@ func TestAuditNamesProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := a.Keys.Audit(ws, "", 0, 20)
+	page, err := a.Keys.Audit(ws, "", "", 0, 20)
 	if err != nil {
 		t.Fatal(err)
 	}

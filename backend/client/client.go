@@ -503,10 +503,13 @@ func (c *Client) DeleteProfile(ctx context.Context, workspaceID, id, onKeys stri
 }
 
 // Audit returns a page of the audit log, newest first.
-func (c *Client) Audit(ctx context.Context, workspaceID, keyID string, pageIndex, pageSize int) (api.AuditList, error) {
+func (c *Client) Audit(ctx context.Context, workspaceID, keyID, action string, pageIndex, pageSize int) (api.AuditList, error) {
 	v := url.Values{"pageIndex": {strconv.Itoa(pageIndex)}, "pageSize": {strconv.Itoa(pageSize)}}
 	if keyID != "" {
 		v.Set("keyId", keyID)
+	}
+	if action != "" {
+		v.Set("action", action)
 	}
 	var out api.AuditList
 	return out, c.do(ctx, http.MethodGet, "/v1/workspaces/"+url.PathEscape(workspaceID)+"/audit?"+v.Encode(), nil, &out)

@@ -164,11 +164,12 @@ func cleanupBatches(req api.CleanupRequest) []api.CleanupRequest {
 	return out
 }
 
-// Audit reads a page of the workspace's audit log from the server.
-func (d *Desk) Audit(ctx context.Context, workspaceID, keyID string, pageIndex, pageSize int) (api.AuditList, error) {
+// Audit reads a page of the workspace's audit log from the server: the
+// events about keyID and of action, each when not "".
+func (d *Desk) Audit(ctx context.Context, workspaceID, keyID, action string, pageIndex, pageSize int) (api.AuditList, error) {
 	var out api.AuditList
 	err := d.read(ctx, workspaceID, "Reading the audit log", func(c *client.Client, ws Workspace) (err error) {
-		out, err = c.Audit(ctx, ws.RemoteID, keyID, pageIndex, pageSize)
+		out, err = c.Audit(ctx, ws.RemoteID, keyID, action, pageIndex, pageSize)
 		return err
 	})
 	return out, err

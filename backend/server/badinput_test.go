@@ -121,6 +121,7 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 		{name: "updatedSince -1", method: "GET", path: keys + "?updatedSince=-1", status: 400, field: "updatedSince"},
 		{name: "updatedSince 2^63", method: "GET", path: keys + "?updatedSince=9223372036854775808", status: 400, field: "updatedSince"},
 		{name: "audit page size 1001", method: "GET", path: ws + "/audit?pageSize=1001", status: 400, field: "pageSize"},
+		{name: "audit of an unknown action", method: "GET", path: ws + "/audit?action=key.eaten", status: 400, field: "action"},
 		{name: "usage 367 days", method: "GET", path: ws + "/usage?keyId=" + target.Key.ID + "&days=367", status: 400, field: "days"},
 		{name: "usage -1 days", method: "GET", path: ws + "/usage?keyId=" + target.Key.ID + "&days=-1", status: 400, field: "days"},
 

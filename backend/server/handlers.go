@@ -469,7 +469,12 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request, p principal
 		s.writeError(w, r, err)
 		return
 	}
-	list, err := s.Audit(r.Context(), p.ws.ID, v.Get("keyId"), pageIndex, pageSize)
+	action := v.Get("action")
+	if action != "" && !slices.Contains(AuditActions, action) {
+		s.writeError(w, r, badRequest("action", "action must be one of "+strings.Join(AuditActions, ", ")))
+		return
+	}
+	list, err := s.Audit(r.Context(), p.ws.ID, AuditFilter{KeyID: v.Get("keyId"), Action: action}, pageIndex, pageSize)
 	respond(s, w, r, http.StatusOK, list, err)
 }
 

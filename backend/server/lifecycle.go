@@ -26,6 +26,14 @@ const (
 	ActionWorkspaceUpdated = "workspace.updated"
 )
 
+// AuditActions are the actions the audit log may be filtered by, in the
+// order a filter lists them.
+var AuditActions = []string{
+	ActionKeyCreated, ActionKeyUpdated, ActionKeyRegenerated, ActionKeyRotated, ActionKeyAutoRevoked,
+	ActionKeyDeleted, ActionKeyCleanedUp,
+	ActionProfileCreated, ActionProfileUpdated, ActionProfileDeleted, ActionWorkspaceUpdated,
+}
+
 // sameTime reports whether two optional times are both unset or equal.
 func sameTime(a, b *time.Time) bool {
 	return (a == nil && b == nil) || (a != nil && b != nil && a.Equal(*b))

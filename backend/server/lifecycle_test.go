@@ -541,6 +541,46 @@ func TestAuditRecordsEveryMutationWithoutSecrets(t *testing.T) {
 	}
 }
 
+// After a clean-up of many keys, the log can show one action: the rest is
+// still there, and the count is the filtered one.
+func TestAuditFiltersByAction(t *testing.T) {
+	e := newEnv(t)
+	kept := e.create(e.admin, api.CreateKeyRequest{Name: "kept"})
+	e.call(e.admin, "PATCH", e.keyPath(kept.Key.ID), `{"name":"kept, renamed"}`, nil)
+	for i := range 3 {
+		k := e.create(e.admin, api.CreateKeyRequest{Name: fmt.Sprintf("old %d", i)})
+		e.call(e.admin, "PATCH", e.keyPath(k.Key.ID), `{"enabled":false}`, nil)
+	}
+	var cleaned api.CleanupResult
+	if s := e.call(e.admin, "POST", "/v1/workspaces/"+e.ws+"/keys/cleanup", `{"revoked":true}`, &cleaned); s != 200 || cleaned.Deleted != 3 {
+		t.Fatalf("cleanup = %d, %+v", s, cleaned)
+	}
+
+	var renames api.AuditList
+	if s := e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/audit?action=key.updated&pageSize=2", "", &renames); s != 200 {
+		t.Fatalf("audit = %d", s)
+	}
+	// One rename and three disables: four updates, the newest two on the page.
+	if renames.Total != 4 || len(renames.Items) != 2 {
+		t.Fatalf("key.updated: total %d, %d on the page", renames.Total, len(renames.Items))
+	}
+	for _, ev := range renames.Items {
+		if ev.Action != "key.updated" {
+			t.Fatalf("filtered page holds %s", ev.Action)
+		}
+	}
+	var mine api.AuditList
+	e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/audit?action=key.updated&keyId="+kept.Key.ID, "", &mine)
+	if mine.Total != 1 || mine.Items[0].TargetName != "kept, renamed" {
+		t.Fatalf("one key's updates: %+v", mine)
+	}
+	var all api.AuditList
+	e.call(e.admin, "GET", "/v1/workspaces/"+e.ws+"/audit", "", &all)
+	if all.Total < 4+4+3 {
+		t.Fatalf("unfiltered total %d", all.Total)
+	}
+}
+
 // The log names its actors and targets as they were: a key deleted since,
 // or an admin key that is gone, is still named, not only by its ID.
 func TestAuditKeepsTheNames(t *testing.T) {

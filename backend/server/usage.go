@@ -131,12 +131,20 @@ func (s *Server) Usage(ctx context.Context, workspaceID, keyID string, days int)
 	return out, nil
 }
 
-// Audit returns a page of a workspace's audit log, newest first, optionally
-// only the events about one key.
-func (s *Server) Audit(ctx context.Context, workspaceID, keyID string, pageIndex, pageSize int) (api.AuditList, error) {
+// AuditFilter narrows the audit log; its zero value keeps every event.
+type AuditFilter struct {
+	KeyID  string // only the events about this key
+	Action string // only the events of this action (AuditActions)
+}
+
+// Audit returns a page of a workspace's audit log, newest first.
+func (s *Server) Audit(ctx context.Context, workspaceID string, filter AuditFilter, pageIndex, pageSize int) (api.AuditList, error) {
 	q := s.store.read.WithContext(ctx).Model(&AuditEvent{}).Where("workspace_id = ?", workspaceID)
-	if keyID != "" {
-		q = q.Where("target_key_id = ? OR target_id = ?", keyID, keyID)
+	if filter.KeyID != "" {
+		q = q.Where("target_key_id = ? OR target_id = ?", filter.KeyID, filter.KeyID)
+	}
+	if filter.Action != "" {
+		q = q.Where("action = ?", filter.Action)
 	}
 	var out api.AuditList
 	if err := q.Count(&out.Total).Error; err != nil {

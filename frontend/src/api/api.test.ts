@@ -98,8 +98,8 @@ describe('bindings', () => {
 
   it('reads a null audit page and passes the paging on', async () => {
     KeysAPI.Audit.mockResolvedValue({ items: null, total: 0 })
-    await expect(auditLog('ws_1', '', 2, 25)).resolves.toEqual({ items: [], total: 0 })
-    expect(KeysAPI.Audit).toHaveBeenCalledWith('ws_1', '', 2, 25)
+    await expect(auditLog('ws_1', '', 'key.created', 2, 25)).resolves.toEqual({ items: [], total: 0 })
+    expect(KeysAPI.Audit).toHaveBeenCalledWith('ws_1', '', 'key.created', 2, 25)
   })
 
   it('sends the new workspace order', async () => {

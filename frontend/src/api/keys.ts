@@ -75,10 +75,10 @@ export function forgetSecret(workspaceId: string, keyId: string): Promise<void> 
   return call(() => KeysAPI.Forget(workspaceId, keyId))
 }
 
-/** One page of the audit log, newest first; keyId "" for the whole workspace. */
-export function auditLog(workspaceId: string, keyId: string, pageIndex: number, pageSize: number): Promise<AuditPage> {
+/** One page of the audit log, newest first; keyId "" for the whole workspace, action "" for every action. */
+export function auditLog(workspaceId: string, keyId: string, action: string, pageIndex: number, pageSize: number): Promise<AuditPage> {
   return call(async () => {
-    const page = await KeysAPI.Audit(workspaceId, keyId, pageIndex, pageSize)
+    const page = await KeysAPI.Audit(workspaceId, keyId, action, pageIndex, pageSize)
     return { items: page?.items ?? [], total: page?.total ?? 0 }
   })
 }

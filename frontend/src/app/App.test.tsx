@@ -271,7 +271,7 @@ describe('header', () => {
 
     await user.click(screen.getByTestId('audit-button'))
     const row = await screen.findByTestId('audit-row')
-    expect(api.auditLog).toHaveBeenCalledWith('ws_local', '', 0, 25)
+    expect(api.auditLog).toHaveBeenCalledWith('ws_local', '', '', 0, 25)
     expect(row).toHaveTextContent('Deleted')
     expect(row).toHaveTextContent('old deploy key')
     expect(row).toHaveTextContent('kd_Old0…0000')

@@ -9,9 +9,9 @@ export const queryKeys = {
   firstKeys: (workspaceId: string) => ['workspaces', workspaceId, 'firstKeys'] as const,
   profiles: (workspaceId: string) => ['workspaces', workspaceId, 'profiles'] as const,
   cleanupCounts: (workspaceId: string) => ['workspaces', workspaceId, 'cleanup'] as const,
-  /** keyId "" is the whole workspace's log. */
-  audit: (workspaceId: string, keyId: string, pageIndex: number, pageSize: number) =>
-    ['workspaces', workspaceId, 'audit', keyId, pageIndex, pageSize] as const,
+  /** keyId "" is the whole workspace's log, action "" every action's. */
+  audit: (workspaceId: string, keyId: string, action: string, pageIndex: number, pageSize: number) =>
+    ['workspaces', workspaceId, 'audit', keyId, action, pageIndex, pageSize] as const,
   usage: (workspaceId: string, keyId: string) => ['workspaces', workspaceId, 'usage', keyId] as const,
   keyTestHistory: (workspaceId: string, keyId: string) => ['workspaces', workspaceId, 'keytest', keyId] as const,
   /** One workspace's dashboard lives with the workspace; "" is every workspace's. */

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError, type AuditPage } from '../../api'
@@ -110,6 +110,46 @@ describe('audit drawer', () => {
     expect(row).toHaveTextContent('Changed profile')
     expect(row).toHaveTextContent('Echo')
     expect(row).toHaveTextContent('default expiry 30 → 90 days')
+  })
+
+  it('shows one action when asked, from its first page, and says when none is left', async () => {
+    const cleanedUp = (id: number) => makeAuditEvent({ id, action: 'key.cleaned_up', targetName: `old ${id}` })
+    vi.mocked(api.auditLog).mockImplementation(async (_ws, _key, action, pageIndex) => {
+      if (action === 'key.created') return { items: [makeAuditEvent({ id: 1, action: 'key.created', targetName: 'kept' })], total: 1 }
+      if (action === 'key.rotated') return { items: [], total: 0 }
+      return { items: Array.from({ length: 25 }, (_, i) => cleanedUp(2000 - pageIndex * 25 - i)), total: 2010 }
+    })
+    const { user } = renderDrawer()
+    expect(await screen.findAllByTestId('audit-row')).toHaveLength(25)
+    expect(screen.getByText('2,010 events')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: '3' }))
+    await waitFor(() => expect(api.auditLog).toHaveBeenLastCalledWith('ws_local', '', '', 2, 25))
+
+    await user.click(screen.getByTestId('audit-action-filter'))
+    await user.click(screen.getByRole('option', { name: 'Created' }))
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(1))
+    expect(api.auditLog).toHaveBeenLastCalledWith('ws_local', '', 'key.created', 0, 25)
+    expect(screen.getByTestId('audit-row')).toHaveTextContent('kept')
+    expect(screen.getByText('1 event')).toBeInTheDocument()
+    expect(screen.queryByTestId('audit-filter-ignored')).not.toBeInTheDocument()
+
+    await user.click(screen.getByTestId('audit-action-filter'))
+    await user.click(screen.getByRole('option', { name: 'Rotated' }))
+    expect(await screen.findByTestId('audit-none-of-action')).toHaveTextContent('No “Rotated” events in this workspace.')
+    expect(screen.queryByTestId('audit-row')).not.toBeInTheDocument()
+  })
+
+  it('says so when the server sends every event for a filter it does not know (older than the app)', async () => {
+    vi.mocked(api.auditLog).mockResolvedValue({
+      items: [makeAuditEvent({ id: 2, action: 'key.cleaned_up' }), makeAuditEvent({ id: 1, action: 'key.created' })],
+      total: 2,
+    })
+    const { user } = renderDrawer()
+    await screen.findAllByTestId('audit-row')
+    expect(screen.queryByTestId('audit-filter-ignored')).not.toBeInTheDocument()
+    await user.click(screen.getByTestId('audit-action-filter'))
+    await user.click(screen.getByRole('option', { name: 'Created' }))
+    expect(await screen.findByTestId('audit-filter-ignored')).toHaveTextContent('can’t filter its audit log')
   })
 
   it('names a deleted profile by the name its events recorded', async () => {

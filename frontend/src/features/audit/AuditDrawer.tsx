@@ -1,4 +1,4 @@
-import { Badge, Center, Drawer, Group, Pagination, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Alert, Badge, Center, Drawer, Group, Pagination, Select, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import type { Workspace } from '../../api'
 import { LoadFailed } from '../../components/LoadFailed'
@@ -12,6 +12,9 @@ import { actionLabel, actorLabel, describeChanges, targetLabel } from './describ
 import { useAudit } from './useAudit'
 
 const PAGE_SIZE = 25
+
+/** The Action filter: every action, then each one the log records (en.audit.actions, in its order). */
+const ACTION_FILTER = [{ value: '', label: en.audit.allActions }, ...Object.entries(en.audit.actions).map(([value, label]) => ({ value, label }))]
 
 interface AuditDrawerProps {
   workspace: Workspace
@@ -44,7 +47,14 @@ export function AuditDrawer({ workspace, opened, onClose }: AuditDrawerProps) {
 function AuditLog({ workspaceId, server }: { workspaceId: string; server: string }) {
   const now = useNow()
   const [page, setPage] = useState(1)
-  const { data, isError, error, isFetching, isPlaceholderData, refetch } = useAudit(workspaceId, '', page - 1, PAGE_SIZE)
+  // One action only: after a clean-up of 1,000 keys, the rest of the log is 40 pages down.
+  const [action, setAction] = useState('')
+  const { data, isError, error, isFetching, isPlaceholderData, refetch } = useAudit(workspaceId, {
+    keyId: '',
+    action,
+    pageIndex: page - 1,
+    pageSize: PAGE_SIZE,
+  })
   const currentProfileName = useProfileNames(workspaceId)
   // A deleted profile is named by the events of the page that recorded its name.
   const recordedNames = useMemo(
@@ -58,7 +68,7 @@ function AuditLog({ workspaceId, server }: { workspaceId: string; server: string
     return <LoadFailed title={en.audit.failed} error={error} onRetry={() => void refetch()} m={0} />
   }
   if (data === undefined) return <ServerLoading server={server} rows={6} />
-  if (data.total === 0) {
+  if (data.total === 0 && action === '') {
     return (
       <Center h={160}>
         <Text c="dimmed">{en.audit.empty}</Text>
@@ -67,80 +77,110 @@ function AuditLog({ workspaceId, server }: { workspaceId: string; server: string
   }
 
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE))
+  // A server older than the filter reads past it and sends every event.
+  const filterIgnored = action !== '' && !isPlaceholderData && data.items.some((e) => e.action !== action)
   return (
     <Stack gap="md" data-testid="audit-log">
-      {/* The next page keeps the last one on screen, dimmed, while it loads. */}
-      <StillWaiting server={server} waiting={isPlaceholderData && isFetching} />
-      <Table.ScrollContainer minWidth={720}>
-        <Table
-          verticalSpacing="xs"
-          highlightOnHover
-          data-testid="audit-table"
-          style={{ opacity: isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={170}>{en.audit.time}</Table.Th>
-              <Table.Th w={160}>{en.audit.actor}</Table.Th>
-              <Table.Th w={190}>{en.audit.action}</Table.Th>
-              <Table.Th>{en.audit.target}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.items.map((event) => {
-              const details = describeChanges(event, { profileName })
-              return (
-                <Table.Tr key={event.id} data-testid="audit-row">
-                  <Table.Td>
-                    <Tooltip label={formatRelative(event.at, now)}>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(event.at)}
-                      </Text>
-                    </Tooltip>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" truncate title={event.actorKeyId}>
-                      {actorLabel(event)}
-                    </Text>
-                    {event.clientIp && (
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {event.clientIp}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" radius="sm" tt="none" maw="100%" color={event.action.endsWith('deleted') || event.action.endsWith('cleaned_up') ? 'red' : 'gray'}>
-                      {actionLabel(event.action)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {targetLabel(event)}
-                      {event.targetNameNow && (
-                        <Text span size="sm" fw={400} c="dimmed" data-testid="audit-name-now">
-                          {' · '}
-                          {en.audit.nowCalled(event.targetNameNow)}
-                        </Text>
-                      )}
-                    </Text>
-                    {details.length > 0 && (
-                      <Text size="xs" c="dimmed">
-                        {details.join(' · ')}
-                      </Text>
-                    )}
-                  </Table.Td>
+      <Select
+        label={en.audit.actionFilter}
+        data={ACTION_FILTER}
+        value={action}
+        onChange={(value) => {
+          setAction(value ?? '')
+          setPage(1)
+        }}
+        allowDeselect={false}
+        w={260}
+        data-testid="audit-action-filter"
+      />
+      {filterIgnored && (
+        <Alert color="yellow" variant="light" data-testid="audit-filter-ignored">
+          {en.audit.filterIgnored}
+        </Alert>
+      )}
+      {data.total === 0 && (
+        <Center h={120}>
+          <Text c="dimmed" data-testid="audit-none-of-action">
+            {en.audit.noneOfAction(actionLabel(action))}
+          </Text>
+        </Center>
+      )}
+      {data.total > 0 && (
+        <>
+          {/* The next page keeps the last one on screen, dimmed, while it loads. */}
+          <StillWaiting server={server} waiting={isPlaceholderData && isFetching} />
+          <Table.ScrollContainer minWidth={720}>
+            <Table
+              verticalSpacing="xs"
+              highlightOnHover
+              data-testid="audit-table"
+              style={{ opacity: isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={170}>{en.audit.time}</Table.Th>
+                  <Table.Th w={160}>{en.audit.actor}</Table.Th>
+                  <Table.Th w={190}>{en.audit.action}</Table.Th>
+                  <Table.Th>{en.audit.target}</Table.Th>
                 </Table.Tr>
-              )
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {en.audit.total(data.total)}
-        </Text>
-        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" data-testid="audit-pagination" />}
-      </Group>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((event) => {
+                  const details = describeChanges(event, { profileName })
+                  return (
+                    <Table.Tr key={event.id} data-testid="audit-row">
+                      <Table.Td>
+                        <Tooltip label={formatRelative(event.at, now)}>
+                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                            {formatDateTime(event.at)}
+                          </Text>
+                        </Tooltip>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" truncate title={event.actorKeyId}>
+                          {actorLabel(event)}
+                        </Text>
+                        {event.clientIp && (
+                          <Text size="xs" c="dimmed" ff="monospace">
+                            {event.clientIp}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" radius="sm" tt="none" maw="100%" color={event.action.endsWith('deleted') || event.action.endsWith('cleaned_up') ? 'red' : 'gray'}>
+                          {actionLabel(event.action)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {targetLabel(event)}
+                          {event.targetNameNow && (
+                            <Text span size="sm" fw={400} c="dimmed" data-testid="audit-name-now">
+                              {' · '}
+                              {en.audit.nowCalled(event.targetNameNow)}
+                            </Text>
+                          )}
+                        </Text>
+                        {details.length > 0 && (
+                          <Text size="xs" c="dimmed">
+                            {details.join(' · ')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  )
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {en.audit.total(data.total)}
+            </Text>
+            {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" data-testid="audit-pagination" />}
+          </Group>
+        </>
+      )}
     </Stack>
   )
 }

@@ -551,7 +551,7 @@ describe('details drawer', () => {
     expect(await within(drawer).findByTestId('usage-sparkline')).toHaveAttribute('data-points', '30')
     expect(within(drawer).getByTestId('usage-total')).toHaveTextContent('98 requests')
     expect(api.keyUsage).toHaveBeenCalledWith('ws_local', 'key_bill')
-    expect(api.auditLog).toHaveBeenCalledWith('ws_local', 'key_bill', 0, 50)
+    expect(api.auditLog).toHaveBeenCalledWith('ws_local', 'key_bill', '', 0, 50)
 
     const history = await within(drawer).findAllByTestId('history-item')
     expect(history[0]).toHaveTextContent('Changed')

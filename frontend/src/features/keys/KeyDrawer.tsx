@@ -287,7 +287,7 @@ function HistorySection({
   profileName: (id: string) => string | undefined
   now: number
 }) {
-  const { data, isError, error, isFetching, refetch } = useAudit(workspaceId, keyId, 0, HISTORY_SIZE, canRead)
+  const { data, isError, error, isFetching, refetch } = useAudit(workspaceId, { keyId, pageIndex: 0, pageSize: HISTORY_SIZE }, canRead)
   let body: ReactNode
   if (!canRead)
     body = (

@@ -33,7 +33,7 @@ describe('workspace audit log button', () => {
     expect(button).not.toHaveAttribute('aria-disabled')
     await user.click(button)
     expect(await screen.findByRole('dialog', { name: 'Audit log · Local' })).toBeInTheDocument()
-    expect(api.auditLog).toHaveBeenCalledWith('ws_local', '', 0, 25)
+    expect(api.auditLog).toHaveBeenCalledWith('ws_local', '', '', 0, 25)
   })
 })
 
