@@ -60,6 +60,15 @@ describe('app shell', () => {
     expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument()
   })
 
+  it('counts a big workspace’s keys in short in the sidebar, so its description still fits', async () => {
+    vi.mocked(api.listWorkspaces).mockResolvedValue([{ ...local, keyCount: 10_001 }, { ...remote, keyCount: 9_999 }])
+    renderWithProviders(<App />)
+    await screen.findByText('local key')
+    const [big, small] = screen.getAllByTestId('workspace-item')
+    expect(within(big).getByLabelText('10,001 keys')).toHaveTextContent(/^10K$/)
+    expect(within(small).getByLabelText('9,999 keys')).toHaveTextContent(/^9,999$/)
+  })
+
   it('tells the desktop its colour scheme, for the window at the next start', async () => {
     const { user } = renderWithProviders(<App />)
     await screen.findByText('local key')

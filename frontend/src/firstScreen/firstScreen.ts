@@ -116,7 +116,7 @@ function navWorkspace(ws: Workspace, active: boolean): string {
     `</div></span>` +
     `<span class="m_57492dcc mantine-NavLink-description"${active ? ' data-active="true"' : ''} style="opacity: 1;"><span class="${TEXT}" data-size="xs" data-truncate="end" title="${h(hostOf(ws))}" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); color: ${active ? 'inherit' : 'var(--mantine-color-dimmed)'}; display: block;">${h(hostOf(ws))}</span></span>` +
     `</div>` +
-    `<span class="m_690090b5 mantine-NavLink-section" data-position="right"><div class="m_347db0ec mantine-Badge-root" data-variant="default" data-size="sm" aria-label="${h(en.workspaces.keyCount(ws.keyCount))}" style="--badge-height: var(--badge-height-sm); --badge-padding-x: var(--badge-padding-x-sm); --badge-fz: var(--badge-fz-sm); --badge-radius: var(--mantine-radius-sm); --badge-bg: var(--mantine-color-default); --badge-color: var(--mantine-color-default-color); --badge-bd: ${DEFAULT_BORDER};"><span class="m_5add502a mantine-Badge-label">${ws.keyCount.toLocaleString('en-US')}</span></div></span>` +
+    `<span class="m_690090b5 mantine-NavLink-section" data-position="right"><div class="m_347db0ec mantine-Badge-root" data-variant="default" data-size="sm" aria-label="${h(en.workspaces.keyCount(ws.keyCount))}" style="--badge-height: var(--badge-height-sm); --badge-padding-x: var(--badge-padding-x-sm); --badge-fz: var(--badge-fz-sm); --badge-radius: var(--mantine-radius-sm); --badge-bg: var(--mantine-color-default); --badge-color: var(--mantine-color-default-color); --badge-bd: ${DEFAULT_BORDER};"><span class="m_5add502a mantine-Badge-label">${h(en.workspaces.keyCountBadge(ws.keyCount))}</span></div></span>` +
     `</button>${after}</div>`
   )
 }

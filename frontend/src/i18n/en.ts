@@ -2,6 +2,9 @@
 // messages in `errors`.
 import type { ApiErrorCode, KeyRole, KeyStatus, ReminderKind } from '../api'
 
+// Made when first needed: the first screen's script carries these strings, and most workspaces never need it.
+let compact: Intl.NumberFormat | undefined
+const compactCount = (n: number) => (compact ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })).format(n)
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en-US')} ${many}`)
 /** “a”, “b” and 3 more: the first labels of a list, and how many it holds besides. */
 const someOf = (labels: string[], more: number) => `${labels.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`
@@ -41,6 +44,8 @@ export const en = {
     offline: 'Offline',
     syncProblem: 'Last sync failed',
     keyCount: (n: number) => plural(n, 'key', 'keys'),
+    /** The sidebar's count: from 10,000 on, "10K" (its label says the whole number), so the workspace's description still fits. */
+    keyCountBadge: (n: number) => (n < 10_000 ? n.toLocaleString('en-US') : compactCount(n)),
     role: { admin: 'Admin access', member: 'Read-only access' } as Record<string, string>,
     syncNow: 'Sync now',
     syncing: 'Syncing…',

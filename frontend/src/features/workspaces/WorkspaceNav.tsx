@@ -118,7 +118,7 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
             }
             rightSection={
               <Badge size="sm" variant="default" radius="sm" aria-label={en.workspaces.keyCount(ws.keyCount)}>
-                {ws.keyCount.toLocaleString('en-US')}
+                {en.workspaces.keyCountBadge(ws.keyCount)}
               </Badge>
             }
           />
