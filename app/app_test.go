@@ -313,19 +313,27 @@ func TestFailedStartIsNotStillStarting(t *testing.T) {
 	}
 }
 
-// The audit log names a key deleted since, and the admin key that acted
-// though it is gone: by the names the server recorded with the events.
-func TestAuditNamesWhatIsGone(t *testing.T) {
-	a := newApp(t)
+// createAndDelete makes a key in the Local workspace and deletes it, for
+// the audit log; it returns the workspace's id and the key as created.
+func createAndDelete(t *testing.T, a *app.App, name string) (string, app.CreatedKey) {
+	t.Helper()
 	list, _ := a.Workspaces.List()
 	ws := list[0].ID
-	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "short-lived"})
+	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := a.Keys.Delete(ws, created.Key.ID); err != nil {
 		t.Fatal(err)
 	}
+	return ws, created
+}
+
+// The audit log names a key deleted since, and the admin key that acted
+// though it is gone: by the names the server recorded with the events.
+func TestAuditNamesWhatIsGone(t *testing.T) {
+	a := newApp(t)
+	ws, created := createAndDelete(t, a, "short-lived")
 	page, err := a.Keys.Audit(ws, "", "", 0, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -341,15 +349,7 @@ func TestAuditNamesWhatIsGone(t *testing.T) {
 // refused by name.
 func TestAuditOfOneAction(t *testing.T) {
 	a := newApp(t)
-	list, _ := a.Workspaces.List()
-	ws := list[0].ID
-	created, err := a.Keys.Create(ws, app.CreateKeyRequest{Name: "short-lived"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Keys.Delete(ws, created.Key.ID); err != nil {
-		t.Fatal(err)
-	}
+	ws, created := createAndDelete(t, a, "short-lived")
 	page, err := a.Keys.Audit(ws, "", "key.deleted", 0, 10)
 	if err != nil || page.Total != 1 || page.Items[0].Action != "key.deleted" || page.Items[0].TargetKeyID != created.Key.ID {
 		t.Fatalf("key.deleted: %+v, %v", page, err)
