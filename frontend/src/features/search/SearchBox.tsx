@@ -31,10 +31,6 @@ interface SearchBoxProps {
   onPick: (result: SearchResult) => void
 }
 
-/**
- * Finds keys in every cached workspace by name, key ID or a fragment of the
- * masked key. Ctrl/⌘+K focuses it.
- */
 /** The search for text, as the box and its Enter run it. */
 function searchQuery(text: string) {
   return {
@@ -46,6 +42,10 @@ function searchQuery(text: string) {
   }
 }
 
+/**
+ * Finds keys in every cached workspace by name, key ID or a fragment of the
+ * masked key. Ctrl/⌘+K focuses it.
+ */
 export function SearchBox({ onPick }: SearchBoxProps) {
   const now = useNow()
   const [value, setValue] = useState('')
