@@ -200,8 +200,11 @@ func TestJSONWithoutAServer(t *testing.T) {
 	if out["ok"] != false || out["message"] == "" {
 		t.Fatalf("check --json = %v", out)
 	}
-	if _, ok := out["expiresAt"]; ok {
-		t.Fatalf("check --json says when a key it could not ask about expires: %v", out)
+	// Nor whether it expired: false would read as "the key is fine".
+	for _, field := range []string{"expiresAt", "expired", "expiring"} {
+		if _, ok := out[field]; ok {
+			t.Fatalf("check --json says %s of a key it could not ask about: %v", field, out)
+		}
 	}
 
 	r = kd(t, e, "", "whoami", "--json")

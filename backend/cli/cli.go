@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -82,12 +83,19 @@ type IO struct {
 	Out    io.Writer
 	Err    io.Writer
 	Getenv func(string) string
+	// LookupEnv tells a variable set but empty from one not set; os.LookupEnv
+	// when Getenv is os.Getenv.
+	LookupEnv func(string) (string, bool)
 }
 
 // Main runs the keydesk command line and returns the exit code.
 func Main(args []string, stdio IO) int {
 	if stdio.Getenv == nil {
-		stdio.Getenv = os.Getenv
+		stdio.Getenv, stdio.LookupEnv = os.Getenv, os.LookupEnv
+	}
+	if stdio.LookupEnv == nil {
+		getenv := stdio.Getenv
+		stdio.LookupEnv = func(name string) (string, bool) { v := getenv(name); return v, v != "" }
 	}
 	out := &countingWriter{w: stdio.Out}
 	stdio.Out = out
@@ -103,7 +111,13 @@ func Main(args []string, stdio IO) int {
 	fmt.Fprintln(stdio.Err, "keydesk: "+msg)
 	// A script that asked for JSON reads stdout: it gets an object that
 	// says why, also for an error before the command printed anything.
-	if asJSON, _ := cmd.Flags().GetBool("json"); asJSON && out.n == 0 {
+	asJSON, _ := cmd.Flags().GetBool("json")
+	// A flag error stops cobra before it reads the flags after it (check
+	// --bogus --json): a --json among them still asks for JSON.
+	if !asJSON && cmd.Flags().Lookup("json") != nil && isUsage(err) {
+		asJSON = slices.Contains(args, "--json") || slices.Contains(args, "--json=true")
+	}
+	if asJSON && out.n == 0 {
 		printJSON(stdio.Out, struct {
 			Error string `json:"error"`
 		}{msg})

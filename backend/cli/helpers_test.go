@@ -125,6 +125,13 @@ type env map[string]string
 // test, and a fresh KEYDESK_CONFIG_DIR unless e sets one.
 func kd(t *testing.T, e env, stdin string, args ...string) result {
 	t.Helper()
+	return kdTo(t, nil, e, stdin, args...)
+}
+
+// kdTo is kd with stdout going to w (a full device, a closed pipe) instead
+// of the result, when w is not nil.
+func kdTo(t *testing.T, w io.Writer, e env, stdin string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
@@ -144,6 +151,9 @@ func kd(t *testing.T, e env, stdin string, args ...string) result {
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
+	if w != nil {
+		cmd.Stdout = w
+	}
 	err := cmd.Run()
 	r := result{args: args, out: out.String(), err: errb.String()}
 	if ee, ok := err.(*exec.ExitError); ok {

@@ -37,7 +37,10 @@ func serverFlag(cmd *cobra.Command, target *string, usage string) {
 
 // session is a key and a server, and where each came from.
 type session struct {
+	// Server is the server's URL as printed: a key typed into it by
+	// mistake shows masked (keys.Redact). url is the one to connect to.
 	Server       string `json:"server"`
+	url          string
 	ServerSource string `json:"serverSource"`
 	Key          string `json:"-"`
 	KeySource    string `json:"keySource"`
@@ -83,6 +86,11 @@ func (o *keyOpts) resolve(cmd *cobra.Command, stdio IO, needServer bool) (sessio
 		}
 	case stdio.Getenv("KEYDESK_API_KEY") != "":
 		s.Key, s.KeySource = strings.TrimSpace(stdio.Getenv("KEYDESK_API_KEY")), "KEYDESK_API_KEY"
+	case envSetEmpty(stdio, "KEYDESK_API_KEY"):
+		// A CI secret a job may not read (a pull request from a fork) comes
+		// as an empty variable: falling back to a stored login would use
+		// another key without a word.
+		return s, usageError("KEYDESK_API_KEY is set but empty (a CI secret this job cannot read?): set it to the key, or unset it to use the stored login")
 	default:
 		if err := loadOnce(); err != nil {
 			return s, err
@@ -102,25 +110,32 @@ func (o *keyOpts) resolve(cmd *cobra.Command, stdio IO, needServer bool) (sessio
 	}
 	switch {
 	case flags.Changed("server"):
-		s.Server, s.ServerSource = o.server, "--server"
+		s.url, s.ServerSource = o.server, "--server"
 	case stdio.Getenv("KEYDESK_SERVER") != "":
-		s.Server, s.ServerSource = stdio.Getenv("KEYDESK_SERVER"), "KEYDESK_SERVER"
+		s.url, s.ServerSource = stdio.Getenv("KEYDESK_SERVER"), "KEYDESK_SERVER"
 	default:
 		if err := loadOnce(); err != nil {
 			return s, err
 		}
 		if login != nil {
-			s.Server, s.ServerSource = login.Server, "the stored login"
+			s.url, s.ServerSource = login.Server, "the stored login"
 		}
 	}
-	if s.Server == "" && needServer {
+	s.Server = keys.Redact(s.url)
+	if s.url == "" && needServer {
 		return s, usageError("no server: give -s URL, set KEYDESK_SERVER, or run keydesk auth login")
 	}
-	if client.Cleartext(s.Server) {
+	if client.Cleartext(s.url) {
 		// Warned, not refused: a CI network may be private (http://keydesk:8470).
 		fmt.Fprintf(stdio.Err, "keydesk: warning: %s (from %s) is plain http to another computer: the key crosses the network unencrypted; use https://\n", s.Server, s.ServerSource)
 	}
 	return s, nil
+}
+
+// envSetEmpty reports whether the variable is set, to nothing.
+func envSetEmpty(stdio IO, name string) bool {
+	v, set := stdio.LookupEnv(name)
+	return set && v == ""
 }
 
 // checkSecret validates a key's shape and checksum offline. The message
@@ -133,7 +148,7 @@ func checkSecret(secret, source string) error {
 }
 
 func (s session) client() (*client.Client, error) {
-	c, err := client.New(s.Server, s.Key)
+	c, err := client.New(s.url, s.Key)
 	if err != nil {
 		return nil, usageError("%s: %v", s.ServerSource, err)
 	}
@@ -167,7 +182,7 @@ func refusal(ctx context.Context, s session, err error) api.VerifyResponse {
 // askVerify asks the server why it rejected a key (verify needs no
 // authentication and answers with a reason).
 func askVerify(ctx context.Context, s session) api.VerifyResponse {
-	anon, err := client.New(s.Server, "")
+	anon, err := client.New(s.url, "")
 	if err != nil {
 		return api.VerifyResponse{}
 	}

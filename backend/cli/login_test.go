@@ -185,6 +185,14 @@ func TestKeySources(t *testing.T) {
 		}
 	}
 
+	// KEYDESK_API_KEY set to nothing (a CI secret a fork's job cannot read)
+	// is refused, not passed over for the stored login's key; a flag still wins.
+	empty := env{"KEYDESK_CONFIG_DIR": cfg, "KEYDESK_API_KEY": ""}
+	want(t, kd(t, empty, "", "whoami"), 2, "KEYDESK_API_KEY is set but empty")
+	if id, _, _ := whoami(empty, "--api-key-file", keyFile); id != fileKey.Key.ID {
+		t.Errorf("--api-key-file with an empty KEYDESK_API_KEY: key %s", id)
+	}
+
 	// The server: -s beats KEYDESK_SERVER beats the stored login.
 	dead := "http://127.0.0.1:1"
 	if _, _, from := whoami(env{"KEYDESK_CONFIG_DIR": cfg, "KEYDESK_SERVER": dead}, "-s", srv.URL); from != "--server" {

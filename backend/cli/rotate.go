@@ -198,14 +198,18 @@ nowhere the command refuses to run (exit 2). With --json the secret is part of t
 			} else {
 				printRotation(summary, rotated, out, keyFile, envFile, envVar)
 			}
+			// A secret that reached nowhere is lost: say so, and what still works.
+			lost := func(err error) error {
+				return fmt.Errorf("the key was rotated to %s, but its secret could not be saved: %w. "+
+					"The old key %s still works %s; an admin can regenerate %s to get a new secret",
+					rotated.Key.ID, err, rotated.Previous.ID, stopsWords(out, time.Now()), rotated.Key.ID)
+			}
 			var errs []error
 			if emitErr != nil {
-				errs = append(errs, fmt.Errorf("the key was rotated to %s, but: %w", rotated.Key.ID, emitErr))
+				errs = append(errs, lost(emitErr))
 			}
 			if writeErr != nil {
-				errs = append(errs, fmt.Errorf("the key was rotated to %s, but its secret could not be saved: %w. "+
-					"The old key %s still works %s; an admin can regenerate %s to get a new secret",
-					rotated.Key.ID, writeErr, rotated.Previous.ID, stopsWords(out, time.Now()), rotated.Key.ID))
+				errs = append(errs, lost(writeErr))
 			}
 			return errors.Join(errs...)
 		},
@@ -265,9 +269,11 @@ func emitSecret(stdio IO, emit, envVar, secret string, asJSON bool) error {
 		}
 		fmt.Fprintf(stdio.Out, "Exported %s (masked) to the next steps of this job through $GITHUB_ENV.\n", envVar)
 	case emitAzure:
-		fmt.Fprintf(stdio.Out, "##vso[task.setvariable variable=%s;issecret=true]%s\n", envVar, secret)
+		if _, err := fmt.Fprintf(stdio.Out, "##vso[task.setvariable variable=%s;issecret=true]%s\n", envVar, secret); err != nil {
+			return fmt.Errorf("cannot print it for Azure Pipelines: %w", err)
+		}
 	case emitGitLab:
-		fmt.Fprintf(stdio.Out, `Store the new key below in the masked CI/CD variable %[1]s (Settings > CI/CD > Variables,
+		_, err := fmt.Fprintf(stdio.Out, `Store the new key below in the masked CI/CD variable %[1]s (Settings > CI/CD > Variables,
 with "Mask variable" on), or with the GitLab API and a token with the api scope:
   curl --fail --request PUT --header "PRIVATE-TOKEN: $GITLAB_TOKEN" \
     "$CI_API_V4_URL/projects/$CI_PROJECT_ID/variables/%[1]s" \
@@ -275,9 +281,15 @@ with "Mask variable" on), or with the GitLab API and a token with the api scope:
 where NEW_KEY holds the line below. The new key:
 %[2]s
 `, envVar, secret)
+		if err != nil {
+			return fmt.Errorf("cannot print it for GitLab: %w", err)
+		}
 	case emitPlain:
+		// A closed or full stdout (> /dev/full) loses the key: not a success.
 		if !asJSON {
-			fmt.Fprintln(stdio.Out, secret)
+			if _, err := fmt.Fprintln(stdio.Out, secret); err != nil {
+				return fmt.Errorf("cannot print it on stdout: %w", err)
+			}
 		}
 	}
 	return nil

@@ -205,6 +205,22 @@ func TestRotateKey(t *testing.T) {
 		}
 	})
 
+	// > /dev/full: the new key reached nowhere. With no overlap the old key
+	// stops at once, so a success here would lock the pipeline out.
+	t.Run("--emit-secret plain to a stdout that takes nothing fails and says what still works", func(t *testing.T) {
+		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+		if err != nil {
+			t.Skip("no /dev/full here:", err)
+		}
+		defer full.Close()
+		old := srv.key(t, "ci", "api", 30)
+		f := filepath.Join(t.TempDir(), "key.txt")
+		writeFile(t, f, old.Secret+"\n", 0o600)
+		r := kdTo(t, full, env{"KEYDESK_SERVER": srv.URL}, "", "rotate-key", "--api-key-file", f, "--emit-secret", "plain")
+		want(t, r, 1, "but its secret could not be saved", "cannot print it on stdout", "The old key "+old.Key.ID+" still works", "regenerate")
+		noSecret(t, r, old.Secret)
+	})
+
 	t.Run("--json", func(t *testing.T) {
 		type output struct {
 			KeyID, PreviousKeyID, Secret string

@@ -49,9 +49,9 @@ answer or a network error (DNS, refused, TLS, timeout), 2 a wrong --url.`,
 			if err != nil {
 				return err
 			}
-			req := keytest.Request{Server: s.Server, Secret: s.Key}
+			req := keytest.Request{Server: s.url, Secret: s.Key}
 			var who api.WhoAmI
-			if s.Server != "" {
+			if s.url != "" {
 				c, err := s.client()
 				if err != nil {
 					return err

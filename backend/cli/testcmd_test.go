@@ -98,6 +98,10 @@ func TestAKeyInTheWrongPlaceIsNeverPrinted(t *testing.T) {
 		{cli.ExitUsage, []string{"rotate-key", "--emit-secret", other.Secret}},
 		{cli.ExitOK, []string{"test", "--url", "{server}/v1/whoami?token=" + other.Secret}},
 		{cli.ExitOK, []string{"test", "--json", "--url", "{server}/v1/whoami?token=" + other.Secret}},
+		// Plain http to "another computer": the warning names the server, and --json the server field.
+		{cli.ExitError, []string{"whoami", "-s", "http://" + other.Secret}},
+		{cli.ExitError, []string{"whoami", "--json", "-s", "http://" + other.Secret + ".invalid"}},
+		{cli.ExitError, []string{"auth", "status", "--json", "-s", "http://" + other.Secret + ".invalid"}},
 	} {
 		r := kd(t, e, "", c.args...)
 		want(t, r, c.code)
@@ -126,6 +130,9 @@ func TestJSONEvenForAnErrorBeforeTheCommandRan(t *testing.T) {
 		{env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, []string{"whoami", "--json"}, cli.ExitUsage, "key"},
 		{env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, []string{"auth", "status", "--json"}, cli.ExitUsage, "not logged in"},
 		{env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, []string{"test", "--json"}, cli.ExitUsage, "key"},
+		// An unknown flag before --json: cobra stops at it, before it reads --json.
+		{env{"KEYDESK_SERVER": "http://127.0.0.1:1", "KEYDESK_API_KEY": "kd_x"}, []string{"check", "--bogus", "--json"}, cli.ExitUsage, "unknown flag: --bogus"},
+		{env{"KEYDESK_SERVER": "http://127.0.0.1:1"}, []string{"whoami", "--bogus", "--json"}, cli.ExitUsage, "unknown flag: --bogus"},
 	} {
 		r := kd(t, c.env, "", c.args...)
 		want(t, r, c.code)

@@ -117,13 +117,25 @@ type checkOutput struct {
 	Expiring         bool   `json:"expiring"`         // stops working within the window
 	Reason           string `json:"reason,omitempty"` // why the server refused the key
 	Message          string `json:"message"`
+	// unanswered: the server said nothing about the key (unreachable, a
+	// timeout), so whether it expired is not known either (see MarshalJSON).
+	unanswered bool
 }
 
 // MarshalJSON writes expiresAt only when it is known: null means "never
 // expires", which a key the server refused, or could not be asked about,
 // is not known to do.
+// Without an answer, expired and expiring are left out too: false would
+// say the key is fine.
 func (o checkOutput) MarshalJSON() ([]byte, error) {
 	type fields checkOutput
+	if o.unanswered {
+		return json.Marshal(struct {
+			OK      bool   `json:"ok"`
+			Window  string `json:"failIfExpiringWithin,omitempty"`
+			Message string `json:"message"`
+		}{o.OK, o.Window, o.Message})
+	}
 	if !o.expiryKnown {
 		return json.Marshal(fields(o))
 	}
@@ -206,6 +218,7 @@ expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`
 			}
 			if err != nil {
 				// No answer about the key (unreachable, …): still an object for --json.
+				out.unanswered = true
 				return finish(codeOf(err), err.Error())
 			}
 			now := time.Now()
