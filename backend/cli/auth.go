@@ -376,19 +376,19 @@ func newLogoutCmd(stdio IO) *cobra.Command {
 				fmt.Fprintln(stdio.Out, "Not logged in: nothing to forget.")
 				return nil
 			}
-			var keychainErr error
 			if login.KeyStore == storeKeychain {
 				store, err := openLoginKeychain(stdio, login, path)
 				if err == nil {
 					err = store.Delete(loginItem)
 				}
-				keychainErr = err
+				if err != nil {
+					// The config file is kept: it is what tells logout, run
+					// again with the keychain open, what is left to remove.
+					return fmt.Errorf("the key stays in %s as item %q, so %s is kept too; nothing was removed: %w", label(login), loginItem, path, err)
+				}
 			}
 			if err := os.Remove(path); err != nil {
 				return fmt.Errorf("cannot remove the stored login %s: %w", path, err)
-			}
-			if keychainErr != nil {
-				return fmt.Errorf("removed %s, but the key stays in %s as item %q: %w", path, label(login), loginItem, keychainErr)
 			}
 			fmt.Fprintf(stdio.Out, "Logged out of %s: removed %s", login.Server, path)
 			if login.KeyStore == storeKeychain {

@@ -136,6 +136,18 @@ func TestLoginStatusLogout(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "config.json")); !os.IsNotExist(err) {
 			t.Fatal("a login was stored with an unknown keychain")
 		}
+		// Logged in to the file keychain, logout without its passphrase
+		// removes nothing (the login would be forgotten, the key left in the
+		// file); with it, both go.
+		fileKeychain := env{"KEYDESK_CONFIG_DIR": dir, "KEYDESK_KEYRING": "file", "KEYDESK_KEYRING_PASSWORD": "pw", "KEYDESK_SERVER": srv.URL}
+		want(t, kd(t, fileKeychain, "", "auth", "login", "--with-api-key", k), 0)
+		want(t, kd(t, env{"KEYDESK_CONFIG_DIR": dir, "KEYDESK_KEYRING": "file"}, "", "auth", "logout"), 1, "KEYDESK_KEYRING_PASSWORD", "nothing was removed")
+		if _, err := os.Stat(filepath.Join(dir, "config.json")); err != nil {
+			t.Fatalf("a logout that left the key in the file keychain removed the login: %v", err)
+		}
+		want(t, kd(t, fileKeychain, "", "auth", "logout"), 0, "Logged out", "and the key from")
+		want(t, kd(t, fileKeychain, "", "auth", "status"), 2, "not logged in")
+
 		// Nor does a keychain named but unusable: the file one without its passphrase.
 		r = kd(t, env{"KEYDESK_CONFIG_DIR": dir, "KEYDESK_KEYRING": "file", "KEYDESK_SERVER": srv.URL}, "", "auth", "login", "--with-api-key", k)
 		want(t, r, 2, "KEYDESK_KEYRING=file cannot store the key", "KEYDESK_KEYRING_PASSWORD", "nothing was stored")
