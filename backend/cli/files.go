@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/keydesk/keydesk/backend/fsfail"
+	"github.com/keydesk/keydesk/backend/keys"
 )
 
 // fileMode is the mode of every file the CLI writes: each may hold a secret.
@@ -135,6 +136,11 @@ var envVarPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 func validateEnvVar(name string) error {
 	if !envVarPattern.MatchString(name) {
 		return usageError("--env-var must be a variable name (letters, digits and _, not starting with a digit), got %q", name)
+	}
+	// A key pasted where the name goes is a valid name too: it would be
+	// written, whole, as the name of the new key's line.
+	if keys.Redact(name) != name {
+		return usageError("--env-var %s looks like an API key, not a variable name (like KEYDESK_API_KEY)", keys.Redact(name))
 	}
 	return nil
 }

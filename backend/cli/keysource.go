@@ -76,6 +76,9 @@ func (o *keyOpts) resolve(cmd *cobra.Command, stdio IO, needServer bool) (sessio
 			return s, usageError("--api-key is empty")
 		}
 	case flags.Changed("api-key-file"):
+		if o.apiKeyFile == "" {
+			return s, usageError("--api-key-file is empty: give the path of a file that holds the key")
+		}
 		data, err := os.ReadFile(o.apiKeyFile)
 		if err != nil {
 			return s, fmt.Errorf("cannot read --api-key-file: %s", fsfail.Explain(o.apiKeyFile, err))

@@ -201,6 +201,7 @@ func TestKeySources(t *testing.T) {
 	// is refused, not passed over for the stored login's key; a flag still wins.
 	empty := env{"KEYDESK_CONFIG_DIR": cfg, "KEYDESK_API_KEY": ""}
 	want(t, kd(t, empty, "", "whoami"), 2, "KEYDESK_API_KEY is set but empty")
+	want(t, kd(t, env{"KEYDESK_CONFIG_DIR": cfg}, "", "whoami", "--api-key-file", ""), 2, "--api-key-file is empty")
 	if id, _, _ := whoami(empty, "--api-key-file", keyFile); id != fileKey.Key.ID {
 		t.Errorf("--api-key-file with an empty KEYDESK_API_KEY: key %s", id)
 	}

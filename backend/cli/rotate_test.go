@@ -292,6 +292,8 @@ func TestRotateKey(t *testing.T) {
 			{"--overlap", "-1d", "--emit-secret", "plain"},
 			{"--emit-secret", "slack"},
 			{"--emit-secret", "plain", "--env-var", "NOT-A-NAME"},
+			// A key pasted where the name goes: a valid name, but never written.
+			{"--write-env-file", "{dir}/.env", "--env-var", "kd_" + strings.Repeat("Ab3", 15)},
 		} {
 			old, _, r := rotate(t, nil, args...)
 			want(t, r, 2, "keydesk: ")
