@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,4 +149,20 @@ export function lowContrastTexts(page: Page): Promise<string[]> {
     }
     return found;
   });
+}
+
+/**
+ * Picks a row menu's item with the keyboard: Enter on the ⋯ button, then
+ * Enter on the item. The menu moves the focus into itself once its
+ * transition is over: an item focused before that loses it, and the Enter
+ * lands elsewhere (a CI flake), so the item is focused only after.
+ */
+export async function pickMenuItemByKeyboard(page: Page, menuButton: Locator, item: string): Promise<void> {
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId(item)).toBeVisible();
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role=menu]'))).toBe(true);
+  await page.getByTestId(item).focus();
+  await expect(page.getByTestId(item)).toBeFocused();
+  await page.keyboard.press('Enter');
 }

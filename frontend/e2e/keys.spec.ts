@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SECRET, issued, lowContrastTexts, shot, verify } from './helpers';
+import { SECRET, issued, lowContrastTexts, pickMenuItemByKeyboard, shot, verify } from './helpers';
 
 test('create a key, see its secret once, verify it, delete it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -152,11 +152,7 @@ test('closing a dialog or the details opened from a row menu gives the focus bac
   const menuButton = page.getByTestId('key-row').filter({ has: page.getByTestId('this-app-badge') }).getByTestId('key-menu');
   // Each first opening too: those dialogs mount already open.
   for (const item of ['key-menu-edit', 'key-menu-details', 'key-menu-edit']) {
-    await menuButton.focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId(item)).toBeVisible();
-    await page.getByTestId(item).focus();
-    await page.keyboard.press('Enter');
+    await pickMenuItemByKeyboard(page, menuButton, item);
     await expect(page.getByRole('dialog')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -213,11 +209,7 @@ test('deleting a key from its row menu leaves the focus on the row now in its pl
   await expect(row).toBeVisible();
   const index = await row.getAttribute('data-index');
 
-  await row.getByTestId('key-menu').focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('delete-key')).toBeVisible(); // focusable once shown
-  await page.getByTestId('delete-key').focus();
-  await page.keyboard.press('Enter');
+  await pickMenuItemByKeyboard(page, row.getByTestId('key-menu'), 'delete-key');
   await page.getByTestId('confirm-delete').click();
   await expect(row).toHaveCount(0);
   await expect(page.getByRole('dialog')).toHaveCount(0);
