@@ -54,7 +54,9 @@ func newSetKeyCmd(stdio IO) *cobra.Command {
 		Long: `Write an API key to a key file (--write-key-file) and/or a dotenv file
 (--write-env-file), without it passing through shell history. Its checksum is
 checked first; with --verify the server must accept it too. Nothing is
-written when either check fails. Files are written atomically, mode 0600.`,
+written when either check fails. Files are written atomically, mode 0600.
+A KEY given as an argument can be seen by other local users in the process
+list: prefer --from-stdin or --from-env.`,
 		Example: `  echo "$KEY" | keydesk auth set-key --from-stdin --write-key-file ~/.keydesk/api_key
   keydesk auth set-key --from-env CI_KEYDESK_KEY --write-key-file key.txt --verify -s https://keys.example.com
   keydesk auth set-key --from-env CI_KEYDESK_KEY --write-env-file .env --env-var DEPLOY_KEY --if-missing`,
@@ -270,7 +272,7 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 		},
 	}
 	serverFlag(cmd, &server, "the Keydesk server to log in to (env KEYDESK_SERVER)")
-	cmd.Flags().StringVar(&withKey, "with-api-key", "", "the key to store, or - to read it from stdin")
+	cmd.Flags().StringVar(&withKey, "with-api-key", "", "the key to store, or - to read it from stdin (a key given here shows in the process list: prefer -)")
 	return cmd
 }
 

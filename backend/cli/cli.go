@@ -197,5 +197,5 @@ func dbFlag(cmd *cobra.Command, stdio IO, target *string) {
 	if def == "" {
 		def = defaultDB
 	}
-	cmd.Flags().StringVar(target, "db", def, "database: sqlite:PATH or postgres://… (env KEYDESK_DB)")
+	cmd.Flags().StringVar(target, "db", def, "database: sqlite:PATH (or a bare PATH) or postgres://… (env KEYDESK_DB)")
 }
