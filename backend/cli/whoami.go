@@ -124,9 +124,8 @@ type checkOutput struct {
 
 // MarshalJSON writes expiresAt only when it is known: null means "never
 // expires", which a key the server refused, or could not be asked about,
-// is not known to do.
-// Without an answer, expired and expiring are left out too: false would
-// say the key is fine.
+// is not known to do. Without an answer, expired and expiring are left out
+// too: false would say the key is fine.
 func (o checkOutput) MarshalJSON() ([]byte, error) {
 	type fields checkOutput
 	if o.unanswered {

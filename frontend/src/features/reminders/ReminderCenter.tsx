@@ -8,7 +8,7 @@ import { errorMessage, notifyError, notifySuccess } from '../../lib/errors'
 import { formatDate, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useWorkspaces } from '../workspaces/useWorkspaces'
-import { describeReminder } from './describe'
+import { describeReminder, reminderKeyName } from './describe'
 import { NotificationsUnavailable } from './NotificationsUnavailable'
 import { useDismissReminder, useDismissReminders, useReminders, useSnoozeReminder } from './useReminders'
 
@@ -215,7 +215,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
   const { title, message } = describeReminder(reminder, now)
   // What each button acts on, for those who hear it: the title alone is one
   // of a few ("API key expired"), the same on a thousand cards.
-  const subject = `${title}, ${reminder.keyName || reminder.keyId}`
+  const subject = `${title}, ${reminderKeyName(reminder)}`
 
   return (
     <Paper withBorder p="sm" radius="md" data-testid="reminder-item" data-reminder-id={reminder.id}>

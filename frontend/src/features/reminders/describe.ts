@@ -10,9 +10,12 @@ export interface ReminderWords {
   message: string
 }
 
+/** What a reminder calls its key: its name, else its ID. */
+export const reminderKeyName = (reminder: Reminder) => reminder.keyName || reminder.keyId
+
 /** The reminder's title and message; the backend's wording for a kind (or data) it does not know. */
 export function describeReminder(reminder: Reminder, now: number): ReminderWords {
-  const key = reminder.keyName || reminder.keyId
+  const key = reminderKeyName(reminder)
   const when = (iso: string) => formatRelative(iso, now)
   const { kinds } = en.reminders
   switch (reminder.kind) {
