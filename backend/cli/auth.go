@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/keydesk/keydesk/backend/client"
 	"github.com/keydesk/keydesk/backend/fsfail"
@@ -33,10 +34,22 @@ func newAuthCmd(stdio IO) *cobra.Command {
 	return cmd
 }
 
-// readSecretFrom reads a key from stdin: the first 64 KiB, trimmed.
-func readSecretFrom(r io.Reader) (string, error) {
+// readSecretFrom reads a key from stdin: the first 64 KiB, trimmed. On a
+// terminal it asks on prompt and reads one line without echo, as passwd and
+// ssh-add do, so a key pasted by hand shows neither on screen nor in the
+// scrollback.
+func readSecretFrom(r io.Reader, prompt io.Writer) (string, error) {
 	if r == nil {
 		return "", errors.New("stdin is not available")
+	}
+	if f, ok := r.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(prompt, "Paste the key (it will not show) and press Enter: ")
+		line, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(prompt) // the Enter was not echoed either
+		if err != nil {
+			return "", fmt.Errorf("cannot read the key from the terminal: %w", err)
+		}
+		return strings.TrimSpace(string(line)), nil
 	}
 	data, err := io.ReadAll(io.LimitReader(r, 64<<10))
 	if err != nil {
@@ -105,7 +118,7 @@ list: prefer --from-stdin or --from-env.`,
 				key, source = strings.TrimSpace(args[0]), "the argument"
 			case fromStdin:
 				var err error
-				if key, err = readSecretFrom(stdio.In); err != nil {
+				if key, err = readSecretFrom(stdio.In, stdio.Err); err != nil {
 					return err
 				}
 				source = "stdin"
@@ -174,7 +187,7 @@ list: prefer --from-stdin or --from-env.`,
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&fromStdin, "from-stdin", false, "read the key from stdin")
+	f.BoolVar(&fromStdin, "from-stdin", false, "read the key from stdin (on a terminal it asks, and the key does not show)")
 	f.StringVar(&fromEnv, "from-env", "", "read the key from this environment variable")
 	f.StringVar(&keyFile, "write-key-file", "", "write the key alone to this file")
 	f.StringVar(&envFile, "write-env-file", "", "set the variable in this dotenv file, keeping its other lines")
@@ -215,7 +228,7 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 			key, source := strings.TrimSpace(withKey), "--with-api-key"
 			if withKey == "-" {
 				var err error
-				if key, err = readSecretFrom(stdio.In); err != nil {
+				if key, err = readSecretFrom(stdio.In, stdio.Err); err != nil {
 					return err
 				}
 				source = "stdin"
@@ -272,7 +285,7 @@ The config dir is $KEYDESK_CONFIG_DIR, else the OS config dir + keydesk.`,
 		},
 	}
 	serverFlag(cmd, &server, "the Keydesk server to log in to (env KEYDESK_SERVER)")
-	cmd.Flags().StringVar(&withKey, "with-api-key", "", "the key to store, or - to read it from stdin (a key given here shows in the process list: prefer -)")
+	cmd.Flags().StringVar(&withKey, "with-api-key", "", "the key to store, or - to read it from stdin (on a terminal it asks, and the key does not show; a key given here shows in the process list: prefer -)")
 	return cmd
 }
 

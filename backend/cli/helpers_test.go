@@ -128,6 +128,27 @@ func kd(t *testing.T, e env, stdin string, args ...string) result {
 	return kdTo(t, nil, e, stdin, args...)
 }
 
+// childEnv is this process's environment without its Keydesk settings (nor
+// a CI's GITHUB_ENV or a desktop's session bus), plus e and a config dir of
+// the test's own unless e gives one.
+func childEnv(t *testing.T, e env) []string {
+	var vars []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, "KEYDESK_") || name == "GITHUB_ENV" || name == "DBUS_SESSION_BUS_ADDRESS" {
+			continue
+		}
+		vars = append(vars, kv)
+	}
+	if _, ok := e["KEYDESK_CONFIG_DIR"]; !ok {
+		vars = append(vars, "KEYDESK_CONFIG_DIR="+t.TempDir())
+	}
+	for k, v := range e {
+		vars = append(vars, k+"="+v)
+	}
+	return vars
+}
+
 // kdTo is kd with stdout going to w (a full device, a closed pipe) instead
 // of the result, when w is not nil.
 func kdTo(t *testing.T, w io.Writer, e env, stdin string, args ...string) result {
@@ -135,19 +156,7 @@ func kdTo(t *testing.T, w io.Writer, e env, stdin string, args ...string) result
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, "KEYDESK_") || name == "GITHUB_ENV" || name == "DBUS_SESSION_BUS_ADDRESS" {
-			continue
-		}
-		cmd.Env = append(cmd.Env, kv)
-	}
-	if _, ok := e["KEYDESK_CONFIG_DIR"]; !ok {
-		cmd.Env = append(cmd.Env, "KEYDESK_CONFIG_DIR="+t.TempDir())
-	}
-	for k, v := range e {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
+	cmd.Env = childEnv(t, e)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

@@ -378,6 +378,24 @@ describe('filters', () => {
     expect(screen.getByTestId('hide-expired')).not.toBeChecked()
   })
 
+  it('searches the key IDs while their column shows, and a pasted ID always', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([...keys, makeKey({ id: 'key_9ZzZ', name: 'delta', maskedKey: 'kd_Dddd…dd04' })])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    const input = screen.getByTestId('key-filter-input')
+
+    await user.type(input, 'zzz')
+    expect(rowIds()).toEqual(['key_9ZzZ'])
+    await user.click(screen.getByTestId('columns-menu'))
+    await user.click(await screen.findByTestId('column-toggle-id'))
+    await user.keyboard('{Escape}')
+    // Nothing in the row would say why it matched.
+    expect(screen.getByTestId('keys-no-match')).toBeInTheDocument()
+    await user.clear(input)
+    await user.type(input, 'KEY_9zzz')
+    expect(rowIds()).toEqual(['key_9ZzZ'])
+  })
+
   it('searches ignoring accents, in the names and in what is typed', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([...keys, makeKey({ id: 'key_e', name: 'Écho' }), makeKey({ id: 'key_r', name: 'Reseau' })])
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)

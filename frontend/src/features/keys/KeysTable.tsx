@@ -397,11 +397,13 @@ export function KeysTable({
   // one cheap pass over precomputed text. A filter change does not sort again,
   // and a sort keeps the rows (so the memoised rows on screen stay as they are).
   const sorted = table.getRowModel().rows
+  const { hidden } = useHiddenColumns()
+  const idShown = shownColumn('id', hidden)
   const rows = useMemo(() => {
     const text = foldText(filters.text.trim())
     if (!isFiltered(filters)) return sorted
-    return sorted.filter((row) => matchesFilters(row.original, filters, text))
-  }, [sorted, filters])
+    return sorted.filter((row) => matchesFilters(row.original, filters, text, idShown))
+  }, [sorted, filters, idShown])
   // Sorting and filtering are measured from the input to the paint (perfMarks).
   useEffect(() => {
     markRowsRendered()
@@ -489,7 +491,6 @@ export function KeysTable({
 
   const openDetails = useCallback((key: Key) => onAction('details', key), [onAction])
 
-  const { hidden } = useHiddenColumns()
   const shownColumns = table.getAllLeafColumns().filter((column) => shownColumn(column.id, hidden))
   // Sorted by a column the user just hid: no header would show the order,
   // so the table goes back to its own (newest first).

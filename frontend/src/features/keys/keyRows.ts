@@ -71,10 +71,12 @@ export type KeyRow = Key & {
 
 /**
  * Whether a key passes the filters; `text` is the search text, trimmed and
- * folded with foldText ("" searches nothing). The search matches name, key ID
- * or masked key, ignoring case and accents.
+ * folded with foldText ("" searches nothing). The search matches name or
+ * masked key, ignoring case and accents, and the key ID when `idShown` (its
+ * column is on screen) or the text starts like one (a pasted "key_…"): a
+ * match in an ID no one can see would leave its row unexplained.
  */
-export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): boolean {
+export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string, idShown = true): boolean {
   // Inactive is every key that is switched off, an expired one too (whose
   // status says expired): what a user looking for disabled keys wants.
   if (f.status === 'inactive' ? key.status !== 'inactive' && key.enabled : f.status !== 'all' && key.status !== f.status) return false
@@ -84,8 +86,11 @@ export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string): bo
   if (f.profile && (f.profile === NO_PROFILE ? !!key.profileId : key.profileId !== f.profile)) return false
   if (!text) return true
   const s = searchTextOf(key)
-  return s.name.includes(text) || s.id.includes(text) || s.maskedKey.includes(text)
+  return s.name.includes(text) || s.maskedKey.includes(text) || ((idShown || text.startsWith(KEY_ID_PREFIX)) && s.id.includes(text))
 }
+
+/** How every key ID starts (backend/keys), as folded search text. */
+const KEY_ID_PREFIX = 'key_'
 
 const NON_ASCII = /[\u0080-\uffff]/
 /** The accents NFD splits off letters (é → e + U+0301). */
