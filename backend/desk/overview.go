@@ -8,10 +8,13 @@ import (
 	"github.com/keydesk/keydesk/backend/keys"
 )
 
-// Overview horizon: the expiry chart covers 13 weeks, about 90 days.
+// Overview horizon: the expiry chart covers 13 weeks, about 90 days. The
+// stalest keys are those unused for a week or more: a key made yesterday and
+// not used yet is not a candidate to disable.
 const (
-	OverviewWeeks   = 13
-	OverviewStalest = 10
+	OverviewWeeks     = 13
+	OverviewStalest   = 10
+	OverviewStaleDays = 7
 )
 
 // StatusCounts counts keys by status; Rotating keys are also Active.
@@ -42,7 +45,7 @@ type WeekCount struct {
 }
 
 // StaleKey is an active key with how long it has gone unused (since it was
-// created when it never was).
+// created when it never was): OverviewStaleDays or more.
 type StaleKey struct {
 	Workspace Workspace
 	Key       CachedKey
@@ -79,6 +82,7 @@ func (d *Desk) Overview(ctx context.Context, workspaceID string, now time.Time) 
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	horizon := today.AddDate(0, 0, 7*OverviewWeeks)
+	staleBefore := now.AddDate(0, 0, -OverviewStaleDays)
 	out := Overview{Expiring: make([]WeekCount, OverviewWeeks)}
 	for i := range out.Expiring {
 		out.Expiring[i].Start = today.AddDate(0, 0, 7*i)
@@ -104,9 +108,17 @@ func (d *Desk) Overview(ctx context.Context, workspaceID string, now time.Time) 
 			if k.RevokesAt != nil && k.AutoRevoke {
 				continue
 			}
+			// Nor is the key this app works with: disabling it would lock the
+			// app out, and a Local workspace's is used in-process, unrecorded.
+			if k.ID == ws.AccessKeyID {
+				continue
+			}
 			idle := k.CreatedAt
 			if k.LastUsedAt != nil {
 				idle = *k.LastUsedAt
+			}
+			if idle.After(staleBefore) {
+				continue
 			}
 			out.Stalest = append(out.Stalest, StaleKey{Workspace: ws, Key: k, IdleSince: idle})
 		}

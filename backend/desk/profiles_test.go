@@ -3,6 +3,8 @@ package desk_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"sort"
 	"testing"
 	"time"
 
@@ -78,8 +80,8 @@ func TestOverviewCountsAndCharts(t *testing.T) {
 		return k
 	}
 	three, ten, hundred := 3, 10, 100
-	soon := create("soon", &three)
-	create("later", &ten)
+	create("soon", &three)
+	laterKey := create("later", &ten)
 	create("far", &hundred)
 	off := create("off", nil)
 	disabled := false
@@ -106,8 +108,9 @@ func TestOverviewCountsAndCharts(t *testing.T) {
 	if total != 2 {
 		t.Fatalf("keys expiring within 13 weeks = %d, want 2 (100 days is past the chart)", total)
 	}
-	if len(o.Stalest) != 4 || o.Stalest[0].IdleSince.After(o.Stalest[3].IdleSince) {
-		t.Fatalf("stalest = %+v", o.Stalest)
+	// Nothing has gone unused for a week yet: no key is stale.
+	if len(o.Stalest) != 0 {
+		t.Fatalf("stalest of keys made just now = %+v", o.Stalest)
 	}
 	// Five days on, "soon" has expired and no longer counts as active.
 	later, err := d.Overview(ctx, "", now.Add(5*24*time.Hour))
@@ -117,24 +120,44 @@ func TestOverviewCountsAndCharts(t *testing.T) {
 	if later.Counts.Expired != 1 || later.Counts.Active != 3 || len(later.Workspaces) != 1 || later.Workspaces[0].Counts != later.Counts {
 		t.Fatalf("five days on = %+v", later)
 	}
-	for _, s := range later.Stalest {
-		if s.Key.ID == soon.Key.ID {
-			t.Fatal("an expired key is listed among the stalest active keys")
+	// Eight days on, the active keys unused since they were made are stale;
+	// the expired one is not, nor the desktop's own key.
+	stale := func(o desk.Overview) []string {
+		var names []string
+		for i, s := range o.Stalest {
+			if i > 0 && s.IdleSince.Before(o.Stalest[i-1].IdleSince) {
+				t.Fatalf("stalest out of order: %+v", o.Stalest)
+			}
+			names = append(names, s.Key.Name)
 		}
+		sort.Strings(names)
+		return names
+	}
+	eightDays := now.Add(8 * 24 * time.Hour)
+	o, _ = d.Overview(ctx, ws.ID, eightDays)
+	if got := stale(o); len(got) != 2 || !slices.Contains(got, "far") || !slices.Contains(got, "later") || slices.Contains(got, "soon") {
+		t.Fatalf("stalest eight days on = %v", got)
 	}
 	// An old key whose rotation overlap ends by itself is not a candidate to
 	// disable; its successor is, as any active key.
-	if _, err := d.RotateKey(ctx, ws.ID, soon.Key.ID, api.RotateRequest{OverlapDays: &three}); err != nil {
+	thirty := 30
+	rotated, err := d.RotateKey(ctx, ws.ID, laterKey.Key.ID, api.RotateRequest{OverlapDays: &thirty})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if o, _ = d.Overview(ctx, ws.ID, now); len(o.Stalest) != 4 {
+	o, _ = d.Overview(ctx, ws.ID, eightDays)
+	if len(o.Stalest) != 2 {
 		t.Fatalf("stalest with a rotation = %+v", o.Stalest)
 	}
 	for _, s := range o.Stalest {
-		if s.Key.ID == soon.Key.ID {
+		if s.Key.ID == laterKey.Key.ID {
 			t.Fatal("the old key of a rotation is listed among the stalest")
 		}
 	}
+	if !slices.ContainsFunc(o.Stalest, func(s desk.StaleKey) bool { return s.Key.ID == rotated.Key.ID }) {
+		t.Fatalf("the new key of a rotation is not listed: %+v", o.Stalest)
+	}
+	o, _ = d.Overview(ctx, ws.ID, now)
 	if o.Counts.Active != 5 {
 		t.Fatalf("counts with a rotation = %+v", o.Counts)
 	}

@@ -907,8 +907,8 @@ export const en = {
     series: 'Keys expiring',
     weekOf: (date: string) => `Week of ${date}`,
     stalestTitle: 'Stalest keys',
-    stalestSubtitle: 'Active keys unused the longest, or never used since they were made.',
-    stalestEmpty: 'No active keys.',
+    stalestSubtitle: 'Active keys unused for a week or more, the longest first (never used: since they were made).',
+    stalestEmpty: 'No active key has gone unused for a week.',
     columns: {
       name: 'Name',
       workspace: 'Workspace',

@@ -114,7 +114,7 @@ describe('overview', () => {
     vi.mocked(api.getOverview).mockResolvedValue(empty)
     renderWithProviders(<OverviewPanel workspaceId="ws_local" onOpenKey={vi.fn()} />)
 
-    expect(await screen.findByText('No active keys.')).toBeInTheDocument()
+    expect(await screen.findByText('No active key has gone unused for a week.')).toBeInTheDocument()
     expect(screen.getByTestId('overview-expiring-summary')).toHaveTextContent('No active key expires in the next 13 weeks.')
     expect(countOf('total')).toHaveTextContent('0')
   })

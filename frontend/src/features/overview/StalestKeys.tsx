@@ -13,7 +13,7 @@ interface StalestKeysProps {
 
 const o = en.overview
 
-/** The active keys unused the longest, each a link to it in its workspace. */
+/** The active keys unused a week or more, the longest first, each a link to it in its workspace. */
 export function StalestKeys({ keys, showWorkspace, onOpenKey }: StalestKeysProps) {
   return (
     <OverviewCard title={o.stalestTitle} subtitle={o.stalestSubtitle} data-testid="overview-stalest">
