@@ -907,7 +907,7 @@ export const en = {
     series: 'Keys expiring',
     weekOf: (date: string) => `Week of ${date}`,
     stalestTitle: 'Stalest keys',
-    stalestSubtitle: 'Active keys unused for a week or more, the longest first (never used: since they were made).',
+    stalestSubtitle: 'Active keys unused for a week or more, longest first; a key never used counts from when it was made.',
     stalestEmpty: 'No active key has gone unused for a week.',
     columns: {
       name: 'Name',
