@@ -144,6 +144,30 @@ test('the table shows the columns that fit the window; columns chosen from the C
   await expect(header('Created')).toHaveCount(0);
 });
 
+test('opening and closing a row menu leaves a table wider than the window where it was scrolled', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await page.getByTestId('columns-menu').click();
+  await page.getByTestId('column-toggle-enabled').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('columns-menu-dropdown')).toHaveCount(0);
+  const scroller = page.getByTestId('keys-scroller');
+  expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  const scrollLeft = () => scroller.evaluate((e) => e.scrollLeft);
+  expect(await scrollLeft()).toBe(0);
+  // Clicked where it shows (a locator's click would scroll to it first).
+  const menuButton = page.getByTestId('key-row').filter({ has: page.getByTestId('this-app-badge') }).getByTestId('key-menu');
+  const box = (await menuButton.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('key-menu-dropdown')).toBeVisible();
+  expect(await scrollLeft()).toBe(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('key-menu-dropdown')).toHaveCount(0);
+  await expect(menuButton).toBeFocused();
+  expect(await scrollLeft()).toBe(0);
+  await expect(page.getByRole('columnheader', { name: 'Key', exact: true })).toBeInViewport({ ratio: 1 });
+});
+
 test('closing a dialog or the details opened from a row menu gives the focus back to that menu button', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('key-row').first()).toBeVisible();

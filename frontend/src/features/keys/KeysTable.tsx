@@ -2,7 +2,7 @@ import { Center, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton, Vis
 import { IconChevronDown, IconChevronUp, IconKey, IconSelector } from '@tabler/icons-react'
 import { createColumnHelper, FlexRender, useTable, type Header, type Row } from '@tanstack/react-table'
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Key, Profile } from '../../api'
 import { WhyDisabled } from '../../components/WhyDisabled'
 import { en } from '../../i18n/en'
@@ -23,6 +23,7 @@ import { ThisAppBadge } from './ThisAppBadge'
 import type { KeyColumn } from './columns'
 import { ColumnsMenu } from './ColumnsMenu'
 import { fitColumnsToWindow, setHiddenColumns, useHiddenColumns } from './useHiddenColumns'
+import { revealFocused } from './revealFocused'
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -57,28 +58,6 @@ function stickyClass(columnId: string): string | undefined {
   if (columnId === 'name') return classes.stickyStart
   if (columnId === 'actions') return classes.stickyEnd
   return undefined
-}
-
-/**
- * Scrolls what the keyboard just focused in the table (a header, a row, a
- * control in a row) out from under the sticky header row, name column and
- * menu column, where the browser's own scrolling leaves it.
- */
-function revealFocused(event: FocusEvent<HTMLDivElement>) {
-  const scroller = event.currentTarget
-  const target = event.target as HTMLElement
-  const view = scroller.getBoundingClientRect()
-  const box = target.getBoundingClientRect()
-  const head = scroller.querySelector('thead')
-  const top = view.top + (head && !head.contains(target) ? head.getBoundingClientRect().height : 0)
-  if (box.top < top) scroller.scrollTop -= Math.ceil(top - box.top)
-  // Sideways only for what is narrower than the columns between the sticky ones.
-  if (target.closest(`.${classes.stickyStart}, .${classes.stickyEnd}`) || target.tagName === 'TR') return
-  const nameColumn = scroller.querySelector(`th.${classes.stickyStart}`)
-  const start = view.left + (nameColumn ? nameColumn.getBoundingClientRect().width : 0)
-  const end = view.right - WIDTHS.actions
-  if (box.right > end) scroller.scrollLeft += Math.ceil(box.right - end)
-  else if (box.left < start) scroller.scrollLeft -= Math.ceil(start - box.left)
 }
 
 /** Stops a click on a control inside a row from opening the row's details. */
