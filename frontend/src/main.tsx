@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { seedFromBoot } from './app/boot'
 import { createQueryClient } from './app/queryClient'
+import { trackKeyboardModality } from './app/keyboardModality'
 import { Providers } from './app/Providers'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { en } from './i18n/en'
 
 document.title = en.appName
+trackKeyboardModality()
 
 const queryClient = createQueryClient()
 seedFromBoot(queryClient)
