@@ -229,6 +229,21 @@ test('a control focused by a click shows its ring once the keyboard is used', as
   await expect(tab).toHaveCSS('outline-style', 'none');
 });
 
+test('text cut off shows whole in a tooltip, text that fits none', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  // The sidebar's "Local" fits: no tooltip repeating it over "This computer".
+  const local = page.getByRole('navigation').locator('[data-full-text="Local"]');
+  await local.hover();
+  await expect(local).not.toHaveAttribute('title');
+  // The key panel's description, in a box too narrow for it.
+  const subtitle = page.locator('[data-full-text^="Keys let your services"]');
+  await subtitle.evaluate((e) => (e.style.maxWidth = '120px'));
+  expect(await subtitle.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  await subtitle.hover();
+  await expect(subtitle).toHaveAttribute('title', /^Keys let your services/);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`every text on the key page reads at 4.5:1 or more against what is behind it (WCAG AA, ${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

@@ -6,12 +6,14 @@ import { App } from './app/App'
 import { seedFromBoot } from './app/boot'
 import { createQueryClient } from './app/queryClient'
 import { trackKeyboardModality } from './app/keyboardModality'
+import { showTruncatedTitles } from './lib/truncatedTitles'
 import { Providers } from './app/Providers'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { en } from './i18n/en'
 
 document.title = en.appName
 trackKeyboardModality()
+showTruncatedTitles()
 
 const queryClient = createQueryClient()
 seedFromBoot(queryClient)

@@ -1,11 +1,9 @@
 import {
-  ActionIcon,
   AppShell,
   Center,
   Group,
   Text,
   ThemeIcon,
-  Tooltip,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core'
@@ -16,6 +14,7 @@ import './focus.css'
 import './hoveredRows.css'
 import { setWindowColorScheme, type Reminder, type SearchResult } from '../api'
 import { MountOnOpen } from '../components/MountOnOpen'
+import { TooltipIconButton } from '../components/TooltipIconButton'
 import type { KeyFocus, KeyRequest } from '../features/keys/KeysPanel'
 import { AllWorkspacesOverview } from '../features/overview/AllWorkspacesOverview'
 import { ReminderCenter } from '../features/reminders/ReminderCenter'
@@ -42,16 +41,9 @@ function ColorSchemeToggle() {
     setWindowColorScheme(computed).catch(() => {})
   }, [computed])
   return (
-    <Tooltip label={en.colorScheme.toggle}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={en.colorScheme.toggle}
-        onClick={() => setColorScheme(computed === 'dark' ? 'light' : 'dark')}
-      >
-        {computed === 'dark' ? <IconSun size={18} stroke={1.6} /> : <IconMoon size={18} stroke={1.6} />}
-      </ActionIcon>
-    </Tooltip>
+    <TooltipIconButton label={en.colorScheme.toggle} onClick={() => setColorScheme(computed === 'dark' ? 'light' : 'dark')}>
+      {computed === 'dark' ? <IconSun size={18} stroke={1.6} /> : <IconMoon size={18} stroke={1.6} />}
+    </TooltipIconButton>
   )
 }
 
@@ -123,17 +115,9 @@ export function App() {
           <SearchBox onPick={onPick} />
           <Group gap="xs" wrap="nowrap">
             <ReminderCenter onAction={onReminder} />
-            <Tooltip label={en.settings.button}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                aria-label={en.settings.button}
-                onClick={settings.open}
-                data-testid="settings-button"
-              >
-                <IconSettings size={18} stroke={1.6} />
-              </ActionIcon>
-            </Tooltip>
+            <TooltipIconButton label={en.settings.button} onClick={settings.open} data-testid="settings-button">
+              <IconSettings size={18} stroke={1.6} />
+            </TooltipIconButton>
             <ColorSchemeToggle />
           </Group>
         </Group>

@@ -23,7 +23,7 @@ export function PanelHeader({ title, subtitle, canManage, children }: PanelHeade
         {canManage ? (
           // One line, so the header keeps its height when a button appears
           // beside it (Clean up, once the counts are in).
-          <Text size="sm" c="dimmed" truncate="end" title={subtitle}>
+          <Text size="sm" c="dimmed" truncate="end" data-full-text={subtitle}>
             {subtitle}
           </Text>
         ) : (

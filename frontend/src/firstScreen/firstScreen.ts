@@ -111,10 +111,10 @@ function navWorkspace(ws: Workspace, active: boolean): string {
     `<span class="m_690090b5 mantine-NavLink-section" data-position="left">${ws.kind === 'local' ? icon('device-desktop', 18, 1.6) : icon('server', 18, 1.6)}</span>` +
     `<div class="m_f07af9d2 mantine-NavLink-body"><span class="m_1f6ac4c4 mantine-NavLink-label">` +
     `<div class="m_4081bf90 mantine-Group-root" ${group(sizeVar(8), 'center', 'flex-start', 'nowrap')}>` +
-    `<p class="${TEXT}" data-size="sm" data-truncate="end" title="${h(ws.name)}" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); font-weight: 500;">${h(ws.name)}</p>` +
+    `<p class="${TEXT}" data-size="sm" data-truncate="end" data-full-text="${h(ws.name)}" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); font-weight: 500;">${h(ws.name)}</p>` +
     `<span class="" role="img" aria-label="${online}" style="display: inline-block; flex-shrink: 0; border-radius: 50%; background-color: ${dot}; width: ${sizeVar(8)}; height: ${sizeVar(8)};"></span>` +
     `</div></span>` +
-    `<span class="m_57492dcc mantine-NavLink-description"${active ? ' data-active="true"' : ''} style="opacity: 1;"><span class="${TEXT}" data-size="xs" data-truncate="end" title="${h(hostOf(ws))}" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); color: ${active ? 'inherit' : 'var(--mantine-color-dimmed)'}; display: block;">${h(hostOf(ws))}</span></span>` +
+    `<span class="m_57492dcc mantine-NavLink-description"${active ? ' data-active="true"' : ''} style="opacity: 1;"><span class="${TEXT}" data-size="xs" data-truncate="end" data-full-text="${h(hostOf(ws))}" style="--text-fz: var(--mantine-font-size-xs); --text-lh: var(--mantine-line-height-xs); color: ${active ? 'inherit' : 'var(--mantine-color-dimmed)'}; display: block;">${h(hostOf(ws))}</span></span>` +
     `</div>` +
     `<span class="m_690090b5 mantine-NavLink-section" data-position="right"><div class="m_347db0ec mantine-Badge-root" data-variant="default" data-size="sm" aria-label="${h(en.workspaces.keyCount(ws.keyCount))}" style="--badge-height: var(--badge-height-sm); --badge-padding-x: var(--badge-padding-x-sm); --badge-fz: var(--badge-fz-sm); --badge-radius: var(--mantine-radius-sm); --badge-bg: var(--mantine-color-default); --badge-color: var(--mantine-color-default-color); --badge-bd: ${DEFAULT_BORDER};"><span class="m_5add502a mantine-Badge-label">${h(en.workspaces.keyCountBadge(ws.keyCount))}</span></div></span>` +
     `</button>${after}</div>`
@@ -151,8 +151,8 @@ function workspaceHeader(ws: Workspace, now: number): string {
     `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-md)', 'flex-start', 'space-between', 'nowrap')}>` +
     `<div class="m_6d731127 mantine-Stack-root" ${stack(sizeVar(2), ' min-width: 0rem;')}>` +
     `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-xs)', 'center', 'flex-start', 'nowrap')}>` +
-    `<h2 class="m_8a5d1357 mantine-Title-root" data-size="h3" data-order="2" data-line-clamp="true" data-testid="workspace-title" title="${h(ws.name)}" style="--title-fw: var(--mantine-h3-font-weight); --title-lh: var(--mantine-h3-line-height); --title-fz: var(--mantine-h3-font-size); --title-line-clamp: 1; min-width: 0px;">${h(ws.name)}</h2></div>` +
-    `<p class="${TEXT}" data-size="sm" data-truncate="end" title="${h(subtitle)}" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); color: var(--mantine-color-dimmed);">${h(subtitle)}</p></div>` +
+    `<h2 class="m_8a5d1357 mantine-Title-root" data-size="h3" data-order="2" data-line-clamp="true" data-testid="workspace-title" data-full-text="${h(ws.name)}" style="--title-fw: var(--mantine-h3-font-weight); --title-lh: var(--mantine-h3-line-height); --title-fz: var(--mantine-h3-font-size); --title-line-clamp: 1; min-width: 0px;">${h(ws.name)}</h2></div>` +
+    `<p class="${TEXT}" data-size="sm" data-truncate="end" data-full-text="${h(subtitle)}" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); color: var(--mantine-color-dimmed);">${h(subtitle)}</p></div>` +
     `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-sm)', 'center', 'flex-start', 'nowrap')}>` +
     `<p class="${TEXT}" data-size="sm" data-testid="last-synced" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); white-space: nowrap; color: var(--mantine-color-dimmed);">${h(synced)}</p>` +
     button(en.workspaces.auditButton, icon('history', 16, 2), 'data-variant="default" data-size="sm" data-with-left-section="true" type="button" data-testid="audit-button"', SMALL_BUTTON + DEFAULT_BUTTON) +
@@ -185,7 +185,7 @@ function panelHeader(): string {
     `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-md)', 'center', 'space-between', 'wrap', ' padding-inline: var(--mantine-spacing-md); padding-block: var(--mantine-spacing-sm); row-gap: var(--mantine-spacing-xs);')}>` +
     `<div class="m_6d731127 mantine-Stack-root" ${stack('0rem', ' min-width: 0rem; flex: 1 1 16rem;')}>` +
     `<h3 class="m_8a5d1357 mantine-Title-root" data-size="h5" data-order="3" style="--title-fw: var(--mantine-h5-font-weight); --title-lh: var(--mantine-h5-line-height); --title-fz: var(--mantine-h5-font-size);">${h(en.keys.title)}</h3>` +
-    `<p class="${TEXT}" data-size="sm" data-truncate="end" title="${h(en.keys.subtitle)}" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); color: var(--mantine-color-dimmed);">${h(en.keys.subtitle)}</p></div>` +
+    `<p class="${TEXT}" data-size="sm" data-truncate="end" data-full-text="${h(en.keys.subtitle)}" style="--text-fz: var(--mantine-font-size-sm); --text-lh: var(--mantine-line-height-sm); color: var(--mantine-color-dimmed);">${h(en.keys.subtitle)}</p></div>` +
     `<div class="m_4081bf90 mantine-Group-root" ${group('var(--mantine-spacing-sm)', 'center', 'flex-start', 'nowrap')}>` +
     button(en.keyTest.button, icon('player-play', 16, 2), 'data-variant="default" data-with-left-section="true" type="button" data-testid="test-key-button"', DEFAULT_BUTTON) +
     button(en.keys.createButton, icon('plus', 16, 2), 'data-with-left-section="true" type="button" data-testid="create-key-button"', '--button-color: var(--mantine-color-white);') +
@@ -312,7 +312,7 @@ function subtleMenuButton(label: string, testId: string, iconHtml: string): stri
 function row(key: Key, index: number, now: number, profileNames: Map<string, string>, hidden: readonly KeyColumn[]): string {
   const c = classes
   const nameCell =
-    `<div class="${c.group}"><p class="${c.text} ${c.name} ${c.truncate}" title="${h(key.name)}">${h(key.name)}</p>` +
+    `<div class="${c.group}"><p class="${c.text} ${c.name} ${c.truncate}" data-full-text="${h(key.name)}">${h(key.name)}</p>` +
     (key.own
       ? `<div class="m_347db0ec mantine-Badge-root" data-variant="outline" data-size="sm" data-testid="this-app-badge" style="--badge-height: var(--badge-height-sm); --badge-padding-x: var(--badge-padding-x-sm); --badge-fz: var(--badge-fz-sm); --badge-radius: var(--mantine-radius-sm); --badge-bg: transparent; --badge-color: var(--mantine-color-indigo-outline); --badge-bd: calc(0.0625rem * var(--mantine-scale)) solid var(--mantine-color-indigo-outline); flex-shrink: 0;"><span class="m_5add502a mantine-Badge-label">${h(en.keys.thisApp)}</span></div>`
       : '') +
@@ -336,7 +336,7 @@ function row(key: Key, index: number, now: number, profileNames: Map<string, str
     : span(`${c.text} ${c.dimmed}`, en.keys.never)
   // A profile's name, or its ID if the profiles did not come with the boot data (as the table does).
   const profileName = key.profileId ? (profileNames.get(key.profileId) ?? key.profileId) : ''
-  const profile = profileName ? `<p class="${c.text} ${c.truncate}" title="${h(profileName)}">${h(profileName)}</p>` : span(`${c.text} ${c.dimmed}`, en.keys.noProfile)
+  const profile = profileName ? `<p class="${c.text} ${c.truncate}" data-full-text="${h(profileName)}">${h(profileName)}</p>` : span(`${c.text} ${c.dimmed}`, en.keys.noProfile)
   const toggleDisabled = availability('toggle', key, true).disabledReason !== undefined
   const cells: Record<KeyColumn, string> = {
     maskedKey: keyCell,

@@ -78,7 +78,7 @@ function buildColumns() {
       sortDescFirst: false,
       cell: ({ row, getValue }) => (
         <div className={classes.group}>
-          <p className={cx(classes.text, classes.name, classes.truncate)} title={getValue()}>
+          <p className={cx(classes.text, classes.name, classes.truncate)} data-full-text={getValue()}>
             {getValue()}
           </p>
           {row.original.own && <ThisAppBadge />}
@@ -193,7 +193,7 @@ function buildColumns() {
       sortDescFirst: false,
       cell: (info) =>
         info.getValue() ? (
-          <p className={cx(classes.text, classes.truncate)} title={info.getValue()}>
+          <p className={cx(classes.text, classes.truncate)} data-full-text={info.getValue()}>
             {info.getValue()}
           </p>
         ) : (

@@ -42,7 +42,7 @@ function EndpointCell({ endpoint }: { endpoint: TestEndpoint | undefined }) {
   if (!endpoint) return <Dimmed>{p.defaultTarget}</Dimmed>
   return (
     <Stack gap={2} miw={0}>
-      <Text size="sm" ff="monospace" lineClamp={2} style={{ overflowWrap: 'anywhere' }} title={endpoint.url}>
+      <Text size="sm" ff="monospace" lineClamp={2} style={{ overflowWrap: 'anywhere' }} data-full-text={endpoint.url}>
         <BreakableUrl url={endpoint.url} />
       </Text>
       <Group gap={6} wrap="nowrap">

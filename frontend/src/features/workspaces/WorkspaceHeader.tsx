@@ -38,7 +38,7 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2} miw={0}>
           <Group gap="xs" wrap="nowrap">
-            <Title order={2} size="h3" data-testid="workspace-title" title={workspace.name} style={{ minWidth: 0 }} lineClamp={1}>
+            <Title order={2} size="h3" data-testid="workspace-title" data-full-text={workspace.name} style={{ minWidth: 0 }} lineClamp={1}>
               {workspace.name}
             </Title>
             {!workspace.canManage && (
@@ -56,7 +56,7 @@ export function WorkspaceHeader({ workspace }: { workspace: Workspace }) {
               </Tooltip>
             )}
           </Group>
-          <Text size="sm" c="dimmed" truncate title={subtitle}>
+          <Text size="sm" c="dimmed" truncate data-full-text={subtitle}>
             {subtitle}
           </Text>
         </Stack>

@@ -104,7 +104,7 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
             }
             label={
               <Group gap={8} wrap="nowrap">
-                <Text size="sm" fw={500} truncate title={ws.name}>
+                <Text size="sm" fw={500} truncate data-full-text={ws.name}>
                   {ws.name}
                 </Text>
                 <StatusDot workspace={ws} />
@@ -112,7 +112,7 @@ export function WorkspaceNav({ selectedId, onSelect, overviewActive, onOverview 
             }
             // On the selected item, in its colour: dimmed grey on its tint read at 3.2:1.
             description={
-              <Text span size="xs" c={ws.id === selectedId ? 'inherit' : 'dimmed'} truncate display="block" title={hostOf(ws)}>
+              <Text span size="xs" c={ws.id === selectedId ? 'inherit' : 'dimmed'} truncate display="block" data-full-text={hostOf(ws)}>
                 {hostOf(ws)}
               </Text>
             }
