@@ -99,14 +99,15 @@ func (d *Desk) Overview(ctx context.Context, workspaceID string, now time.Time) 
 			if k.State().Status(now) != keys.StatusActive {
 				continue
 			}
+			// An old key in a rotation overlap that ends by itself is being
+			// replaced already: its expiry needs nothing done, and it is no
+			// candidate to disable or delete.
+			if k.RevokesAt != nil && k.AutoRevoke {
+				continue
+			}
 			if k.ExpiresAt != nil && k.ExpiresAt.Before(horizon) {
 				week := int(k.ExpiresAt.Sub(today) / (7 * 24 * time.Hour))
 				out.Expiring[week].Count++
-			}
-			// An old key in a rotation overlap that ends by itself is being
-			// replaced already: no candidate to disable or delete.
-			if k.RevokesAt != nil && k.AutoRevoke {
-				continue
 			}
 			// Nor is the key this app works with: disabling it would lock the
 			// app out, and a Local workspace's is used in-process, unrecorded.

@@ -468,7 +468,9 @@ export const en = {
     successorOf: (oldName: string, oldMasked: string, revokesAt: string | null) =>
       `This is the new key of a rotation still under way: the old key “${oldName}” (${oldMasked}) ${
         revokesAt ? `stops working on ${revokesAt}` : 'works until someone disables it'
-      }. Delete this one and apps moved to it stop working now${revokesAt ? ', and the rest then' : ''}. To stop the rotation, delete the old key instead.`,
+      }. If you delete this one, apps already moved to it stop working now${
+        revokesAt ? ', and apps still on the old key stop on that date' : ''
+      }. To end the rotation early, delete the old key instead: this one keeps working.`,
     cancel: 'Cancel',
     submit: 'Delete',
     failed: 'Couldn’t delete the key',
@@ -556,7 +558,8 @@ export const en = {
     disabledNow: 'Disabled',
     newSecret: (masked: string) => `New secret ${masked}`,
     successor: (id: string) => `New key ${id}`,
-    revokesOn: (date: string) => `old key revoked ${date}`,
+    /** What the rotation set, read after the date as before it. */
+    revokesOn: (date: string) => `old key works until ${date}`,
     keptUntilDisabled: 'old key kept until disabled',
     reason: (reason: string) => `Reason: ${reason}`,
     status: (status: string) => `Was ${status}`,

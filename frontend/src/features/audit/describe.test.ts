@@ -4,7 +4,7 @@ import { actionLabel, actorLabel, describeChanges, targetLabel } from './describ
 
 describe('audit events in words', () => {
   it.each([
-    ['a rotation', 'key.rotated', '{"successor":"key_next","revokesAt":"2026-12-01T12:00:00Z","autoRevoke":true}', ['New key key_next', 'old key revoked Dec 1, 2026']],
+    ['a rotation', 'key.rotated', '{"successor":"key_next","revokesAt":"2026-12-01T12:00:00Z","autoRevoke":true}', ['New key key_next', 'old key works until Dec 1, 2026']],
     ['a rotation kept until disabled', 'key.rotated', '{"successor":"key_next","revokesAt":"2026-12-01T12:00:00Z","autoRevoke":false}', ['New key key_next', 'old key kept until disabled']],
     ['a new secret with a new expiry', 'key.regenerated', '{"maskedKey":{"from":"kd_Old0…0001","to":"kd_New0…0002"},"expiresAt":{"from":"2026-12-01T12:00:00Z","to":null}}', ['New secret kd_New0…0002', 'expiry Dec 1, 2026 → never']],
     ['a clean-up', 'key.cleaned_up', '{"name":"ci","maskedKey":"kd_Ci00…0003","status":"expired"}', ['kd_Ci00…0003', 'Was expired']],

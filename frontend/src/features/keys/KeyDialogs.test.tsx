@@ -633,6 +633,9 @@ describe('delete', () => {
     expect(await screen.findByTestId('delete-successor-warning')).toHaveTextContent(
       `This is the new key of a rotation still under way: the old key “billing” (kd_Bill…0001) stops working on ${formatDateTime(revokesAt)}.`,
     )
+    expect(screen.getByTestId('delete-successor-warning')).toHaveTextContent(
+      'If you delete this one, apps already moved to it stop working now, and apps still on the old key stop on that date. To end the rotation early, delete the old key instead: this one keeps working.',
+    )
   })
 
   it('says nothing of a rotation for a key that is none’s successor, or whose old key is gone', async () => {
