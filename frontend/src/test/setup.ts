@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { cleanNotifications } from '@mantine/notifications'
 import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import { forgetViews } from '../features/keys/tableView'
 
 // findBy… waits longer than the 1 s default: on a busy 2-core machine a
 // query, its refetch and a render can take that long without anything wrong.
@@ -52,4 +53,5 @@ afterEach(() => {
   // What a test chose (hidden columns, the colour scheme, a closed notice) does not reach the next.
   localStorage.clear()
   sessionStorage.clear()
+  forgetViews()
 })

@@ -396,6 +396,27 @@ describe('filters', () => {
     expect(rowIds()).toEqual(['key_9ZzZ'])
   })
 
+  it('keeps its sort and filters when the panel comes back (another tab showed meanwhile)', async () => {
+    const first = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    await first.user.click(screen.getByRole('button', { name: /^Name/ }))
+    await first.user.click(within(screen.getByTestId('status-filter')).getByText('Expired'))
+    expect(rowIds()).toEqual(['key_a'])
+    first.unmount()
+
+    const again = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    expect(rowIds()).toEqual(['key_a'])
+    await again.user.click(within(screen.getByTestId('status-filter')).getByText('All'))
+    expect(rowIds()).toEqual(['key_a', 'key_b', 'key_c']) // by name, as left
+    again.unmount()
+
+    // Another workspace has its own.
+    renderWithProviders(<KeysPanel workspace={{ ...workspace, id: 'ws_other' }} />)
+    await screen.findAllByTestId('key-row')
+    expect(rowIds()).toEqual(['key_c', 'key_b', 'key_a'])
+  })
+
   it('searches ignoring accents, in the names and in what is typed', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([...keys, makeKey({ id: 'key_e', name: 'Écho' }), makeKey({ id: 'key_r', name: 'Reseau' })])
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)

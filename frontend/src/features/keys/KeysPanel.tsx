@@ -1,6 +1,7 @@
 import { Button, Paper } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconEraser, IconKey, IconPlayerPlay, IconPlus } from '@tabler/icons-react'
+import type { SortingState } from '@tanstack/react-table'
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
 import type { Key, Workspace } from '../../api'
 import { LoadFailed } from '../../components/LoadFailed'
@@ -19,6 +20,7 @@ import { CreateKeyModal } from './CreateKeyModal'
 import { DeleteKeyModal } from './DeleteKeyModal'
 import { EditKeyModal } from './EditKeyModal'
 import { noFilters, type KeyFilterState } from './filters'
+import { rememberView, viewOf } from './tableView'
 import { KeyDrawer } from './KeyDrawer'
 import { KeysTable } from './KeysTable'
 import { RegenerateKeyModal } from './RegenerateKeyModal'
@@ -89,7 +91,9 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   // A dialog's key is the one it was opened for; the drawer follows the live list.
   const [action, setAction] = useState<{ kind: Exclude<KeyAction, 'details'>; key: Key } | null>(null)
   const [detailsId, setDetailsId] = useState<string | null>(null)
-  const [filters, setFilters] = useState<KeyFilterState>(noFilters)
+  const [filters, setFilters] = useState<KeyFilterState>(() => viewOf(workspace.id).filters)
+  const [sorting, setSorting] = useState<SortingState>(() => viewOf(workspace.id).sorting)
+  useEffect(() => rememberView(workspace.id, { filters, sorting }), [workspace.id, filters, sorting])
 
   // A search result is shown whatever the filters: they are cleared when one arrives.
   const [seenFocus, setSeenFocus] = useState(focus)
@@ -189,6 +193,8 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         canManage={canManage}
         filters={filters}
         onFiltersChange={setFilters}
+        sorting={sorting}
+        onSortingChange={setSorting}
         highlightId={focus?.keyId}
         onAction={onAction}
         onToggle={onToggle}

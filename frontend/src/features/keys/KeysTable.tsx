@@ -1,6 +1,6 @@
 import { Center, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconChevronUp, IconKey, IconSelector } from '@tabler/icons-react'
-import { createColumnHelper, FlexRender, useTable, type Header, type Row } from '@tanstack/react-table'
+import { createColumnHelper, FlexRender, useTable, type Header, type OnChangeFn, type Row, type SortingState } from '@tanstack/react-table'
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Key, Profile } from '../../api'
@@ -24,6 +24,7 @@ import type { KeyColumn } from './columns'
 import { ColumnsMenu } from './ColumnsMenu'
 import { fitColumnsToWindow, setHiddenColumns, useHiddenColumns } from './useHiddenColumns'
 import { revealFocused } from './revealFocused'
+import { DEFAULT_SORTING } from './tableView'
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -333,6 +334,9 @@ interface KeysTableProps {
   canManage: boolean
   filters: KeyFilterState
   onFiltersChange: (filters: KeyFilterState) => void
+  sorting: SortingState
+  /** Must be stable (a state setter). */
+  onSortingChange: OnChangeFn<SortingState>
   /** The key to scroll to and mark (a search result). */
   highlightId?: string
   /** Must be stable (a state setter or useCallback). */
@@ -347,6 +351,8 @@ export function KeysTable({
   canManage,
   filters,
   onFiltersChange,
+  sorting,
+  onSortingChange,
   highlightId,
   onAction,
   onToggle,
@@ -369,7 +375,10 @@ export function KeysTable({
     data,
     meta,
     getRowId: (key) => key.id,
-    initialState: { sorting: [{ id: 'createdAt', desc: true }] },
+    state: { sorting },
+    onSortingChange,
+    // What resetSorting goes back to.
+    initialState: { sorting: DEFAULT_SORTING },
   })
 
   // The table sorts every key; the filters then pick from the sorted rows in
