@@ -704,6 +704,8 @@ export const en = {
     dismiss: 'Dismiss',
     close: 'Close reminders',
     snoozeFailed: 'Couldn’t snooze the reminder',
+    /** After a snooze: the reminder leaves the list until then. */
+    snoozed: (subject: string, until: string) => `Snoozed until ${until}: ${subject}`,
     dismissFailed: 'Couldn’t dismiss the reminder',
     /** Above the cards: how many, and in what order. */
     summary: (shown: number, total: number) =>

@@ -79,7 +79,9 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, rememberAtF
               color={copied ? 'teal' : undefined}
               leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
               onClick={copy}
-              miw={104}
+              // As wide as "Copied" in the desktop's fonts too: the secret
+              // field beside it does not shrink when it turns.
+              miw={124}
             >
               {copied ? en.secret.copied : en.secret.copy}
             </Button>

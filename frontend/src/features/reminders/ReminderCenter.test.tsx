@@ -75,6 +75,8 @@ describe('reminder center', () => {
 
     await user.click(within(items[0]).getByTestId('reminder-snooze-day'))
     await waitFor(() => expect(api.snoozeReminder).toHaveBeenCalledWith(1, 24))
+    // Gone from the list, and said so: until when.
+    expect(await screen.findByText(/^Snoozed until .+: billing expires in 7 days, billing$/)).toBeInTheDocument()
     await user.click(within(items[0]).getByTestId('reminder-snooze-week'))
     await waitFor(() => expect(api.snoozeReminder).toHaveBeenCalledWith(1, 168))
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Reminder } from '../../api'
 import { en } from '../../i18n/en'
 import { errorMessage, notifyError, notifySuccess } from '../../lib/errors'
-import { formatDate, formatRelative } from '../../lib/time'
+import { formatDate, formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useWorkspaces } from '../workspaces/useWorkspaces'
 import { describeReminder, reminderKeyName } from './describe'
@@ -268,7 +268,16 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
               variant="default"
               disabled={busy}
               onClick={() =>
-                snooze.mutate({ id: reminder.id, hours }, { onError: (err) => notifyError(en.reminders.snoozeFailed, err) })
+                snooze.mutate(
+                  { id: reminder.id, hours },
+                  {
+                    onSuccess: () => {
+                      const until = new Date(Date.now() + hours * 3_600_000).toISOString()
+                      notifySuccess(en.reminders.snoozed(subject, formatDateTime(until)))
+                    },
+                    onError: (err) => notifyError(en.reminders.snoozeFailed, err),
+                  },
+                )
               }
               aria-label={`${label}: ${subject}`}
               data-testid={testId}
