@@ -107,3 +107,23 @@ test('Dismiss all hides every reminder listed, after asking', async ({ page }) =
   await expect(row(page, 'overlap one')).toBeVisible();
   await expect(page.getByTestId('reminders-count')).toHaveCount(0);
 });
+
+test('closing Settings with reminder settings not saved asks in full view, below the title', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await page.getByTestId('settings-button').click();
+  const unused = page.getByTestId('reminder-kind-unused');
+  await unused.scrollIntoViewIfNeeded();
+  await unused.click({ force: true });
+  await page.keyboard.press('Escape');
+  const alert = page.getByTestId('settings-unsaved');
+  await expect(alert).toBeVisible();
+  await expect(page.getByTestId('settings-keep-editing')).toBeFocused();
+  const title = (await page.locator('.mantine-Modal-header').boundingBox())!;
+  await expect.poll(async () => (await alert.boundingBox())!.y).toBeGreaterThanOrEqual(title.y + title.height);
+  // The dialog is at its top: the alert is its first line.
+  await expect.poll(() => page.locator('.mantine-Modal-content').evaluate((e) => e.scrollTop)).toBe(0);
+  // Put back as it was.
+  await page.getByTestId('settings-discard').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

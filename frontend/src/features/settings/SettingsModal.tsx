@@ -36,7 +36,10 @@ interface SettingsModalProps {
 }
 
 // Ref callbacks defined once, so that they run when the element mounts, not at every render.
-const scrollIntoViewOnMount = (element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest' })
+// The alert is the body's first child: the dialog scrolls to its top, where
+// the alert shows whole. Scrolled into view instead, it stopped with its
+// first line under the dialog's sticky title.
+const scrollDialogToTop = (element: HTMLElement | null) => element?.closest('.mantine-Modal-content')?.scrollTo({ top: 0 })
 const focusOnMount = (element: HTMLElement | null) => element?.focus()
 
 export function SettingsModal({ opened, onClose }: SettingsModalProps) {
@@ -52,7 +55,7 @@ export function SettingsModal({ opened, onClose }: SettingsModalProps) {
     <AppModal opened={opened} onClose={() => (unsaved ? setAsking(true) : close())} title={en.settings.title} size="lg">
       {asking && (
         <Alert
-          ref={scrollIntoViewOnMount}
+          ref={scrollDialogToTop}
           color="yellow"
           variant="light"
           title={en.settings.unsavedTitle}
