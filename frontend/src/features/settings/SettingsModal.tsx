@@ -39,7 +39,10 @@ interface SettingsModalProps {
 // The alert is the body's first child: the dialog scrolls to its top, where
 // the alert shows whole. Scrolled into view instead, it stopped with its
 // first line under the dialog's sticky title.
-const scrollDialogToTop = (element: HTMLElement | null) => element?.closest('.mantine-Modal-content')?.scrollTo({ top: 0 })
+const scrollDialogToTop = (element: HTMLElement | null) => {
+  const dialog = element?.closest('.mantine-Modal-content')
+  if (dialog) dialog.scrollTop = 0
+}
 const focusOnMount = (element: HTMLElement | null) => element?.focus()
 
 export function SettingsModal({ opened, onClose }: SettingsModalProps) {
