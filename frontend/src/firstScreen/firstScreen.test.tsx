@@ -38,6 +38,7 @@ function bootKeys(): Key[] {
     { id: 'key_remembered', name: 'billing <prod> & "eu"', remembered: true, profileId: 'prof_billing' },
     { id: 'key_rotating', name: 'old billing', rotating: true, autoRevoke: true, revokesAt: iso(NOW + 5 * DAY) },
     { id: 'key_kept', name: 'old search', rotating: true, autoRevoke: false },
+    { id: 'key_successor', name: 'old billing', rotatedFrom: 'key_rotating' },
     { id: 'key_expired', name: 'expired one', status: 'expired', expiresAt: iso(NOW - 2 * DAY) },
     { id: 'key_disabled', name: 'disabled one', status: 'inactive', enabled: false, role: 'member' },
     { id: 'key_soon', name: 'soon', expiresAt: iso(NOW + 3 * DAY), lastUsedAt: iso(NOW - 40 * DAY) },
@@ -144,9 +145,10 @@ describe('renderFirstScreen', () => {
     const react = reactFirstCommit(data)
     // The rows compared include every kind.
     expect(react.querySelector('[data-key-id="key_remembered"]')!.textContent).toContain('Billing <EU>')
-    for (const id of ['key_own', 'key_remembered', 'key_rotating', 'key_kept', 'key_expired', 'key_disabled', 'key_soon', 'key_long']) {
+    for (const id of ['key_own', 'key_remembered', 'key_rotating', 'key_kept', 'key_successor', 'key_expired', 'key_disabled', 'key_soon', 'key_long']) {
       expect(react.querySelector(`[data-key-id="${id}"]`)).not.toBeNull()
     }
+    expect(react.querySelector('[data-key-id="key_successor"] [data-testid="key-successor"]')).toHaveTextContent('new key of the rotation')
     expect(normalize(firstScreen(data))).toBe(normalize(react))
   })
 

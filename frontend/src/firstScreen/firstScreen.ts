@@ -13,7 +13,7 @@ import type { Key, Profile, Workspace } from '../api'
 import { availability } from '../features/keys/actions'
 import { expiresSoon } from '../features/keys/expiry'
 import classes from '../features/keys/KeysTable.module.css'
-import { rotatingLabel } from '../features/keys/rotation'
+import { newKeysOfRotations, rotatingLabel } from '../features/keys/rotation'
 import { STATUS_COLORS } from '../features/keys/statusColors'
 import { FIRST_KEYS, initialRowCount, ROW_HEIGHT, tableMinWidth, WIDTHS } from '../features/keys/tableLayout'
 import { COLUMN_LABELS, KEY_COLUMNS, type KeyColumn } from '../features/keys/columns'
@@ -284,8 +284,8 @@ function statusBadge(color: string, testStatus: string, label: string): string {
   )
 }
 
-/** KeyStatusBadge. */
-function status(key: Key, now: number): string {
+/** KeyStatusBadge; `successor`: the new key of a rotation under way. */
+function status(key: Key, now: number, successor: boolean): string {
   if (key.rotating) {
     const revokes = key.autoRevoke && key.revokesAt
     const short = revokes ? en.keys.rotatingShort(formatRelative(key.revokesAt!, now)) : en.keys.rotatingKeptShort
@@ -295,7 +295,13 @@ function status(key: Key, now: number): string {
       `<p class="${TEXT}" ${text('xs')} white-space: nowrap; color: var(--mantine-color-dimmed);" data-testid="key-rotation">${h(short)}</p></div>`
     )
   }
-  return statusBadge(STATUS_COLORS[key.status] ?? 'gray', key.status, en.keys.status[key.status as keyof typeof en.keys.status] ?? key.status)
+  const badge = statusBadge(STATUS_COLORS[key.status] ?? 'gray', key.status, en.keys.status[key.status as keyof typeof en.keys.status] ?? key.status)
+  if (!successor) return badge
+  return (
+    `<div class="m_6d731127 mantine-Stack-root" style="--stack-gap: ${sizeVar(2)}; --stack-align: flex-start; --stack-justify: flex-start;">` +
+    badge +
+    `<p class="${TEXT}" ${text('xs')} white-space: nowrap; color: var(--mantine-color-dimmed);" data-testid="key-successor">${h(en.keys.newOfRotation)}</p></div>`
+  )
 }
 
 const cell = (html: string, id = '') => `<td class="m_4e7aa4ef mantine-Table-td${sticky(id)}">${html}</td>`
@@ -309,7 +315,14 @@ function subtleMenuButton(label: string, testId: string, iconHtml: string): stri
   )
 }
 
-function row(key: Key, index: number, now: number, profileNames: Map<string, string>, hidden: readonly KeyColumn[]): string {
+function row(
+  key: Key,
+  index: number,
+  now: number,
+  profileNames: Map<string, string>,
+  hidden: readonly KeyColumn[],
+  successors: ReadonlySet<string>,
+): string {
   const c = classes
   const nameCell =
     `<div class="${c.group}"><p class="${c.text} ${c.name} ${c.truncate}" data-full-text="${h(key.name)}">${h(key.name)}</p>` +
@@ -340,7 +353,7 @@ function row(key: Key, index: number, now: number, profileNames: Map<string, str
   const toggleDisabled = availability('toggle', key, true).disabledReason !== undefined
   const cells: Record<KeyColumn, string> = {
     maskedKey: keyCell,
-    status: status(key, now),
+    status: status(key, now, successors.has(key.id)),
     expiresAt: expires,
     lastUsedAt: lastUsed,
     // A disabled switch is wrapped in the tooltip that says why, which sets a class.
@@ -365,6 +378,7 @@ function row(key: Key, index: number, now: number, profileNames: Map<string, str
 function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstScreenContext): string {
   const partial = keys.length < total
   const profileNames = new Map(profiles.map((p) => [p.id, p.name]))
+  const successors = newKeysOfRotations(keys)
   const shown = initialRowCount(keys.length, ctx.windowHeight)
   // Newest first, as the table sorts (ties in the list's order).
   const sorted = keys
@@ -376,7 +390,7 @@ function keysTable(keys: Key[], total: number, profiles: Profile[], ctx: FirstSc
   const cols = [...shownColumns(hidden), 'actions'].map((id) => (WIDTHS[id] ? `<col style="width: ${WIDTHS[id]}px;">` : '<col>')).join('')
   const rows = sorted
     .slice(0, shown)
-    .map((key, i) => row(key, i, ctx.now, profileNames, hidden))
+    .map((key, i) => row(key, i, ctx.now, profileNames, hidden, successors))
     .join('')
   return (
     `<div class="${classes.root} m_6d731127 mantine-Stack-root" ${stack('0rem')}>` +

@@ -242,6 +242,8 @@ export const en = {
     rotatingKept: 'Rotating — kept until disabled',
     rotatingShort: (revokes: string) => `old key revoked ${revokes}`,
     rotatingKeptShort: 'kept until disabled',
+    /** Under the status of the new key of a rotation under way (its old key shares its name). */
+    newOfRotation: 'new key of the rotation',
     roles: {
       api: 'API',
       member: 'Member',

@@ -5,7 +5,8 @@ import { formatDateTime, formatRelative } from '../../lib/time'
 import { rotatingLabel } from './rotation'
 import { STATUS_COLORS } from './statusColors'
 
-export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) {
+/** `successor`: the new key of a rotation under way (newKeysOfRotations). */
+export function KeyStatusBadge({ keyInfo, now, successor = false }: { keyInfo: Key; now: number; successor?: boolean }) {
   // A rotating key is active until its overlap ends; say when that is.
   if (keyInfo.rotating) {
     const revokes = keyInfo.autoRevoke && keyInfo.revokesAt
@@ -24,7 +25,7 @@ export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) 
     )
   }
   const status = keyInfo.status
-  return (
+  const badge = (
     <Badge
       color={STATUS_COLORS[status] ?? 'gray'}
       variant="light"
@@ -35,5 +36,14 @@ export function KeyStatusBadge({ keyInfo, now }: { keyInfo: Key; now: number }) 
     >
       {en.keys.status[status] ?? status}
     </Badge>
+  )
+  if (!successor) return badge
+  return (
+    <Stack gap={2} align="flex-start">
+      {badge}
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="key-successor">
+        {en.keys.newOfRotation}
+      </Text>
+    </Stack>
   )
 }

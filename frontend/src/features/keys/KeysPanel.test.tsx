@@ -320,13 +320,18 @@ describe('keys table', () => {
     expect(screen.queryByTestId('key-row')).not.toBeInTheDocument()
   })
 
-  it('says when a key is rotating and until when', async () => {
+  it('says when a key is rotating and until when, and which key is its new one', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([
       makeKey({ id: 'key_old', name: 'old', rotating: true, autoRevoke: true, revokesAt: iso(now + 3 * DAYS + 60_000) }),
       makeKey({ id: 'key_kept', name: 'kept', rotating: true, autoRevoke: false, revokesAt: iso(now + 3 * DAYS) }),
+      makeKey({ id: 'key_new', name: 'old', rotatedFrom: 'key_old' }),
+      makeKey({ id: 'key_done', name: 'done', rotatedFrom: 'key_gone' }),
     ])
     renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
+    // Its new key, of the same name, says which it is; once the old key is gone, nothing.
+    expect(within(rowOf('key_new')).getByTestId('key-successor')).toHaveTextContent('new key of the rotation')
+    expect(within(rowOf('key_done')).queryByTestId('key-successor')).toBeNull()
 
     const old = within(rowOf('key_old'))
     expect(old.getByTestId('key-status')).toHaveTextContent('Rotating')

@@ -25,6 +25,7 @@ import { ColumnsMenu } from './ColumnsMenu'
 import { fitColumnsToWindow, setHiddenColumns, useHiddenColumns } from './useHiddenColumns'
 import { revealFocused } from './revealFocused'
 import { DEFAULT_SORTING } from './tableView'
+import { newKeysOfRotations } from './rotation'
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -111,7 +112,9 @@ function buildColumns() {
       sortFn: SORT.status,
       sortUndefined: false,
       sortDescFirst: false,
-      cell: ({ row, table }) => <KeyStatusBadge keyInfo={row.original} now={metaOf(table).now} />,
+      cell: ({ row, table }) => (
+        <KeyStatusBadge keyInfo={row.original} now={metaOf(table).now} successor={metaOf(table).successors.has(row.original.id)} />
+      ),
     }),
     // "Never" sorts after every date.
     helper.accessor((key) => toMillis(key.expiresAt, Number.POSITIVE_INFINITY), {
@@ -367,7 +370,11 @@ export function KeysTable({
     const names = new Map((profiles ?? []).map((p) => [p.id, p.name]))
     return keys.map((key) => toKeyRow(key, key.profileId ? (names.get(key.profileId) ?? key.profileId) : ''))
   }, [keys, profiles])
-  const meta = useMemo<KeyTableMeta>(() => ({ now, canManage, onAction, onToggle }), [now, canManage, onAction, onToggle])
+  const successors = useMemo(() => newKeysOfRotations(keys), [keys])
+  const meta = useMemo<KeyTableMeta>(
+    () => ({ now, successors, canManage, onAction, onToggle }),
+    [now, successors, canManage, onAction, onToggle],
+  )
 
   const table = useTable({
     features,

@@ -25,6 +25,8 @@ export const features = tableFeatures({
  */
 export interface KeyTableMeta {
   now: number
+  /** The new keys of rotations under way (newKeysOfRotations). */
+  successors: ReadonlySet<string>
   canManage: boolean
   onAction: (action: KeyAction, key: Key) => void
   onToggle: (key: Key, enabled: boolean) => void

@@ -56,3 +56,13 @@ export function rotatingLabel(key: Key, now: number): string {
   if (!key.autoRevoke || !key.revokesAt) return en.keys.rotatingKept
   return en.keys.rotatingLabel(formatRelative(key.revokesAt, now))
 }
+
+/**
+ * The keys that are the new key of a rotation still under way: their old
+ * key, among `keys`, is rotating. The two share a name; the table says
+ * which is the new one.
+ */
+export function newKeysOfRotations(keys: readonly Key[]): ReadonlySet<string> {
+  const rotating = new Set(keys.filter((key) => key.rotating).map((key) => key.id))
+  return new Set(keys.filter((key) => key.rotatedFrom && rotating.has(key.rotatedFrom)).map((key) => key.id))
+}
