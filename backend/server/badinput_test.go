@@ -132,6 +132,9 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 		{name: "patch a status", method: "PATCH", path: key, body: `{"status":"active"}`, status: 400, field: "status"},
 		{name: "rotate with a successor", method: "POST", path: key + "/rotate", body: `{"successor":"key_x"}`, status: 400, field: "successor"},
 		{name: "verify with a workspace", method: "POST", path: "/v1/keys/verify", body: `{"key":"` + target.Secret + `","workspaceId":"x"}`, status: 400, field: "workspaceId"},
+		// A key sent as a field's name comes back masked, in the field and the detail.
+		{name: "verify with the key as a field", method: "POST", path: "/v1/keys/verify", body: `{"` + target.Secret + `":0}`, status: 400, field: target.Key.MaskedKey, detail: `unknown field "` + target.Key.MaskedKey + `"`},
+		{name: "create with the key as a field", method: "POST", path: keys, body: `{"name":"a","` + target.Secret + `":1}`, status: 400, field: target.Key.MaskedKey},
 		{name: "test endpoint with an extra field", method: "POST", path: profiles, body: `{"name":"x","testEndpoint":{"url":"{server}/x","proxy":"evil"}}`, status: 400, field: "proxy"},
 		{name: "field in another case", method: "POST", path: keys, body: `{"name":"a","NAME":"b"}`, status: 400, field: "NAME"},
 		{name: "field given twice", method: "POST", path: keys, body: `{"name":"a","name":"b"}`, status: 400, field: "name"},

@@ -66,14 +66,17 @@ func problemFor(err error) api.Problem {
 	return newProblem(http.StatusInternalServerError, api.CodeInternal, "the server could not complete the request", "")
 }
 
+// newProblem masks anything shaped like a key in the detail and the field:
+// both may quote what the caller sent, and a key sent in the wrong place (as
+// the name of a field, say) must not come back whole, into a log or a proxy.
 func newProblem(status int, code, detail, field string) api.Problem {
 	return api.Problem{
 		Type:   "https://keydesk.dev/problems/" + code,
 		Title:  http.StatusText(status),
 		Status: status,
-		Detail: detail,
+		Detail: keys.Redact(detail),
 		Code:   code,
-		Field:  field,
+		Field:  keys.Redact(field),
 	}
 }
 
