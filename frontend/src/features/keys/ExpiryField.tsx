@@ -1,4 +1,5 @@
-import { Select, Stack, TextInput } from '@mantine/core'
+import { Loader, Select, Stack } from '@mantine/core'
+import { lazy, Suspense } from 'react'
 import { en } from '../../i18n/en'
 import { dateInDays, toDateInputValue } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
@@ -44,7 +45,9 @@ interface ExpiryFieldProps {
   'data-testid'?: string
 }
 
-/** The expiry choice: presets, never, or a date picked with the browser's own date input. */
+const ExpiryDateInput = lazy(() => import('./ExpiryDateInput'))
+
+/** The expiry choice: presets, never, or a date typed or picked in a calendar (ExpiryDateInput). */
 export function ExpiryField({ value, onChange, error, label = en.expiry.label, profileDays, policy = ANY_EXPIRY, ...props }: ExpiryFieldProps) {
   const now = useNow()
   const days = expiresInDays(value, now, profileDays, policy)
@@ -73,19 +76,18 @@ export function ExpiryField({ value, onChange, error, label = en.expiry.label, p
         error={custom ? undefined : error}
       />
       {custom && (
-        <TextInput
-          type="date"
-          label={en.expiry.customLabel}
-          // Not the range twice: the error says it.
-          description={error ? undefined : hint}
-          min={toDateInputValue(now + MIN_DAYS * 86_400_000)}
-          max={toDateInputValue(now + policy.maxDays * 86_400_000)}
-          value={value.date}
-          onChange={(e) => onChange({ ...value, date: e.currentTarget.value })}
-          data-testid="key-expiry-date"
-          error={error}
-          styles={{ wrapper: { maxWidth: 220 } }}
-        />
+        <Suspense fallback={<Loader size="sm" aria-label={en.expiry.customLabel} />}>
+          <ExpiryDateInput
+            label={en.expiry.customLabel}
+            // Not the range twice: the error says it.
+            description={error ? undefined : hint}
+            first={toDateInputValue(now + MIN_DAYS * 86_400_000)}
+            last={toDateInputValue(now + policy.maxDays * 86_400_000)}
+            value={value.date}
+            onChange={(date) => onChange({ ...value, date })}
+            error={error}
+          />
+        </Suspense>
       )}
     </Stack>
   )

