@@ -7,16 +7,16 @@ import { WhyDisabled } from './WhyDisabled'
 interface ManageButtonProps extends ButtonProps {
   /** False for a member key: the button is disabled and says why on hover. */
   canManage: boolean
-  /** The workspace's server cannot be reached: disabled too, saying so. */
-  offline?: boolean
+  /** Why the workspace's server cannot take a change now (changeBlockedReason): disabled too, saying so. */
+  blockedReason?: string
   onClick: () => void
   children: ReactNode
   'data-testid'?: string
 }
 
 /** A button for something only an admin key may do. */
-export function ManageButton({ canManage, offline = false, ...props }: ManageButtonProps) {
-  const reason = !canManage ? en.readOnly.reason : offline ? en.readOnly.offline : undefined
+export function ManageButton({ canManage, blockedReason, ...props }: ManageButtonProps) {
+  const reason = !canManage ? en.readOnly.reason : blockedReason
   return (
     <WhyDisabled reason={reason}>
       <Button {...props} {...disabledProps(reason !== undefined)} />

@@ -30,6 +30,7 @@ export const en = {
     badge: 'Read only',
     reason: 'Your access key for this workspace is a member key: it can only read.',
     offline: 'The server of this workspace can’t be reached right now, and this needs it. The cached keys stay readable.',
+    syncProblem: 'This needs the workspace’s server, which can’t be used with its access key right now: see the notice above.',
   },
 
   workspaces: {

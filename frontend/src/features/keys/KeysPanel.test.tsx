@@ -311,6 +311,22 @@ describe('keys table', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent('can’t be reached right now, and this needs it')
   })
 
+  it('says why Create waits while the server refuses the workspace’s access key, and not for a sync that merely failed', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_on', name: 'on' })])
+    const refused = makeWorkspace({ id: 'ws_acme', kind: 'remote', online: true, syncProblem: 'accessKeyRejected' })
+    const { user, unmount } = renderWithProviders(<KeysPanel workspace={refused} />)
+    await screen.findAllByTestId('key-row')
+    const create = screen.getByTestId('create-key-button')
+    expect(create).toHaveAttribute('data-disabled', 'true')
+    await user.hover(create)
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('can’t be used with its access key right now')
+    unmount()
+
+    renderWithProviders(<KeysPanel workspace={{ ...refused, syncProblem: 'failed' }} />)
+    await screen.findAllByTestId('key-row')
+    expect(screen.getByTestId('create-key-button')).not.toHaveAttribute('data-disabled')
+  })
+
   it('shows an empty state with a create button when there are no keys', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([])
     renderWithProviders(<KeysPanel workspace={workspace} />)

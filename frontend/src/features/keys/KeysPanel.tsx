@@ -27,6 +27,7 @@ import { RegenerateKeyModal } from './RegenerateKeyModal'
 import { ForgetSecretModal, RememberSecretModal } from './RememberSecretModal'
 import { RotateKeyModal } from './RotateKeyModal'
 import { useProfiles } from '../profiles/useProfiles'
+import { changeBlockedReason } from '../workspaces/health'
 import { useCleanupCounts, useFirstKeys, useKeys, useUpdateKey } from './useKeys'
 
 /**
@@ -45,9 +46,9 @@ export interface KeyFocus {
   at: number
 }
 
-function CreateButton({ canManage, offline, onClick }: { canManage: boolean; offline: boolean; onClick: () => void }) {
+function CreateButton({ canManage, blockedReason, onClick }: { canManage: boolean; blockedReason?: string; onClick: () => void }) {
   return (
-    <ManageButton canManage={canManage} offline={offline} leftSection={<IconPlus size={16} />} onClick={onClick} data-testid="create-key-button">
+    <ManageButton canManage={canManage} blockedReason={blockedReason} leftSection={<IconPlus size={16} />} onClick={onClick} data-testid="create-key-button">
       {en.keys.createButton}
     </ManageButton>
   )
@@ -163,6 +164,8 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   // A member key may not ask the server, and no one can ask one that is offline: the
   // cached keys tell whether there is anything to clean up.
   const offline = !workspace.online
+  // Offline, or its access key locked, missing or refused: no change can reach the server.
+  const blockedReason = changeBlockedReason(workspace)
   const cleanable = canManage && !offline
     ? counts.data
       ? counts.data.expired + counts.data.revoked - counts.data.both
@@ -180,7 +183,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         icon={<IconKey size={26} stroke={1.6} />}
         title={en.keys.empty.title}
         description={canManage ? en.keys.empty.description : en.keys.empty.readOnly}
-        action={<CreateButton canManage={canManage} offline={offline} onClick={createDialog.open} />}
+        action={<CreateButton canManage={canManage} blockedReason={blockedReason} onClick={createDialog.open} />}
         data-testid="keys-empty"
       />
     )
@@ -216,7 +219,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         {hasKeys && cleanable > 0 && (
           <ManageButton
             canManage={canManage}
-            offline={offline}
+            blockedReason={blockedReason}
             variant="default"
             leftSection={<IconEraser size={16} />}
             onClick={cleanupDialog.open}
@@ -225,7 +228,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
             {en.keys.cleanupButton(cleanable)}
           </ManageButton>
         )}
-        {hasKeys && <CreateButton canManage={canManage} offline={offline} onClick={createDialog.open} />}
+        {hasKeys && <CreateButton canManage={canManage} blockedReason={blockedReason} onClick={createDialog.open} />}
       </PanelHeader>
       {body}
 

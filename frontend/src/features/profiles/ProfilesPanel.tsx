@@ -11,10 +11,17 @@ import { DeleteProfileModal } from './DeleteProfileModal'
 import { ProfileFormModal, type ProfileTarget } from './ProfileFormModal'
 import { ProfilesTable, type ProfileAction } from './ProfilesTable'
 import { useProfiles } from './useProfiles'
+import { changeBlockedReason } from '../workspaces/health'
 
-function CreateButton({ canManage, onClick }: { canManage: boolean; onClick: () => void }) {
+function CreateButton({ canManage, blockedReason, onClick }: { canManage: boolean; blockedReason?: string; onClick: () => void }) {
   return (
-    <ManageButton canManage={canManage} leftSection={<IconPlus size={16} />} onClick={onClick} data-testid="create-profile-button">
+    <ManageButton
+      canManage={canManage}
+      blockedReason={blockedReason}
+      leftSection={<IconPlus size={16} />}
+      onClick={onClick}
+      data-testid="create-profile-button"
+    >
       {en.profiles.createButton}
     </ManageButton>
   )
@@ -48,7 +55,7 @@ export function ProfilesPanel({ workspace }: { workspace: Workspace }) {
         icon={<IconTemplate size={26} stroke={1.6} />}
         title={en.profiles.empty.title}
         description={canManage ? en.profiles.empty.description : en.profiles.empty.readOnly}
-        action={<CreateButton canManage={canManage} onClick={openCreate} />}
+        action={<CreateButton canManage={canManage} blockedReason={changeBlockedReason(workspace)} onClick={openCreate} />}
         data-testid="profiles-empty"
       />
     )
@@ -59,7 +66,7 @@ export function ProfilesPanel({ workspace }: { workspace: Workspace }) {
   return (
     <Paper withBorder radius="md" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, overflow: 'hidden' }}>
       <PanelHeader title={en.profiles.title} subtitle={en.profiles.subtitle} canManage={canManage}>
-        {(profiles?.length ?? 0) > 0 && <CreateButton canManage={canManage} onClick={openCreate} />}
+        {(profiles?.length ?? 0) > 0 && <CreateButton canManage={canManage} blockedReason={changeBlockedReason(workspace)} onClick={openCreate} />}
       </PanelHeader>
       <div style={{ flex: 1, minHeight: 0, overflow: 'auto', borderTop: '1px solid var(--mantine-color-default-border)' }}>
         {body}
