@@ -114,7 +114,11 @@ test('closing Settings with reminder settings not saved asks in full view, below
   await page.getByTestId('settings-button').click();
   const unused = page.getByTestId('reminder-kind-unused');
   await unused.scrollIntoViewIfNeeded();
-  await unused.click({ force: true });
+  const was = await unused.isChecked();
+  // On the switch's input itself, wherever the dialog's opening has it.
+  await unused.dispatchEvent('click');
+  // Changed, and so not saved yet: what closing must ask about.
+  await expect(unused).toBeChecked({ checked: !was });
   await page.keyboard.press('Escape');
   const alert = page.getByTestId('settings-unsaved');
   await expect(alert).toBeVisible();
