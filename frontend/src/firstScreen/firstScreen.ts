@@ -284,24 +284,24 @@ function statusBadge(color: string, testStatus: string, label: string): string {
   )
 }
 
+/** KeyStatusBadge's badge with a short line under it. */
+function withNote(badge: string, note: string, testId: string, label?: string): string {
+  return (
+    `<div class="m_6d731127 mantine-Stack-root"${label === undefined ? '' : ` aria-label="${h(label)}"`} style="--stack-gap: ${sizeVar(2)}; --stack-align: flex-start; --stack-justify: flex-start;">` +
+    badge +
+    `<p class="${TEXT}" ${text('xs')} white-space: nowrap; color: var(--mantine-color-dimmed);" data-testid="${testId}">${h(note)}</p></div>`
+  )
+}
+
 /** KeyStatusBadge; `successor`: the new key of a rotation under way. */
 function status(key: Key, now: number, successor: boolean): string {
   if (key.rotating) {
     const revokes = key.autoRevoke && key.revokesAt
     const short = revokes ? en.keys.rotatingShort(formatRelative(key.revokesAt!, now)) : en.keys.rotatingKeptShort
-    return (
-      `<div class="m_6d731127 mantine-Stack-root" aria-label="${h(rotatingLabel(key, now))}" style="--stack-gap: ${sizeVar(2)}; --stack-align: flex-start; --stack-justify: flex-start;">` +
-      statusBadge(STATUS_COLORS.rotating, 'rotating', en.keys.status.rotating) +
-      `<p class="${TEXT}" ${text('xs')} white-space: nowrap; color: var(--mantine-color-dimmed);" data-testid="key-rotation">${h(short)}</p></div>`
-    )
+    return withNote(statusBadge(STATUS_COLORS.rotating, 'rotating', en.keys.status.rotating), short, 'key-rotation', rotatingLabel(key, now))
   }
   const badge = statusBadge(STATUS_COLORS[key.status] ?? 'gray', key.status, en.keys.status[key.status as keyof typeof en.keys.status] ?? key.status)
-  if (!successor) return badge
-  return (
-    `<div class="m_6d731127 mantine-Stack-root" style="--stack-gap: ${sizeVar(2)}; --stack-align: flex-start; --stack-justify: flex-start;">` +
-    badge +
-    `<p class="${TEXT}" ${text('xs')} white-space: nowrap; color: var(--mantine-color-dimmed);" data-testid="key-successor">${h(en.keys.newOfRotation)}</p></div>`
-  )
+  return successor ? withNote(badge, en.keys.newOfRotation, 'key-successor') : badge
 }
 
 const cell = (html: string, id = '') => `<td class="m_4e7aa4ef mantine-Table-td${sticky(id)}">${html}</td>`

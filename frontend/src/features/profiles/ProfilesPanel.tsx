@@ -30,6 +30,7 @@ function CreateButton({ canManage, blockedReason, onClick }: { canManage: boolea
 /** A workspace's profiles: the table, and the dialogs to create, edit and delete them. */
 export function ProfilesPanel({ workspace }: { workspace: Workspace }) {
   const canManage = workspace.canManage
+  const blockedReason = changeBlockedReason(workspace)
   const { data: profiles, isPending, isError, error, refetch } = useProfiles(workspace.id)
   const [formTarget, setFormTarget] = useState<ProfileTarget | null>(null)
   const [deleteTarget, setDeleteTarget] = useState<Profile | null>(null)
@@ -55,7 +56,7 @@ export function ProfilesPanel({ workspace }: { workspace: Workspace }) {
         icon={<IconTemplate size={26} stroke={1.6} />}
         title={en.profiles.empty.title}
         description={canManage ? en.profiles.empty.description : en.profiles.empty.readOnly}
-        action={<CreateButton canManage={canManage} blockedReason={changeBlockedReason(workspace)} onClick={openCreate} />}
+        action={<CreateButton canManage={canManage} blockedReason={blockedReason} onClick={openCreate} />}
         data-testid="profiles-empty"
       />
     )
@@ -66,7 +67,7 @@ export function ProfilesPanel({ workspace }: { workspace: Workspace }) {
   return (
     <Paper withBorder radius="md" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, overflow: 'hidden' }}>
       <PanelHeader title={en.profiles.title} subtitle={en.profiles.subtitle} canManage={canManage}>
-        {(profiles?.length ?? 0) > 0 && <CreateButton canManage={canManage} blockedReason={changeBlockedReason(workspace)} onClick={openCreate} />}
+        {(profiles?.length ?? 0) > 0 && <CreateButton canManage={canManage} blockedReason={blockedReason} onClick={openCreate} />}
       </PanelHeader>
       <div style={{ flex: 1, minHeight: 0, overflow: 'auto', borderTop: '1px solid var(--mantine-color-default-border)' }}>
         {body}

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Box, Button, Drawer, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
+import { Alert, Badge, Box, Button, Drawer, Group, Paper, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBell, IconBellOff, IconInfoCircle, IconRefresh, IconRotateClockwise2, IconToggleLeft } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
@@ -8,6 +8,7 @@ import { errorMessage, notifyError, notifySuccess } from '../../lib/errors'
 import { formatDate, formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useWorkspaces } from '../workspaces/useWorkspaces'
+import { TooltipIconButton } from '../../components/TooltipIconButton'
 import { describeReminder, reminderKeyName } from './describe'
 import { NotificationsUnavailable } from './NotificationsUnavailable'
 import { useDismissReminder, useDismissReminders, useReminders, useSnoozeReminder } from './useReminders'
@@ -67,28 +68,26 @@ export function ReminderCenter({ onAction }: ReminderCenterProps) {
 
   return (
     <>
-      {/* Not over the open drawer, where the pointer that opened it still rests. */}
-      <Tooltip label={label} disabled={opened}>
-        <Box pos="relative">
-          <ActionIcon variant="default" size="lg" aria-label={label} onClick={open} data-testid="reminders-button">
-            <IconBell size={18} stroke={1.6} />
-          </ActionIcon>
-          {count > 0 && (
-            <Badge
-              color="red"
-              size="xs"
-              circle={count < 10}
-              pos="absolute"
-              top={-6}
-              right={-6}
-              style={{ pointerEvents: 'none' }}
-              data-testid="reminders-count"
-            >
-              {count > 99 ? '99+' : count}
-            </Badge>
-          )}
-        </Box>
-      </Tooltip>
+      {/* Its tooltip leaves on the click: not over the open drawer, where the pointer that opened it still rests. */}
+      <Box pos="relative">
+        <TooltipIconButton label={label} onClick={open} data-testid="reminders-button">
+          <IconBell size={18} stroke={1.6} />
+        </TooltipIconButton>
+        {count > 0 && (
+          <Badge
+            color="red"
+            size="xs"
+            circle={count < 10}
+            pos="absolute"
+            top={-6}
+            right={-6}
+            style={{ pointerEvents: 'none' }}
+            data-testid="reminders-count"
+          >
+            {count > 99 ? '99+' : count}
+          </Badge>
+        )}
+      </Box>
       <Drawer
         opened={opened}
         onClose={drawer.close}
