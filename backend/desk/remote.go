@@ -110,8 +110,8 @@ func newClient(serverURL, accessKey, caFile string) (*client.Client, error) {
 // TestConnection checks a connection with whoami and says what the key may
 // do. Problems are named by the field that causes them. A workspace that
 // Keydesk has already is refused, as AddWorkspace refuses it, unless it is
-// editing: the workspace whose connection changes ("" when adding one).
-// Nothing is written.
+// editing: the workspace whose connection changes ("" when adding one),
+// whose stored access key is tested when conn has none. Nothing is written.
 func (d *Desk) TestConnection(ctx context.Context, editing string, conn Connection) (api.WhoAmI, string, error) {
 	if editing != "" {
 		ws, err := d.workspace(editing)
@@ -124,6 +124,9 @@ func (d *Desk) TestConnection(ctx context.Context, editing string, conn Connecti
 		// The workspace itself cannot change.
 		if strings.TrimSpace(conn.WorkspaceID) == "" {
 			conn.WorkspaceID = ws.RemoteID
+		}
+		if conn, err = d.withStoredKey(editing, conn); err != nil {
+			return api.WhoAmI{}, "", err
 		}
 	}
 	who, serverURL, err := d.whoAmI(ctx, conn)
@@ -291,15 +294,9 @@ func (d *Desk) UpdateWorkspace(ctx context.Context, id string, conn Connection) 
 // caller holds the workspace lock.
 func (d *Desk) updateConnection(ctx context.Context, id string, conn Connection) error {
 	conn.CAFile = absolute(conn.CAFile)
-	if strings.TrimSpace(conn.AccessKey) == "" {
-		stored, err := d.secretStore().Get(secrets.WorkspaceAccessKey(id))
-		if errors.Is(err, ErrKeychainLocked) {
-			return fieldError("accessKey", "is in the encrypted file, which is locked: unlock it (Settings) or enter the access key")
-		}
-		if err != nil {
-			return fieldError("accessKey", "is required: the stored one is no longer in the keychain")
-		}
-		conn.AccessKey = stored
+	conn, err := d.withStoredKey(id, conn)
+	if err != nil {
+		return err
 	}
 	who, serverURL, err := d.TestConnection(ctx, id, conn)
 	if err != nil {
@@ -314,6 +311,23 @@ func (d *Desk) updateConnection(ctx context.Context, id string, conn Connection)
 	}).Error
 	d.dropClient(id)
 	return err
+}
+
+// withStoredKey fills in the workspace's stored access key when conn has
+// none: an edit that leaves the key field empty keeps, and tests, that key.
+func (d *Desk) withStoredKey(id string, conn Connection) (Connection, error) {
+	if strings.TrimSpace(conn.AccessKey) != "" {
+		return conn, nil
+	}
+	stored, err := d.secretStore().Get(secrets.WorkspaceAccessKey(id))
+	if errors.Is(err, ErrKeychainLocked) {
+		return conn, fieldError("accessKey", "is in the encrypted file, which is locked: unlock it (Settings) or enter the access key")
+	}
+	if err != nil {
+		return conn, fieldError("accessKey", "is required: the stored one is no longer in the keychain")
+	}
+	conn.AccessKey = stored
+	return conn, nil
 }
 
 // RemoveWorkspace forgets a remote workspace on this computer: its cache,

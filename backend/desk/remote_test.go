@@ -560,12 +560,20 @@ func TestMissingAccessKeyIsASyncProblem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Editing with the key field left empty tests the stored key.
+	if who, _, err := d.TestConnection(ctx, ws.ID, desk.Connection{ServerURL: r.url()}); err != nil || who.Role != "admin" || who.WorkspaceID != r.ws {
+		t.Fatalf("testing the stored key: %+v, %v", who, err)
+	}
 	d.Close()
 	if err := store.Delete(secrets.WorkspaceAccessKey(ws.ID)); err != nil {
 		t.Fatal(err)
 	}
 	d = open(t, home, store, nil)
 	defer d.Close()
+	const gone = "accessKey is required: the stored one is no longer in the keychain"
+	if _, _, err := d.TestConnection(ctx, ws.ID, desk.Connection{ServerURL: r.url()}); fieldOf(err) != "accessKey" || err.Error() != gone {
+		t.Fatalf("testing a stored key that is gone: %v", err)
+	}
 	if err := d.Sync(ctx, ws.ID); !errors.Is(err, secrets.ErrNotFound) || errors.Is(err, desk.ErrKeychainLocked) {
 		t.Fatalf("sync: %v", err)
 	}

@@ -67,6 +67,13 @@ test('enable and disable, regenerate, rotate, clean up, details', async ({ page 
   expect((await verify(successor)).valid).toBe(true);
   await expect(page.getByTestId('key-row').filter({ hasText: 'switch me' })).toHaveCount(2);
   await expect(page.getByText(/rotating/i).first()).toBeVisible();
+  // Disabling the new key asks first: once the overlap ends, no key of the rotation would work.
+  await menu(page, 'switch me', 'key-menu-toggle');
+  await expect(page.getByTestId('disable-successor-warning')).toContainText(/the old key “switch me” \(.+\) stops working on/);
+  await shot(page, 'disable-successor-dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect((await verify(successor)).valid).toBe(true);
 
   // Edit: rename with the keyboard alone (Enter submits).
   await menu(page, 'switch me', 'key-menu-edit');

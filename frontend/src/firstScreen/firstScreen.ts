@@ -13,11 +13,11 @@ import type { Key, Profile, Workspace } from '../api'
 import { availability } from '../features/keys/actions'
 import { expiresSoon } from '../features/keys/expiry'
 import classes from '../features/keys/KeysTable.module.css'
-import { newKeysOfRotations, rotatingLabel } from '../features/keys/rotation'
+import { endOf, endTitle, newKeysOfRotations, rotatingLabel } from '../features/keys/rotation'
 import { STATUS_COLORS } from '../features/keys/statusColors'
 import { FIRST_KEYS, initialRowCount, ROW_HEIGHT, tableMinWidth, WIDTHS } from '../features/keys/tableLayout'
 import { COLUMN_LABELS, KEY_COLUMNS, type KeyColumn } from '../features/keys/columns'
-import { workspaceHealth } from '../features/workspaces/health'
+import { changeBlockedReason, workspaceHealth } from '../features/workspaces/health'
 import { hostOf, sortWorkspaces } from '../features/workspaces/sidebar'
 import { en } from '../i18n/en'
 import { escapeHtml } from '../lib/html'
@@ -337,12 +337,13 @@ function row(
       : '') +
     `</div>`
   let expires: string
-  if (!key.expiresAt) expires = span(`${c.text} ${c.dimmed}`, en.keys.never)
+  const end = endOf(key)
+  if (!end.at) expires = span(`${c.text} ${c.dimmed}`, en.keys.never)
   else {
-    const soon = expiresSoon(key.expiresAt, now)
+    const soon = !end.byRotation && expiresSoon(end.at, now)
     expires =
-      `<span class="${c.text}${soon ? ` ${c.soon}` : ''}" title="${h(formatDateTime(key.expiresAt))}"${soon ? ' data-soon="true"' : ''}>` +
-      `${h(formatRelative(key.expiresAt, now))}</span>`
+      `<span class="${c.text}${soon ? ` ${c.soon}` : ''}" title="${h(endTitle(key)!)}"${soon ? ' data-soon="true"' : ''}>` +
+      `${h(formatRelative(end.at, now))}</span>`
   }
   const lastUsed = key.lastUsedAt
     ? span(c.text, formatRelativeOrNever(key.lastUsedAt, now), formatDateTime(key.lastUsedAt))
@@ -426,7 +427,8 @@ export function renderFirstScreen(boot: Boot | null | undefined, ctx: FirstScree
   if (!ws || !first || first.limit !== FIRST_KEYS || first.workspaceId !== ws.id) return undefined
   const keys = first.page.keys ?? []
   if (keys.length === 0) return undefined
-  if (!ws.canManage || !ws.online) return undefined
+  // React's table disables every change then: only the common case is drawn ahead of it.
+  if (!ws.canManage || changeBlockedReason(ws) !== undefined) return undefined
   return (
     ctx.themeCss +
     `<div class="m_89ab340 mantine-AppShell-root" data-mode="fixed" style="--app-shell-transition-duration: 200ms; --app-shell-transition-timing-function: ease;">` +

@@ -117,7 +117,11 @@ export const en = {
     caPlaceholder: '/etc/ssl/my-company-ca.pem',
     caDescription: 'A PEM file, for a server signed by your company’s own CA. Empty: the system’s CAs.',
     test: 'Test connection',
-    testNeedsKey: 'Enter the access key to test it. Saving without one keeps the stored key.',
+    /** Saving, over an admin key, a key that can only read. */
+    downgradeTitle: 'This access key can only read',
+    downgrade: (name: string) =>
+      `Saving replaces the admin key Keydesk keeps for “${name}” with this member key: Keydesk will then only read this workspace, and can’t show the admin key again. If you will need it, copy it from where you keep it first.`,
+    saveReadOnly: 'Save as read-only',
     testing: 'Testing…',
     connected: (name: string) => `Connected to “${name}”`,
     connectedAs: (keyName: string, role: string) => `Access key “${keyName}” · ${role}`,
@@ -243,6 +247,9 @@ export const en = {
     rotatingKept: 'Rotating — kept until disabled',
     rotatingShort: (revokes: string) => `old key revoked ${revokes}`,
     rotatingKeptShort: 'kept until disabled',
+    /** The Expires cell's title for the old key of a rotation, which stops at the end of the overlap. */
+    stopsWithRotation: (at: string, expires: string | null) =>
+      `Stops working ${at}, at the end of the rotation overlap (${expires ? `its own expiry: ${expires}` : 'it would never expire'})`,
     /** Under the status of the new key of a rotation under way (its old key shares its name). */
     newOfRotation: 'new key of the rotation',
     roles: {
@@ -461,6 +468,20 @@ export const en = {
     submit: (n: number) => (n > 0 ? `Delete ${plural(n, 'key', 'keys')}` : 'Delete'),
     deleted: (n: number) => `Deleted ${plural(n, 'key', 'keys')}`,
     failed: 'Couldn’t clean up',
+  },
+
+  disableKey: {
+    title: 'Disable the new key of a rotation',
+    /** Disabling the new key of a rotation still under way: its old key stops on its own. */
+    successorOf: (oldName: string, oldMasked: string, revokesAt: string | null) =>
+      `This is the new key of a rotation still under way: the old key “${oldName}” (${oldMasked}) ${
+        revokesAt ? `stops working on ${revokesAt}` : 'works until someone disables it'
+      }. If you disable this one, apps already moved to it stop working now${
+        revokesAt ? ', and from that date no key of this rotation works until this one is enabled again' : ''
+      }.`,
+    endEarly: 'To end the rotation early, disable or delete the old key instead: this one keeps working.',
+    cancel: 'Cancel',
+    submit: 'Disable',
   },
 
   deleteKey: {

@@ -4,8 +4,8 @@ import type { Key } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { en } from '../../i18n/en'
 import { notifyError, notifySuccess } from '../../lib/errors'
-import { formatDateTime } from '../../lib/time'
 import { useLastNonNull } from '../../lib/useLatest'
+import { oldKeyOfRotation, oldKeyStops } from './rotation'
 import { useCachedKeys, useDeleteKey } from './useKeys'
 
 interface DeleteKeyModalProps {
@@ -21,7 +21,7 @@ export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalP
   const shown = useLastNonNull(target)
   // The new key of a rotation under way: its old key is still in the list, rotating.
   const { data: keys } = useCachedKeys(workspaceId, !!shown?.rotatedFrom)
-  const predecessor = shown?.rotatedFrom ? keys?.find((k) => k.id === shown.rotatedFrom && k.rotating) : undefined
+  const predecessor = shown ? oldKeyOfRotation(shown, keys ?? []) : undefined
 
   const confirm = () => {
     if (!target) return
@@ -50,11 +50,7 @@ export function DeleteKeyModal({ workspaceId, target, onClose }: DeleteKeyModalP
           </Alert>
           {predecessor && (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="delete-successor-warning">
-              {en.deleteKey.successorOf(
-                predecessor.name,
-                predecessor.maskedKey,
-                predecessor.autoRevoke && predecessor.revokesAt ? formatDateTime(predecessor.revokesAt) : null,
-              )}
+              {en.deleteKey.successorOf(predecessor.name, predecessor.maskedKey, oldKeyStops(predecessor))}
             </Alert>
           )}
           <Group justify="flex-end" gap="sm">

@@ -646,3 +646,48 @@ describe('delete', () => {
     expect(screen.queryByTestId('delete-successor-warning')).not.toBeInTheDocument()
   })
 })
+
+describe('disable', () => {
+  const revokesAt = iso(now + 7 * DAYS)
+  const rotating = { ...billing, rotating: true, autoRevoke: true, revokesAt }
+  const successor = makeKey({ id: 'key_next', name: 'billing', maskedKey: 'kd_NewS…abcd', rotatedFrom: 'key_bill' })
+
+  beforeEach(() => {
+    vi.mocked(api.updateKey).mockImplementation(async (_ws, keyId, req) => ({ ...(keyId === 'key_next' ? successor : rotating), ...req }))
+  })
+
+  it('asks first for the new key of a rotation under way, saying that no key of it works after the overlap', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([successor, rotating])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-toggle', 'key_next')
+    expect(await screen.findByTestId('disable-successor-warning')).toHaveTextContent(
+      `the old key “billing” (kd_Bill…0001) stops working on ${formatDateTime(revokesAt)}. If you disable this one, apps already moved to it stop working now, and from that date no key of this rotation works until this one is enabled again.`,
+    )
+    expect(within(screen.getByTestId('disable-key-target')).getByText('kd_NewS…abcd')).toBeInTheDocument()
+    expect(api.updateKey).not.toHaveBeenCalled()
+
+    // Cancel changes nothing; asked again, Disable disables it.
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(api.updateKey).not.toHaveBeenCalled()
+    await open(user, 'key-menu-toggle', 'key_next')
+    await user.click(await screen.findByTestId('confirm-disable'))
+    expect(api.updateKey).toHaveBeenCalledExactlyOnceWith('ws_local', 'key_next', { enabled: false })
+    expect(await screen.findByText('Disabled “billing”')).toBeInTheDocument()
+  })
+
+  it('disables the old key of a rotation, or a key whose old key is gone, in one click', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([successor, rotating])
+    const { user, unmount } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-toggle', 'key_bill')
+    expect(api.updateKey).toHaveBeenCalledExactlyOnceWith('ws_local', 'key_bill', { enabled: false })
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    unmount()
+
+    vi.mocked(api.listKeys).mockResolvedValue([successor])
+    const again = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(again.user, 'key-menu-toggle', 'key_next')
+    expect(api.updateKey).toHaveBeenLastCalledWith('ws_local', 'key_next', { enabled: false })
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+})

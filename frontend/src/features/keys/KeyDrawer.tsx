@@ -27,6 +27,7 @@ import { useNow } from '../../lib/useNow'
 import { actionLabel, actorLabel, describeChanges } from '../audit/describe'
 import { useAudit, useUsage } from '../audit/useAudit'
 import { useProfileNames } from '../profiles/useProfiles'
+import { changeBlockedReason } from '../workspaces/health'
 import { availability, type KeyAction } from './actions'
 import { toggleItem } from './toggleItem'
 import { useKeyNames } from './useKeys'
@@ -109,7 +110,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
   const profileName = useProfileNames(workspace.id)
   const keyName = useKeyNames(workspace.id)
   const actionButton = (action: KeyAction, icon: ReactNode, label: string, color?: string) => {
-    const a = availability(action, keyInfo, workspace.canManage)
+    const a = availability(action, keyInfo, workspace.canManage, changeBlockedReason(workspace))
     if (!a.shown) return null
     const disabled = a.disabledReason !== undefined
     // A disabled Delete is grey like the others, not red as if it could be clicked.

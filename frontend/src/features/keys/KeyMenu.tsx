@@ -14,12 +14,14 @@ import {
 import { Fragment, useRef, useState, type ReactNode } from 'react'
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
-import { availability, type KeyAction } from './actions'
+import { availability, workspaceReason, type KeyAction } from './actions'
 import { toggleItem } from './toggleItem'
 
 interface KeyMenuProps {
   keyInfo: Key
   canManage: boolean
+  /** Why no change can reach the server now (offline, access key refused…). */
+  blockedReason?: string
   onAction: (action: KeyAction, key: Key) => void
 }
 
@@ -54,16 +56,18 @@ export function KeyMenu(props: KeyMenuProps) {
   return <KeyMenuOpen {...props} />
 }
 
-function KeyMenuOpen({ keyInfo, canManage, onAction }: KeyMenuProps) {
+function KeyMenuOpen({ keyInfo, canManage, blockedReason, onAction }: KeyMenuProps) {
   const [opened, setOpened] = useState(true)
   // This button replaced the plain one, so Mantine never saw what had focus
   // before the menu opened: give it back to the button ourselves.
   const target = useRef<HTMLButtonElement>(null)
   const shown = items
     .map((item) => (item.action === 'toggle' ? { ...item, ...toggleItem(keyInfo, 16) } : item))
-    .map((item) => ({ ...item, ...availability(item.action, keyInfo, canManage) }))
+    .map((item) => ({ ...item, ...availability(item.action, keyInfo, canManage, blockedReason) }))
     .filter((item) => item.shown)
-  const anyDisabled = shown.some((item) => item.disabledReason === en.readOnly.reason)
+  // Said once, above the items, rather than under each of them.
+  const allReason = workspaceReason(canManage, blockedReason)
+  const anyDisabled = allReason !== undefined && shown.some((item) => item.disabledReason === allReason)
 
   return (
     <Menu position="bottom-end" shadow="md" width={240} withinPortal opened={opened} onChange={setOpened} onClose={() => target.current?.focus()}>
@@ -78,7 +82,7 @@ function KeyMenuOpen({ keyInfo, canManage, onAction }: KeyMenuProps) {
           <Menu.Label>
             <Text span size="xs" c="dimmed" style={{ display: 'flex', gap: 6, alignItems: 'flex-start' }}>
               <IconLock size={14} style={{ flexShrink: 0, marginTop: 1 }} />
-              {en.readOnly.reason}
+              {allReason}
             </Text>
           </Menu.Label>
         )}
@@ -96,8 +100,8 @@ function KeyMenuOpen({ keyInfo, canManage, onAction }: KeyMenuProps) {
               data-testid={item.action === 'delete' ? 'delete-key' : item.testId}
             >
               {item.action === 'delete' ? <span data-testid={item.testId}>{item.label}</span> : item.label}
-              {/* A reason of the key's own (the read-only one is said once, above). */}
-              {item.disabledReason && item.disabledReason !== en.readOnly.reason && (
+              {/* A reason of the key's own (the workspace's is said once, above). */}
+              {item.disabledReason && item.disabledReason !== allReason && (
                 <Text size="xs" c="dimmed" data-testid={`${item.testId}-reason`}>
                   {item.disabledReason}
                 </Text>

@@ -311,6 +311,26 @@ describe('keys table', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent('can’t be reached right now, and this needs it')
   })
 
+  it('offline, a row’s menu and switch offer only what stays on this computer, saying once why', async () => {
+    const offline = makeWorkspace({ id: 'ws_acme', kind: 'remote', online: false, offlineSince: iso(now - 60_000), syncProblem: 'offline' })
+    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_on', name: 'on' })])
+    const { user } = renderWithProviders(<KeysPanel workspace={offline} />)
+    await screen.findAllByTestId('key-row')
+    expect(within(rowOf('key_on')).getByTestId('key-enabled-switch')).toBeDisabled()
+
+    await user.click(within(rowOf('key_on')).getByTestId('key-menu'))
+    const menu = await screen.findByTestId('key-menu-dropdown')
+    expect(within(menu).getAllByText(/can’t be reached right now/)).toHaveLength(1)
+    for (const id of ['key-menu-edit', 'key-menu-toggle', 'key-menu-regenerate', 'key-menu-rotate', 'delete-key']) {
+      expect(within(menu).getByTestId(id)).toBeDisabled()
+    }
+    for (const id of ['key-menu-details', 'key-menu-test', 'key-menu-remember']) {
+      expect(within(menu).getByTestId(id)).toBeEnabled()
+    }
+    await user.click(within(menu).getByTestId('key-menu-toggle'))
+    expect(api.updateKey).not.toHaveBeenCalled()
+  })
+
   it('says why Create waits while the server refuses the workspace’s access key, and not for a sync that merely failed', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_on', name: 'on' })])
     const refused = makeWorkspace({ id: 'ws_acme', kind: 'remote', online: true, syncProblem: 'accessKeyRejected' })
@@ -354,6 +374,24 @@ describe('keys table', () => {
     expect(old.getByTestId('key-rotation')).toHaveTextContent('old key revoked in 3 days')
     expect(old.getByLabelText('Rotating — old key revoked in 3 days')).toBeInTheDocument()
     expect(within(rowOf('key_kept')).getByLabelText('Rotating — kept until disabled')).toBeInTheDocument()
+  })
+
+  it('gives the old key of a rotation the end of its overlap as its expiry, sorted by it and not marked red', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([
+      makeKey({ id: 'key_old', name: 'old', expiresAt: iso(now + 60 * DAYS + 60_000), rotating: true, autoRevoke: true, revokesAt: iso(now + 3 * DAYS + 60_000) }),
+      makeKey({ id: 'key_kept', name: 'kept', expiresAt: iso(now + 90 * DAYS + 60_000), rotating: true, autoRevoke: false, revokesAt: iso(now + 3 * DAYS) }),
+      makeKey({ id: 'key_plain', name: 'plain', expiresAt: iso(now + 30 * DAYS + 60_000) }),
+    ])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await screen.findAllByTestId('key-row')
+    const stops = within(rowOf('key_old')).getByText('in 3 days')
+    expect(stops).not.toHaveAttribute('data-soon')
+    expect(stops).toHaveAttribute('title', expect.stringContaining('at the end of the rotation overlap (its own expiry: '))
+    // Kept until someone disables it: its own expiry stands.
+    expect(within(rowOf('key_kept')).getByText('in 90 days')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: /^expires/i }))
+    expect(rowIds()).toEqual(['key_old', 'key_plain', 'key_kept'])
   })
 
   it('marks expiry within a week in red and shows remembered secrets and profiles', async () => {

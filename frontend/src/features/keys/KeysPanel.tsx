@@ -18,6 +18,7 @@ import { policyOf } from './expiry'
 import { CleanupModal } from './CleanupModal'
 import { CreateKeyModal } from './CreateKeyModal'
 import { DeleteKeyModal } from './DeleteKeyModal'
+import { DisableSuccessorModal } from './DisableSuccessorModal'
 import { EditKeyModal } from './EditKeyModal'
 import { noFilters, type KeyFilterState } from './filters'
 import { rememberView, viewOf } from './tableView'
@@ -26,6 +27,7 @@ import { KeysTable } from './KeysTable'
 import { RegenerateKeyModal } from './RegenerateKeyModal'
 import { ForgetSecretModal, RememberSecretModal } from './RememberSecretModal'
 import { RotateKeyModal } from './RotateKeyModal'
+import { oldKeyOfRotation } from './rotation'
 import { useProfiles } from '../profiles/useProfiles'
 import { changeBlockedReason } from '../workspaces/health'
 import { useCleanupCounts, useFirstKeys, useKeys, useUpdateKey } from './useKeys'
@@ -109,7 +111,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   const detailsKey = detailsId ? (shown?.find((k) => k.id === detailsId) ?? null) : null
 
   const mutateToggle = update.mutate
-  const onToggle = useCallback(
+  const setEnabled = useCallback(
     (key: Key, enabled: boolean) =>
       mutateToggle(
         { keyId: key.id, req: { enabled } },
@@ -119,6 +121,20 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         },
       ),
     [mutateToggle],
+  )
+  // The rows now, for onToggle, which stays the same function for the table.
+  const shownNow = useRef(shown)
+  useEffect(() => {
+    shownNow.current = shown
+  })
+  const [disableSuccessor, setDisableSuccessor] = useState<{ key: Key; oldKey: Key } | null>(null)
+  const onToggle = useCallback(
+    (key: Key, enabled: boolean) => {
+      const oldKey = enabled ? undefined : oldKeyOfRotation(key, shownNow.current ?? [])
+      if (oldKey) setDisableSuccessor({ key, oldKey })
+      else setEnabled(key, enabled)
+    },
+    [setEnabled],
   )
 
   const onAction = useCallback((kind: KeyAction, key: Key) => {
@@ -194,6 +210,7 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         loadingTotal={first?.total}
         profiles={profiles}
         canManage={canManage}
+        blockedReason={blockedReason}
         filters={filters}
         onFiltersChange={setFilters}
         sorting={sorting}
@@ -252,6 +269,9 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         <ForgetSecretModal workspaceId={workspace.id} target={targetOf('forget')} onClose={close} />
         <DeleteKeyModal workspaceId={workspace.id} target={targetOf('delete')} onClose={close} />
         <KeyTestModal workspaceId={workspace.id} opened={action?.kind === 'test'} keyInfo={testKey} onClose={close} />
+      </MountOnOpen>
+      <MountOnOpen opened={disableSuccessor !== null}>
+        <DisableSuccessorModal target={disableSuccessor} onConfirm={(key) => setEnabled(key, false)} onClose={() => setDisableSuccessor(null)} />
       </MountOnOpen>
       <MountOnOpen opened={pasteTestOpened}>
         <KeyTestModal workspaceId={workspace.id} opened={pasteTestOpened} keyInfo={null} onClose={pasteTestDialog.close} />

@@ -25,7 +25,7 @@ import { ColumnsMenu } from './ColumnsMenu'
 import { fitColumnsToWindow, setHiddenColumns, useHiddenColumns } from './useHiddenColumns'
 import { revealFocused } from './revealFocused'
 import { DEFAULT_SORTING } from './tableView'
-import { newKeysOfRotations } from './rotation'
+import { endOf, endTitle, newKeysOfRotations } from './rotation'
 
 const helper = createColumnHelper<Features, KeyRow>()
 
@@ -117,7 +117,7 @@ function buildColumns() {
       ),
     }),
     // "Never" sorts after every date.
-    helper.accessor((key) => toMillis(key.expiresAt, Number.POSITIVE_INFINITY), {
+    helper.accessor((key) => toMillis(endOf(key).at, Number.POSITIVE_INFINITY), {
       id: 'expiresAt',
       header: en.keys.columns.expires,
       sortFn: SORT.expiresAt,
@@ -125,16 +125,13 @@ function buildColumns() {
       sortDescFirst: false,
       cell: ({ row, table }) => {
         const { now } = metaOf(table)
-        const expiresAt = row.original.expiresAt
-        if (!expiresAt) return <span className={cx(classes.text, classes.dimmed)}>{en.keys.never}</span>
-        const soon = expiresSoon(expiresAt, now)
+        // The old key of a rotation stops with its overlap, as planned: not marked as expiring soon.
+        const end = endOf(row.original)
+        if (!end.at) return <span className={cx(classes.text, classes.dimmed)}>{en.keys.never}</span>
+        const soon = !end.byRotation && expiresSoon(end.at, now)
         return (
-          <span
-            className={cx(classes.text, soon && classes.soon)}
-            title={formatDateTime(expiresAt)}
-            data-soon={soon || undefined}
-          >
-            {formatRelative(expiresAt, now)}
+          <span className={cx(classes.text, soon && classes.soon)} title={endTitle(row.original)} data-soon={soon || undefined}>
+            {formatRelative(end.at, now)}
           </span>
         )
       },
@@ -163,9 +160,9 @@ function buildColumns() {
       sortFn: SORT.enabled,
       sortUndefined: false,
       cell: ({ row, table }) => {
-        const { canManage, onToggle } = metaOf(table)
+        const { canManage, blockedReason, onToggle } = metaOf(table)
         const key = row.original
-        const { disabledReason } = availability('toggle', key, canManage)
+        const { disabledReason } = availability('toggle', key, canManage, blockedReason)
         return (
           <WhyDisabled reason={disabledReason} position="left">
             <div onClick={stop} onKeyDown={stop} style={{ display: 'flex' }}>
@@ -228,7 +225,12 @@ function buildColumns() {
       header: () => <ActionsHeader />,
       cell: ({ row, table }) => (
         <div onClick={stop} onKeyDown={stop} style={{ display: 'flex', justifyContent: 'center' }}>
-          <KeyMenu keyInfo={row.original} canManage={metaOf(table).canManage} onAction={metaOf(table).onAction} />
+          <KeyMenu
+            keyInfo={row.original}
+            canManage={metaOf(table).canManage}
+            blockedReason={metaOf(table).blockedReason}
+            onAction={metaOf(table).onAction}
+          />
         </div>
       ),
     }),
@@ -335,6 +337,8 @@ interface KeysTableProps {
   loadingTotal?: number
   profiles: Profile[] | undefined
   canManage: boolean
+  /** Why no change can reach the workspace's server now (changeBlockedReason). */
+  blockedReason?: string
   filters: KeyFilterState
   onFiltersChange: (filters: KeyFilterState) => void
   sorting: SortingState
@@ -352,6 +356,7 @@ export function KeysTable({
   keys,
   profiles,
   canManage,
+  blockedReason,
   filters,
   onFiltersChange,
   sorting,
@@ -372,8 +377,8 @@ export function KeysTable({
   }, [keys, profiles])
   const successors = useMemo(() => newKeysOfRotations(keys), [keys])
   const meta = useMemo<KeyTableMeta>(
-    () => ({ now, successors, canManage, onAction, onToggle }),
-    [now, successors, canManage, onAction, onToggle],
+    () => ({ now, successors, canManage, blockedReason, onAction, onToggle }),
+    [now, successors, canManage, blockedReason, onAction, onToggle],
   )
 
   const table = useTable({

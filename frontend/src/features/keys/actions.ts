@@ -1,6 +1,7 @@
 // Which key actions a row offers, and why one is unavailable. The key
 // Keydesk itself signs in with is never offered for the actions that would
-// lock the app out; a member access key can only read.
+// lock the app out; a member access key can only read, and no change can
+// reach a server that is offline or refuses the access key.
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
 
@@ -14,8 +15,13 @@ export interface Availability {
   disabledReason?: string
 }
 
-export function availability(action: KeyAction, key: Key, canManage: boolean): Availability {
-  const readOnly = canManage ? undefined : en.readOnly.reason
+/**
+ * `blockedReason` says why no change can reach the workspace's server now
+ * (changeBlockedReason); what stays on this computer (details, test,
+ * remember, forget) is offered still.
+ */
+export function availability(action: KeyAction, key: Key, canManage: boolean, blockedReason?: string): Availability {
+  const readOnly = workspaceReason(canManage, blockedReason)
   switch (action) {
     case 'details':
     case 'test':
@@ -42,4 +48,9 @@ function rotateRefusal(key: Key): string | undefined {
   if (key.status !== 'active') return en.keys.rotateInactive((en.keys.status[key.status] ?? key.status).toLowerCase())
   if (key.revokesAt !== undefined) return en.keys.rotateAgain
   return undefined
+}
+
+/** Why no key of the workspace can be changed now, if none can: said once for every action. */
+export function workspaceReason(canManage: boolean, blockedReason?: string): string | undefined {
+  return canManage ? blockedReason : en.readOnly.reason
 }

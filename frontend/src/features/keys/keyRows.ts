@@ -2,6 +2,7 @@ import { createSortedRowModel, rowSortingFeature, tableFeatures, type SortFn } f
 import type { Key } from '../../api'
 import type { KeyAction } from './actions'
 import { toMillis } from '../../lib/time'
+import { endOf } from './rotation'
 import type { KeyFilterState } from './filters'
 import { NO_PROFILE } from './options'
 
@@ -28,6 +29,8 @@ export interface KeyTableMeta {
   /** The new keys of rotations under way (newKeysOfRotations). */
   successors: ReadonlySet<string>
   canManage: boolean
+  /** Why no change can reach the workspace's server now (changeBlockedReason). */
+  blockedReason?: string
   onAction: (action: KeyAction, key: Key) => void
   onToggle: (key: Key, enabled: boolean) => void
 }
@@ -153,7 +156,7 @@ export function toKeyRow(key: Key, profileName: string): KeyRow {
       profile: undefined,
       id: undefined,
       // "Never" sorts after every date.
-      expiresAt: toMillis(key.expiresAt, Number.POSITIVE_INFINITY),
+      expiresAt: toMillis(endOf(key).at, Number.POSITIVE_INFINITY),
       // "Never used" sorts before every date.
       lastUsedAt: toMillis(key.lastUsedAt, Number.NEGATIVE_INFINITY),
       enabled: key.enabled ? 1 : 0,

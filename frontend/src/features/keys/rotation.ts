@@ -2,7 +2,7 @@
 // never past the old key's own expiry).
 import type { Key } from '../../api'
 import { en } from '../../i18n/en'
-import { formatDate, formatRelative } from '../../lib/time'
+import { formatDate, formatDateTime, formatRelative } from '../../lib/time'
 import { MAX_DAYS, type ExpiryPolicy } from './expiry'
 
 export const DEFAULT_OVERLAP_DAYS = 7
@@ -65,4 +65,33 @@ export function rotatingLabel(key: Key, now: number): string {
 export function newKeysOfRotations(keys: readonly Key[]): ReadonlySet<string> {
   const rotating = new Set(keys.filter((key) => key.rotating).map((key) => key.id))
   return new Set(keys.filter((key) => key.rotatedFrom && rotating.has(key.rotatedFrom)).map((key) => key.id))
+}
+
+/** The old key of the rotation `key` is the new key of, while it is under way: among `keys`, rotating. */
+export function oldKeyOfRotation(key: Pick<Key, 'rotatedFrom'>, keys: readonly Key[]): Key | undefined {
+  if (!key.rotatedFrom) return undefined
+  return keys.find((k) => k.id === key.rotatedFrom && k.rotating)
+}
+
+/** When the old key of a rotation stops working, formatted; null when it works until someone disables it. */
+export function oldKeyStops(oldKey: Pick<Key, 'autoRevoke' | 'revokesAt'>): string | null {
+  return oldKey.autoRevoke && oldKey.revokesAt ? formatDateTime(oldKey.revokesAt) : null
+}
+
+/**
+ * When a key stops working by itself: the end of its rotation overlap when
+ * that revokes it (never past its expiry, as the server rotates), else its
+ * expiry; undefined for never. The Expires column shows and sorts by it.
+ */
+export function endOf(key: Pick<Key, 'expiresAt' | 'rotating' | 'autoRevoke' | 'revokesAt'>): { at: string | undefined; byRotation: boolean } {
+  if (key.rotating && key.autoRevoke && key.revokesAt) return { at: key.revokesAt, byRotation: true }
+  return { at: key.expiresAt, byRotation: false }
+}
+
+/** The Expires cell's title: the exact time, and for a rotation's old key, why it is that one. */
+export function endTitle(key: Pick<Key, 'expiresAt' | 'rotating' | 'autoRevoke' | 'revokesAt'>): string | undefined {
+  const end = endOf(key)
+  if (!end.at) return undefined
+  if (!end.byRotation) return formatDateTime(end.at)
+  return en.keys.stopsWithRotation(formatDateTime(end.at), key.expiresAt ? formatDateTime(key.expiresAt) : null)
 }

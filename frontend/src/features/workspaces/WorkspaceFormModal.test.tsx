@@ -130,7 +130,9 @@ describe('add workspace', () => {
       keyName: 'lab',
       canManage: true,
     })
+    // Ticking it answers the problem at once.
     await user.click(screen.getByTestId('workspace-insecure-checkbox'))
+    expect(screen.queryByText(/tick “Allow insecure” below/)).not.toBeInTheDocument()
     await user.click(screen.getByTestId('workspace-test-button'))
     expect(api.testConnection).toHaveBeenCalledWith('', expect.objectContaining({ allowInsecure: true }))
     expect(await screen.findByTestId('workspace-test-result')).toHaveTextContent('Can manage keys')
@@ -149,7 +151,9 @@ describe('workspace menu', () => {
     await user.click(screen.getByTestId('workspace-menu-edit'))
     expect(screen.getByTestId('workspace-url-input')).toHaveValue('https://keys.acme.example')
     expect(screen.getByTestId('workspace-key-input')).toHaveValue('')
-    expect(screen.getByTestId('workspace-test-button')).toHaveAttribute('data-disabled', 'true')
+    // Test connection tests the stored key then.
+    await user.click(screen.getByTestId('workspace-test-button'))
+    expect(api.testConnection).toHaveBeenCalledWith('ws_acme', expect.objectContaining({ serverUrl: 'https://keys.acme.example', accessKey: '' }))
     await user.click(screen.getByTestId('workspace-save-button'))
 
     expect(api.updateWorkspace).toHaveBeenCalledWith('ws_acme', {
@@ -179,6 +183,44 @@ describe('workspace menu', () => {
 
     expect(api.testConnection).toHaveBeenCalledWith('ws_acme', expect.objectContaining({ serverUrl: 'https://keys.acme.example', accessKey: 'kd_new' }))
     expect(await screen.findByTestId('workspace-test-result')).toHaveTextContent('Connected to “Acme Production”')
+  })
+
+  it('asks before a key that can only read replaces the admin key, and saves an admin key at once', async () => {
+    const who = { workspaceId: 'ws_9f2', workspaceName: 'Acme Production', keyName: 'desk-ada' }
+    vi.mocked(api.testConnection).mockResolvedValue({ ...who, role: 'member', canManage: false })
+    vi.mocked(api.updateWorkspace).mockResolvedValue({ ...acme, role: 'member', canManage: false })
+    const { user } = renderWithProviders(<WorkspaceNav selectedId="ws_acme" onSelect={vi.fn()} overviewActive={false} onOverview={vi.fn()} />)
+    await user.click((await screen.findAllByTestId('workspace-menu'))[0])
+    await user.click(screen.getByTestId('workspace-menu-edit'))
+    await user.type(screen.getByTestId('workspace-key-input'), 'kd_member')
+    await user.click(screen.getByTestId('workspace-save-button'))
+
+    // Tested first: the key reads only, so nothing is saved yet.
+    expect(await screen.findByTestId('workspace-downgrade-warning')).toHaveTextContent(
+      'Saving replaces the admin key Keydesk keeps for “Acme Production” with this member key',
+    )
+    expect(api.testConnection).toHaveBeenCalledWith('ws_acme', expect.objectContaining({ accessKey: 'kd_member' }))
+    expect(api.updateWorkspace).not.toHaveBeenCalled()
+    expect(screen.getByTestId('workspace-save-button')).toHaveTextContent('Save as read-only')
+
+    // Another key typed: the question goes, as the result it stood on.
+    await user.type(screen.getByTestId('workspace-key-input'), '2')
+    expect(screen.queryByTestId('workspace-downgrade-warning')).not.toBeInTheDocument()
+    await user.click(screen.getByTestId('workspace-save-button'))
+    await screen.findByTestId('workspace-downgrade-warning')
+    await user.click(screen.getByTestId('workspace-save-button'))
+    expect(api.updateWorkspace).toHaveBeenCalledExactlyOnceWith('ws_acme', expect.objectContaining({ accessKey: 'kd_member2' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    // An admin key is saved on the first Save.
+    vi.mocked(api.testConnection).mockResolvedValue({ ...who, role: 'admin', canManage: true })
+    vi.mocked(api.updateWorkspace).mockClear()
+    await user.click((await screen.findAllByTestId('workspace-menu'))[0])
+    await user.click(screen.getByTestId('workspace-menu-edit'))
+    await user.type(screen.getByTestId('workspace-key-input'), 'kd_admin')
+    await user.click(screen.getByTestId('workspace-save-button'))
+    await waitFor(() => expect(api.updateWorkspace).toHaveBeenCalledExactlyOnceWith('ws_acme', expect.objectContaining({ accessKey: 'kd_admin' })))
+    expect(screen.queryByTestId('workspace-downgrade-warning')).not.toBeInTheDocument()
   })
 
   it('moves a workspace down among the remote ones', async () => {

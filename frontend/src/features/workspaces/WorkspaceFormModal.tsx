@@ -1,11 +1,9 @@
 import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
-import { IconCircleCheck, IconEye, IconPlugConnected } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCircleCheck, IconEye, IconPlugConnected } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import type { ConnectionInfo, Workspace, WorkspaceRequest } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
-import { disabledProps } from '../../components/disabledProps'
-import { WhyDisabled } from '../../components/WhyDisabled'
 import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
@@ -78,15 +76,19 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formErr, setFormErr] = useState<{ title: string; message: string } | null>(null)
   const [tested, setTested] = useState<ConnectionInfo | null>(null)
+  // Asked once the new key turned out to read only, where the stored one could manage.
+  const [confirmReadOnly, setConfirmReadOnly] = useState(false)
   const test = useTestConnection(workspace?.id)
   const save = useSaveWorkspace(workspace?.id)
   const pending = test.isPending || save.isPending
 
   const set = <K extends keyof WorkspaceRequest>(field: K, value: WorkspaceRequest[K]) => {
     setValues((prev) => ({ ...prev, [field]: value }))
-    setErrors((prev) => ({ ...prev, [field]: undefined }))
+    // Ticking "Allow insecure" answers the URL's plain-http problem.
+    setErrors((prev) => ({ ...prev, [field]: undefined, ...(field === 'allowInsecure' && { serverUrl: undefined }) }))
     // A result for other input says nothing about this one.
     setTested(null)
+    setConfirmReadOnly(false)
     setFormErr(null)
   }
 
@@ -99,12 +101,13 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
   })
 
   /** Checks what needs no server; false when something is missing. */
-  const validate = (forTest: boolean): boolean => {
+  const validate = (): boolean => {
     const next: Partial<Record<Field, string>> = {}
     const urlProblem = checkUrl(values.serverUrl)
     if (urlProblem) next.serverUrl = urlProblem
     else if (needsInsecure(values.serverUrl) && !values.allowInsecure) next.serverUrl = en.workspaceForm.insecureNeeded
-    if (!values.accessKey.trim() && (keyRequired || forTest)) next.accessKey = en.workspaceForm.keyRequired
+    // Editing, an empty key field keeps the stored key, which a test then tests.
+    if (!values.accessKey.trim() && keyRequired) next.accessKey = en.workspaceForm.keyRequired
     setErrors(next)
     return Object.keys(next).length === 0
   }
@@ -118,14 +121,38 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
   const onTest = () => {
     setFormErr(null)
     setTested(null)
-    if (!validate(true)) return
+    if (!validate()) return
     test.mutate(request(), { onSuccess: setTested, onError: showError(en.workspaceForm.testFailed) })
   }
+
+  // Over an admin key kept only in Keydesk, a member key would lose it for good: asked first.
+  const mayDowngrade = editing && !newAccessKey && workspace.canManage && values.accessKey.trim() !== ''
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     setFormErr(null)
-    if (!validate(false)) return
+    if (!validate()) return
+    if (mayDowngrade && !confirmReadOnly) {
+      const ask = (info: ConnectionInfo) => {
+        if (info.canManage) saveNow()
+        else setConfirmReadOnly(true)
+      }
+      if (tested) ask(tested)
+      else {
+        test.mutate(request(), {
+          onSuccess: (info) => {
+            setTested(info)
+            ask(info)
+          },
+          onError: showError(en.workspaceForm.saveFailed),
+        })
+      }
+      return
+    }
+    saveNow()
+  }
+
+  const saveNow = () => {
     // Adding tests the connection on the Go side too, so no separate test first.
     save.mutate(request(), {
       onSuccess: (ws) => {
@@ -136,8 +163,6 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
       onError: showError(en.workspaceForm.saveFailed),
     })
   }
-
-  const testDisabledReason = editing && !values.accessKey.trim() ? en.workspaceForm.testNeedsKey : undefined
 
   return (
     <form onSubmit={onSubmit} onKeyDown={submitOnEnter} noValidate>
@@ -208,28 +233,36 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
         />
 
         {tested && <ConnectionResult info={tested} />}
+        {confirmReadOnly && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={en.workspaceForm.downgradeTitle} data-testid="workspace-downgrade-warning">
+            {en.workspaceForm.downgrade(workspace?.name ?? '')}
+          </Alert>
+        )}
         <FormError title={formErr?.title} message={formErr?.message} data-testid="workspace-form-error" />
 
         <Group justify="space-between" gap="sm" mt="xs">
-          <WhyDisabled reason={testDisabledReason}>
-            <Button
-              variant="default"
-              leftSection={<IconPlugConnected size={16} />}
-              loading={test.isPending}
-              disabled={save.isPending}
-              onClick={onTest}
-              data-testid="workspace-test-button"
-              {...disabledProps(testDisabledReason !== undefined)}
-            >
-              {en.workspaceForm.test}
-            </Button>
-          </WhyDisabled>
+          <Button
+            variant="default"
+            leftSection={<IconPlugConnected size={16} />}
+            loading={test.isPending}
+            disabled={save.isPending}
+            onClick={onTest}
+            data-testid="workspace-test-button"
+          >
+            {en.workspaceForm.test}
+          </Button>
           <Group gap="sm">
             <Button variant="default" onClick={onClose} disabled={pending}>
               {en.workspaceForm.cancel}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={test.isPending} data-testid="workspace-save-button">
-              {editing ? en.workspaceForm.save : en.workspaceForm.add}
+            <Button
+              type="submit"
+              color={confirmReadOnly ? 'orange' : undefined}
+              loading={save.isPending}
+              disabled={test.isPending}
+              data-testid="workspace-save-button"
+            >
+              {confirmReadOnly ? en.workspaceForm.saveReadOnly : editing ? en.workspaceForm.save : en.workspaceForm.add}
             </Button>
           </Group>
         </Group>
