@@ -60,6 +60,11 @@ export class RemoteServer {
 
   async start() {
     this.proc = spawn(KEYDESK, ['serve', '--addr', `127.0.0.1:${this.port}`, '--db', this.db, '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // A test that fails never reaches its stop(): the server goes with the
+    // worker, or the next run's server would find the port taken and a
+    // test would talk to this one.
+    const proc = this.proc;
+    process.once('exit', () => proc.kill('SIGTERM'));
     // What it says when it does not start (a port taken, a locked database).
     let said = '';
     this.proc.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));

@@ -37,6 +37,22 @@ test('a remote workspace: add, sync, go offline with the cache readable, come ba
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('offline-banner')).toHaveCount(0);
   await expect(page.getByTestId('key-row').filter({ hasText: 'added while we were away' })).toBeVisible();
+
+  // Edit connection: the stored key tests as it is; a member key over it is asked about first.
+  await page.getByRole('button', { name: 'Actions for Team' }).click();
+  await page.getByTestId('workspace-menu-edit').click();
+  await page.getByTestId('workspace-test-button').click();
+  await expect(page.getByTestId('workspace-test-access')).toHaveText('Can manage keys');
+  await page.getByTestId('workspace-key-input').fill(member.secret);
+  await page.getByTestId('workspace-save-button').click();
+  await expect(page.getByTestId('workspace-downgrade-warning')).toContainText('replaces the admin key Keydesk keeps for “Team”');
+  await expect(page.getByTestId('workspace-save-button')).toHaveText('Save as read-only');
+  // The dialog is taller than the window: its answer is scrolled to.
+  await expect(page.getByTestId('workspace-save-button')).toBeInViewport();
+  await shot(page, 'workspace-downgrade');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('create-key-button')).toBeEnabled();
   await remote.stop();
 
   // The same workspace under another name for the server is refused: it is there already.

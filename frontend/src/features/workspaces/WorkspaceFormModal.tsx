@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck, IconEye, IconPlugConnected } from '@tabler/icons-react'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { ConnectionInfo, Workspace, WorkspaceRequest } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
@@ -78,6 +78,11 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
   const [tested, setTested] = useState<ConnectionInfo | null>(null)
   // Asked once the new key turned out to read only, where the stored one could manage.
   const [confirmReadOnly, setConfirmReadOnly] = useState(false)
+  // The question comes under the fields, in a dialog taller than many windows: its answer is scrolled to.
+  const buttons = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (confirmReadOnly) buttons.current?.scrollIntoView({ block: 'nearest' })
+  }, [confirmReadOnly])
   const test = useTestConnection(workspace?.id)
   const save = useSaveWorkspace(workspace?.id)
   const pending = test.isPending || save.isPending
@@ -240,7 +245,7 @@ function WorkspaceForm({ workspace, onClose, onSaved, newAccessKey = false }: Om
         )}
         <FormError title={formErr?.title} message={formErr?.message} data-testid="workspace-form-error" />
 
-        <Group justify="space-between" gap="sm" mt="xs">
+        <Group ref={buttons} justify="space-between" gap="sm" mt="xs">
           <Button
             variant="default"
             leftSection={<IconPlugConnected size={16} />}
