@@ -65,6 +65,22 @@ describe('reminders in the app', () => {
     await waitFor(() => expect(api.listKeys).toHaveBeenCalledWith('ws_remote'))
   })
 
+  it('shows the key’s details instead, saying why, when its workspace is offline', async () => {
+    vi.mocked(api.listWorkspaces).mockResolvedValue([local, { ...remote, online: false, syncProblem: 'offline', offlineSince: new Date().toISOString() }])
+    vi.mocked(api.listReminders).mockResolvedValue([reminder])
+    const { user } = renderWithProviders(<App />)
+    await screen.findByText('local key')
+
+    await user.click(await screen.findByTestId('reminders-button'))
+    const [item] = await screen.findAllByTestId('reminder-item')
+    await user.click(within(item).getByTestId('reminder-action'))
+
+    expect(await screen.findByText('Can’t do that now')).toBeInTheDocument()
+    expect(screen.getByText(/can’t be reached right now/)).toBeInTheDocument()
+    expect(await screen.findByTestId('key-drawer')).toBeInTheDocument()
+    expect(screen.queryByTestId('rotate-overlap-input')).not.toBeInTheDocument()
+  })
+
   it('acts on a reminder once: the key table shown again does not disable the key again', async () => {
     vi.mocked(api.listReminders).mockResolvedValue([{ ...reminder, kind: 'unused', action: 'disable', title: 'remote key was never used' }])
     vi.mocked(api.updateKey).mockImplementation(async (_ws, keyId) => makeKey({ id: keyId, name: 'remote key', enabled: false }))

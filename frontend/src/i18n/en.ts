@@ -274,6 +274,8 @@ export const en = {
     enabledOn: (name: string) => `Enabled “${name}”`,
     disabledOn: (name: string) => `Disabled “${name}”`,
     toggleFailed: 'Couldn’t change the key',
+    /** A reminder's action (rotate, disable…) that can't be done now: the key's details show instead. */
+    requestRefused: 'Can’t do that now',
     menu: (name: string) => `Actions for ${name}`,
     actions: {
       details: 'Details',

@@ -13,7 +13,7 @@ import { en } from '../../i18n/en'
 import { notifyError, notifySuccess } from '../../lib/errors'
 import { useLastNonNull } from '../../lib/useLatest'
 import { KeyTestModal } from '../keytest/KeyTestModal'
-import type { KeyAction } from './actions'
+import { availability, type KeyAction } from './actions'
 import { policyOf } from './expiry'
 import { CleanupModal } from './CleanupModal'
 import { CreateKeyModal } from './CreateKeyModal'
@@ -152,20 +152,26 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     onToggle(toDisable.key, false)
   }, [toDisable, onToggle])
 
+  // Offline, or its access key locked, missing or refused: no change can reach the server.
+  const blockedReason = changeBlockedReason(workspace)
+
   // A request waits for the keys; one for a key that is gone is dropped.
   const [seenRequest, setSeenRequest] = useState<KeyRequest | null>(null)
   const [pendingRequest, setPendingRequest] = useState<KeyRequest | null>(null)
-  const [doneRequest, setDoneRequest] = useState<KeyRequest | null>(null)
+  // Done, or refused for this reason (the key's details show instead).
+  const [doneRequest, setDoneRequest] = useState<{ request: KeyRequest; refused?: string } | null>(null)
   if (request !== seenRequest) {
     setSeenRequest(request)
     setPendingRequest(request)
   }
   if (pendingRequest && keys) {
     setPendingRequest(null)
-    setDoneRequest(pendingRequest)
     const key = keys.find((k) => k.id === pendingRequest.keyId)
+    const kind = pendingRequest.action === 'disable' ? 'toggle' : pendingRequest.action
+    const refused = key ? availability(kind, key, canManage, blockedReason).disabledReason : undefined
+    setDoneRequest({ request: pendingRequest, refused })
     if (key) {
-      if (pendingRequest.action === 'details') setDetailsId(key.id)
+      if (pendingRequest.action === 'details' || refused) setDetailsId(key.id)
       else if (pendingRequest.action === 'disable') {
         setDetailsId(key.id)
         if (key.enabled) setToDisable({ key, request: pendingRequest })
@@ -174,14 +180,14 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   }
 
   useEffect(() => {
-    if (doneRequest) onRequestDone?.(doneRequest)
+    if (!doneRequest) return
+    if (doneRequest.refused) notifyError(en.keys.requestRefused, doneRequest.refused)
+    onRequestDone?.(doneRequest.request)
   }, [doneRequest, onRequestDone])
 
   // A member key may not ask the server, and no one can ask one that is offline: the
   // cached keys tell whether there is anything to clean up.
   const offline = !workspace.online
-  // Offline, or its access key locked, missing or refused: no change can reach the server.
-  const blockedReason = changeBlockedReason(workspace)
   const cleanable = canManage && !offline
     ? counts.data
       ? counts.data.expired + counts.data.revoked - counts.data.both
