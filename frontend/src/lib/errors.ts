@@ -7,7 +7,16 @@ export function errorMessage(error: unknown): string {
   const err = error instanceof ApiError ? error : toApiError(error)
   // The backend's messages are written for the user (an offline one names the
   // action and the server); our own words only fill in for an empty one.
-  return err.message || en.errors.byCode[err.code]
+  return typographic(err.message) || en.errors.byCode[err.code]
+}
+
+/**
+ * The backend writes plain ASCII, for terminals and API clients ("can't",
+ * "the server's"); the window's own words use the typographic apostrophe.
+ * Only an apostrophe between letters is one: quotes around a value stay.
+ */
+export function typographic(message: string): string {
+  return message.replace(/(\p{L})'(?=\p{L})/gu, '$1’')
 }
 
 /**
