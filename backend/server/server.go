@@ -274,7 +274,8 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		// Checked first: building the attributes costs more than the
 		// verification they would describe.
 		if s.log.Enabled(r.Context(), slog.LevelDebug) {
-			s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", rec.status, "ms", time.Since(start).Milliseconds())
+			// A key pasted where an ID belongs is in the path: masked.
+			s.log.Debug("http", "method", r.Method, "path", keys.Redact(r.URL.Path), "status", rec.status, "ms", time.Since(start).Milliseconds())
 		}
 	})
 }

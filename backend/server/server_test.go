@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/keydesk/keydesk/backend/api"
 	"github.com/keydesk/keydesk/backend/client"
+	"github.com/keydesk/keydesk/backend/keys"
 	"github.com/keydesk/keydesk/backend/server"
 )
 
@@ -659,4 +661,40 @@ func TestUnknownEndpointSaysWhatThePathTakes(t *testing.T) {
 			t.Errorf("%s %s = %d %q", c.method, c.path, status, detail)
 		}
 	}
+}
+
+// The debug access log writes each request's path: a secret pasted where a
+// key ID belongs is masked there, as in the answer.
+func TestAccessLogMasksAKeyInThePath(t *testing.T) {
+	var logged safeBuffer
+	e := newEnvWith(t, server.Options{Log: slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	status, _, _ := e.raw("GET", "/v1/workspaces/"+e.ws+"/keys/"+e.admin, bearer(e.admin), "")
+	if status != http.StatusNotFound {
+		t.Fatalf("status %d", status)
+	}
+	out := logged.String()
+	if !strings.Contains(out, "msg=http") || !strings.Contains(out, "/keys/"+keys.Mask(e.admin)) {
+		t.Fatalf("the request is not logged with its key masked:\n%s", out)
+	}
+	if strings.Contains(out, e.admin[3:30]) {
+		t.Fatalf("the log holds the secret:\n%s", out)
+	}
+}
+
+// safeBuffer is a bytes.Buffer for a logger written from the server's goroutines.
+type safeBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *safeBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *safeBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
