@@ -118,9 +118,11 @@ func Main(args []string, stdio IO) int {
 		asJSON = slices.Contains(args, "--json") || slices.Contains(args, "--json=true")
 	}
 	if asJSON && out.n == 0 {
+		// "ok" as in every command's own answer: `jq .ok` reads false.
 		printJSON(stdio.Out, struct {
+			OK    bool   `json:"ok"`
 			Error string `json:"error"`
-		}{msg})
+		}{false, msg})
 	}
 	return codeOf(err)
 }
@@ -169,7 +171,27 @@ expired), 4 key rejected (401/403: disabled, deleted, unknown, not allowed).`,
 	root.SetErr(stdio.Err)
 	root.AddCommand(newServeCmd(stdio), newAdminCmd(stdio), newAuthCmd(stdio),
 		newWhoAmICmd(stdio), newCheckCmd(stdio), newRotateKeyCmd(stdio), newTestCmd(stdio))
+	root.SetHelpCommand(newHelpCmd())
 	return root
+}
+
+// newHelpCmd is cobra's help command, except that an unknown topic is a
+// usage error (exit 2), printed masked like every error: cobra's own
+// printed the topic, a key pasted there too, and exited 0.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help for any command: keydesk help auth login, or keydesk auth login --help.",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				return usageError("there is no command %q: see keydesk --help for the commands", strings.Join(args, " "))
+			}
+			cmd.InitDefaultHelpFlag()
+			return cmd.Help()
+		},
+	}
 }
 
 func newLogger(w io.Writer, level string) (*slog.Logger, error) {

@@ -79,6 +79,15 @@ func TestCreateWorkspacePrintsIDAndAdminKey(t *testing.T) {
 	}
 }
 
+func TestHelpShowsACommandsUsage(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "auth", "login"}, {"auth", "login", "--help"}} {
+		out, _, code := run(t, args...)
+		if code != cli.ExitOK || !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: exit %d, stdout %q", args, code, out)
+		}
+	}
+}
+
 func TestUsageErrorsExitWith2(t *testing.T) {
 	for _, args := range [][]string{
 		{"nonsense"},
@@ -89,6 +98,8 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 		{"admin", "create-workspace"},
 		{"serve", "--tls-cert", "x.pem"},
 		{"serve", "--bogus"},
+		{"help", "bogus"},
+		{"help", "auth", "bogus"},
 	} {
 		_, errOut, code := run(t, args...)
 		if code != cli.ExitUsage || !strings.HasPrefix(errOut, "keydesk: ") {

@@ -340,7 +340,7 @@ func TestRotateKey(t *testing.T) {
 		r = kd(t, env{"KEYDESK_SERVER": srv.URL}, "", "rotate-key", "--api-key-file", f, "--emit-secret", "plain", "--json")
 		want(t, r, 1)
 		var why map[string]any
-		if err := json.Unmarshal([]byte(r.out), &why); err != nil || len(why) != 1 || !strings.Contains(fmt.Sprint(why["error"]), "already being rotated") {
+		if err := json.Unmarshal([]byte(r.out), &why); err != nil || len(why) != 2 || why["ok"] != false || !strings.Contains(fmt.Sprint(why["error"]), "already being rotated") {
 			t.Fatalf("rotate-key --json of a rotated key: %v\n%s", err, r)
 		}
 		r = kd(t, env{"KEYDESK_SERVER": srv.URL, "KEYDESK_API_KEY": disabled.Secret}, "", "rotate-key", "--write-key-file", out, "--json")

@@ -92,6 +92,8 @@ func TestAKeyInTheWrongPlaceIsNeverPrinted(t *testing.T) {
 		args []string
 	}{
 		{cli.ExitUsage, []string{"check", other.Secret}},
+		{cli.ExitUsage, []string{"help", other.Secret}},
+		{cli.ExitUsage, []string{"help", "auth", other.Secret}},
 		{cli.ExitUsage, []string{"whoami", "-s", other.Secret}},
 		{cli.ExitUsage, []string{"check", "--fail-if-expiring-within", other.Secret}},
 		{cli.ExitUsage, []string{"check", "--json", "--fail-if-expiring-within", other.Secret}},
@@ -137,7 +139,7 @@ func TestJSONEvenForAnErrorBeforeTheCommandRan(t *testing.T) {
 		r := kd(t, c.env, "", c.args...)
 		want(t, r, c.code)
 		var out map[string]any
-		if err := json.Unmarshal([]byte(r.out), &out); err != nil || len(out) != 1 || !strings.Contains(fmt.Sprint(out["error"]), c.says) {
+		if err := json.Unmarshal([]byte(r.out), &out); err != nil || len(out) != 2 || out["ok"] != false || !strings.Contains(fmt.Sprint(out["error"]), c.says) {
 			t.Errorf("%v: stdout %q (%v)\n%s", c.args, r.out, err, r)
 		}
 	}
