@@ -6,11 +6,31 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/keydesk/keydesk/backend/cli"
 	"github.com/keydesk/keydesk/backend/keys"
 )
+
+// Without --url the test starts with whoami; a server that fails it is
+// asked once, not a second time for the test (a server that never answers
+// made the command wait out both time limits: 40 s for "10 seconds").
+func TestTestAsksAFailingServerOnce(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		http.Error(w, "maintenance", http.StatusServiceUnavailable)
+	}))
+	defer down.Close()
+	secret, _ := keys.NewSecret("kd", nil)
+	r := kd(t, env{"KEYDESK_SERVER": down.URL, "KEYDESK_API_KEY": secret}, "", "test")
+	want(t, r, cli.ExitError, "GET "+down.URL+"/v1/whoami", "HTTP 503")
+	if n := calls.Load(); n != 1 {
+		t.Fatalf("the server was asked %d times", n)
+	}
+}
 
 func TestTestCommand(t *testing.T) {
 	t.Parallel()
