@@ -138,6 +138,12 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 		if code != cli.ExitUsage || !strings.Contains(errOut, "--db: the folder "+filepath.Dir(missing)+" does not exist") {
 			t.Errorf("%v into a missing folder: exit %d, %q", args, code, errOut)
 		}
+		// A folder given as the database (SQLite would say "out of memory" again).
+		folder := t.TempDir()
+		_, errOut, code = run(t, append(args, "--db", folder)...)
+		if code != cli.ExitUsage || !strings.Contains(errOut, "--db: "+folder+" is a folder: give the database file in it, such as "+filepath.Join(folder, "keydesk-server.db")) {
+			t.Errorf("%v into a folder: exit %d, %q", args, code, errOut)
+		}
 	}
 	// serve checks its flags, and takes its port, before it creates a database.
 	dir := t.TempDir()

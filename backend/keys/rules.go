@@ -86,6 +86,11 @@ func ValidateName(name string) (string, error) {
 			return "", invalid("name", "must not contain control characters, text-direction marks or invisible characters: character %d is %U, %s", position, r, kind)
 		}
 	}
+	// A secret pasted into the name field would be stored, listed and
+	// logged in plain text, where secrets never are.
+	if masked := Redact(name); masked != name {
+		return "", invalid("name", "must not hold an API key's secret (%s): a name is stored and shown in plain text", masked)
+	}
 	return name, nil
 }
 

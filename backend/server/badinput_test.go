@@ -135,6 +135,11 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 		// A key sent as a field's name comes back masked, in the field and the detail.
 		{name: "verify with the key as a field", method: "POST", path: "/v1/keys/verify", body: `{"` + target.Secret + `":0}`, status: 400, field: target.Key.MaskedKey, detail: `unknown field "` + target.Key.MaskedKey + `"`},
 		{name: "create with the key as a field", method: "POST", path: keys, body: `{"name":"a","` + target.Secret + `":1}`, status: 400, field: target.Key.MaskedKey},
+		// A secret pasted into a name would be stored and listed in plain text.
+		{name: "create with a key as its name", method: "POST", path: keys, body: `{"name":"` + target.Secret + `"}`, status: 400, field: "name",
+			detail: "name must not hold an API key's secret (" + target.Key.MaskedKey + "): a name is stored and shown in plain text"},
+		{name: "rename to a key", method: "PATCH", path: key, body: `{"name":"old key ` + target.Secret + `"}`, status: 400, field: "name"},
+		{name: "a profile named as a key", method: "POST", path: profiles, body: `{"name":"` + target.Secret + `"}`, status: 400, field: "name"},
 		{name: "test endpoint with an extra field", method: "POST", path: profiles, body: `{"name":"x","testEndpoint":{"url":"{server}/x","proxy":"evil"}}`, status: 400, field: "proxy"},
 		{name: "field in another case", method: "POST", path: keys, body: `{"name":"a","NAME":"b"}`, status: 400, field: "NAME"},
 		{name: "field given twice", method: "POST", path: keys, body: `{"name":"a","name":"b"}`, status: 400, field: "name"},

@@ -107,6 +107,10 @@ func CheckDSN(dsn string) error {
 			return fmt.Errorf("--db: the folder %s does not exist: create it, or give another path", dir)
 		}
 	}
+	// SQLite would say "out of memory (14)" of a folder.
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("--db: %s is a folder: give the database file in it, such as %s", path, filepath.Join(path, "keydesk-server.db"))
+	}
 	return nil
 }
 
