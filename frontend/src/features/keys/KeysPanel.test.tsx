@@ -5,6 +5,7 @@ import { ApiError } from '../../api'
 import { DAYS, iso, makeKey, makeProfile, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { formatDate, toDateInputValue } from '../../lib/time'
+import { SearchBox } from '../search/SearchBox'
 import { KeysPanel } from './KeysPanel'
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -546,6 +547,21 @@ describe('enabled switch', () => {
     expect(api.updateKey).toHaveBeenCalledWith('ws_local', 'key_b', { enabled: true })
     expect(await screen.findByText('This access key may not change keys.')).toBeInTheDocument()
     await waitFor(() => expect(within(rowOf('key_b')).getByTestId('key-enabled-switch')).not.toBeChecked())
+  })
+
+  it('lets Ctrl K reach the search from a row’s ⋯ button and its switch, where dialogs give the focus back', async () => {
+    const { user } = renderWithProviders(
+      <>
+        <KeysPanel workspace={workspace} />
+        <SearchBox onPick={vi.fn()} />
+      </>,
+    )
+    await screen.findAllByTestId('key-row')
+    for (const control of [within(rowOf('key_c')).getByTestId('key-menu'), within(rowOf('key_c')).getByTestId('key-enabled-switch')]) {
+      control.focus()
+      await user.keyboard('{Control>}k{/Control}')
+      expect(screen.getByTestId('search-input')).toHaveFocus()
+    }
   })
 
   it('has a twin in the row’s menu, for a table without the Enabled column: Disable or Enable, in one click', async () => {

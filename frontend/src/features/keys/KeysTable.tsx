@@ -64,6 +64,14 @@ function stickyClass(columnId: string): string | undefined {
 
 /** Stops a click on a control inside a row from opening the row's details. */
 const stop = (e: { stopPropagation: () => void }) => e.stopPropagation()
+/**
+ * Keys pressed on a cell's own control (the switch, the ⋯ button) are not
+ * the row's (Enter opens its details); a shortcut with Ctrl, Alt or ⌘
+ * (Ctrl K) still reaches the page.
+ */
+const stopKeys = (e: KeyboardEvent<HTMLElement>) => {
+  if (!e.ctrlKey && !e.metaKey && !e.altKey) e.stopPropagation()
+}
 
 /** The table's meta: the time and what the user may do (KeyTableMeta). */
 const metaOf = (table: { options: { meta?: KeyTableMeta } }): KeyTableMeta => table.options.meta!
@@ -165,7 +173,7 @@ function buildColumns() {
         const { disabledReason } = availability('toggle', key, canManage, blockedReason)
         return (
           <WhyDisabled reason={disabledReason} position="left">
-            <div onClick={stop} onKeyDown={stop} style={{ display: 'flex' }}>
+            <div onClick={stop} onKeyDown={stopKeys} style={{ display: 'flex' }}>
               <Switch
                 size="sm"
                 checked={key.enabled}
@@ -224,7 +232,7 @@ function buildColumns() {
       id: 'actions',
       header: () => <ActionsHeader />,
       cell: ({ row, table }) => (
-        <div onClick={stop} onKeyDown={stop} style={{ display: 'flex', justifyContent: 'center' }}>
+        <div onClick={stop} onKeyDown={stopKeys} style={{ display: 'flex', justifyContent: 'center' }}>
           <KeyMenu
             keyInfo={row.original}
             canManage={metaOf(table).canManage}
