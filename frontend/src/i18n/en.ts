@@ -144,13 +144,19 @@ export const en = {
     failed: 'Couldn’t remove the workspace',
   },
 
+  /** A dialog closed with changes not saved (useUnsavedGuard). */
+  unsaved: {
+    keepEditing: 'Keep editing',
+    discard: 'Discard changes',
+  },
+
   settings: {
     button: 'Settings',
     title: 'Settings',
-    unsavedTitle: 'Reminder settings not saved',
-    unsaved: 'Closing now drops the changes to the reminder settings. Save them with “Save reminder settings”, or discard them.',
-    keepEditing: 'Keep editing',
-    discard: 'Discard changes',
+    unsaved: {
+      title: 'Reminder settings not saved',
+      message: 'Closing now drops the changes to the reminder settings. Save them with “Save reminder settings”, or discard them.',
+    },
     dataTitle: 'Data',
     dataDir: 'Data folder',
     copyPath: 'Copy path',
@@ -794,6 +800,12 @@ export const en = {
   },
 
   profileForm: {
+    unsaved: (editing: boolean) => ({
+      title: editing ? 'Changes not saved' : 'Profile not created',
+      message: editing
+        ? 'Closing now drops your changes to this profile. Save them with “Save changes”, or discard them.'
+        : 'Closing now drops what you entered. Create the profile with “Create profile”, or discard it.',
+    }),
     createTitle: 'Create profile',
     editTitle: (name: string) => `Edit profile “${name}”`,
     viewTitle: (name: string) => `Profile “${name}”`,

@@ -1,10 +1,11 @@
 import { Button, Divider, Fieldset, Group, JsonInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Profile } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { LeadDaysInput } from '../../components/LeadDaysInput'
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice'
+import { useUnsavedGuard } from '../../components/UnsavedChanges'
 import { en } from '../../i18n/en'
 import { formError, notifySuccess } from '../../lib/errors'
 import { revealFirstError } from '../../lib/forms'
@@ -44,15 +45,19 @@ function titleOf(target: ProfileTarget | null, readOnly: boolean): string {
 export function ProfileFormModal({ workspaceId, target, readOnly, onClose }: ProfileFormModalProps) {
   // Keeps the form while the dialog fades out.
   const shown = useLastNonNull(target)
+  // Esc, the ✕ or a click outside ask before they drop what was entered; Cancel does not.
+  const guard = useUnsavedGuard(onClose, en.profileForm.unsaved(shown !== null && shown !== 'new'), 'profile')
   return (
-    <AppModal opened={target !== null} onClose={onClose} title={titleOf(shown, readOnly)} size="lg" closeOnClickOutside={readOnly}>
+    <AppModal opened={target !== null} onClose={guard.requestClose} title={titleOf(shown, readOnly)} size="lg" closeOnClickOutside={readOnly}>
+      {guard.alert}
       {shown && (
         <ProfileForm
           key={shown === 'new' ? 'new' : shown.id}
           workspaceId={workspaceId}
           profile={shown === 'new' ? undefined : shown}
           readOnly={readOnly}
-          onClose={onClose}
+          onClose={guard.close}
+          onDirty={guard.setDirty}
         />
       )}
     </AppModal>
@@ -65,11 +70,16 @@ interface ProfileFormProps {
   profile?: Profile
   readOnly: boolean
   onClose: () => void
+  /** Told whether the form holds changes not saved. */
+  onDirty: (dirty: boolean) => void
 }
 
-function ProfileForm({ workspaceId, profile, readOnly, onClose }: ProfileFormProps) {
+function ProfileForm({ workspaceId, profile, readOnly, onClose, onDirty }: ProfileFormProps) {
   const save = useSaveProfile(workspaceId, profile?.id)
-  const [values, setValues] = useState(() => formValues(profile))
+  const [initial] = useState(() => formValues(profile))
+  const [values, setValues] = useState(initial)
+  const dirty = !readOnly && JSON.stringify(values) !== JSON.stringify(initial)
+  useEffect(() => onDirty(dirty), [dirty, onDirty])
   const [errors, setErrors] = useState<ProfileErrors>({})
   const formRef = useRef<HTMLFormElement>(null)
   const [formErr, setFormErr] = useState<string | null>(null)

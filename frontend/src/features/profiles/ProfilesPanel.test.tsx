@@ -110,6 +110,41 @@ describe('profile form', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Created profile “Payments”')).toBeInTheDocument()
   })
 
+  it('asks before Esc or ✕ drops what was entered, each time, and closes at once when nothing was', async () => {
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    await screen.findAllByTestId('profile-row')
+    await user.click(screen.getByTestId('create-profile-button'))
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    await user.click(screen.getByTestId('create-profile-button'))
+    await user.type(screen.getByTestId('profile-name-input'), 'Payments')
+    await user.keyboard('{Escape}')
+    expect(await screen.findByTestId('profile-unsaved')).toHaveTextContent('Closing now drops what you entered.')
+    expect(screen.getByTestId('profile-keep-editing')).toHaveFocus()
+    // Asked again (the ✕ this time), it asks again, with the focus on its answer.
+    screen.getByTestId('profile-name-input').focus()
+    await user.click(screen.getByRole('button', { name: 'Close dialog' }))
+    expect(screen.getByTestId('profile-keep-editing')).toHaveFocus()
+    await user.click(screen.getByTestId('profile-keep-editing'))
+    expect(screen.queryByTestId('profile-unsaved')).toBeNull()
+    expect(screen.getByTestId('profile-name-input')).toHaveValue('Payments')
+
+    await user.keyboard('{Escape}')
+    await user.click(await screen.findByTestId('profile-discard'))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(api.createProfile).not.toHaveBeenCalled()
+
+    // An edit asks only once something changed.
+    await openRowAction(user, 'Billing', 'profile-edit')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    await openRowAction(user, 'Billing', 'profile-edit')
+    await user.type(screen.getByTestId('profile-name-input'), ' EU')
+    await user.keyboard('{Escape}')
+    expect(await screen.findByTestId('profile-unsaved')).toHaveTextContent('Closing now drops your changes to this profile.')
+  })
+
   it('sends the whole form on edit, with null for what was switched off', async () => {
     vi.mocked(api.updateProfile).mockResolvedValue({ ...billing, name: 'Billing v2' })
     const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)

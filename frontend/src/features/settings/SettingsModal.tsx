@@ -21,6 +21,7 @@ import type { Settings } from '../../api'
 import { AppModal } from '../../components/AppModal'
 import { FormError } from '../../components/FormError'
 import { revealToggle } from '../../components/revealToggle'
+import { useUnsavedGuard } from '../../components/UnsavedChanges'
 import { en } from '../../i18n/en'
 import { errorMessage, formError, notifyError, notifySuccess } from '../../lib/errors'
 import { ReminderSettingsForm } from '../reminders/ReminderSettingsForm'
@@ -35,57 +36,13 @@ interface SettingsModalProps {
   onClose: () => void
 }
 
-// Ref callbacks defined once, so that they run when the element mounts, not at every render.
-// The alert is the body's first child: the dialog scrolls to its top, where
-// the alert shows whole. Scrolled into view instead, it stopped with its
-// first line under the dialog's sticky title.
-const scrollDialogToTop = (element: HTMLElement | null) => {
-  const dialog = element?.closest('.mantine-Modal-content')
-  if (dialog) dialog.scrollTop = 0
-}
-const focusOnMount = (element: HTMLElement | null) => element?.focus()
-
 export function SettingsModal({ opened, onClose }: SettingsModalProps) {
   // Reminder settings not saved yet: closing asks first instead of dropping them.
-  const [unsaved, setUnsaved] = useState(false)
-  const [asking, setAsking] = useState(false)
-  const close = () => {
-    setAsking(false)
-    setUnsaved(false)
-    onClose()
-  }
+  const guard = useUnsavedGuard(onClose, en.settings.unsaved, 'settings')
   return (
-    <AppModal opened={opened} onClose={() => (unsaved ? setAsking(true) : close())} title={en.settings.title} size="lg">
-      {asking && (
-        <Alert
-          ref={scrollDialogToTop}
-          color="yellow"
-          variant="light"
-          title={en.settings.unsavedTitle}
-          mb="md"
-          data-testid="settings-unsaved"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{en.settings.unsaved}</Text>
-            <Group gap="xs">
-              {/* The dialog may be scrolled far below: the alert is brought into view (above) with its first button focused. */}
-              <Button
-                ref={focusOnMount}
-                size="xs"
-                variant="default"
-                onClick={() => setAsking(false)}
-                data-testid="settings-keep-editing"
-              >
-                {en.settings.keepEditing}
-              </Button>
-              <Button size="xs" color="red" variant="light" onClick={close} data-testid="settings-discard">
-                {en.settings.discard}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      )}
-      <SettingsBody onRemindersDirty={setUnsaved} />
+    <AppModal opened={opened} onClose={guard.requestClose} title={en.settings.title} size="lg">
+      {guard.alert}
+      <SettingsBody onRemindersDirty={guard.setDirty} />
     </AppModal>
   )
 }
