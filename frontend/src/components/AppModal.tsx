@@ -10,7 +10,7 @@ interface AppModalProps extends Omit<ModalProps, 'title' | 'children'> {
 }
 
 /**
- * The dialog every Keydesk modal uses: centred, dimmed backdrop, Esc closes.
+ * The dialog every Keydesk modal uses: near the top, dimmed backdrop, Esc closes.
  * Its children mount only while it is open, so each opening starts clean.
  * Put `data-autofocus` on the first field. Opening it hides the toasts of
  * what was done before, which could cover its buttons.
@@ -22,7 +22,10 @@ export function AppModal({ title, children, ...props }: AppModalProps) {
   }, [props.opened])
   return (
     <Modal
-      centered
+      // Held at the top rather than centred: a dialog that grows (a result,
+      // a warning, a date picker) then grows downwards, and its buttons do
+      // not move under the pointer.
+      yOffset="10dvh"
       overlayProps={{ backgroundOpacity: 0.55, blur: 2 }}
       closeButtonProps={{ 'aria-label': en.closeDialog }}
       title={

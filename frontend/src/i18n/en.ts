@@ -659,7 +659,8 @@ export const en = {
     location: 'Location',
     status: 'Status',
     time: 'Time',
-    ms: (ms: number) => `${ms.toLocaleString('en-US')} ms`,
+    // A loopback answer takes less than the millisecond the backend counts in.
+    ms: (ms: number) => (ms < 1 ? '<1 ms' : `${ms.toLocaleString('en-US')} ms`),
     request: 'Request',
     response: 'Response',
     truncated: (bytes: number) => `Showing the start of ${bytes.toLocaleString('en-US')} bytes.`,

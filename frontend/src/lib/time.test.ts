@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatRelative, formatRelativeOrNever, toMillis } from './time'
+import { formatDate, formatEventTime, formatRelative, formatRelativeOrNever, toMillis } from './time'
 
 const now = Date.parse('2026-11-23T12:00:00Z')
 const DAY = 86_400_000
@@ -7,6 +7,12 @@ const DAY = 86_400_000
 describe('time formatting', () => {
   it('formats a date like "Nov 23, 2026" in local time', () => {
     expect(formatDate(new Date(2026, 10, 23, 12).toISOString())).toBe('Nov 23, 2026')
+  })
+
+  it('gives an event of today to the second, and one of another day its date', () => {
+    const today = new Date(2026, 10, 23, 10, 4, 37)
+    expect(formatEventTime(today.toISOString(), new Date(2026, 10, 23, 18).getTime())).toBe('10:04:37 AM')
+    expect(formatEventTime(today.toISOString(), new Date(2026, 10, 24, 9).getTime())).toBe('Nov 23, 2026, 10:04 AM')
   })
 
   it('shows an unparsable date as it came', () => {

@@ -11,6 +11,7 @@ const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
   hour: 'numeric',
   minute: '2-digit',
 })
+const timeWithSecondsFormat = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', second: '2-digit' })
 const dayFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric' })
 const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' })
 
@@ -33,6 +34,16 @@ export function toMillis(iso: string | undefined, absent: number): number {
 export function formatDate(iso: string): string {
   const t = parse(iso)
   return t === undefined ? iso : dateFormat.format(t)
+}
+
+/**
+ * For events seconds apart, like the runs of a test: "10:04:37 AM" today,
+ * "Nov 23, 2026, 10:04 AM" another day.
+ */
+export function formatEventTime(iso: string, now: number): string {
+  const t = parse(iso)
+  if (t === undefined) return iso
+  return new Date(t).toDateString() === new Date(now).toDateString() ? timeWithSecondsFormat.format(t) : dateTimeFormat.format(t)
 }
 
 /** "Nov 23, 2026, 10:04 AM" */

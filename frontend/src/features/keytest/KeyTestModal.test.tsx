@@ -57,6 +57,13 @@ beforeEach(() => {
 })
 
 describe('key test', () => {
+  it('says <1 ms of an answer quicker than the millisecond the time is counted in', async () => {
+    vi.mocked(api.runKeyTest).mockResolvedValue(makeResult({ durationMs: 0 }))
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await openRowTest(user)
+    expect(await screen.findByTestId('keytest-time')).toHaveTextContent('<1 ms')
+  })
+
   it('runs a row’s key at once and shows status, time, request, preview and cURL', async () => {
     vi.mocked(api.runKeyTest).mockResolvedValue(makeResult())
     const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)

@@ -23,7 +23,7 @@ import { FormError } from '../../components/FormError'
 import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { errorMessage, notifyError } from '../../lib/errors'
-import { formatDateTime } from '../../lib/time'
+import { formatDateTime, formatEventTime } from '../../lib/time'
 import { asSentence, statusColor } from './status'
 import { useKeyTestHistory, useRunKeyTest } from './useKeyTest'
 
@@ -398,7 +398,10 @@ function History({ workspaceId, keyId }: { workspaceId: string; keyId: string })
           <Table.Tbody>
             {items.map((item, i) => (
               <Table.Tr key={`${item.at}-${i}`} data-testid="keytest-history-item">
-                <Table.Td style={noWrap}>{formatDateTime(item.at)}</Table.Td>
+                {/* Runs seconds apart: today's to the second; the date on hover. */}
+                <Table.Td style={noWrap} title={formatDateTime(item.at)}>
+                  {formatEventTime(item.at, Date.now())}
+                </Table.Td>
                 <Table.Td>
                   {item.status > 0 ? (
                     <Badge size="sm" variant="light" color={statusColor(item.status)}>
