@@ -24,6 +24,7 @@ import { revealToggle } from '../../components/revealToggle'
 import { en } from '../../i18n/en'
 import { errorMessage, notifyError } from '../../lib/errors'
 import { formatDateTime, formatEventTime } from '../../lib/time'
+import { useNow } from '../../lib/useNow'
 import { asSentence, statusColor } from './status'
 import { useKeyTestHistory, useRunKeyTest } from './useKeyTest'
 
@@ -375,6 +376,7 @@ const noWrap = { whiteSpace: 'nowrap' } as const
 function History({ workspaceId, keyId }: { workspaceId: string; keyId: string }) {
   const { data } = useKeyTestHistory(workspaceId, keyId)
   const items = data ?? []
+  const now = useNow(60_000, data)
   return (
     <Stack gap={4} data-testid="keytest-history">
       <Text size="sm" fw={600}>
@@ -400,7 +402,7 @@ function History({ workspaceId, keyId }: { workspaceId: string; keyId: string })
               <Table.Tr key={`${item.at}-${i}`} data-testid="keytest-history-item">
                 {/* Runs seconds apart: today's to the second; the date on hover. */}
                 <Table.Td style={noWrap} title={formatDateTime(item.at)}>
-                  {formatEventTime(item.at, Date.now())}
+                  {formatEventTime(item.at, now)}
                 </Table.Td>
                 <Table.Td>
                   {item.status > 0 ? (
