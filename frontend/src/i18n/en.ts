@@ -827,7 +827,9 @@ export const en = {
     expiryRange: 'Default expiry must be a whole number from 1 to 366 days.',
     prefixLabel: 'Key prefix',
     prefixPlaceholder: 'Workspace’s (kd)',
-    prefixDescription: 'Starts new secrets (pay_…): a lowercase letter, then 1–11 letters or digits.',
+    /** prefix: as typed, trimmed. */
+    prefixDescription: (prefix: string) =>
+      `${prefix ? `New secrets start ${prefix}_…` : 'Starts new secrets, like pay_… (empty: the workspace’s, kd_ unless it sets one)'}: a lowercase letter, then 1–11 letters or digits.`,
     prefixInvalid: 'Use a lowercase letter followed by 1–11 lowercase letters or digits.',
     rotationLabel: 'Rotation policy',
     rotationDescription: 'Keydesk reminds you to rotate a key once it is this old.',
@@ -876,7 +878,7 @@ export const en = {
   deleteProfile: {
     title: 'Delete profile',
     confirm: (name: string) => `Delete the profile “${name}”?`,
-    unused: 'No key uses it. The keys made with it keep what they got from it.',
+    unused: 'No key uses it: deleting it changes no key.',
     inUse: (name: string, n: number) =>
       `“${name}” is used by ${plural(n, 'key', 'keys')}. What should happen to ${n === 1 ? 'it' : 'them'}?`,
     detach: (n: number) => (n === 1 ? 'Keep the key, without a profile' : `Keep the ${n.toLocaleString('en-US')} keys, without a profile`),

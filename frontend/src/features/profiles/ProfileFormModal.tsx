@@ -184,7 +184,7 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose, onDirty }: Profi
             <TextInput
               label={f.prefixLabel}
               placeholder={f.prefixPlaceholder}
-              description={f.prefixDescription}
+              description={f.prefixDescription(values.keyPrefix.trim())}
               autoComplete="off"
               spellCheck={false}
               value={values.keyPrefix}

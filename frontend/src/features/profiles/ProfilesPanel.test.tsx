@@ -89,7 +89,10 @@ describe('profile form', { timeout: 20_000 }, () => {
     const days = dialog.getByTestId('profile-expiry-days')
     await user.clear(days)
     await user.type(days, '45')
+    expect(dialog.getByText(/^Starts new secrets, like pay_…/)).toBeInTheDocument()
     await user.type(dialog.getByTestId('profile-prefix-input'), 'pay')
+    // The hint shows what was typed.
+    expect(dialog.getByText(/^New secrets start pay_…: a lowercase letter/)).toBeInTheDocument()
     expect(fieldOf(dialog.getByTestId('profile-reminder-days')).querySelectorAll('.mantine-Pill-label')).toHaveLength(0)
     await user.type(dialog.getByTestId('profile-reminder-days'), '30{Enter}14{Enter}7{Enter}1{Enter}')
     await user.click(dialog.getByTestId('profile-metadata-input'))
@@ -455,6 +458,7 @@ describe('delete profile', () => {
     const dialog = within(screen.getByRole('dialog', { name: 'Delete profile' }))
 
     expect(dialog.getByText('Delete the profile “Ops”?')).toBeInTheDocument()
+    expect(dialog.getByText('No key uses it: deleting it changes no key.')).toBeInTheDocument()
     expect(dialog.queryByRole('radio')).not.toBeInTheDocument()
     await user.click(dialog.getByTestId('confirm-delete-profile'))
     expect(api.deleteProfile).toHaveBeenCalledWith('ws_local', 'prof_ops', '', 0)

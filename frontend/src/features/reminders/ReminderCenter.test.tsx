@@ -64,7 +64,7 @@ describe('reminder center', () => {
     expect(items[0]).toHaveTextContent('billing expires in 7 days')
     expect(items[0]).toHaveTextContent('Rotate it so nothing stops working.')
     // Named with its ID: two old keys of one name can both be ending their overlap.
-    expect(within(items[0]).getByTestId('reminder-key')).toHaveTextContent(`Key: billing ${reminders[0].keyId}`)
+    expect(within(items[0]).getByTestId('reminder-key')).toHaveTextContent(`Key: billing (${reminders[0].keyId})`)
     expect(items[0]).toHaveTextContent('Due in 7 days')
     // Each card's buttons say whose reminder they act on; the drawer's close button has a name.
     expect(screen.getByRole('button', { name: 'Dismiss: old is due for rotation, old' })).toBe(within(items[1]).getByTestId('reminder-dismiss'))

@@ -232,10 +232,11 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
           {reminder.keyName && (
             // The ID too: after two rotations, two old keys can share a name.
             <Text size="xs" c="dimmed" data-testid="reminder-key">
-              {en.reminders.key(reminder.keyName)}{' '}
+              {en.reminders.key(reminder.keyName)} (
               <Text span inherit ff="monospace">
                 {reminder.keyId}
               </Text>
+              )
             </Text>
           )}
           {workspaceName && (
