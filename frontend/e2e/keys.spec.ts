@@ -229,6 +229,27 @@ test('a control focused by a click shows its ring once the keyboard is used', as
   await expect(tab).toHaveCSS('outline-style', 'none');
 });
 
+test('a segmented control shows the focus once the keyboard is used, as WebKit may not', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('key-row').first()).toBeVisible();
+  await expect(page.locator('[inert]')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  await page.getByTestId('create-profile-button').click();
+  // The dialog has put the focus on its first field (it would take it back otherwise).
+  await expect(page.getByTestId('profile-name-input')).toBeFocused();
+  // Its choice focused after a click, then the page worked from the keyboard (as in the test above).
+  const input = page.getByRole('dialog').locator('.mantine-SegmentedControl-input:checked').first();
+  const label = input.locator('+ .mantine-SegmentedControl-label');
+  await input.focus();
+  const outline = () => label.evaluate((el) => getComputedStyle(el).getPropertyValue('--segmented-control-outline'));
+  expect(await outline()).not.toContain('solid');
+  // Shift alone: a Tab would move the focus (the dialog keeps Tab within itself).
+  await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift', shiftKey: true, bubbles: true })));
+  await expect(input).toBeFocused();
+  await expect.poll(outline).toContain('solid');
+  await page.keyboard.press('Escape');
+});
+
 test('text cut off shows whole in a tooltip, text that fits none', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('key-row').first()).toBeVisible();
