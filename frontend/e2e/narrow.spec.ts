@@ -50,10 +50,10 @@ for (const size of SIZES) {
     await expectCardEndVisible(page);
     await expect(page.getByTestId('key-count')).toHaveText(/\d+ keys?/);
 
-    // The columns that fit: the name, the key and its status, nothing to scroll sideways to.
+    // The columns that fit: the name, the status and the expiry, nothing to scroll sideways to.
     const scroller = page.getByTestId('keys-scroller');
     const headings = await page.getByRole('columnheader').allTextContents();
-    expect(headings.map((h) => h.trim())).toEqual(['Name', 'Key', 'Status', 'Actions']);
+    expect(headings.map((h) => h.trim())).toEqual(['Name', 'Status', 'Expires', 'Actions']);
     expect(await scroller.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
 
     // All of them: the wheel over the table brings the last columns in.

@@ -38,10 +38,11 @@ export const TABLE_CHROME = 320
 
 /**
  * The columns the table leaves out first when they do not fit, until the
- * user chooses: those its details and menus also give. The key and its
- * status always stay.
+ * user chooses: those its details and menus also give. The masked key goes
+ * before the expiry (in a narrow window, when a key stops matters more than
+ * what its secret starts with); the status always stays.
  */
-export const FIT_DROP_ORDER: readonly KeyColumn[] = ['id', 'role', 'enabled', 'createdAt', 'profile', 'lastUsedAt', 'expiresAt']
+export const FIT_DROP_ORDER: readonly KeyColumn[] = ['id', 'role', 'enabled', 'createdAt', 'profile', 'lastUsedAt', 'maskedKey', 'expiresAt']
 
 /** Room for a name, not just its first letters, when the columns are fitted. */
 const FITTED_NAME_WIDTH = 190
