@@ -27,6 +27,8 @@ test('create a key, see its secret once, verify it, delete it', async ({ page, c
   expect(await lowContrastTexts(page)).toEqual([]);
   await page.getByTestId('reveal-secret').click();
   await expect(secretInput).toHaveAttribute('type', 'text');
+  // Revealed, it shows whole: nothing of it scrolled out of its field.
+  expect(await secretInput.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
   await page.getByTestId('copy-secret').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   await page.getByTestId('secret-done').click();

@@ -54,12 +54,13 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, rememberAtF
       <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={en.secret.warningTitle}>
         {en.secret.warning}
       </Alert>
-      <Group gap="sm" align="flex-end" wrap="nowrap">
+      {/* The field takes the dialog's width, so a revealed secret shows whole (with a prefix of up to 9 letters); Copy comes under it. */}
+      <Stack gap="xs" align="flex-start">
         <PasswordInput
           label={en.secret.secretLabel}
           value={secret}
           readOnly
-          style={{ flex: 1 }}
+          w="100%"
           styles={{ innerInput: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           data-testid="secret-input"
           visibilityToggleButtonProps={revealToggle(en.secret.reveal, 'reveal-secret')}
@@ -79,15 +80,15 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, rememberAtF
               color={copied ? 'teal' : undefined}
               leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
               onClick={copy}
-              // As wide as "Copied" in the desktop's fonts too: the secret
-              // field beside it does not shrink when it turns.
+              // As wide as "Copied" in the desktop's fonts too: it does not
+              // change size when it turns.
               miw={124}
             >
               {copied ? en.secret.copied : en.secret.copy}
             </Button>
           )}
         </CopyButton>
-      </Group>
+      </Stack>
       <KeySummary keyInfo={keyInfo} withExpiry />
       {children}
       <Checkbox
