@@ -45,7 +45,7 @@ func realTarget(path string) string {
 func stage(w fileWrite) (*staged, error) {
 	target := realTarget(w.path)
 	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("cannot write %s: it is a directory", w.path)
+		return nil, fmt.Errorf("cannot write %s: it is a folder, not a file", w.path)
 	}
 	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {

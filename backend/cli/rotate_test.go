@@ -305,7 +305,7 @@ func TestRotateKey(t *testing.T) {
 
 	t.Run("an unwritable target stops the rotation before it happens", func(t *testing.T) {
 		old, _, r := rotate(t, nil, "--write-key-file", "{dir}", "--emit-secret", "plain")
-		want(t, r, 1, "is a directory", "nothing was rotated")
+		want(t, r, 1, "is a folder, not a file", "nothing was rotated")
 		notRotated(t, old)
 		if r.out != "" {
 			t.Fatalf("printed a secret although nothing was rotated:\n%s", r)

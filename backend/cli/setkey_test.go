@@ -199,7 +199,7 @@ func TestSetKey(t *testing.T) {
 			t.Fatal(err)
 		}
 		r = kd(t, nil, "", "auth", "set-key", k, "--write-env-file", f, "--write-key-file", target)
-		want(t, r, 1, target, "is a directory")
+		want(t, r, 1, target, "is a folder, not a file")
 		if readFile(t, f) != "old key\n" {
 			t.Fatal("the env file changed although the write failed")
 		}

@@ -108,8 +108,11 @@ answer or a network error (DNS, refused, TLS, timeout), 2 a wrong --url.`,
 				printTest(stdio, res)
 			}
 			switch {
-			case res.Status == http.StatusUnauthorized || res.Status == http.StatusForbidden:
+			case res.Status == http.StatusUnauthorized:
 				return &exitError{code: ExitRejected, err: fmt.Errorf("%s answered %d %s: the key was rejected", res.URL, res.Status, res.StatusText)}
+			case res.Status == http.StatusForbidden:
+				// The key was recognised: it may not do this (its role, another workspace).
+				return &exitError{code: ExitRejected, err: fmt.Errorf("%s answered %d %s: the key may not call this endpoint", res.URL, res.Status, res.StatusText)}
 			case res.Error != "":
 				return errors.New(res.Error)
 			case !res.OK():

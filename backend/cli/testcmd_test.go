@@ -72,7 +72,7 @@ func TestTestCommand(t *testing.T) {
 	want(t, test(apiKey.Secret, "--url", "{server}/v1/whoami", "--bearer"), 0, "Authorization: Bearer")
 
 	// An api key may not list keys: 403 is a rejection (4), as is 401.
-	want(t, test(apiKey.Secret, "--url", "{server}/v1/workspaces/{workspace}/keys"), 4, "HTTP 403", "rejected")
+	want(t, test(apiKey.Secret, "--url", "{server}/v1/workspaces/{workspace}/keys"), 4, "HTTP 403", "the key may not call this endpoint")
 	disabled := srv.key(t, "disabled", "admin", 0)
 	srv.disable(t, disabled.Key.ID)
 	want(t, test(disabled.Secret), 4, "HTTP 401")

@@ -169,7 +169,8 @@ func newCheckCmd(stdio IO) *cobra.Command {
 		Short: "Check that the key works and does not expire soon",
 		Long: `Check the key with the server and print its expiry. Exit codes: 0 the key works
 (and does not expire within the window), 3 it expires within the window or has
-expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error.`,
+expired, 4 the server rejects it (disabled, deleted, unknown), 1 another error,
+2 a usage error (a bad flag or value, no key).`,
 		Example: `  keydesk check --api-key-file key.txt --fail-if-expiring-within 7d
   keydesk check --fail-if-expiring-within 36h --json`,
 		Args: noArgs,
