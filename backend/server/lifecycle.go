@@ -200,6 +200,7 @@ func (s *Server) PatchKey(ctx context.Context, workspaceID, keyID string, req ap
 	}
 	now := s.clock()
 	var k Key
+	var switched bool
 	err := s.store.Update(ctx, workspaceID, now, actor, func(w *WorkspaceTx) error {
 		var err error
 		if k, err = w.Key(keyID); err != nil {
@@ -247,10 +248,19 @@ func (s *Server) PatchKey(ctx context.Context, workspaceID, keyID string, req ap
 		if err := w.SaveKey(&k); err != nil {
 			return err
 		}
+		_, switched = changes["enabled"]
 		return w.Audit(ActionKeyUpdated, k.ID, "", k.Name, changes)
 	})
 	if err != nil {
 		return api.Key{}, err
+	}
+	// As create, delete and rotate are: the log says a key was switched off or on.
+	if switched {
+		what := "key disabled"
+		if k.Enabled {
+			what = "key enabled"
+		}
+		s.log.Info(what, "workspace", workspaceID, "key", k.ID, "actor", actor.KeyID)
 	}
 	return s.keyJSON(k, now), nil
 }

@@ -681,6 +681,22 @@ func TestAccessLogMasksAKeyInThePath(t *testing.T) {
 	}
 }
 
+// Disabling and enabling a key are logged, as its creation and deletion are.
+func TestEnableAndDisableAreLogged(t *testing.T) {
+	var logged safeBuffer
+	e := newEnvWith(t, server.Options{Log: slog.New(slog.NewTextHandler(&logged, nil))})
+	k := e.create(e.admin, api.CreateKeyRequest{Name: "switch"})
+	for _, enabled := range []bool{false, true} {
+		if _, err := e.client(e.admin).PatchKey(e.ctx, e.ws, k.Key.ID, api.PatchKeyRequest{Enabled: &enabled}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := logged.String()
+	if !strings.Contains(out, `msg="key disabled" workspace=`+e.ws+` key=`+k.Key.ID) || !strings.Contains(out, `msg="key enabled"`) {
+		t.Fatalf("the log does not say it:\n%s", out)
+	}
+}
+
 // safeBuffer is a bytes.Buffer for a logger written from the server's goroutines.
 type safeBuffer struct {
 	mu  sync.Mutex
