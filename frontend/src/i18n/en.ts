@@ -833,6 +833,8 @@ export const en = {
     prefixInvalid: 'Use a lowercase letter followed by 1–11 lowercase letters or digits.',
     rotationLabel: 'Rotation policy',
     rotationDescription: 'Keydesk reminds you to rotate a key once it is this old.',
+    rotationAfterExpiry: (days: number) =>
+      `Its keys expire after ${plural(days, 'day', 'days')}, before they are this old: this reminder never comes (the expiry reminders do).`,
     rotationNone: 'No policy',
     rotationEvery: 'Rotate every',
     rotationRange: 'Rotation policy must be a whole number from 1 to 3650 days.',

@@ -31,7 +31,8 @@ export function OverviewPanel({ workspaceId, onOpenKey, onOpenWorkspace }: Overv
   if (isError) return <LoadFailed title={en.overview.loadFailed} error={error} onRetry={() => void refetch()} />
   return (
     // The page scrolls here, under the fixed header and tabs.
-    <Stack gap="md" pb="md" style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="overview">
+    // Room on the right for the scrollbar: WebKitGTK draws it over the content, on the cards' edge.
+    <Stack gap="md" pb="md" pr={10} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="overview">
       <StatCards counts={data.counts} />
       <ExpiringChart weeks={data.expiring} />
       <StalestKeys keys={data.stalest} showWorkspace={all} onOpenKey={onOpenKey} />

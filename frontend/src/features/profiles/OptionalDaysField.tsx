@@ -13,6 +13,8 @@ interface OptionalDaysFieldProps {
   value: OptionalDays
   onChange: (value: OptionalDays) => void
   error?: string
+  /** Something to know that is not an error (saving is not refused), under the field. */
+  hint?: string
   testId: string
 }
 
@@ -22,7 +24,7 @@ interface OptionalDaysFieldProps {
  * typed: NumberInput drops what isn't a digit (1e3 becomes 13) and clamps.
  * The form checks them and says what is wrong.
  */
-export function OptionalDaysField({ label, description, offLabel, onLabel, value, onChange, error, testId }: OptionalDaysFieldProps) {
+export function OptionalDaysField({ label, description, offLabel, onLabel, value, onChange, error, hint, testId }: OptionalDaysFieldProps) {
   const id = useId()
   return (
     <Input.Wrapper id={id} label={label} description={description} error={error}>
@@ -57,6 +59,11 @@ export function OptionalDaysField({ label, description, offLabel, onLabel, value
           />
         )}
       </Group>
+      {hint && !error && (
+        <Text size="xs" c="orange.8" mt={6} data-testid={`${testId}-hint`}>
+          {hint}
+        </Text>
+      )}
     </Input.Wrapper>
   )
 }

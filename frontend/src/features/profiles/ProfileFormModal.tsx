@@ -17,6 +17,7 @@ import {
   formValues,
   PROFILE_FIELDS,
   toRequest,
+  typedDays,
   type DaysField,
   type OptionalDays,
   type ProfileErrors,
@@ -62,6 +63,14 @@ export function ProfileFormModal({ workspaceId, target, readOnly, onClose }: Pro
       )}
     </AppModal>
   )
+}
+
+/** Says so when keys would expire before they are due for rotation: the policy's reminder never comes. */
+function rotationAfterExpiry(values: ProfileFormValues): string | undefined {
+  if (!values.expiry.on || !values.rotation.on) return undefined
+  const expiry = typedDays(values.expiry.days)
+  const rotation = typedDays(values.rotation.days)
+  return expiry >= 1 && rotation >= expiry ? en.profileForm.rotationAfterExpiry(expiry) : undefined
 }
 
 interface ProfileFormProps {
@@ -177,6 +186,7 @@ function ProfileForm({ workspaceId, profile, readOnly, onClose, onDirty }: Profi
             value={values.rotation}
             onChange={setDays('rotation')}
             error={errors.rotationDays}
+            hint={rotationAfterExpiry(values)}
             testId="profile-rotation"
           />
           {/* Inputs side by side line up whatever their descriptions' lengths. */}

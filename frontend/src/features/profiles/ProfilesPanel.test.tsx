@@ -328,6 +328,28 @@ describe('profile form input that can’t be saved', { timeout: 30_000 }, () => 
     expect(vi.mocked(api.createProfile).mock.calls[0][1].defaultExpiryDays).toBe(1)
   })
 
+  it('says when keys would expire before the rotation policy’s age, and saves it all the same', async () => {
+    vi.mocked(api.createProfile).mockResolvedValue(makeProfile({ id: 'prof_new', name: 'Short' }))
+    const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
+    const dialog = await openCreate(user)
+    await user.type(dialog.getByTestId('profile-name-input'), 'Short')
+    await user.click(dialog.getByLabelText('Expires after'))
+    await user.clear(dialog.getByTestId('profile-expiry-days'))
+    await user.type(dialog.getByTestId('profile-expiry-days'), '20')
+    await user.click(dialog.getByLabelText('Rotate every'))
+    const rotation = dialog.getByTestId('profile-rotation-days')
+    await user.clear(rotation)
+    await user.type(rotation, '90')
+    expect(dialog.getByTestId('profile-rotation-hint')).toHaveTextContent('Its keys expire after 20 days, before they are this old')
+    await user.clear(rotation)
+    await user.type(rotation, '14')
+    expect(dialog.queryByTestId('profile-rotation-hint')).not.toBeInTheDocument()
+    await user.clear(rotation)
+    await user.type(rotation, '30')
+    await user.click(dialog.getByTestId('profile-submit'))
+    await waitFor(() => expect(api.createProfile).toHaveBeenCalledWith('ws_local', expect.objectContaining({ defaultExpiryDays: 20, rotationDays: 30 })))
+  })
+
   it('says the rotation policy’s range too', async () => {
     const { user } = renderWithProviders(<ProfilesPanel workspace={admin} />)
     const dialog = await openCreate(user)
