@@ -41,6 +41,16 @@ beforeEach(() => {
   vi.mocked(api.listReminders).mockReset().mockResolvedValue([])
 })
 
+/** Opens the app on the remote workspace's rotation reminder and presses its action. */
+async function actOnTheReminder() {
+  vi.mocked(api.listReminders).mockResolvedValue([reminder])
+  const { user } = renderWithProviders(<App />)
+  await screen.findByText('local key')
+  await user.click(await screen.findByTestId('reminders-button'))
+  const [item] = await screen.findAllByTestId('reminder-item')
+  await user.click(within(item).getByTestId('reminder-action'))
+}
+
 describe('reminders in the app', () => {
   it('refetches the count on reminder:new', async () => {
     renderWithProviders(<App />)
@@ -53,13 +63,7 @@ describe('reminders in the app', () => {
   })
 
   it('selects the reminder’s workspace and opens the key’s rotate dialog', async () => {
-    vi.mocked(api.listReminders).mockResolvedValue([reminder])
-    const { user } = renderWithProviders(<App />)
-    await screen.findByText('local key')
-
-    await user.click(await screen.findByTestId('reminders-button'))
-    const [item] = await screen.findAllByTestId('reminder-item')
-    await user.click(within(item).getByTestId('reminder-action'))
+    await actOnTheReminder()
 
     expect(await screen.findByTestId('rotate-overlap-input')).toBeInTheDocument()
     await waitFor(() => expect(api.listKeys).toHaveBeenCalledWith('ws_remote'))
@@ -67,13 +71,7 @@ describe('reminders in the app', () => {
 
   it('shows the key’s details instead, saying why, when its workspace is offline', async () => {
     vi.mocked(api.listWorkspaces).mockResolvedValue([local, { ...remote, online: false, syncProblem: 'offline', offlineSince: new Date().toISOString() }])
-    vi.mocked(api.listReminders).mockResolvedValue([reminder])
-    const { user } = renderWithProviders(<App />)
-    await screen.findByText('local key')
-
-    await user.click(await screen.findByTestId('reminders-button'))
-    const [item] = await screen.findAllByTestId('reminder-item')
-    await user.click(within(item).getByTestId('reminder-action'))
+    await actOnTheReminder()
 
     expect(await screen.findByText('Can’t do that now')).toBeInTheDocument()
     expect(screen.getByText(/can’t be reached right now/)).toBeInTheDocument()

@@ -8,6 +8,11 @@ const compactCount = (n: number) => (compact ??= new Intl.NumberFormat('en-US', 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString('en-US')} ${many}`)
 /** “a”, “b” and 3 more: the first labels of a list, and how many it holds besides. */
 const someOf = (labels: string[], more: number) => `${labels.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`
+/** The first sentence of a warning about the new key of a rotation: its old key and when that stops. */
+const rotationUnderWay = (oldName: string, oldMasked: string, revokesAt: string | null) =>
+  `This is the new key of a rotation still under way: the old key “${oldName}” (${oldMasked}) ${
+    revokesAt ? `stops working on ${revokesAt}` : 'works until someone disables it'
+  }.`
 
 export const en = {
   appName: 'Keydesk',
@@ -482,9 +487,7 @@ export const en = {
     title: 'Disable the new key of a rotation',
     /** Disabling the new key of a rotation still under way: its old key stops on its own. */
     successorOf: (oldName: string, oldMasked: string, revokesAt: string | null) =>
-      `This is the new key of a rotation still under way: the old key “${oldName}” (${oldMasked}) ${
-        revokesAt ? `stops working on ${revokesAt}` : 'works until someone disables it'
-      }. If you disable this one, apps already moved to it stop working now${
+      `${rotationUnderWay(oldName, oldMasked, revokesAt)} If you disable this one, apps already moved to it stop working now${
         revokesAt ? ', and from that date no key of this rotation works until this one is enabled again' : ''
       }.`,
     endEarly: 'To end the rotation early, disable or delete the old key instead: this one keeps working.',
@@ -498,9 +501,7 @@ export const en = {
     warning: 'Every application using this key stops working at once. This cannot be undone.',
     /** Deleting the new key of a rotation still under way. */
     successorOf: (oldName: string, oldMasked: string, revokesAt: string | null) =>
-      `This is the new key of a rotation still under way: the old key “${oldName}” (${oldMasked}) ${
-        revokesAt ? `stops working on ${revokesAt}` : 'works until someone disables it'
-      }. If you delete this one, apps already moved to it stop working now${
+      `${rotationUnderWay(oldName, oldMasked, revokesAt)} If you delete this one, apps already moved to it stop working now${
         revokesAt ? ', and apps still on the old key stop on that date' : ''
       }. To end the rotation early, delete the old key instead: this one keeps working.`,
     cancel: 'Cancel',
