@@ -73,12 +73,7 @@ list: prefer --from-stdin or --from-env.`,
 		Example: `  echo "$KEY" | keydesk auth set-key --from-stdin --write-key-file ~/.keydesk/api_key
   keydesk auth set-key --from-env CI_KEYDESK_KEY --write-key-file key.txt --verify -s https://keys.example.com
   keydesk auth set-key --from-env CI_KEYDESK_KEY --write-env-file .env --env-var DEPLOY_KEY --if-missing`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usageError("%s takes at most 1 argument (the key), got %d: quote a value with spaces, or give the key with --from-stdin or --from-env", cmd.CommandPath(), len(args))
-			}
-			return nil
-		},
+		Args: atMostOneArg("the key; or give it with --from-stdin or --from-env"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sources := 0
 			for _, given := range []bool{len(args) == 1, fromStdin, cmd.Flags().Changed("from-env")} {

@@ -48,6 +48,17 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// atMostOneArg accepts no argument or one; more is a usage error that
+// says what to give (hint) instead of cobra's "accepts at most 1 arg(s)".
+func atMostOneArg(hint string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > 1 {
+			return usageError("%s takes at most 1 argument, got %d: %s", cmd.CommandPath(), len(args), hint)
+		}
+		return nil
+	}
+}
+
 // argsOrHint accepts exactly n arguments; otherwise the usage error says
 // what to give instead of cobra's "accepts 1 arg(s), received 0" or
 // "unknown command".
@@ -118,7 +129,7 @@ func Main(args []string, stdio IO) int {
 		asJSON = slices.Contains(args, "--json") || slices.Contains(args, "--json=true")
 	}
 	if asJSON && out.n == 0 {
-		// "ok" as in every command's own answer: `jq .ok` reads false.
+		// "ok" as check's answer has it: `jq .ok` reads false, not null.
 		printJSON(stdio.Out, struct {
 			OK    bool   `json:"ok"`
 			Error string `json:"error"`
@@ -203,7 +214,7 @@ func newLogger(w io.Writer, level string) (*slog.Logger, error) {
 }
 
 // defaultDB is the database when --db and KEYDESK_DB are not given.
-const defaultDB = "sqlite:keydesk-server.db"
+const defaultDB = "sqlite:" + server.DefaultSQLiteFile
 
 // checkDB refuses a --db value that cannot work, as a usage error, before
 // anything is opened.

@@ -115,7 +115,7 @@ func TestUsageErrorsExitWith2(t *testing.T) {
 		{[]string{"admin", "create-workspace", "Acme", "Corp"}, "takes 1 argument(s), got 2: give the new workspace's name"},
 		{[]string{"test", "https://api.example.com/ping"}, `keydesk test takes no arguments (got "https://api.example.com/ping"): give the endpoint with --url URL`},
 		{[]string{"whoami", "extra"}, `keydesk whoami takes no arguments, got "extra": options start with -- (see keydesk whoami --help)`},
-		{[]string{"auth", "set-key", "kd_a", "kd_b"}, "keydesk auth set-key takes at most 1 argument (the key), got 2"},
+		{[]string{"auth", "set-key", "kd_a", "kd_b"}, "keydesk auth set-key takes at most 1 argument, got 2: the key; or give it with --from-stdin or --from-env"},
 	} {
 		if _, errOut, code := run(t, c.args...); code != cli.ExitUsage || !strings.Contains(errOut, c.says) {
 			t.Errorf("%v: exit %d, %q", c.args, code, errOut)

@@ -58,6 +58,14 @@ answer or a network error (DNS, refused, TLS, timeout), 2 a wrong --url.`,
 				}
 				return t
 			}
+			// The server's address is checked as every command checks it
+			// (https://h/v1 is refused with what to give), before a test
+			// would blame --url for it.
+			if s.url != "" {
+				if _, err := s.client(); err != nil {
+					return err
+				}
+			}
 			var res keytest.Result
 			if target == "" {
 				// whoami first: for an api key it is the test, and for
@@ -74,10 +82,7 @@ answer or a network error (DNS, refused, TLS, timeout), 2 a wrong --url.`,
 				}
 			} else {
 				if s.url != "" && (strings.Contains(target, "{workspace}") || strings.Contains(target, "{keyId}")) {
-					c, err := s.client()
-					if err != nil {
-						return err
-					}
+					c, _ := s.client() // checked above
 					// Within the test's own time limit.
 					ctx, cancel := context.WithTimeout(cmd.Context(), keytest.DefaultTimeout)
 					who, err := c.WhoAmI(ctx)

@@ -32,6 +32,23 @@ func TestTestAsksAFailingServerOnce(t *testing.T) {
 	}
 }
 
+// The server's address is checked as every command checks it, before the
+// test: not blamed on a --url that was never given.
+func TestTestChecksTheServerAddressFirst(t *testing.T) {
+	t.Parallel()
+	secret, _ := keys.NewSecret("kd", nil)
+	for _, c := range []struct{ server, says string }{
+		{"https://keys.example.com/v1", `--server: server URL must be the server's address without /v1 (Keydesk adds the API's paths): use "https://keys.example.com"`},
+		{"keys.example.com", "--server: "},
+	} {
+		r := kd(t, env{"KEYDESK_API_KEY": secret}, "", "test", "-s", c.server)
+		want(t, r, cli.ExitUsage, c.says)
+		if strings.Contains(r.err, "--url") {
+			t.Errorf("blames --url:\n%s", r)
+		}
+	}
+}
+
 func TestTestCommand(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t)

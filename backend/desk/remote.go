@@ -315,9 +315,23 @@ func (d *Desk) updateConnection(ctx context.Context, id string, conn Connection)
 
 // withStoredKey fills in the workspace's stored access key when conn has
 // none: an edit that leaves the key field empty keeps, and tests, that key.
+// It goes only to the host it was added for: a server URL typed for
+// another host (a typo, a test of an address) must not receive it.
 func (d *Desk) withStoredKey(id string, conn Connection) (Connection, error) {
 	if strings.TrimSpace(conn.AccessKey) != "" {
 		return conn, nil
+	}
+	ws, err := d.workspace(id)
+	if err != nil {
+		return conn, err
+	}
+	was, _ := client.ParseServerURL(ws.ServerURL)
+	now, err := client.ParseServerURL(strings.TrimSpace(conn.ServerURL))
+	if err != nil {
+		return conn, nil // the URL's own problem is said first
+	}
+	if was != nil && !strings.EqualFold(was.Hostname(), now.Hostname()) {
+		return conn, fieldError("accessKey", "is required for another server: Keydesk sends the stored access key only to %s, where it was added", was.Hostname())
 	}
 	stored, err := d.secretStore().Get(secrets.WorkspaceAccessKey(id))
 	if errors.Is(err, ErrKeychainLocked) {

@@ -564,6 +564,15 @@ func TestMissingAccessKeyIsASyncProblem(t *testing.T) {
 	if who, _, err := d.TestConnection(ctx, ws.ID, desk.Connection{ServerURL: r.url()}); err != nil || who.Role != "admin" || who.WorkspaceID != r.ws {
 		t.Fatalf("testing the stored key: %+v, %v", who, err)
 	}
+	// Not to another host, though: the URL may be a typo, or someone else's server.
+	elsewhere := strings.Replace(r.url(), "127.0.0.1", "localhost", 1)
+	const another = "accessKey is required for another server: Keydesk sends the stored access key only to 127.0.0.1, where it was added"
+	if _, _, err := d.TestConnection(ctx, ws.ID, desk.Connection{ServerURL: elsewhere}); fieldOf(err) != "accessKey" || err.Error() != another {
+		t.Fatalf("testing the stored key on another host: %v", err)
+	}
+	if _, err := d.UpdateWorkspace(ctx, ws.ID, desk.Connection{ServerURL: elsewhere}); fieldOf(err) != "accessKey" || err.Error() != another {
+		t.Fatalf("saving another host with the stored key: %v", err)
+	}
 	d.Close()
 	if err := store.Delete(secrets.WorkspaceAccessKey(ws.ID)); err != nil {
 		t.Fatal(err)

@@ -63,8 +63,9 @@ func ParseRole(s string) (Role, error) {
 	return "", invalid("role", "must be one of admin, member, api, got %s", Quote(s))
 }
 
-// ValidateName trims and checks a key's name: 1–100 characters, no control
-// characters, nothing that hides or reorders text.
+// ValidateName trims and checks a name (of a key, a profile, a workspace):
+// 1–100 characters, no control characters, nothing that hides or reorders
+// text, and no key's secret.
 func ValidateName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	n := utf8.RuneCountInString(name)

@@ -86,7 +86,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		// The cause goes to the log, never to the client. Errors never hold
 		// a secret: secrets are only ever handled as hashes below the
 		// handlers.
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.Error("request failed", "method", r.Method, "path", loggedPath(r), "err", err)
 	}
 	if p.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="keydesk"`)

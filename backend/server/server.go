@@ -274,10 +274,15 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		// Checked first: building the attributes costs more than the
 		// verification they would describe.
 		if s.log.Enabled(r.Context(), slog.LevelDebug) {
-			// A key pasted where an ID belongs is in the path: masked.
-			s.log.Debug("http", "method", r.Method, "path", keys.Redact(r.URL.Path), "status", rec.status, "ms", time.Since(start).Milliseconds())
+			s.log.Debug("http", "method", r.Method, "path", loggedPath(r), "status", rec.status, "ms", time.Since(start).Milliseconds())
 		}
 	})
+}
+
+// loggedPath is a request's path as logs write it: a key pasted where an
+// ID belongs is masked, as in the answer.
+func loggedPath(r *http.Request) string {
+	return keys.Redact(r.URL.Path)
 }
 
 // Authenticate returns the key behind secret when it may be used now.

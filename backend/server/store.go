@@ -82,9 +82,14 @@ func isPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// DefaultSQLiteFile is the server's database when none is named: a file
+// of that name in the current folder.
+const DefaultSQLiteFile = "keydesk-server.db"
+
 // CheckDSN says what is wrong with a database address (--db) before
 // anything is opened or created: its form, and for SQLite that the file's
-// folder exists (SQLite itself would say "out of memory").
+// folder exists and the path is not a folder itself (SQLite would say
+// "out of memory" of either).
 func CheckDSN(dsn string) error {
 	if isPostgres(dsn) {
 		return nil
@@ -107,9 +112,8 @@ func CheckDSN(dsn string) error {
 			return fmt.Errorf("--db: the folder %s does not exist: create it, or give another path", dir)
 		}
 	}
-	// SQLite would say "out of memory (14)" of a folder.
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("--db: %s is a folder: give the database file in it, such as %s", path, filepath.Join(path, "keydesk-server.db"))
+		return fmt.Errorf("--db: %s is a folder: give the database file in it, such as %s", path, filepath.Join(path, DefaultSQLiteFile))
 	}
 	return nil
 }
