@@ -37,6 +37,7 @@ export class RemoteServer {
   workspaceId = '';
   adminKey = '';
   private proc?: ChildProcess;
+  private onExit?: () => void;
 
   constructor(port: number) {
     this.port = port;
@@ -64,7 +65,8 @@ export class RemoteServer {
     // worker, or the next run's server would find the port taken and a
     // test would talk to this one.
     const proc = this.proc;
-    process.once('exit', () => proc.kill('SIGTERM'));
+    this.onExit = () => proc.kill('SIGTERM');
+    process.once('exit', this.onExit);
     // What it says when it does not start (a port taken, a locked database).
     let said = '';
     this.proc.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
@@ -81,6 +83,7 @@ export class RemoteServer {
 
   async stop() {
     if (!this.proc) return;
+    if (this.onExit) process.off('exit', this.onExit);
     const exited = new Promise((r) => this.proc!.once('exit', r));
     this.proc.kill('SIGTERM');
     await exited;

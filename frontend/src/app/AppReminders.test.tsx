@@ -79,6 +79,18 @@ describe('reminders in the app', () => {
     expect(screen.queryByTestId('rotate-overlap-input')).not.toBeInTheDocument()
   })
 
+  it('never opens Rotate for the key Keydesk signs in with, which its menu does not offer', async () => {
+    vi.mocked(api.listKeys).mockImplementation(async (ws) =>
+      ws === 'ws_local' ? [makeKey({ id: 'key_local', name: 'local key' })] : [makeKey({ id: 'key_remote', name: 'remote key', own: true })],
+    )
+    await actOnTheReminder()
+
+    expect(await screen.findByText('Can’t do that now')).toBeInTheDocument()
+    expect(screen.getByText(/Keydesk itself uses this key/)).toBeInTheDocument()
+    expect(await screen.findByTestId('key-drawer')).toBeInTheDocument()
+    expect(screen.queryByTestId('rotate-overlap-input')).not.toBeInTheDocument()
+  })
+
   it('acts on a reminder once: the key table shown again does not disable the key again', async () => {
     vi.mocked(api.listReminders).mockResolvedValue([{ ...reminder, kind: 'unused', action: 'disable', title: 'remote key was never used' }])
     vi.mocked(api.updateKey).mockImplementation(async (_ws, keyId) => makeKey({ id: keyId, name: 'remote key', enabled: false }))

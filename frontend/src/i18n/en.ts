@@ -697,7 +697,7 @@ export const en = {
     empty: 'No reminders. Keydesk will tell you before a key expires or is due for rotation.',
     loadFailed: 'Couldn’t load reminders',
     due: (when: string) => `Due ${when}`,
-    key: (name: string) => `Key: ${name}`,
+    key: (name: string, id: string) => `Key: ${name} (${id})`,
     workspace: (name: string) => `Workspace: ${name}`,
     // Times come worded by formatRelative, as the key table words them: "in 3 days", "67 days ago".
     kinds: {
@@ -835,7 +835,7 @@ export const en = {
     rotationLabel: 'Rotation policy',
     rotationDescription: 'Keydesk reminds you to rotate a key once it is this old.',
     rotationAfterExpiry: (days: number) =>
-      `Its keys expire after ${plural(days, 'day', 'days')}, before they are this old: this reminder never comes (the expiry reminders do).`,
+      `Keys that keep the default expiry (${plural(days, 'day', 'days')}) expire before they are this old: for them this reminder never comes (the expiry reminders do).`,
     rotationNone: 'No policy',
     rotationEvery: 'Rotate every',
     rotationRange: 'Rotation policy must be a whole number from 1 to 3650 days.',

@@ -8,5 +8,9 @@ describe('errorMessage', () => {
       'The server refused this workspace’s access key: it can’t be used',
     )
     expect(typographic("name 'x' is taken; Müller's key")).toBe("name 'x' is taken; Müller’s key")
+    // A quoted value is the user's own: kept as typed.
+    expect(typographic(`name "O'Brien's key" can't be used; “/home/o'neil/ca.pem” isn't there`)).toBe(
+      `name "O'Brien's key" can’t be used; “/home/o'neil/ca.pem” isn’t there`,
+    )
   })
 })

@@ -13,10 +13,14 @@ export function errorMessage(error: unknown): string {
 /**
  * The backend writes plain ASCII, for terminals and API clients ("can't",
  * "the server's"); the window's own words use the typographic apostrophe.
- * Only an apostrophe between letters is one: quotes around a value stay.
+ * Only an apostrophe between letters is one, and a quoted value ("O'Brien",
+ * a path) stays as the user wrote it.
  */
 export function typographic(message: string): string {
-  return message.replace(/(\p{L})'(?=\p{L})/gu, '$1’')
+  return message
+    .split(/("[^"]*"|“[^”]*”)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(\p{L})'(?=\p{L})/gu, '$1’')))
+    .join('')
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import type { Key, UpdateKeyRequest } from '../../api'
 import { AppModal } from '../../components/AppModal'
@@ -9,7 +10,8 @@ import { submitOnEnter } from '../../lib/forms'
 import { useLastNonNull } from '../../lib/useLatest'
 import { fromProfileValue, keyNameError, keyNameTypingError, profileOptions, toProfileValue } from './options'
 import { useProfiles } from '../profiles/useProfiles'
-import { useUpdateKey } from './useKeys'
+import { oldKeyOfRotation, oldKeyStops } from './rotation'
+import { useCachedKeys, useUpdateKey } from './useKeys'
 
 const FIELDS = ['name', 'profileId', 'enabled'] as const
 type Field = (typeof FIELDS)[number]
@@ -38,6 +40,9 @@ function EditKeyForm({ workspaceId, target, onClose }: { workspaceId: string; ta
   const [enabled, setEnabled] = useState(target.enabled)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formErr, setFormErr] = useState<string | null>(null)
+  // Switched off, the new key of a rotation under way says what that does, as Disable asks.
+  const { data: keys } = useCachedKeys(workspaceId, !!target.rotatedFrom)
+  const oldKey = target.enabled && !enabled ? oldKeyOfRotation(target, keys ?? []) : undefined
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -112,6 +117,11 @@ function EditKeyForm({ workspaceId, target, onClose }: { workspaceId: string; ta
           data-testid="edit-enabled-switch"
           error={errors.enabled}
         />
+        {oldKey && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="edit-disable-successor-warning">
+            {en.disableKey.successorOf(oldKey.name, oldKey.maskedKey, oldKeyStops(oldKey))}
+          </Alert>
+        )}
         <FormError title={en.editKey.failed} message={formErr} data-testid="edit-key-error" />
         <Group justify="flex-end" gap="sm" mt="xs">
           <Button variant="default" onClick={onClose} disabled={update.isPending}>

@@ -676,6 +676,19 @@ describe('disable', () => {
     expect(await screen.findByText('Disabled “billing”')).toBeInTheDocument()
   })
 
+  it('says the same in the Edit dialog once its Enabled switch is turned off for the new key', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([successor, rotating])
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-edit', 'key_next')
+    expect(screen.queryByTestId('edit-disable-successor-warning')).not.toBeInTheDocument()
+    await user.click(screen.getByTestId('edit-enabled-switch'))
+    expect(await screen.findByTestId('edit-disable-successor-warning')).toHaveTextContent(
+      `the old key “billing” (kd_Bill…0001) stops working on ${formatDateTime(revokesAt)}. If you disable this one`,
+    )
+    await user.click(screen.getByTestId('edit-enabled-switch'))
+    expect(screen.queryByTestId('edit-disable-successor-warning')).not.toBeInTheDocument()
+  })
+
   it('disables the old key of a rotation, or a key whose old key is gone, in one click', async () => {
     vi.mocked(api.listKeys).mockResolvedValue([successor, rotating])
     const { user, unmount } = renderWithProviders(<KeysPanel workspace={workspace} />)

@@ -168,7 +168,9 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     setPendingRequest(null)
     const key = keys.find((k) => k.id === pendingRequest.keyId)
     const kind = pendingRequest.action === 'disable' ? 'toggle' : pendingRequest.action
-    const refused = key ? availability(kind, key, canManage, blockedReason).disabledReason : undefined
+    // Not offered at all (rotating the key Keydesk signs in with): refused as the menu would.
+    const offer = key ? availability(kind, key, canManage, blockedReason) : undefined
+    const refused = offer && (offer.shown ? offer.disabledReason : en.keys.thisAppHint)
     setDoneRequest({ request: pendingRequest, refused })
     if (key) {
       if (pendingRequest.action === 'details' || refused) setDetailsId(key.id)
@@ -179,9 +181,14 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     }
   }
 
+  // Said once for each request, however often the effect runs again.
+  const told = useRef<KeyRequest | null>(null)
   useEffect(() => {
     if (!doneRequest) return
-    if (doneRequest.refused) notifyError(en.keys.requestRefused, doneRequest.refused)
+    if (doneRequest.refused && told.current !== doneRequest.request) {
+      told.current = doneRequest.request
+      notifyError(en.keys.requestRefused, doneRequest.refused)
+    }
     onRequestDone?.(doneRequest.request)
   }, [doneRequest, onRequestDone])
 

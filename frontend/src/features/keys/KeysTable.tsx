@@ -407,11 +407,13 @@ export function KeysTable({
   const sorted = table.getRowModel().rows
   const { hidden } = useHiddenColumns()
   const idShown = shownColumn('id', hidden)
+  const keyShown = shownColumn('maskedKey', hidden)
   const rows = useMemo(() => {
     const text = foldText(filters.text.trim())
     if (!isFiltered(filters)) return sorted
-    return sorted.filter((row) => matchesFilters(row.original, filters, text, idShown))
-  }, [sorted, filters, idShown])
+    const shown = { id: idShown, maskedKey: keyShown }
+    return sorted.filter((row) => matchesFilters(row.original, filters, text, shown))
+  }, [sorted, filters, idShown, keyShown])
   // Sorting and filtering are measured from the input to the paint (perfMarks).
   useEffect(() => {
     markRowsRendered()

@@ -54,7 +54,7 @@ export function SecretStep({ workspaceId, keyInfo, secret, children, rememberAtF
       <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={en.secret.warningTitle}>
         {en.secret.warning}
       </Alert>
-      {/* The field takes the dialog's width, so a revealed secret shows whole (with a prefix of up to 9 letters); Copy comes under it. */}
+      {/* The field takes the dialog's width, so a revealed secret shows whole; Copy comes under it. */}
       <Stack gap="xs" align="flex-start">
         <PasswordInput
           label={en.secret.secretLabel}

@@ -89,14 +89,17 @@ describe('key rows', () => {
     expect(found('')).toEqual(['key_1', 'key_2', 'key_3', 'key_4'])
   })
 
-  it('searches a hidden key ID only for text that starts like one', () => {
+  it('searches a hidden key ID or masked key only for text that starts like one', () => {
     const rows = [makeKey({ id: 'key_AbcZzZ', name: 'deploy', maskedKey: 'kd_1234…wxyz' })].map((key) => toKeyRow(key, ''))
-    const found = (text: string, idShown: boolean) => rows.filter((r) => matchesFilters(r, noFilters, foldText(text), idShown)).length
+    const found = (text: string, id: boolean, maskedKey = true) =>
+      rows.filter((r) => matchesFilters(r, noFilters, foldText(text), { id, maskedKey })).length
     expect(found('zzz', true)).toBe(1)
     expect(found('zzz', false)).toBe(0) // nothing on screen says why it matched
     expect(found('key_abczzz', false)).toBe(1) // a pasted ID still finds its key
-    expect(found('deploy', false)).toBe(1)
+    expect(found('deploy', false, false)).toBe(1)
     expect(found('wxyz', false)).toBe(1)
+    expect(found('wxyz', false, false)).toBe(0) // the Key column is left out (a narrow window)
+    expect(found('kd_1234', false, false)).toBe(1) // a pasted key still finds it
   })
 
   it('sorts and searches names ignoring accents', () => {

@@ -74,14 +74,23 @@ export type KeyRow = Key & {
   searchText: SearchText | undefined
 }
 
+/** Which of the columns the search also looks in are on screen. */
+export interface SearchedColumns {
+  id: boolean
+  maskedKey: boolean
+}
+
+const ALL_SHOWN: SearchedColumns = { id: true, maskedKey: true }
+
 /**
  * Whether a key passes the filters; `text` is the search text, trimmed and
- * folded with foldText ("" searches nothing). The search matches name or
- * masked key, ignoring case and accents, and the key ID when `idShown` (its
- * column is on screen) or the text starts like one (a pasted "key_…"): a
- * match in an ID no one can see would leave its row unexplained.
+ * folded with foldText ("" searches nothing). The search matches the name,
+ * ignoring case and accents, and the masked key and the key ID while their
+ * column is on screen (`shown`) or when the text starts like one (a pasted
+ * "kd_…" or "key_…"): a match in a cell no one can see would leave its row
+ * unexplained.
  */
-export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string, idShown = true): boolean {
+export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string, shown: SearchedColumns = ALL_SHOWN): boolean {
   // Inactive is every key that is switched off, an expired one too (whose
   // status says expired): what a user looking for disabled keys wants.
   if (f.status === 'inactive' ? key.status !== 'inactive' && key.enabled : f.status !== 'all' && key.status !== f.status) return false
@@ -91,8 +100,13 @@ export function matchesFilters(key: KeyRow, f: KeyFilterState, text: string, idS
   if (f.profile && (f.profile === NO_PROFILE ? !!key.profileId : key.profileId !== f.profile)) return false
   if (!text) return true
   const s = searchTextOf(key)
-  return s.name.includes(text) || s.maskedKey.includes(text) || ((idShown || text.startsWith(KEY_ID_PREFIX)) && s.id.includes(text))
+  if (s.name.includes(text)) return true
+  if ((shown.maskedKey || KEY_LIKE.test(text)) && s.maskedKey.includes(text)) return true
+  return (shown.id || text.startsWith(KEY_ID_PREFIX)) && s.id.includes(text)
 }
+
+/** How a key's secret starts (a prefix and "_", backend/keys), as folded search text. */
+const KEY_LIKE = /^[a-z][a-z0-9]{0,11}_/
 
 /** How every key ID starts (backend/keys), as folded search text. */
 const KEY_ID_PREFIX = 'key_'

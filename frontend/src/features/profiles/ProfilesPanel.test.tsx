@@ -340,7 +340,7 @@ describe('profile form input that can’t be saved', { timeout: 30_000 }, () => 
     const rotation = dialog.getByTestId('profile-rotation-days')
     await user.clear(rotation)
     await user.type(rotation, '90')
-    expect(dialog.getByTestId('profile-rotation-hint')).toHaveTextContent('Its keys expire after 20 days, before they are this old')
+    expect(dialog.getByTestId('profile-rotation-hint')).toHaveTextContent('Keys that keep the default expiry (20 days) expire before they are this old')
     await user.clear(rotation)
     await user.type(rotation, '14')
     expect(dialog.queryByTestId('profile-rotation-hint')).not.toBeInTheDocument()

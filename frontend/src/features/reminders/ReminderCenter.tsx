@@ -232,11 +232,7 @@ function ReminderItem({ reminder, workspaceName, onAction }: ReminderItemProps) 
           {reminder.keyName && (
             // The ID too: after two rotations, two old keys can share a name.
             <Text size="xs" c="dimmed" data-testid="reminder-key">
-              {en.reminders.key(reminder.keyName)} (
-              <Text span inherit ff="monospace">
-                {reminder.keyId}
-              </Text>
-              )
+              {en.reminders.key(reminder.keyName, reminder.keyId)}
             </Text>
           )}
           {workspaceName && (
