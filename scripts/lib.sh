@@ -38,6 +38,13 @@ fence_node_modules() {
 build_frontend_if_changed() {
   if [ ! -f frontend/dist/index.html ] || [ -n "$(find frontend/src frontend/public frontend/index.html frontend/package-lock.json frontend/vite.config.ts frontend/wailsjs -newer frontend/dist/index.html -print -quit)" ]; then
     say "building the frontend"
+    # The build is dated when it starts, not when it ends: a source saved
+    # while it ran is newer than it, so the next call builds again rather
+    # than keep a bundle made from half of an edit.
+    local started
+    started=$(mktemp)
     (cd frontend && npm run build --silent)
+    touch -r "$started" frontend/dist/index.html
+    rm -f "$started"
   fi
 }
