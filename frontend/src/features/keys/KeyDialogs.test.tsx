@@ -598,6 +598,12 @@ describe('details', () => {
     await user.click(within(drawer).getByTestId('key-drawer-test'))
     expect(await screen.findByTestId('keytest-dialog')).toBeInTheDocument()
     expect(api.runKeyTest).toHaveBeenCalledWith('ws_local', 'key_bill', '')
+    // Esc closes the dialog, not the details under it too.
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByTestId('keytest-dialog')).not.toBeInTheDocument())
+    expect(screen.getByTestId('key-drawer')).toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByTestId('key-drawer')).not.toBeInTheDocument())
   })
 
   it('names the key that created this one and the one it was rotated from, or gives the ID of one that is gone', async () => {

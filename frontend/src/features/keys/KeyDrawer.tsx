@@ -43,6 +43,8 @@ interface KeyDrawerProps {
   keyInfo: Key | null
   onClose: () => void
   onAction: (action: KeyAction, key: Key) => void
+  /** A dialog opened from it is over it: Esc is that dialog's alone. */
+  dialogOpen?: boolean
 }
 
 /** Another key of the workspace: its name and ID, or the ID alone once it is gone. */
@@ -58,13 +60,15 @@ function KeyRef({ id, name }: { id: string; name: string | undefined }) {
 }
 
 /** Everything about one key: its fields, 30 days of use and its history. */
-export function KeyDrawer({ workspace, keyInfo, onClose, onAction }: KeyDrawerProps) {
+export function KeyDrawer({ workspace, keyInfo, onClose, onAction, dialogOpen = false }: KeyDrawerProps) {
   const shown = useLastNonNull(keyInfo)
   useFocusReturn(keyInfo !== null)
   return (
     <Drawer
       opened={keyInfo !== null}
       onClose={onClose}
+      // Mantine's drawer and dialog each close on an Esc pressed anywhere.
+      closeOnEscape={!dialogOpen}
       position="right"
       size={520}
       title={

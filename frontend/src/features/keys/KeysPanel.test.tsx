@@ -1,4 +1,5 @@
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { useState } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
 import { ApiError } from '../../api'
@@ -6,7 +7,7 @@ import { DAYS, iso, makeKey, makeProfile, makeWorkspace } from '../../test/fixtu
 import { renderWithProviders } from '../../test/render'
 import { formatDate, toDateInputValue } from '../../lib/time'
 import { SearchBox } from '../search/SearchBox'
-import { KeysPanel } from './KeysPanel'
+import { KeysPanel, type KeyFocus } from './KeysPanel'
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
@@ -333,10 +334,14 @@ describe('keys table', () => {
   })
 
   it('says why Create waits while the server refuses the workspace’s access key, and not for a sync that merely failed', async () => {
-    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_on', name: 'on' })])
+    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ id: 'key_on', name: 'on' }), makeKey({ id: 'key_off', name: 'off', enabled: false, status: 'inactive' })])
     const refused = makeWorkspace({ id: 'ws_acme', kind: 'remote', online: true, syncProblem: 'accessKeyRejected' })
     const { user, unmount } = renderWithProviders(<KeysPanel workspace={refused} />)
     await screen.findAllByTestId('key-row')
+    // Clean up is counted from the cache and waits too, as offline (the server is not asked).
+    expect(screen.getByTestId('cleanup-button')).toHaveTextContent('Clean up (1)')
+    expect(screen.getByTestId('cleanup-button')).toHaveAttribute('data-disabled', 'true')
+    expect(api.cleanupCounts).not.toHaveBeenCalled()
     const create = screen.getByTestId('create-key-button')
     expect(create).toHaveAttribute('data-disabled', 'true')
     await user.hover(create)
@@ -562,6 +567,25 @@ describe('enabled switch', () => {
       await user.keyboard('{Control>}k{/Control}')
       expect(screen.getByTestId('search-input')).toHaveFocus()
     }
+  })
+
+  it('shows the key picked in the search in the details already open', async () => {
+    function Harness() {
+      const [focus, setFocus] = useState<KeyFocus | null>(null)
+      return (
+        <>
+          <button onClick={() => setFocus({ keyId: 'key_b', at: Date.now() })}>pick bravo</button>
+          <KeysPanel workspace={workspace} focus={focus} />
+        </>
+      )
+    }
+    const { user } = renderWithProviders(<Harness />)
+    await screen.findAllByTestId('key-row')
+    await pickFromMenu(user, 'key_c', 'key-menu-details')
+    expect(await screen.findByTestId('key-drawer')).toHaveAttribute('data-key-id', 'key_c')
+    // As the search does, from outside the panel (the drawer's overlay covers the rest).
+    fireEvent.click(screen.getByText('pick bravo'))
+    await waitFor(() => expect(screen.getByTestId('key-drawer')).toHaveAttribute('data-key-id', 'key_b'))
   })
 
   it('has a twin in the row’s menu, for a table without the Enabled column: Disable or Enable, in one click', async () => {

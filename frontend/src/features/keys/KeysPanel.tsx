@@ -84,8 +84,10 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   const shown = keys ?? first?.keys
   const { data: profiles } = useProfiles(workspace.id)
   const hasKeys = (shown?.length ?? 0) > 0
-  // The counts come from the server: not asked while it is known to be offline.
-  const counts = useCleanupCounts(workspace.id, canManage && hasKeys && workspace.online)
+  // Offline, or its access key locked, missing or refused: no change can reach the server.
+  const blockedReason = changeBlockedReason(workspace)
+  // The counts come from the server: not asked while it is known not to answer.
+  const counts = useCleanupCounts(workspace.id, canManage && hasKeys && blockedReason === undefined)
   const update = useUpdateKey(workspace.id)
 
   const [createOpened, createDialog] = useDisclosure(false)
@@ -103,6 +105,8 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   if (focus !== seenFocus) {
     setSeenFocus(focus)
     if (focus) setFilters(noFilters)
+    // Picked while another key's details are open: they show the one picked.
+    if (focus && detailsId !== null) setDetailsId(focus.keyId)
   }
 
   const close = useCallback(() => setAction(null), [])
@@ -152,9 +156,6 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     onToggle(toDisable.key, false)
   }, [toDisable, onToggle])
 
-  // Offline, or its access key locked, missing or refused: no change can reach the server.
-  const blockedReason = changeBlockedReason(workspace)
-
   // A request waits for the keys; one for a key that is gone is dropped.
   const [seenRequest, setSeenRequest] = useState<KeyRequest | null>(null)
   const [pendingRequest, setPendingRequest] = useState<KeyRequest | null>(null)
@@ -192,10 +193,9 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     onRequestDone?.(doneRequest.request)
   }, [doneRequest, onRequestDone])
 
-  // A member key may not ask the server, and no one can ask one that is offline: the
-  // cached keys tell whether there is anything to clean up.
-  const offline = !workspace.online
-  const cleanable = canManage && !offline
+  // A member key may not ask the server, and no one can ask one that does not answer:
+  // the cached keys tell whether there is anything to clean up.
+  const cleanable = canManage && blockedReason === undefined
     ? counts.data
       ? counts.data.expired + counts.data.revoked - counts.data.both
       : 0
@@ -290,7 +290,13 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
         <KeyTestModal workspaceId={workspace.id} opened={pasteTestOpened} keyInfo={null} onClose={pasteTestDialog.close} />
       </MountOnOpen>
       <MountOnOpen opened={detailsKey !== null}>
-        <KeyDrawer workspace={workspace} keyInfo={detailsKey} onClose={() => setDetailsId(null)} onAction={onAction} />
+        <KeyDrawer
+          workspace={workspace}
+          keyInfo={detailsKey}
+          onClose={() => setDetailsId(null)}
+          onAction={onAction}
+          dialogOpen={action !== null || disableSuccessor !== null}
+        />
       </MountOnOpen>
     </Paper>
   )
