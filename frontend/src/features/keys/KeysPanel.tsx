@@ -84,10 +84,8 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
   const shown = keys ?? first?.keys
   const { data: profiles } = useProfiles(workspace.id)
   const hasKeys = (shown?.length ?? 0) > 0
-  // Offline, or its access key locked, missing or refused: no change can reach the server.
-  const blockedReason = changeBlockedReason(workspace)
   // The counts come from the server: not asked while it is known not to answer.
-  const counts = useCleanupCounts(workspace.id, canManage && hasKeys && blockedReason === undefined)
+  const counts = useCleanupCounts(workspace.id, canManage && hasKeys && changeBlockedReason(workspace) === undefined)
   const update = useUpdateKey(workspace.id)
 
   const [createOpened, createDialog] = useDisclosure(false)
@@ -155,6 +153,9 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
     disabled.current = toDisable.request
     onToggle(toDisable.key, false)
   }, [toDisable, onToggle])
+
+  // Offline, or its access key locked, missing or refused: no change can reach the server.
+  const blockedReason = changeBlockedReason(workspace)
 
   // A request waits for the keys; one for a key that is gone is dropped.
   const [seenRequest, setSeenRequest] = useState<KeyRequest | null>(null)
