@@ -573,6 +573,9 @@ export const en = {
       'profile.deleted': 'Deleted profile',
       'workspace.updated': 'Changed workspace',
     } as Record<string, string>,
+    /** A key.updated event that only switched the key off or on. */
+    disabled: 'Disabled',
+    enabled: 'Enabled',
     fields: {
       name: 'name',
       enabled: 'enabled',

@@ -8,7 +8,7 @@ import { useFocusReturn } from '../../lib/useFocusReturn'
 import { formatDateTime, formatRelative } from '../../lib/time'
 import { useNow } from '../../lib/useNow'
 import { useProfileNames } from '../profiles/useProfiles'
-import { actionLabel, actorLabel, describeChanges, targetLabel } from './describe'
+import { actionLabel, actorLabel, describeChanges, eventLabel, targetLabel } from './describe'
 import { useAudit } from './useAudit'
 
 const PAGE_SIZE = 25
@@ -148,7 +148,7 @@ function AuditLog({ workspaceId, server }: { workspaceId: string; server: string
                       </Table.Td>
                       <Table.Td>
                         <Badge variant="light" radius="sm" tt="none" maw="100%" color={event.action.endsWith('deleted') || event.action.endsWith('cleaned_up') ? 'red' : 'gray'}>
-                          {actionLabel(event.action)}
+                          {eventLabel(event)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>

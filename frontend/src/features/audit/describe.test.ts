@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeAuditEvent } from '../../test/fixtures'
-import { actionLabel, actorLabel, describeChanges, targetLabel } from './describe'
+import { actionLabel, actorLabel, describeChanges, eventLabel, targetLabel } from './describe'
 
 describe('audit events in words', () => {
   it.each([
@@ -16,6 +16,18 @@ describe('audit events in words', () => {
     ['broken JSON', 'key.updated', '{not json', []],
   ])('describes %s', (_, action, changes, expected) => {
     expect(describeChanges(makeAuditEvent({ action, changes }))).toEqual(expected)
+  })
+
+  it('calls a change that only switched a key Disabled or Enabled, and any other change Changed', () => {
+    const event = (changes: string) => makeAuditEvent({ action: 'key.updated', changes })
+    const off = event('{"enabled":{"from":true,"to":false}}')
+    expect([eventLabel(off), describeChanges(off)]).toEqual(['Disabled', []])
+    // Enabling the revoked old key of a rotation keeps it: its overlap's end goes too.
+    const on = event('{"enabled":{"from":false,"to":true},"revokesAt":{"from":"2026-12-01T12:00:00Z","to":null}}')
+    expect(eventLabel(on)).toBe('Enabled')
+    const renamedAndOff = event('{"name":{"from":"a","to":"b"},"enabled":{"from":true,"to":false}}')
+    expect([eventLabel(renamedAndOff), describeChanges(renamedAndOff)]).toEqual(['Changed', ['name “a” → “b”', 'Disabled']])
+    expect(eventLabel(makeAuditEvent({ action: 'key.auto_revoked', changes: '{"enabled":{"from":true,"to":false}}' }))).toBe('Revoked after rotation')
   })
 
   it('names profiles, unknown actions and the server as actor', () => {

@@ -15,6 +15,24 @@ export function actionLabel(action: string): string {
   return en.audit.actions[action] ?? action
 }
 
+/**
+ * What one event did, in a word: "Disabled" or "Enabled" for a change of a
+ * key that only switched it (and ended its rotation's overlap, as enabling
+ * a revoked old key does), else its action's label ("Changed").
+ */
+export function eventLabel(event: Pick<AuditEvent, 'action' | 'changes'>): string {
+  const switched = event.action === 'key.updated' ? switchedTo(parse(event.changes)) : undefined
+  if (switched === undefined) return actionLabel(event.action)
+  return switched ? en.audit.enabled : en.audit.disabled
+}
+
+/** The key's new enabled flag when switching it is all a change did (see eventLabel). */
+function switchedTo(changes: Record<string, unknown>): boolean | undefined {
+  const enabled = changes.enabled
+  if (!isChange(enabled) || !Object.keys(changes).every((field) => field === 'enabled' || field === 'revokesAt')) return undefined
+  return enabled.to === true
+}
+
 function isChange(value: unknown): value is Change {
   return typeof value === 'object' && value !== null && 'from' in value && 'to' in value
 }
@@ -216,7 +234,8 @@ export function describeChanges(event: AuditEvent, ctx: DescribeContext = {}): s
     if (field === 'maskedKey' && isChange(value)) {
       out.push(en.audit.newSecret(String(value.to)))
     } else if (field === 'enabled' && isChange(value)) {
-      out.push(value.to ? en.audit.enabledNow : en.audit.disabledNow)
+      // Said by the event's label (eventLabel) when that is all it did.
+      if (event.action !== 'key.updated' || switchedTo(changes) === undefined) out.push(value.to ? en.audit.enabledNow : en.audit.disabledNow)
     } else if (isChange(value)) {
       out.push(en.audit.changed(fieldLabel(field), fmt(field, value.from), fmt(field, value.to)))
     } else if (typeof value !== 'object' || value === null) {

@@ -24,7 +24,7 @@ import { formatDate, formatDateTime, formatRelative, formatRelativeOrNever } fro
 import { useFocusReturn } from '../../lib/useFocusReturn'
 import { useLastNonNull } from '../../lib/useLatest'
 import { useNow } from '../../lib/useNow'
-import { actionLabel, actorLabel, describeChanges } from '../audit/describe'
+import { actorLabel, describeChanges, eventLabel } from '../audit/describe'
 import { useAudit, useUsage } from '../audit/useAudit'
 import { useProfileNames } from '../profiles/useProfiles'
 import { changeBlockedReason } from '../workspaces/health'
@@ -313,7 +313,7 @@ function HistorySection({
               key={event.id}
               title={
                 <Text size="sm" fw={500}>
-                  {actionLabel(event.action)}
+                  {eventLabel(event)}
                 </Text>
               }
               data-testid="history-item"
