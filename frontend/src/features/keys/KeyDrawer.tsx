@@ -30,7 +30,8 @@ import { useProfileNames } from '../profiles/useProfiles'
 import { changeBlockedReason } from '../workspaces/health'
 import { availability, type KeyAction } from './actions'
 import { toggleItem } from './toggleItem'
-import { useKeyNames } from './useKeys'
+import { oldKeyOfRotation } from './rotation'
+import { useCachedKeys, useKeyNames } from './useKeys'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import { Sparkline } from './Sparkline'
 import { ThisAppBadge } from './ThisAppBadge'
@@ -113,6 +114,9 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
   const now = useNow()
   const profileName = useProfileNames(workspace.id)
   const keyName = useKeyNames(workspace.id)
+  // The new key of a rotation under way says so under its status, as in the table.
+  const { data: keys } = useCachedKeys(workspace.id, false)
+  const oldKey = oldKeyOfRotation(keyInfo, keys ?? [])
   const actionButton = (action: KeyAction, icon: ReactNode, label: string, color?: string) => {
     const a = availability(action, keyInfo, workspace.canManage, changeBlockedReason(workspace))
     if (!a.shown) return null
@@ -172,7 +176,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
           </Text>
         </Item>
         <Item label={en.details.status}>
-          <KeyStatusBadge keyInfo={keyInfo} now={now} />
+          <KeyStatusBadge keyInfo={keyInfo} now={now} successor={oldKey !== undefined} />
         </Item>
         <Item label={en.details.enabled}>{keyInfo.enabled ? en.details.yes : en.details.no}</Item>
         <Item label={en.details.role}>{en.keys.roles[keyInfo.role] ?? keyInfo.role}</Item>

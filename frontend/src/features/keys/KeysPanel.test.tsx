@@ -369,11 +369,15 @@ describe('keys table', () => {
       makeKey({ id: 'key_new', name: 'old', rotatedFrom: 'key_old' }),
       makeKey({ id: 'key_done', name: 'done', rotatedFrom: 'key_gone' }),
     ])
-    renderWithProviders(<KeysPanel workspace={workspace} />)
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
     await screen.findAllByTestId('key-row')
     // Its new key, of the same name, says which it is; once the old key is gone, nothing.
     expect(within(rowOf('key_new')).getByTestId('key-successor')).toHaveTextContent('new key of the rotation')
     expect(within(rowOf('key_done')).queryByTestId('key-successor')).toBeNull()
+    // Its details say it too.
+    await pickFromMenu(user, 'key_new', 'key-menu-details')
+    expect(within(await screen.findByTestId('key-drawer')).getByTestId('key-successor')).toHaveTextContent('new key of the rotation')
+    await user.keyboard('{Escape}')
 
     const old = within(rowOf('key_old'))
     expect(old.getByTestId('key-status')).toHaveTextContent('Rotating')
