@@ -96,9 +96,18 @@ func Open(cfg Config) (Store, Info) {
 		return NewMemory(), Info{Backend: "memory", Label: "Not remembered (memory only)", Problem: "KEYDESK_KEYRING is set to memory"}
 	}
 	candidates := osBackends()
-	if cfg.Backend != "" {
+	switch {
+	case cfg.Backend != "":
 		candidates = []keyring.BackendType{keyring.BackendType(cfg.Backend)}
-	} else if cfg.Password != "" {
+	case FileHoldsSecrets(cfg.Dir):
+		// The user chose the encrypted file (Settings), and it holds the
+		// secrets: the OS keychain is not asked, and cannot prompt for a
+		// keyring of its own (GNOME's "Choose password for new keyring").
+		candidates = nil
+		if cfg.Password != "" {
+			candidates = []keyring.BackendType{keyring.FileBackend}
+		}
+	case cfg.Password != "":
 		candidates = append(candidates, keyring.FileBackend)
 	}
 	var problems []error

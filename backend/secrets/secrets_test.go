@@ -124,6 +124,24 @@ func TestSecretService(t *testing.T) {
 		t.Fatalf("info = %+v", info)
 	}
 	roundTrip(t, s)
+
+	// Once the user chose the encrypted file and it holds the secrets, the
+	// keychain is not asked (it could prompt for a keyring of its own):
+	// the file is, locked until its passphrase, or open with it.
+	dir := t.TempDir()
+	file, _, err := secrets.OpenFile(dir, "correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := file.Set(secrets.WorkspaceAccessKey("wsl_x"), "kd_x"); err != nil {
+		t.Fatal(err)
+	}
+	if _, info := secrets.Open(secrets.Config{Dir: dir}); info.Backend != "memory" || !info.Locked {
+		t.Fatalf("with the file holding the secrets, no passphrase: %+v", info)
+	}
+	if _, info := secrets.Open(secrets.Config{Dir: dir, Password: "correct horse"}); info.Backend != "file" {
+		t.Fatalf("with the file holding the secrets and its passphrase: %+v", info)
+	}
 }
 
 // TestEncryptedFileLockedAfterRestart: started again without the
