@@ -62,7 +62,7 @@ export const en = {
     neverSynced: 'Not synced yet',
     offlineSince: (when: string) => `Offline since ${when}`,
     offlineHint:
-      'The keys cached on this computer stay readable. Creating, changing or deleting keys needs the server, so nothing is queued: try again when it is back.',
+      'The keys cached on this computer stay readable; changes wait for the server (nothing is queued).',
     /** The banner of a workspace whose server answers but whose last sync failed. */
     problemTitle: {
       keychainLocked: 'Locked: the access key is in the encrypted file',
