@@ -91,7 +91,7 @@ describe('app shell', () => {
     const banner = screen.getByTestId('offline-banner')
     expect(banner).toHaveTextContent(/Offline since .* \(2 hours ago\)/)
     expect(banner).toHaveTextContent('Can’t reach keys.acme.example: connection refused.')
-    expect(banner).toHaveTextContent('The keys cached on this computer stay readable.')
+    expect(banner).toHaveTextContent('The keys cached on this computer stay readable; changes wait for the server')
   })
 
   it('opens the workspace shown last at the next start, and the first one when that is gone', async () => {
