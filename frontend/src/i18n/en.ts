@@ -167,7 +167,8 @@ export const en = {
     copyPath: 'Copy path',
     copied: 'Copied',
     keychainTitle: 'Secrets',
-    keychain: 'Keychain',
+    keychain: 'Kept in',
+    memoryOnly: 'Memory only',
     persistent: 'Kept across restarts',
     notPersistent: 'Forgotten when Keydesk quits',
     keychainProblem: (reason: string) =>

@@ -13,7 +13,7 @@ vi.mock('../../api', async (importOriginal) => ({
 
 const memoryOnly = makeSettings({
   keychainBackend: 'memory',
-  keychainLabel: 'Memory only',
+  keychainLabel: 'Not remembered (no keychain available)',
   keychainPersistent: false,
   keychainProblem: 'No Secret Service is running on this computer (org.freedesktop.secrets not found).',
 })
@@ -27,7 +27,7 @@ describe('settings', () => {
     renderWithProviders(<SettingsModal opened onClose={vi.fn()} />)
 
     expect(await screen.findByTestId('settings-data-dir')).toHaveTextContent('/home/ada/.config/Keydesk')
-    expect(screen.getByTestId('settings-keychain')).toHaveTextContent('Memory only')
+    expect(screen.getByTestId('settings-keychain')).toHaveTextContent(/^Memory only$/)
     expect(screen.getByTestId('settings-keychain-persistent')).toHaveTextContent('Forgotten when Keydesk quits')
     expect(screen.getByTestId('settings-keychain-problem')).toHaveTextContent('No Secret Service is running')
   })

@@ -148,7 +148,8 @@ function KeychainSection({ settings }: { settings: Settings }) {
           {en.settings.keychain}
         </Text>
         <Text size="sm" fw={500} data-testid="settings-keychain">
-          {settings.keychainLabel || settings.keychainBackend}
+          {/* The memory store's label describes a secret ("Not remembered (…)"), not a place. */}
+          {settings.keychainBackend === 'memory' && !settings.keychainLocked ? en.settings.memoryOnly : settings.keychainLabel || settings.keychainBackend}
         </Text>
         <Badge
           variant="light"
