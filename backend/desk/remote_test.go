@@ -519,7 +519,7 @@ func TestLockedEncryptedFileUnlocks(t *testing.T) {
 	}
 
 	err = d.UseEncryptedFile(ctx, "wrong horse battery")
-	if fieldOf(err) != "passphrase" || !strings.Contains(err.Error(), "is not the one") {
+	if fieldOf(err) != "passphrase" || !strings.Contains(err.Error(), "does not open the encrypted file") {
 		t.Fatalf("wrong passphrase: %v", err)
 	}
 	if !d.SecretsInfo().Locked {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -86,7 +87,7 @@ func (d *Desk) UseEncryptedFile(ctx context.Context, passphrase string) error {
 	}
 	store, info, err := secrets.OpenFile(d.opts.Home, passphrase)
 	if errors.Is(err, secrets.ErrWrongPassphrase) {
-		return fieldError("passphrase", "is not the one the encrypted file in %s was made with", d.opts.Home)
+		return fieldError("passphrase", "does not open the encrypted file (%s): check it and try again", filepath.Join(d.opts.Home, "keyring"))
 	}
 	if err != nil {
 		return fieldError("passphrase", "could not open the encrypted file: %v", err)

@@ -69,7 +69,7 @@ describe('startup notice', () => {
     vi.mocked(api.getSettings).mockResolvedValue(locked)
     vi.mocked(api.enableEncryptedFile)
       .mockRejectedValueOnce(
-        new ApiError('invalid_input', 'Passphrase is not the one the encrypted file in /home/ada/.config/Keydesk was made with', 'passphrase'),
+        new ApiError('invalid_input', 'Passphrase does not open the encrypted file (/home/ada/.config/Keydesk/keyring): check it and try again', 'passphrase'),
       )
       .mockResolvedValueOnce(makeSettings({ keychainBackend: 'file', keychainLabel: 'Encrypted file', keychainPersistent: true }))
     const { user } = renderWithProviders(<StartupNotice />)
@@ -88,7 +88,7 @@ describe('startup notice', () => {
     expect(api.enableEncryptedFile).not.toHaveBeenCalled()
 
     await user.type(screen.getByTestId('unlock-passphrase'), 'wrong horse{Enter}')
-    expect(await screen.findByText(/is not the one the encrypted file/)).toBeInTheDocument()
+    expect(await screen.findByText(/does not open the encrypted file/)).toBeInTheDocument()
     expect(screen.getByTestId('unlock-passphrase')).toHaveValue('wrong horse')
 
     await user.clear(screen.getByTestId('unlock-passphrase'))
