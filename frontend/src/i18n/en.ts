@@ -195,7 +195,7 @@ export const en = {
     syncTitle: 'Sync',
     syncInterval: 'Sync every workspace',
     syncIntervalDescription: 'Keydesk also syncs after every change and when you click “Sync now”.',
-    minutes: (n: number) => (n === 1 ? 'Every minute' : `Every ${n} minutes`),
+    minutes: (n: number) => (n === 1 ? 'Every minute' : n === 60 ? 'Every hour' : `Every ${n} minutes`),
     syncSaved: 'Sync interval saved.',
     loadFailed: 'Couldn’t load the settings',
     saveFailed: 'Couldn’t save the setting',
