@@ -153,7 +153,8 @@ function SyncProblemBanner({ workspace }: { workspace: Workspace }) {
       data-problem={problem}
     >
       <Stack gap={6} align="flex-start">
-        {workspace.lastError && <Text size="sm">{workspace.lastError}</Text>}
+        {/* Locked says all its error would: the title does, and the notice at the top of the page. */}
+        {workspace.lastError && problem !== 'keychainLocked' && <Text size="sm">{workspace.lastError}</Text>}
         {hint && (
           <Text size="sm">{hint}</Text>
         )}
