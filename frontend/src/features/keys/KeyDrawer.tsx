@@ -124,7 +124,8 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
     // A disabled Delete is grey like the others, not red as if it could be clicked.
     const tone = disabled ? undefined : color
     return (
-      <WhyDisabled reason={a.disabledReason}>
+      // Below: above, at the top of the window, the tooltip was cut off.
+      <WhyDisabled reason={a.disabledReason} position="bottom">
         <Button
           size="xs"
           variant="default"

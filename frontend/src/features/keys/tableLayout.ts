@@ -26,7 +26,7 @@ export const WIDTHS: Record<string, number> = {
   maskedKey: 150,
   status: 178,
   expiresAt: 132,
-  lastUsedAt: 132,
+  lastUsedAt: 140, // "10 minutes ago" whole in WebKitGTK too (132 cut its end)
   enabled: 100, // "Enabled" and its sort icon in bold
   role: 84,
   profile: 116,
