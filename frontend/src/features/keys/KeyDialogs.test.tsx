@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '../../api'
-import { ApiError } from '../../api'
+import { ApiError, type Key } from '../../api'
 import { DAYS, iso, makeAuditEvent, makeKey, makeProfile, makeWorkspace } from '../../test/fixtures'
 import { renderWithProviders } from '../../test/render'
 import { formatDate, formatDateTime } from '../../lib/time'
@@ -680,6 +680,18 @@ describe('disable', () => {
     await user.click(await screen.findByTestId('confirm-disable'))
     expect(api.updateKey).toHaveBeenCalledExactlyOnceWith('ws_local', 'key_next', { enabled: false })
     expect(await screen.findByText('Disabled “billing”')).toBeInTheDocument()
+  })
+
+  it('asks even while the table shows only its first rows, which hold the new key but not the old one', async () => {
+    let resolveAll: (all: Key[]) => void = () => {}
+    vi.mocked(api.listKeys).mockImplementation(() => new Promise((resolve) => (resolveAll = resolve)))
+    vi.mocked(api.listFirstKeys).mockResolvedValueOnce({ keys: [successor], total: 2 })
+    const { user } = renderWithProviders(<KeysPanel workspace={workspace} />)
+    await open(user, 'key-menu-toggle', 'key_next')
+    expect(api.updateKey).not.toHaveBeenCalled()
+    resolveAll([successor, rotating])
+    expect(await screen.findByTestId('disable-successor-warning')).toHaveTextContent('the old key “billing” (kd_Bill…0001)')
+    expect(api.updateKey).not.toHaveBeenCalled()
   })
 
   it('says the same in the Edit dialog once its Enabled switch is turned off for the new key', async () => {

@@ -1,9 +1,11 @@
 import { Button, Paper } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
+import { useQueryClient } from '@tanstack/react-query'
 import { IconEraser, IconKey, IconPlayerPlay, IconPlus } from '@tabler/icons-react'
 import type { SortingState } from '@tanstack/react-table'
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
-import type { Key, Workspace } from '../../api'
+import { listKeys, type Key, type Workspace } from '../../api'
+import { queryKeys } from '../../app/queryKeys'
 import { LoadFailed } from '../../components/LoadFailed'
 import { MountOnOpen } from '../../components/MountOnOpen'
 import { ManageButton } from '../../components/ManageButton'
@@ -124,19 +126,30 @@ export function KeysPanel({ workspace, focus = null, request = null, onRequestDo
       ),
     [mutateToggle],
   )
-  // The rows now, for onToggle, which stays the same function for the table.
-  const shownNow = useRef(shown)
+  // Every key now, for onToggle, which stays the same function for the table.
+  const keysNow = useRef(keys)
   useEffect(() => {
-    shownNow.current = shown
+    keysNow.current = keys
   })
+  const queryClient = useQueryClient()
   const [disableSuccessor, setDisableSuccessor] = useState<{ key: Key; oldKey: Key } | null>(null)
   const onToggle = useCallback(
-    (key: Key, enabled: boolean) => {
-      const oldKey = enabled ? undefined : oldKeyOfRotation(key, shownNow.current ?? [])
-      if (oldKey) setDisableSuccessor({ key, oldKey })
-      else setEnabled(key, enabled)
+    async (key: Key, enabled: boolean) => {
+      if (!enabled && key.rotatedFrom) {
+        // While the table shows only its first rows, the old key may be
+        // among the rest: the whole list, already on its way, is awaited.
+        const all =
+          keysNow.current ??
+          (await queryClient.fetchQuery({ queryKey: queryKeys.keys(workspace.id), queryFn: () => listKeys(workspace.id) }).catch(() => undefined))
+        const oldKey = oldKeyOfRotation(key, all ?? [])
+        if (oldKey) {
+          setDisableSuccessor({ key, oldKey })
+          return
+        }
+      }
+      setEnabled(key, enabled)
     },
-    [setEnabled],
+    [setEnabled, queryClient, workspace.id],
   )
 
   const onAction = useCallback((kind: KeyAction, key: Key) => {
