@@ -527,6 +527,7 @@ export const en = {
     lastUsed: 'Last used',
     updated: 'Updated',
     rotatedFrom: 'Rotated from',
+    rotatedTo: 'Replaced by',
     revokesAt: 'Overlap ends',
     keychain: 'Keychain',
     remembered: 'Secret remembered',

@@ -117,6 +117,8 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
   // The new key of a rotation under way says so under its status, as in the table.
   const { data: keys } = useCachedKeys(workspace.id, false)
   const oldKey = oldKeyOfRotation(keyInfo, keys ?? [])
+  // The old key of a rotation points to the key that replaced it, as that one points back.
+  const newKey = keyInfo.rotating ? keys?.find((k) => k.rotatedFrom === keyInfo.id) : undefined
   const actionButton = (action: KeyAction, icon: ReactNode, label: string, color?: string) => {
     const a = availability(action, keyInfo, workspace.canManage, changeBlockedReason(workspace))
     if (!a.shown) return null
@@ -211,6 +213,11 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
         {keyInfo.rotatedFrom && (
           <Item label={en.details.rotatedFrom}>
             <KeyRef id={keyInfo.rotatedFrom} name={keyName(keyInfo.rotatedFrom)} />
+          </Item>
+        )}
+        {newKey && (
+          <Item label={en.details.rotatedTo}>
+            <KeyRef id={newKey.id} name={newKey.name} />
           </Item>
         )}
         <Item label={en.details.updated}>

@@ -374,9 +374,14 @@ describe('keys table', () => {
     // Its new key, of the same name, says which it is; once the old key is gone, nothing.
     expect(within(rowOf('key_new')).getByTestId('key-successor')).toHaveTextContent('new key of the rotation')
     expect(within(rowOf('key_done')).queryByTestId('key-successor')).toBeNull()
-    // Its details say it too.
+    // Its details say it too, and the old key's name the key that replaced it.
     await pickFromMenu(user, 'key_new', 'key-menu-details')
     expect(within(await screen.findByTestId('key-drawer')).getByTestId('key-successor')).toHaveTextContent('new key of the rotation')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByTestId('key-drawer')).not.toBeInTheDocument())
+    await pickFromMenu(user, 'key_old', 'key-menu-details')
+    const refs = within(await screen.findByTestId('key-drawer')).getAllByTestId('key-ref')
+    expect(refs.map((r) => r.textContent)).toContain('old key_new')
     await user.keyboard('{Escape}')
 
     const old = within(rowOf('key_old'))
