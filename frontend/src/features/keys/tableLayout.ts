@@ -25,7 +25,7 @@ export const ROW_HEIGHT = 41
 export const WIDTHS: Record<string, number> = {
   maskedKey: 150,
   status: 178,
-  expiresAt: 132,
+  expiresAt: 124, // "in 365 days", "in 24 hours": room to spare, given to Last used
   lastUsedAt: 140, // "10 minutes ago" whole in WebKitGTK too (132 cut its end)
   enabled: 100, // "Enabled" and its sort icon in bold
   role: 84,
