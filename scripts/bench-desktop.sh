@@ -128,7 +128,16 @@ go build -tags "$tags" -ldflags "-w -s" -o build/bin/benchwindow ./backend/cmd/b
 go build -o build/bin/keydesk-seed ./backend/cmd/keydesk-seed
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Without a session bus, GTK starts one of its own for a window and leaves it
+# behind (one dbus-daemon per pair of starts): those the run started go with it.
+dbus_before=" $(pgrep -d ' ' -x dbus-daemon || true) "
+leftover_buses() {
+  local p
+  for p in $(pgrep -x dbus-daemon || true); do
+    case "$dbus_before" in *" $p "*) ;; *) [ "$(ps -o ppid= -p "$p" | tr -d ' ')" = 1 ] && kill "$p" 2>/dev/null || true ;; esac
+  done
+}
+trap 'rm -rf "$work"; leftover_buses' EXIT
 export KEYDESK_KEYRING=file KEYDESK_KEYRING_PASSWORD=bench
 say "seeding a data dir with 10,000 keys"
 ./build/bin/keydesk-seed -home "$work/seeded" -n 10000
