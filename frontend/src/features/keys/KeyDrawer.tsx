@@ -30,7 +30,7 @@ import { useProfileNames } from '../profiles/useProfiles'
 import { changeBlockedReason } from '../workspaces/health'
 import { availability, type KeyAction } from './actions'
 import { toggleItem } from './toggleItem'
-import { oldKeyOfRotation } from './rotation'
+import { newKeyOfRotation, oldKeyOfRotation } from './rotation'
 import { useCachedKeys, useKeyNames } from './useKeys'
 import { KeyStatusBadge } from './KeyStatusBadge'
 import { Sparkline } from './Sparkline'
@@ -118,7 +118,7 @@ function KeyDetails({ workspace, keyInfo, onAction }: Omit<KeyDrawerProps, 'keyI
   const { data: keys } = useCachedKeys(workspace.id, false)
   const oldKey = oldKeyOfRotation(keyInfo, keys ?? [])
   // The old key of a rotation points to the key that replaced it, as that one points back.
-  const newKey = keyInfo.rotating ? keys?.find((k) => k.rotatedFrom === keyInfo.id) : undefined
+  const newKey = newKeyOfRotation(keyInfo, keys ?? [])
   const actionButton = (action: KeyAction, icon: ReactNode, label: string, color?: string) => {
     const a = availability(action, keyInfo, workspace.canManage, changeBlockedReason(workspace))
     if (!a.shown) return null

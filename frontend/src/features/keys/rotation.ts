@@ -73,6 +73,11 @@ export function oldKeyOfRotation(key: Pick<Key, 'rotatedFrom'>, keys: readonly K
   return keys.find((k) => k.id === key.rotatedFrom && k.rotating)
 }
 
+/** The new key of the rotation `key` is the old key of, while it is under way. */
+export function newKeyOfRotation(key: Pick<Key, 'id' | 'rotating'>, keys: readonly Key[]): Key | undefined {
+  return key.rotating ? keys.find((k) => k.rotatedFrom === key.id) : undefined
+}
+
 /** When the old key of a rotation stops working, formatted; null when it works until someone disables it. */
 export function oldKeyStops(oldKey: Pick<Key, 'autoRevoke' | 'revokesAt'>): string | null {
   return oldKey.autoRevoke && oldKey.revokesAt ? formatDateTime(oldKey.revokesAt) : null
